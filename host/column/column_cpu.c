@@ -1,0 +1,66 @@
+/* Single-column run on the CPU: a team of one over the shared solver. */
+#include "shpfit/column.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+shp_solver_opts shp_solver_opts_default(void)
+{
+    shp_solver_opts o;
+    o.dt_init = 1e-4;
+    o.dt_min = 1e-9;
+    o.dt_max = 1e30; /* no cap unless the config sets one */
+    o.tol_theta = 1e-6;
+    o.tol_h = 1e-2;
+    o.tol_mass = 1e-11;
+    o.max_iter = 20;
+    o.iter_grow = 3;
+    o.iter_shrink = 7;
+    o.grow = 1.3;
+    o.shrink = 0.7;
+    o.retry = 1.0 / 3.0;
+    o.max_steps = 1000000;
+    o.kmean = SHP_KMEAN_ARITHMETIC;
+    o.newton = 1;
+    return o;
+}
+
+int shp_column_result_alloc(const shp_column *col, shp_column_result *res)
+{
+    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
+    const long total = 6 * nt + nt * col->n_obs + 2 * np * col->n;
+    res->block = malloc((size_t)total * sizeof(double));
+    if (!res->block) return SHP_ERR_NOMEM;
+    double *p = res->block;
+    res->out.Q = p; p += nt;
+    res->out.v_inst = p; p += nt;
+    res->out.v_mean = p; p += nt;
+    res->out.q_bot = p; p += nt;
+    res->out.Q_bot = p; p += nt;
+    res->out.balance = p; p += nt;
+    res->out.theta_obs = col->n_obs ? p : NULL; p += nt * col->n_obs;
+    res->out.h_prof = p; p += np * col->n;
+    res->out.theta_prof = p;
+    res->out.stats = &res->stats;
+    return SHP_OK;
+}
+
+void shp_column_result_free(shp_column_result *res)
+{
+    if (!res) return;
+    free(res->block);
+    res->block = NULL;
+}
+
+size_t shp_column_work_bytes(int n) { return (size_t)SHP_COLUMN_WORK_DOUBLES(n) * sizeof(double); }
+
+int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
+                       shp_column_result *res)
+{
+    double *work = malloc(shp_column_work_bytes(col->n));
+    if (!work) return SHP_ERR_NOMEM;
+    const shp_team team = shp_team_single();
+    const int st = shp_column_run(&team, col, mats, h_init, work, &res->out);
+    free(work);
+    return st;
+}

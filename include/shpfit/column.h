@@ -1,0 +1,52 @@
+/* Host-side helpers around the shared column solver: grids, initial states,
+ * observation points, output buffers and the single-column CPU run. */
+#ifndef SHPFIT_COLUMN_H
+#define SHPFIT_COLUMN_H
+
+#include <stddef.h>
+
+#include "core/column_core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Solver options with the documented defaults (docs/config.md). */
+shp_solver_opts shp_solver_opts_default(void);
+
+/* n uniform nodes from depth 0 to `depth`. */
+void shp_grid_uniform(int n, double depth, double *z);
+
+/* n nodes from 0 to `depth` whose spacing grows by `ratio` (> 0) from one interval
+ * to the next: refined toward the surface for ratio > 1. ratio = 1 is uniform. */
+void shp_grid_geometric(int n, double depth, double ratio, double *z);
+
+/* Node index and weight so that value(depth) = (1−w) v[node] + w v[node+1]. */
+int shp_grid_locate(const double *z, int n, double depth, int *node, double *w);
+
+/* Linear interpolation of a profile (depths dz[0..m−1] increasing, values v) at depth d;
+ * constant beyond the ends. */
+double shp_profile_interp(const double *dz, const double *v, int m, double d);
+
+/* Output buffers of one column (owned by the struct). */
+typedef struct {
+    shp_column_out out;
+    shp_column_stats stats;
+    double *block;
+} shp_column_result;
+
+int shp_column_result_alloc(const shp_column *col, shp_column_result *res);
+void shp_column_result_free(shp_column_result *res);
+
+/* Bytes of working memory a column of n nodes needs. */
+size_t shp_column_work_bytes(int n);
+
+/* Run one column on the calling CPU thread (allocates its working block once). */
+int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
+                       shp_column_result *res);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

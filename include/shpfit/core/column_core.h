@@ -1,0 +1,402 @@
+/* One soil column, one time-stepping routine for both backends.
+ *
+ * shp_column_run() advances a column from its initial heads to the last output time
+ * with the modified Picard scheme (physics/node_assembly.h) and an adaptive time step,
+ * writing the series the objectives need straight into the caller's output slots.
+ * It is written for a team (core/team.h): node loops are strided over the members and
+ * every decision is taken on team-reduced values, so a CUDA thread block can run it as
+ * a team of many while the CPU runs it as a team of one. It allocates nothing: all
+ * working memory is one caller-provided block of SHP_COLUMN_WORK_DOUBLES(n) doubles. */
+#ifndef SHPFIT_CORE_COLUMN_CORE_H
+#define SHPFIT_CORE_COLUMN_CORE_H
+
+#include "../physics/hydraulics.h"
+#include "../physics/node_assembly.h"
+#include "../status.h"
+#include "team.h"
+#include "tridiag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    SHP_BC_HEAD = 0,       /* prescribed pressure head h [L] */
+    SHP_BC_FLUX,           /* prescribed downward flux q [L/T] (top: > 0 infiltrates) */
+    SHP_BC_FREE_DRAINAGE,  /* unit gradient: q = K(h) (bottom only) */
+    SHP_BC_ZERO_FLUX,      /* q = 0 */
+    SHP_BC_COUNT
+} shp_bc_type;
+
+/* A boundary condition: a constant value, or a piecewise-constant table whose value
+ * v[k] holds from t[k] until t[k+1] (v[0] before t[0]). Time steps end on every
+ * change, so each step sees one value. */
+typedef struct {
+    int type;
+    double value;
+    int n;
+    const double *t;
+    const double *v;
+} shp_bc;
+
+typedef struct {
+    double dt_init, dt_min, dt_max; /* [T] */
+    double tol_theta;               /* max |Δθ| between iterates in unsaturated nodes */
+    double tol_h;                   /* max |Δh| [L] between iterates in saturated nodes */
+    double tol_mass;                /* max water [L] a step's linearisation may miss */
+    int max_iter;                   /* Picard iterations before a step is retried */
+    int iter_grow;                  /* dt *= grow after a step of ≤ iter_grow iterations */
+    int iter_shrink;                /* dt *= shrink after a step of ≥ iter_shrink */
+    double grow, shrink, retry;     /* factors; a failed step is retried with dt·retry */
+    long max_steps;                 /* accepted + failed steps before giving up */
+    int kmean;                      /* shp_kmean */
+    int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
+} shp_solver_opts;
+
+/* Everything about a column but its materials (so a batch of candidates can share it). */
+typedef struct {
+    int n;                  /* nodes, ≥ 3 */
+    const double *z;        /* node depths [L], z[0] = 0 < z[1] < … < z[n−1] */
+    const int *mat_of_node; /* material index of each node */
+    shp_bc top, bottom;
+    shp_solver_opts opt;
+    int n_out;              /* output times, strictly increasing, > 0 */
+    const double *t_out;
+    int n_obs;              /* observation depths: θ = (1−w) θ[node] + w θ[node+1] */
+    const int *obs_node;
+    const double *obs_w;
+    int profiles_all;       /* 1: store h, θ profiles at every output time, else final only */
+} shp_column;
+
+typedef struct {
+    int status;              /* SHP_OK, SHP_ERR_NOT_CONVERGED or SHP_ERR_MAX_STEPS */
+    long steps;              /* accepted time steps */
+    long iterations;         /* Picard iterations (linear solves), failed attempts included */
+    long failures;           /* rejected attempts retried with a smaller step */
+    double t_reached;        /* simulated time reached [T] */
+    double max_abs_balance;  /* max |water-balance error| over the output times [L] */
+} shp_column_stats;
+
+/* Output slots, all written by shp_column_run (NaN where a failed run never got). */
+typedef struct {
+    double *Q;          /* n_out: cumulative inflow through the top [L] */
+    double *v_inst;     /* n_out: top flux at the output time [L/T] */
+    double *v_mean;     /* n_out: mean top flux over the preceding output interval */
+    double *q_bot;      /* n_out: downward flux through the bottom at the output time */
+    double *Q_bot;      /* n_out: cumulative outflow through the bottom [L] */
+    double *balance;    /* n_out: (storage change) − (Q − Q_bot) [L] */
+    double *theta_obs;  /* n_out × n_obs, row-major by time (NULL when n_obs = 0) */
+    double *h_prof;     /* (profiles_all ? n_out : 1) × n */
+    double *theta_prof; /* same shape */
+    shp_column_stats *stats;
+} shp_column_out;
+
+#define SHP_COLUMN_WORK_ARRAYS 13
+#define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
+
+/* Piecewise-constant boundary value at time t, and the next change after t. */
+SHP_HD SHP_INLINE double shp_bc_value(const shp_bc *bc, double t)
+{
+    if (bc->n <= 0) return bc->value;
+    int k = 0;
+    while (k + 1 < bc->n && bc->t[k + 1] <= t) ++k;
+    return bc->v[k];
+}
+
+SHP_HD SHP_INLINE double shp_bc_next_change(const shp_bc *bc, double t)
+{
+    for (int k = 0; k < bc->n; ++k)
+        if (bc->t[k] > t) return bc->t[k];
+    return HUGE_VAL;
+}
+
+/* Nodes whose head is prescribed (their flux comes from their own balance). */
+SHP_HD SHP_INLINE int richards_is_head_node(const shp_column *col, int i)
+{
+    return (i == 0 && col->top.type == SHP_BC_HEAD) ||
+           (i == col->n - 1 && col->bottom.type == SHP_BC_HEAD);
+}
+
+/* Evaluate W, K, Cw, dK/dh at every node of the team's stride. */
+SHP_HD SHP_INLINE void richards_eval_nodes(const shp_team *tm, const shp_column *col,
+                                           const shp_material *mats, const double *h, double *W,
+                                           double *K, double *Cw, double *dK)
+{
+    for (int i = tm->rank; i < col->n; i += tm->size)
+        shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+}
+
+/* Boundary inputs of one step, the same for every team member. */
+typedef struct {
+    int top_type, bot_type;
+    double top_val, bot_val;
+    double dt;
+} richards_step_bc;
+
+/* The face between nodes i and i+1 at the current iterate. */
+SHP_HD SHP_INLINE richards_face richards_face_at(const shp_column *col, int i, const double *h,
+                                                 const double *K, const double *dK)
+{
+    return richards_face_eval(col->opt.kmean, col->opt.newton, K[i], K[i + 1], dK[i], dK[i + 1],
+                              h[i], h[i + 1], col->z[i + 1] - col->z[i]);
+}
+
+/* A prescribed boundary flux as a face (free drainage q = K(h) has dq/dh = K'). */
+SHP_HD SHP_INLINE richards_face richards_face_given(double q, double dq_dh)
+{
+    richards_face f;
+    f.q = q;
+    f.dq_dhi = dq_dh;
+    f.dq_dhj = dq_dh;
+    return f;
+}
+
+/* Assemble J δ = −F over the team's stride; returns the team-reduced Σ|F_i| over the
+ * nodes whose head is not prescribed (the water-balance residual per unit time). */
+SHP_HD SHP_INLINE double richards_assemble(const shp_team *tm, const shp_column *col,
+                                           const richards_step_bc *bc, const double *h,
+                                           const double *W, const double *W_old, const double *K,
+                                           const double *Cw, const double *dK, double *a,
+                                           double *b, double *c, double *r)
+{
+    const int n = col->n;
+    double res = 0.0;
+    for (int i = tm->rank; i < n; i += tm->size) {
+        richards_face up, dn;
+        if (i > 0) up = richards_face_at(col, i - 1, h, K, dK);
+        else up = richards_face_given(bc->top_type == SHP_BC_FLUX ? bc->top_val : 0.0, 0.0);
+        if (i < n - 1) dn = richards_face_at(col, i, h, K, dK);
+        else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
+            dn = richards_face_given(K[i], col->opt.newton ? dK[i] : 0.0);
+        else dn = richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
+        const double vol_dt = richards_node_volume(col->z, n, i) / bc->dt;
+        const double F = richards_row(vol_dt, Cw[i], W[i], W_old[i], up, dn, &a[i], &b[i], &c[i], &r[i]);
+        if (richards_is_head_node(col, i)) {
+            a[i] = 0.0;
+            c[i] = 0.0;
+            b[i] = 1.0;
+            r[i] = (i == 0 ? bc->top_val : bc->bot_val) - h[i];
+        } else {
+            res += fabs(F);
+        }
+    }
+    return shp_team_sum(tm, res);
+}
+
+/* Team-reduced stored water Σ vol_i W_i [L]. */
+SHP_HD SHP_INLINE double richards_storage(const shp_team *tm, const shp_column *col,
+                                          const double *W)
+{
+    double s = 0.0;
+    for (int i = tm->rank; i < col->n; i += tm->size)
+        s += richards_node_volume(col->z, col->n, i) * W[i];
+    return shp_team_sum(tm, s);
+}
+
+/* θ from stored water (removes the elastic Ss·h part of saturated nodes). */
+SHP_HD SHP_INLINE double richards_theta(const shp_column *col, const shp_material *mats,
+                                        const double *h, const double *W, int i)
+{
+    return h[i] > 0.0 ? W[i] - mats[col->mat_of_node[i]].Ss * h[i] : W[i];
+}
+
+SHP_HD SHP_INLINE void richards_store_profile(const shp_team *tm, const shp_column *col,
+                                              const shp_material *mats, const double *h,
+                                              const double *W, double *h_out, double *th_out)
+{
+    for (int i = tm->rank; i < col->n; i += tm->size) {
+        h_out[i] = h ? h[i] : NAN;
+        th_out[i] = h ? richards_theta(col, mats, h, W, i) : NAN;
+    }
+}
+
+/* Run the column from heads h_init (n values) to t_out[n_out−1].
+ * Returns the column status (also in out->stats->status). */
+SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
+                                     const shp_material *mats, const double *h_init, double *work,
+                                     shp_column_out *out)
+{
+    const int n = col->n;
+    const shp_solver_opts *opt = &col->opt;
+    double *h = work, *h_old = work + n, *W = work + 2 * n, *Wp = work + 3 * n;
+    double *W_old = work + 4 * n, *K = work + 5 * n, *Cw = work + 6 * n, *dK = work + 7 * n;
+    double *a = work + 8 * n, *b = work + 9 * n, *c = work + 10 * n, *r = work + 11 * n;
+    double *cp = work + 12 * n;
+
+    /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
+     * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
+    for (int i = tm->rank; i < n; i += tm->size) {
+        double hi = h_init[i];
+        if (i == 0 && col->top.type == SHP_BC_HEAD) hi = shp_bc_value(&col->top, 0.0);
+        if (i == n - 1 && col->bottom.type == SHP_BC_HEAD) hi = shp_bc_value(&col->bottom, 0.0);
+        h[i] = h_old[i] = hi;
+    }
+    richards_eval_nodes(tm, col, mats, h, W, K, Cw, dK);
+    for (int i = tm->rank; i < n; i += tm->size) W_old[i] = W[i];
+    const double S0 = richards_storage(tm, col, W); /* includes a team sync */
+
+    double t = 0.0, dt = opt->dt_init, Q = 0.0, Q_bot = 0.0, q_top = 0.0, q_bot = 0.0;
+    double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0;
+    long steps = 0, iters = 0, fails = 0;
+    int status = SHP_OK, k_out = 0;
+
+    while (k_out < col->n_out) {
+        if (steps + fails >= opt->max_steps) {
+            status = SHP_ERR_MAX_STEPS;
+            break;
+        }
+        /* end the step on the next output time or boundary change */
+        double t_stop = col->t_out[k_out];
+        t_stop = shp_min(t_stop, shp_bc_next_change(&col->top, t));
+        t_stop = shp_min(t_stop, shp_bc_next_change(&col->bottom, t));
+        const int clipped = t + dt >= t_stop;
+        richards_step_bc bc;
+        bc.dt = clipped ? t_stop - t : dt;
+        bc.top_type = col->top.type;
+        bc.bot_type = col->bottom.type;
+        bc.top_val = shp_bc_value(&col->top, t + 0.5 * bc.dt);
+        bc.bot_val = shp_bc_value(&col->bottom, t + 0.5 * bc.dt);
+
+        /* converged when the last update is within tol_theta/tol_h at every node and
+         * the water the discrete equations miss, Σ|F_i| Δt, is below tol_mass: that
+         * sum bounds this step's contribution to the water-balance error */
+        int it = 0, converged = 0;
+        for (;;) {
+            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
+            if (!(res * bc.dt <= opt->tol_mass * 1e300)) break; /* NaN or overflow */
+            if (res * bc.dt <= opt->tol_mass && (it > 0 || res == 0.0)) {
+                converged = 1;
+                break;
+            }
+            if (it == opt->max_iter) break;
+            shp_team_tridiag(tm, n, a, b, c, r, cp, r); /* r ← δ */
+            ++it;
+            double upd = 0.0;
+            for (int i = tm->rank; i < n; i += tm->size) {
+                Wp[i] = W[i];
+                const double h_new = h[i] + r[i];
+                if (h_new == h[i]) continue; /* unchanged (e.g. far ahead of a front) */
+                h[i] = h_new;
+                shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+                upd = shp_max_nan(upd, richards_conv_measure(h[i], h[i] - r[i], W[i], Wp[i],
+                                                             opt->tol_theta, opt->tol_h));
+            }
+            upd = shp_team_max(tm, upd);
+            if (!(upd <= 1e300)) break;
+            if (upd <= 1.0 && res * bc.dt <= opt->tol_mass) {
+                /* the residual was already small and the update confirms it */
+                converged = 2;
+            }
+            if (converged) break;
+        }
+        iters += it;
+
+        if (!converged) {
+            ++fails;
+            for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
+            richards_eval_nodes(tm, col, mats, h, W, K, Cw, dK);
+            shp_team_sync(tm);
+            if (bc.dt <= opt->dt_min * (1.0 + 1e-12)) {
+                status = SHP_ERR_NOT_CONVERGED;
+                break;
+            }
+            dt = shp_max(bc.dt * opt->retry, opt->dt_min);
+            continue;
+        }
+
+        /* boundary fluxes of the accepted step (downward positive), consistent with the
+         * residual just checked, so the water balance telescopes */
+        const double dt_s = bc.dt;
+        if (bc.top_type == SHP_BC_HEAD)
+            q_top = richards_node_volume(col->z, n, 0) * (W[0] - W_old[0]) / dt_s +
+                    richards_face_at(col, 0, h, K, dK).q;
+        else if (bc.top_type == SHP_BC_FLUX)
+            q_top = bc.top_val;
+        else
+            q_top = 0.0;
+        if (bc.bot_type == SHP_BC_HEAD)
+            q_bot = richards_face_at(col, n - 2, h, K, dK).q -
+                    richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s;
+        else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
+            q_bot = K[n - 1];
+        else if (bc.bot_type == SHP_BC_FLUX)
+            q_bot = bc.bot_val;
+        else
+            q_bot = 0.0;
+        Q += q_top * dt_s;
+        Q_bot += q_bot * dt_s;
+        t = clipped ? t_stop : t + dt_s;
+        ++steps;
+        shp_team_sync(tm); /* W[0], W[n−1] read before W_old is overwritten */
+        for (int i = tm->rank; i < n; i += tm->size) {
+            h_old[i] = h[i];
+            W_old[i] = W[i];
+        }
+
+        /* the nominal dt adapts to the iteration count; a step clipped to an output
+         * time leaves it as it was, so output times cost neither accuracy nor speed */
+        if (it <= opt->iter_grow)
+            dt = shp_min(dt * opt->grow, opt->dt_max);
+        else if (it >= opt->iter_shrink)
+            dt = shp_max(dt * opt->shrink, opt->dt_min);
+
+        if (t >= col->t_out[k_out]) {
+            const double S = richards_storage(tm, col, W);
+            const double bal = (S - S0) - (Q - Q_bot);
+            if (tm->rank == 0) {
+                out->Q[k_out] = Q;
+                out->v_inst[k_out] = q_top;
+                out->v_mean[k_out] = (Q - Q_prev_out) / (t - t_prev_out);
+                out->q_bot[k_out] = q_bot;
+                out->Q_bot[k_out] = Q_bot;
+                out->balance[k_out] = bal;
+            }
+            max_bal = shp_max(max_bal, fabs(bal));
+            for (int j = tm->rank; j < col->n_obs; j += tm->size) {
+                const int i = col->obs_node[j];
+                const double w = col->obs_w[j];
+                const double th0 = richards_theta(col, mats, h, W, i);
+                const double th1 = w > 0.0 ? richards_theta(col, mats, h, W, i + 1) : th0;
+                out->theta_obs[(long)k_out * col->n_obs + j] = (1.0 - w) * th0 + w * th1;
+            }
+            if (col->profiles_all)
+                richards_store_profile(tm, col, mats, h, W, out->h_prof + (long)k_out * n,
+                                       out->theta_prof + (long)k_out * n);
+            Q_prev_out = Q;
+            t_prev_out = t;
+            ++k_out;
+        }
+    }
+
+    /* slots a failed run never reached are NaN, never a plausible number */
+    for (int k = k_out; k < col->n_out; ++k) {
+        if (tm->rank == 0) {
+            out->Q[k] = out->v_inst[k] = out->v_mean[k] = NAN;
+            out->q_bot[k] = out->Q_bot[k] = out->balance[k] = NAN;
+        }
+        for (int j = tm->rank; j < col->n_obs; j += tm->size)
+            out->theta_obs[(long)k * col->n_obs + j] = NAN;
+        if (col->profiles_all)
+            richards_store_profile(tm, col, mats, 0, W, out->h_prof + (long)k * n,
+                                   out->theta_prof + (long)k * n);
+    }
+    if (!col->profiles_all)
+        richards_store_profile(tm, col, mats, status == SHP_OK ? h : 0, W, out->h_prof,
+                               out->theta_prof);
+    if (tm->rank == 0 && out->stats) {
+        out->stats->status = status;
+        out->stats->steps = steps;
+        out->stats->iterations = iters;
+        out->stats->failures = fails;
+        out->stats->t_reached = t;
+        out->stats->max_abs_balance = max_bal;
+    }
+    shp_team_sync(tm);
+    return status;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,35 @@
+/* Gardner (1958) exponential model, the soil of the Srivastava & Yeh (1991) exact
+ * solution (shared/reference/benchmarks.md §4):
+ *   θ = θr + (θs−θr) e^{αh},  K = Ks e^{αh}. */
+#ifndef SHPFIT_PHYSICS_MODEL_GARDNER_H
+#define SHPFIT_PHYSICS_MODEL_GARDNER_H
+
+#include "hd.h"
+
+enum { SHP_GAR_THETA_R, SHP_GAR_THETA_S, SHP_GAR_ALPHA, SHP_GAR_KS, SHP_GAR_NPARAM };
+
+SHP_HD SHP_INLINE void gardner_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                    double *K, double *C, double *dK)
+{
+    const double tr = p[SHP_GAR_THETA_R], ts = p[SHP_GAR_THETA_S];
+    if (h >= 0.0) {
+        *theta = ts;
+        *K = p[SHP_GAR_KS];
+        *C = 0.0;
+        *dK = 0.0;
+        return;
+    }
+    const double e = exp(p[SHP_GAR_ALPHA] * h);
+    *theta = tr + (ts - tr) * e;
+    *K = p[SHP_GAR_KS] * e;
+    *C = (ts - tr) * p[SHP_GAR_ALPHA] * e;
+    *dK = p[SHP_GAR_ALPHA] * *K;
+}
+
+SHP_HD SHP_INLINE double gardner_h_of_se(const double *SHP_RESTRICT p, double se)
+{
+    if (se >= 1.0) return 0.0;
+    return log(se) / p[SHP_GAR_ALPHA];
+}
+
+#endif

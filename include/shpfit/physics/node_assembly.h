@@ -1,0 +1,108 @@
+/* Per-node arithmetic of the column solver, shared by the CPU and GPU backends.
+ *
+ * Mixed-form Richards equation with depth z positive downward,
+ *   ∂W/∂t = ∂/∂z [ K (∂h/∂z − 1) ],   downward flux q = K (1 − ∂h/∂z),
+ * discretised in space by lumped-mass finite differences on a non-uniform node grid
+ * and in time by backward Euler. The discrete equation of node i is the residual
+ *   F_i(h) = vol_i (W(h_i) − W_i^n)/Δt − q_{i−1/2}(h) + q_{i+1/2}(h),
+ *   q_{i+1/2} = K_{i+1/2} (1 − (h_{i+1} − h_i)/Δz_{i+1/2}),
+ * written in terms of the water content W, so that mass is conserved to the size of
+ * the residual (Celia, Bouloutas & Zarba 1990, eq. 17). Each iteration solves
+ * J δ = −F and sets h ← h + δ. With J's conductivity-derivative terms the iteration is
+ * Newton's method; without them it is exactly Celia's modified Picard scheme. */
+#ifndef SHPFIT_PHYSICS_NODE_ASSEMBLY_H
+#define SHPFIT_PHYSICS_NODE_ASSEMBLY_H
+
+#include "hd.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    SHP_KMEAN_ARITHMETIC = 0, /* (K_i + K_j)/2, the HYDRUS default */
+    SHP_KMEAN_GEOMETRIC,      /* sqrt(K_i K_j) */
+    SHP_KMEAN_UPSTREAM,       /* K of the node the water comes from */
+    SHP_KMEAN_COUNT
+} shp_kmean;
+
+/* One face between upper node i and lower node j: downward flux and its derivatives
+ * with respect to h_i and h_j (the conductivity terms only when newton != 0). */
+typedef struct {
+    double q, dq_dhi, dq_dhj;
+} richards_face;
+
+SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double Ki, double Kj,
+                                                   double dKi, double dKj, double hi, double hj,
+                                                   double dz)
+{
+    const double grad = 1.0 - (hj - hi) / dz; /* total-head gradient driving downward flow */
+    double kf, dkf_i, dkf_j;
+    switch (mean) {
+    case SHP_KMEAN_GEOMETRIC:
+        kf = sqrt(Ki * Kj);
+        dkf_i = Ki > 0.0 ? 0.5 * kf * dKi / Ki : 0.0;
+        dkf_j = Kj > 0.0 ? 0.5 * kf * dKj / Kj : 0.0;
+        break;
+    case SHP_KMEAN_UPSTREAM:
+        if (grad >= 0.0) {
+            kf = Ki;
+            dkf_i = dKi;
+            dkf_j = 0.0;
+        } else {
+            kf = Kj;
+            dkf_i = 0.0;
+            dkf_j = dKj;
+        }
+        break;
+    default:
+        kf = 0.5 * (Ki + Kj);
+        dkf_i = 0.5 * dKi;
+        dkf_j = 0.5 * dKj;
+        break;
+    }
+    richards_face f;
+    f.q = kf * grad;
+    f.dq_dhi = kf / dz + (newton ? dkf_i * grad : 0.0);
+    f.dq_dhj = -kf / dz + (newton ? dkf_j * grad : 0.0);
+    return f;
+}
+
+/* Row i of J δ = −F:  a δ_{i−1} + b δ_i + c δ_{i+1} = r.  `up` and `dn` are the faces
+ * above and below the node; a prescribed boundary flux is a face whose derivatives
+ * are zero (or K' for free drainage), so boundaries need no special case here.
+ * Returns F_i (per unit time) for the convergence and water-balance checks. */
+SHP_HD SHP_INLINE double richards_row(double vol_dt, double Cw, double W, double W_old,
+                                      richards_face up, richards_face dn, double *a, double *b,
+                                      double *c, double *r)
+{
+    const double F = vol_dt * (W - W_old) - up.q + dn.q;
+    *a = -up.dq_dhi;
+    *b = vol_dt * Cw - up.dq_dhj + dn.dq_dhi;
+    *c = dn.dq_dhj;
+    *r = -F;
+    return F;
+}
+
+/* Lumped-mass control volume of node i on nodes z[0..n−1] (half cells at the ends). */
+SHP_HD SHP_INLINE double richards_node_volume(const double *z, int n, int i)
+{
+    if (i == 0) return 0.5 * (z[1] - z[0]);
+    if (i == n - 1) return 0.5 * (z[n - 1] - z[n - 2]);
+    return 0.5 * (z[i + 1] - z[i - 1]);
+}
+
+/* Convergence measure of one node (≤ 1 means converged): |ΔW|/tol_theta where the
+ * node is unsaturated, |Δh|/tol_h where it is saturated. Non-finite → +inf. */
+SHP_HD SHP_INLINE double richards_conv_measure(double h_new, double h_prev, double W_new,
+                                               double W_prev, double tol_theta, double tol_h)
+{
+    const double m = (h_new < 0.0 || h_prev < 0.0) ? fabs(W_new - W_prev) / tol_theta : fabs(h_new - h_prev) / tol_h;
+    return m <= 1.0e300 ? m : HUGE_VAL;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
