@@ -11,10 +11,10 @@ shp_solver_opts shp_solver_opts_default(void)
     o.dt_min = 1e-9;
     o.dt_max = 1e30; /* no cap unless the config sets one */
     o.tol_theta = 1e-6;
-    o.tol_h = 1e-2;
-    o.tol_mass = 1e-11;
+    o.tol_h = 1e-3;
+    o.tol_mass = 1e-10;
     o.max_iter = 20;
-    o.iter_grow = 3;
+    o.iter_grow = 4;
     o.iter_shrink = 7;
     o.grow = 1.3;
     o.shrink = 0.7;
