@@ -1,0 +1,16 @@
+/* The command-line front end: sub-commands and the exit codes they share. Only this
+ * layer prints or exits; the library returns statuses and messages. */
+#ifndef SHPFIT_HOST_CLI_CLI_H
+#define SHPFIT_HOST_CLI_CLI_H
+
+enum {
+    SHP_EXIT_OK = 0,             /* success */
+    SHP_EXIT_FAILURE = 1,        /* could not write results, out of memory */
+    SHP_EXIT_USAGE = 2,          /* bad command line or bad input (config, data files) */
+    SHP_EXIT_NOT_CONVERGED = 3,  /* the model ran but did not reach the end (see summary.json) */
+};
+
+/* A sub-command gets argv from its own name on (argv[0] = "forward"). */
+int shp_cmd_forward(int argc, char **argv);
+
+#endif

@@ -1,0 +1,149 @@
+/* shp_forward_load: read the file, parse the JSON, run the section parsers in order,
+ * and hand back a problem only when every check has passed. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/cfg_sections.h"
+
+/* The whole file as a NUL-terminated string (NULL with errno set on failure). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    int err = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                err = ENOMEM;
+                break;
+            }
+            buf = nb;
+        }
+        const size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) { /* e.g. EISDIR: keep fread's reason for the message */
+                err = errno ? errno : EIO;
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (!buf && err) errno = err;
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+/* "line L, column C: … near `text`" for a parse error at `at` in `text`. */
+static int malformed(const cfg_ctx *c, const char *text, size_t len, const char *at)
+{
+    if (!at || at < text || at > text + len) at = text + len;
+    int line = 1, col = 1;
+    for (const char *p = text; p < at; ++p) {
+        if (*p == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+    if (at == text + len)
+        return cfg_fail(c, "", "malformed JSON: unexpected end of file at line %d, column %d", line, col);
+    char near[24];
+    size_t k = 0;
+    for (const char *p = at; *p && *p != '\n' && k + 1 < sizeof near; ++p) near[k++] = *p;
+    near[k] = '\0';
+    return cfg_fail(c, "", "malformed JSON at line %d, column %d, near `%s`", line, col, near);
+}
+
+int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
+{
+    for (int i = 0; name && i < fp->n_materials; ++i)
+        if (strcmp(fp->material_names[i], name) == 0) return i;
+    return -1;
+}
+
+void shp_forward_free(shp_forward_problem *fp)
+{
+    if (!fp) return;
+    for (int i = 0; i < fp->n_materials; ++i) free(fp->material_names[i]);
+    free(fp->material_names);
+    free(fp->materials);
+    free(fp->z);
+    free(fp->mat_of_node);
+    free(fp->h_init);
+    free(fp->t_out);
+    free(fp->obs_depth);
+    free(fp->obs_node);
+    free(fp->obs_w);
+    free(fp->bc_table);
+    cJSON_Delete(fp->config);
+    free(fp->path);
+    free(fp);
+}
+
+static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    /* Unknown top-level keys are left alone: other commands (fit, synth) add their own
+     * sections to the same file. Inside the sections below every key is checked. */
+    if (!cJSON_IsObject(root)) return cfg_fail(c, "", "expected a JSON object at the top level, got %s", cfg_type_name(root));
+    CFG_TRY(cfg_parse_units(c, root, fp));
+    CFG_TRY(cfg_parse_materials(c, root, fp));
+    CFG_TRY(cfg_parse_profile(c, root, fp));
+    CFG_TRY(cfg_parse_initial(c, root, fp));
+    CFG_TRY(cfg_parse_boundaries(c, root, fp));
+    CFG_TRY(cfg_parse_solver(c, root, fp));
+    CFG_TRY(cfg_parse_output(c, root, fp));
+    return SHP_OK;
+}
+
+int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+{
+    const cfg_ctx c = {path ? path : "(null)", err, errlen};
+    *out = NULL;
+    if (err && errlen) err[0] = '\0';
+    if (!path) return cfg_fail(&c, "", "no configuration file given");
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    if (!text) {
+        cfg_fail(&c, "", "cannot read: %s", strerror(errno));
+        return errno == ENOMEM ? SHP_ERR_NOMEM : SHP_ERR_IO;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1); /* + its NUL */
+    if (!root) {
+        const int rc = malformed(&c, text, len, end);
+        free(text);
+        return rc;
+    }
+    free(text);
+
+    shp_forward_problem *fp = calloc(1, sizeof *fp);
+    if (!fp || !(fp->path = strdup(path))) {
+        free(fp);
+        cJSON_Delete(root);
+        cfg_fail(&c, "", "out of memory");
+        return SHP_ERR_NOMEM;
+    }
+    fp->config = root;
+    const int rc = parse_all(&c, root, fp);
+    if (rc != SHP_OK) {
+        shp_forward_free(fp);
+        return rc;
+    }
+    *out = fp;
+    return SHP_OK;
+}

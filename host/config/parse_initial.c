@@ -1,0 +1,127 @@
+/* "initial": the initial pressure head of every node, from a uniform head, water
+ * content or effective saturation, a hydrostatic profile, or a CSV depth profile. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/cfg_sections.h"
+#include "io/csv_pairs.h"
+
+enum { INIT_SE, INIT_THETA, INIT_HEAD, INIT_HYDROSTATIC, INIT_CSV };
+enum { VAR_H, VAR_THETA, VAR_SE };
+
+/* Head of a node from Se (0 < Se ≤ 1) or θ (θr < θ ≤ θs) with the node's own material,
+ * so a uniform θ or Se in a layered profile gives each layer its own head. Returns 0,
+ * or −1 with `why` saying which range was violated. */
+static int node_head(const shp_forward_problem *fp, int i, int var, double v, double *h,
+                     char *why, size_t len)
+{
+    const int im = fp->mat_of_node[i];
+    const shp_material *mat = &fp->materials[im];
+    if (var == VAR_H) {
+        *h = v;
+        return 0;
+    }
+    double tr, ts, se = v;
+    shp_hyd_theta_range(mat, &tr, &ts);
+    if (var == VAR_THETA) {
+        if (!(v > tr && v <= ts)) {
+            snprintf(why, len, "theta %g is outside (theta_r, theta_s] = (%g, %g] of material %s",
+                     v, tr, ts, fp->material_names[im]);
+            return -1;
+        }
+        se = v >= ts ? 1.0 : (v - tr) / (ts - tr);
+    } else if (!(v > 0.0 && v <= 1.0)) {
+        snprintf(why, len, "se %g is outside (0, 1]", v);
+        return -1;
+    }
+    *h = shp_hyd_h_of_se(mat, se);
+    if (!isfinite(*h)) {
+        snprintf(why, len, "gives a non-finite head for material %s (value %g)",
+                 fp->material_names[im], v);
+        return -1;
+    }
+    return 0;
+}
+
+/* The CSV file is named relative to the config file, so a config and its data move together. */
+static void resolve_path(const char *config, const char *file, char *out, size_t len)
+{
+    const char *slash = strrchr(config, '/');
+    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - config), config, file);
+}
+
+static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
+{
+    static const char *const vars[] = {"h", "theta", "se", NULL};
+    const char *file = NULL;
+    int var = VAR_H, extrapolate = 0;
+    CFG_TRY(cfg_string(c, in, "initial", "file", 1, &file));
+    CFG_TRY(cfg_choice(c, in, "initial", "variable", vars, 0, &var));
+    const cJSON *ex = cfg_child(in, "extrapolate");
+    if (ex) {
+        if (!cJSON_IsBool(ex))
+            return cfg_fail(c, "initial.extrapolate", "expected a boolean, got %s", cfg_type_name(ex));
+        extrapolate = cJSON_IsTrue(ex);
+    }
+    char path[1024], why[320];
+    resolve_path(fp->path, file, path, sizeof path);
+    const char *names[2] = {"depth", vars[var]};
+    double *d = NULL, *v = NULL;
+    int m = 0;
+    if (shp_csv_read_pairs(path, names, &d, &v, &m, why, sizeof why) != SHP_OK)
+        return cfg_fail(c, "initial.file", "%s: %s", path, why);
+    const int n = fp->column.n;
+    int rc = SHP_OK;
+    if (!extrapolate && (d[0] > fp->z[0] || d[m - 1] < fp->z[n - 1]))
+        rc = cfg_fail(c, "initial.file",
+                      "%s: depths %g to %g do not cover the column (0 to %g); add rows or set "
+                      "\"extrapolate\": true to hold the end values",
+                      path, d[0], d[m - 1], fp->z[n - 1]);
+    for (int i = 0; i < n && rc == SHP_OK; ++i) {
+        const double val = shp_profile_interp(d, v, m, fp->z[i]);
+        if (node_head(fp, i, var, val, &fp->h_init[i], why, sizeof why) != 0)
+            rc = cfg_fail(c, "initial.file", "%s: at depth %g: %s", path, fp->z[i], why);
+    }
+    free(d);
+    free(v);
+    return rc;
+}
+
+int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    static const char *const types[] = {"se", "theta", "head", "hydrostatic", "csv", NULL};
+    /* only the keys a type uses: a stray "water_table" next to "type": "se" is a mistake */
+    static const char *const keys_value[] = {"type", "value", NULL};
+    static const char *const keys_hydro[] = {"type", "water_table", NULL};
+    static const char *const keys_csv[] = {"type", "file", "variable", "extrapolate", NULL};
+    const cJSON *in;
+    int type = 0;
+    CFG_TRY(cfg_object(c, root, "", "initial", 1, &in));
+    CFG_TRY(cfg_choice(c, in, "initial", "type", types, 1, &type));
+    const char *const *keys = type == INIT_HYDROSTATIC ? keys_hydro
+                              : type == INIT_CSV       ? keys_csv
+                                                       : keys_value;
+    CFG_TRY(cfg_check_keys(c, in, "initial", keys));
+
+    const int n = fp->column.n;
+    fp->h_init = malloc((size_t)n * sizeof *fp->h_init);
+    if (!fp->h_init) return cfg_fail(c, "initial", "out of memory");
+    if (type == INIT_CSV) return from_csv(c, in, fp);
+    if (type == INIT_HYDROSTATIC) {
+        double wt = 0.0;
+        CFG_TRY(cfg_number(c, in, "initial", "water_table", 1, &wt, NULL));
+        for (int i = 0; i < n; ++i) fp->h_init[i] = fp->z[i] - wt; /* depth positive down */
+        return SHP_OK;
+    }
+    double value = 0.0;
+    CFG_TRY(cfg_number(c, in, "initial", "value", 1, &value, NULL));
+    const int var = type == INIT_SE ? VAR_SE : type == INIT_THETA ? VAR_THETA : VAR_H;
+    char why[256];
+    for (int i = 0; i < n; ++i)
+        if (node_head(fp, i, var, value, &fp->h_init[i], why, sizeof why) != 0)
+            return cfg_fail(c, "initial.value", "%s", why);
+    return SHP_OK;
+}

@@ -1,0 +1,92 @@
+/* "units" and "materials": the labels every number is read in, and one shp_material
+ * per named material, checked against the model registry (shpfit/models.h). */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/cfg_sections.h"
+
+int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    static const char *const keys[] = {"length", "time", NULL};
+    static const char *const lengths[] = {"mm", "cm", "m", NULL};
+    static const char *const times[] = {"s", "min", "h", "d", NULL};
+    const cJSON *u;
+    int il = 1, it = 1; /* cm, min */
+    CFG_TRY(cfg_object(c, root, "", "units", 0, &u));
+    if (u) {
+        CFG_TRY(cfg_check_keys(c, u, "units", keys));
+        CFG_TRY(cfg_choice(c, u, "units", "length", lengths, 0, &il));
+        CFG_TRY(cfg_choice(c, u, "units", "time", times, 0, &it));
+    }
+    snprintf(fp->length_unit, sizeof fp->length_unit, "%s", lengths[il]);
+    snprintf(fp->time_unit, sizeof fp->time_unit, "%s", times[it]);
+    return SHP_OK;
+}
+
+/* One material object: model first (it decides which keys are valid), then each
+ * parameter's own range, then the constraints between parameters. */
+static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
+                          shp_material *mat)
+{
+    if (!cJSON_IsObject(obj)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(obj));
+    const char *mname = NULL;
+    CFG_TRY(cfg_string(c, obj, path, "model", 1, &mname));
+    const shp_model_desc *m = shp_model_find(mname);
+    if (!m) {
+        char p[CFG_PATH_MAX], names[128];
+        cfg_path(p, sizeof p, path, "model");
+        return cfg_fail(c, p, "unknown model \"%s\" (valid: %s)", mname,
+                        shp_model_names(names, sizeof names));
+    }
+    const char *keys[SHP_MAX_PARAMS + 3];
+    int nk = 0;
+    keys[nk++] = "model";
+    keys[nk++] = "Ss";
+    for (int k = 0; k < m->n_params; ++k) keys[nk++] = m->params[k].name;
+    keys[nk] = NULL;
+    CFG_TRY(cfg_check_keys(c, obj, path, keys));
+
+    shp_model_material_init(m, mat);
+    char p[CFG_PATH_MAX], why[160];
+    for (int k = 0; k < m->n_params; ++k) {
+        const shp_param_info *pi = &m->params[k];
+        CFG_TRY(cfg_number(c, obj, path, pi->name, !pi->has_default, &mat->p[k], NULL));
+        if (shp_param_check(pi, mat->p[k], why, sizeof why) != SHP_OK) {
+            cfg_path(p, sizeof p, path, pi->name);
+            return cfg_fail(c, p, "%s", why);
+        }
+    }
+    CFG_TRY(cfg_number(c, obj, path, "Ss", 0, &mat->Ss, NULL));
+    cfg_path(p, sizeof p, path, "Ss");
+    CFG_TRY(cfg_require_ge(c, p, mat->Ss, 0.0));
+    if (shp_model_first_invalid(mat, why, sizeof why) >= 0) return cfg_fail(c, path, "%s", why);
+    return SHP_OK;
+}
+
+int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    const cJSON *ms;
+    CFG_TRY(cfg_object(c, root, "", "materials", 1, &ms));
+    int n = 0;
+    for (const cJSON *it = ms->child; it; it = it->next) n += it->string[0] != '_';
+    if (n == 0) return cfg_fail(c, "materials", "must define at least one material");
+    fp->materials = calloc((size_t)n, sizeof *fp->materials);
+    fp->material_names = calloc((size_t)n, sizeof *fp->material_names);
+    if (!fp->materials || !fp->material_names) return cfg_fail(c, "materials", "out of memory");
+    for (const cJSON *it = ms->child; it; it = it->next) {
+        if (it->string[0] == '_') continue;
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, "materials", it->string);
+        if (shp_forward_material_index(fp, it->string) >= 0)
+            return cfg_fail(c, p, "material defined twice");
+        if (!it->string[0]) return cfg_fail(c, p, "material name must not be empty");
+        const int i = fp->n_materials;
+        CFG_TRY(parse_material(c, it, p, &fp->materials[i]));
+        fp->material_names[i] = strdup(it->string);
+        if (!fp->material_names[i]) return cfg_fail(c, p, "out of memory");
+        fp->n_materials = i + 1;
+    }
+    return SHP_OK;
+}

@@ -1,0 +1,91 @@
+/* "output": the output times, the observation depths and which profiles to keep. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "config/cfg_sections.h"
+
+/* {"end": E, "every": D}: D, 2D, … up to E, and E itself when D does not divide it. */
+static int times_every(const cfg_ctx *c, const cJSON *obj, shp_forward_problem *fp)
+{
+    static const char *const keys[] = {"end", "every", NULL};
+    const char *P = "output.times";
+    double end = 0.0, every = 0.0;
+    CFG_TRY(cfg_check_keys(c, obj, P, keys));
+    CFG_TRY(cfg_number(c, obj, P, "end", 1, &end, NULL));
+    CFG_TRY(cfg_require_gt(c, "output.times.end", end, 0.0));
+    CFG_TRY(cfg_number(c, obj, P, "every", 1, &every, NULL));
+    CFG_TRY(cfg_require_gt(c, "output.times.every", every, 0.0));
+    const double steps = end / every;
+    if (steps > 1e7) return cfg_fail(c, "output.times.every", "gives too many output times (%g)", steps);
+    /* k·every, not a running sum, so 180 min in 5 min steps ends on 180 exactly; a last
+     * multiple within rounding of end becomes end, otherwise end is appended */
+    const int n = (int)floor(steps * (1.0 + 1e-12));
+    const int extra = n < 1 || fabs((double)n * every - end) > 1e-9 * end;
+    fp->t_out = malloc((size_t)(n + extra) * sizeof *fp->t_out);
+    if (!fp->t_out) return cfg_fail(c, P, "out of memory");
+    for (int k = 0; k < n; ++k) fp->t_out[k] = (double)(k + 1) * every;
+    fp->t_out[n + extra - 1] = end;
+    fp->column.n_out = n + extra;
+    return SHP_OK;
+}
+
+static int times_list(const cfg_ctx *c, const cJSON *arr, shp_forward_problem *fp)
+{
+    const char *P = "output.times";
+    int n = 0;
+    CFG_TRY(cfg_number_array(c, arr, P, &fp->t_out, &n));
+    char p[CFG_PATH_MAX];
+    for (int k = 0; k < n; ++k) {
+        cfg_path_index(p, sizeof p, P, k);
+        CFG_TRY(cfg_require_gt(c, p, fp->t_out[k], 0.0));
+        if (k > 0 && !(fp->t_out[k] > fp->t_out[k - 1]))
+            return cfg_fail(c, p, "times must be strictly increasing (%g after %g)", fp->t_out[k],
+                            fp->t_out[k - 1]);
+    }
+    fp->column.n_out = n;
+    return SHP_OK;
+}
+
+static int observations(const cfg_ctx *c, const cJSON *arr, shp_forward_problem *fp)
+{
+    const char *P = "output.observation_depths";
+    int m = 0;
+    CFG_TRY(cfg_number_array(c, arr, P, &fp->obs_depth, &m));
+    fp->obs_node = malloc((size_t)m * sizeof *fp->obs_node);
+    fp->obs_w = malloc((size_t)m * sizeof *fp->obs_w);
+    if (!fp->obs_node || !fp->obs_w) return cfg_fail(c, P, "out of memory");
+    const int n = fp->column.n;
+    char p[CFG_PATH_MAX];
+    for (int j = 0; j < m; ++j) {
+        cfg_path_index(p, sizeof p, P, j);
+        if (shp_grid_locate(fp->z, n, fp->obs_depth[j], &fp->obs_node[j], &fp->obs_w[j]) != 0)
+            return cfg_fail(c, p, "must lie within the column (0 to %g, got %g)", fp->z[n - 1],
+                            fp->obs_depth[j]);
+    }
+    fp->column.n_obs = m;
+    fp->column.obs_node = fp->obs_node;
+    fp->column.obs_w = fp->obs_w;
+    return SHP_OK;
+}
+
+int cfg_parse_output(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    static const char *const keys[] = {"times", "observation_depths", "profiles", NULL};
+    static const char *const profiles[] = {"final", "all", NULL};
+    const cJSON *o;
+    CFG_TRY(cfg_object(c, root, "", "output", 1, &o));
+    CFG_TRY(cfg_check_keys(c, o, "output", keys));
+    const cJSON *t = cfg_child(o, "times");
+    if (!t) return cfg_fail(c, "output.times", "missing required field");
+    if (cJSON_IsObject(t)) CFG_TRY(times_every(c, t, fp));
+    else if (cJSON_IsArray(t)) CFG_TRY(times_list(c, t, fp));
+    else
+        return cfg_fail(c, "output.times", "expected an array of times or {\"end\", \"every\"}, got %s",
+                        cfg_type_name(t));
+    fp->column.t_out = fp->t_out;
+
+    const cJSON *obs = cfg_child(o, "observation_depths");
+    if (obs) CFG_TRY(observations(c, obs, fp));
+    CFG_TRY(cfg_choice(c, o, "output", "profiles", profiles, 0, &fp->column.profiles_all));
+    return SHP_OK;
+}

@@ -1,0 +1,54 @@
+/* "solver": overrides of shp_solver_opts_default(), each checked on its own and the
+ * few that must agree with each other checked together. */
+#include "config/cfg_sections.h"
+
+int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
+                                       "tol_h", "tol_mass", "max_iter", "iter_grow",
+                                       "iter_shrink", "grow", "shrink", "retry", "max_steps",
+                                       "k_mean", NULL};
+    static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
+    /* order of shp_kmean */
+    static const char *const kmeans[] = {"arithmetic", "geometric", "upstream", NULL};
+    shp_solver_opts *o = &fp->column.opt;
+    *o = shp_solver_opts_default();
+    const cJSON *s;
+    CFG_TRY(cfg_object(c, root, "", "solver", 0, &s));
+    if (!s) return SHP_OK;
+    const char *P = "solver";
+    CFG_TRY(cfg_check_keys(c, s, P, keys));
+    CFG_TRY(cfg_choice(c, s, P, "scheme", schemes, 0, &o->newton));
+    CFG_TRY(cfg_choice(c, s, P, "k_mean", kmeans, 0, &o->kmean));
+
+    struct { const char *key; double *v; double gt; } pos[] = {
+        {"dt_init", &o->dt_init, 0.0}, {"dt_min", &o->dt_min, 0.0}, {"dt_max", &o->dt_max, 0.0},
+        {"tol_theta", &o->tol_theta, 0.0}, {"tol_h", &o->tol_h, 0.0},
+        {"tol_mass", &o->tol_mass, 0.0}, {"shrink", &o->shrink, 0.0}, {"retry", &o->retry, 0.0},
+    };
+    char p[CFG_PATH_MAX];
+    for (size_t k = 0; k < sizeof pos / sizeof pos[0]; ++k) {
+        CFG_TRY(cfg_number(c, s, P, pos[k].key, 0, pos[k].v, NULL));
+        cfg_path(p, sizeof p, P, pos[k].key);
+        CFG_TRY(cfg_require_gt(c, p, *pos[k].v, pos[k].gt));
+    }
+    CFG_TRY(cfg_number(c, s, P, "grow", 0, &o->grow, NULL));
+    CFG_TRY(cfg_require_ge(c, "solver.grow", o->grow, 1.0));
+    if (o->shrink > 1.0) return cfg_fail(c, "solver.shrink", "must be <= 1 (got %g)", o->shrink);
+    if (o->retry >= 1.0) return cfg_fail(c, "solver.retry", "must be < 1 (got %g)", o->retry);
+    CFG_TRY(cfg_int(c, s, P, "max_iter", 0, 1, 100000, &o->max_iter));
+    CFG_TRY(cfg_int(c, s, P, "iter_grow", 0, 0, 100000, &o->iter_grow));
+    CFG_TRY(cfg_int(c, s, P, "iter_shrink", 0, 1, 100000, &o->iter_shrink));
+    CFG_TRY(cfg_long(c, s, P, "max_steps", 0, 1, 1000000000000L, &o->max_steps));
+    if (o->dt_max < o->dt_min)
+        return cfg_fail(c, "solver.dt_max", "must be >= dt_min (%g < %g)", o->dt_max, o->dt_min);
+    if (!cfg_child(s, "dt_init")) /* the default step follows the user's limits */
+        o->dt_init = o->dt_init < o->dt_min ? o->dt_min : o->dt_init > o->dt_max ? o->dt_max : o->dt_init;
+    if (o->dt_init < o->dt_min || o->dt_init > o->dt_max)
+        return cfg_fail(c, "solver.dt_init", "must lie in [dt_min, dt_max] = [%g, %g] (got %g)",
+                        o->dt_min, o->dt_max, o->dt_init);
+    if (o->iter_shrink <= o->iter_grow)
+        return cfg_fail(c, "solver.iter_shrink", "must be > iter_grow (%d <= %d)", o->iter_shrink,
+                        o->iter_grow);
+    return SHP_OK;
+}

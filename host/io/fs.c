@@ -1,0 +1,47 @@
+/* mkdir -p and path joining (see fs.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "io/fs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "shpfit/status.h"
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int shp_mkdir_p(const char *dir, char *err, size_t len)
+{
+    char p[4096];
+    const size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof p) {
+        snprintf(err, len, "%s: invalid directory name", dir);
+        return SHP_ERR_IO;
+    }
+    memcpy(p, dir, n + 1);
+    /* each prefix ending before a '/', then the whole path; EEXIST is fine only for a directory */
+    for (size_t i = 1; i <= n; ++i) {
+        if (p[i] != '/' && p[i] != '\0') continue;
+        const char saved = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0777) != 0 && !(errno == EEXIST && is_dir(p))) {
+            const int e = errno;
+            snprintf(err, len, "%s: cannot create directory: %s", p,
+                     e == EEXIST ? "a file of that name exists" : strerror(e));
+            return SHP_ERR_IO;
+        }
+        p[i] = saved;
+    }
+    return SHP_OK;
+}
+
+void shp_path_join(char *out, size_t len, const char *dir, const char *name)
+{
+    const size_t n = strlen(dir);
+    snprintf(out, len, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}

@@ -1,0 +1,69 @@
+/* A forward problem read from a JSON configuration (schema: docs/config.md).
+ *
+ * shp_forward_load() parses and validates the whole file before anything is run or
+ * written: every error names the file and the JSON field path
+ * ("configs/x.json: materials.loam.n: must be > 1 (got 0.9)"). The loaded problem owns
+ * every array; `column` points into them and is ready for shp_column_run_cpu():
+ *
+ *     shp_forward_problem *fp;
+ *     char err[512];
+ *     if (shp_forward_load(path, &fp, err, sizeof err) != SHP_OK) { report err; }
+ *     shp_column_result res;
+ *     shp_column_result_alloc(&fp->column, &res);
+ *     shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
+ *
+ * All values are in the units named by the config (length_unit, time_unit): the
+ * labels are not conversions. */
+#ifndef SHPFIT_FORWARD_H
+#define SHPFIT_FORWARD_H
+
+#include <stddef.h>
+
+#include "column.h"
+#include "models.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct cJSON; /* cjson/cJSON.h; only the host code that echoes it needs the full type */
+
+/* Read-only for callers: created by shp_forward_load, released by shp_forward_free. */
+typedef struct shp_forward_problem {
+    char *path;                 /* the config path as given (for messages and echoes) */
+    char length_unit[4];        /* "mm" | "cm" | "m" */
+    char time_unit[4];          /* "s" | "min" | "h" | "d" */
+
+    int n_materials;
+    char **material_names;      /* n_materials names, in config order */
+    shp_material *materials;    /* n_materials, indexed by column.mat_of_node */
+
+    shp_column column;          /* ready to run; its pointers refer to the arrays below */
+    double *z;                  /* column.n node depths [L] */
+    int *mat_of_node;           /* column.n material indices */
+    double *h_init;             /* column.n initial heads [L] */
+    double *t_out;              /* column.n_out output times [T] */
+    double *obs_depth;          /* column.n_obs observation depths [L] */
+    int *obs_node;
+    double *obs_w;
+    double *bc_table;           /* top then bottom boundary tables (t, v), or NULL */
+
+    struct cJSON *config;       /* the parsed configuration, for the summary's echo */
+} shp_forward_problem;
+
+/* Load and validate `path`. On success *out is a new problem and SHP_OK is returned;
+ * otherwise *out is NULL, SHP_ERR_CONFIG (or SHP_ERR_IO, SHP_ERR_NOMEM) is returned and
+ * err holds one line "PATH: FIELD: what is wrong". */
+int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+
+/* Release a problem (NULL is fine). */
+void shp_forward_free(shp_forward_problem *fp);
+
+/* Index of a material by name, or −1. */
+int shp_forward_material_index(const shp_forward_problem *fp, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

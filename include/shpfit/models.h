@@ -1,0 +1,85 @@
+/* The model registry: what the configuration, the command line and (later) the
+ * optimizers know about each hydraulic model, as one const table (host/models/
+ * registry.c). The solver never reads it: it sees only shp_material (physics/
+ * hydraulics.h). Adding a model = a physics header, a case in hydraulics.h and one
+ * row in the table; names, units, defaults, validity and bounds then reach the
+ * config loader and the help texts without further code. */
+#ifndef SHPFIT_MODELS_H
+#define SHPFIT_MODELS_H
+
+#include <stddef.h>
+
+#include "physics/hydraulics.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One parameter of a model, in the model's own order (the index into shp_material.p). */
+typedef struct {
+    const char *name;   /* key in the JSON config, case-sensitive: "theta_r", "Ks" */
+    const char *unit;   /* with placeholders L (length) and T (time): "1/L", "L/T", "-" */
+    const char *about;  /* one line for help texts and docs */
+    /* hard validity: lo < v < hi, or ≤ where the bound is closed; ±HUGE_VAL = none */
+    double lo, hi;
+    int lo_closed, hi_closed;
+    int has_default;    /* 1: the key may be left out of a config and takes `def` */
+    double def;
+    /* default inversion bounds for the optimizers, in cm and min (the seed's units) */
+    double bound_lo, bound_hi;
+    int log_scale;      /* 1: search this parameter on a log scale (spans decades) */
+} shp_param_info;
+
+/* One model: a row of the registry. */
+typedef struct {
+    const char *name;            /* canonical config name: "vgm" */
+    const char *const *aliases;  /* other accepted names, NULL-terminated (may be NULL) */
+    const char *title;           /* "van Genuchten–Mualem (m = 1 − 1/n)" */
+    shp_model_id id;
+    int n_params;
+    const shp_param_info *params;
+    /* constraints between parameters (beyond each one's range), or NULL: returns −1
+     * when they hold, otherwise the index of the parameter at fault and a message */
+    int (*check)(const double *p, char *msg, size_t len);
+} shp_model_desc;
+
+/* Number of registered models, and model i (0 ≤ i < count; NULL otherwise). */
+int shp_model_count(void);
+const shp_model_desc *shp_model_info(int i);
+
+/* Model by config name or alias (case-sensitive), or NULL. */
+const shp_model_desc *shp_model_find(const char *name);
+
+/* Model by its id, or NULL. */
+const shp_model_desc *shp_model_by_id(int id);
+
+/* Index of a parameter by its config name, or −1. */
+int shp_model_param_index(const shp_model_desc *m, const char *name);
+
+/* Writes "vgm, haverkamp, gardner" (canonical names) for messages listing the valid
+ * names. Returns buf. */
+const char *shp_model_names(char *buf, size_t len);
+
+/* Range check of one value against a parameter's hard validity. 0 when valid;
+ * otherwise SHP_ERR_INVALID and a message without the name, e.g. "must be > 1 (got 0.9)". */
+int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len);
+
+/* Full check of a material: each parameter's range, then the constraints between
+ * parameters (θr < θs), then Ss ≥ 0. Returns −1 when valid, otherwise the index of the
+ * parameter at fault (SHP_MAX_PARAMS for Ss, 0 for an unknown model) with a message
+ * naming it, e.g. "theta_r must be < theta_s (0.5 >= 0.43)". */
+int shp_model_first_invalid(const shp_material *mat, char *msg, size_t len);
+
+/* As shp_model_first_invalid, for callers that only need yes/no: 0 when valid,
+ * SHP_ERR_INVALID otherwise (message as above). */
+int shp_model_validate(const shp_material *mat, char *msg, size_t len);
+
+/* A material of model m with every defaulted parameter set and the others NaN
+ * (so a forgotten parameter cannot pass as a plausible 0). Ss = 0. */
+void shp_model_material_init(const shp_model_desc *m, shp_material *mat);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

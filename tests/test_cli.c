@@ -1,0 +1,320 @@
+/* The shpfit program end to end: exit codes, nothing written on bad input, the result
+ * files and their headers, a stopped run's partial results. Runs ../build/shpfit
+ * (make test builds it first) with cwd = tests/. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include <criterion/criterion.h>
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <glob.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "shpfit/version.h"
+
+#define SHPFIT "../build/shpfit"
+
+static void make_tmp(char *buf, size_t len)
+{
+    snprintf(buf, len, "/tmp/shpfit-cli-XXXXXX");
+    cr_assert_not_null(mkdtemp(buf));
+}
+
+static void remove_tree(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir); /* our own mkdtemp directory */
+    cr_expect_eq(system(cmd), 0);
+}
+
+/* Run a shell command; its exit code (−1 when it did not exit normally). */
+static int run(const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    const int st = system(cmd);
+    return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    const long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    const size_t got = fread(buf, 1, (size_t)n, f);
+    buf[got] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static int dir_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(d);
+    return n;
+}
+
+static char *file_in(const char *dir, const char *name)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}
+
+/* Lines of a text file (without newlines); *n of them. */
+static char **lines_of(const char *path, int *n)
+{
+    char *text = slurp(path);
+    cr_assert_not_null(text, "%s missing", path);
+    int cap = 16, m = 0;
+    char **out = malloc((size_t)cap * sizeof *out);
+    for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (m == cap) out = realloc(out, (size_t)(cap *= 2) * sizeof *out);
+        out[m++] = strdup(l);
+    }
+    free(text);
+    *n = m;
+    return out;
+}
+
+static void free_lines(char **l, int n)
+{
+    for (int i = 0; i < n; ++i) free(l[i]);
+    free(l);
+}
+
+static cJSON *summary_of(const char *dir)
+{
+    char *text = slurp(file_in(dir, "summary.json"));
+    cr_assert_not_null(text, "summary.json missing in %s", dir);
+    cJSON *s = cJSON_Parse(text);
+    free(text);
+    cr_assert_not_null(s, "summary.json is not JSON");
+    return s;
+}
+
+Test(cli, help_and_version_exit_0)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_expect_eq(run(SHPFIT " --help > %s/h.txt", tmp), 0);
+    char *h = slurp(file_in(tmp, "h.txt"));
+    cr_expect(h && strstr(h, "forward"), "--help lists the commands");
+    free(h);
+    cr_expect_eq(run(SHPFIT " --version > %s/v.txt", tmp), 0);
+    char *v = slurp(file_in(tmp, "v.txt"));
+    cr_expect(v && strstr(v, SHP_VERSION), "--version prints %s", SHP_VERSION);
+    free(v);
+    cr_expect_eq(run(SHPFIT " forward --help > %s/f.txt", tmp), 0);
+    char *f = slurp(file_in(tmp, "f.txt"));
+    cr_expect(f && strstr(f, "--out") && strstr(f, "summary.json"), "forward --help");
+    free(f);
+    remove_tree(tmp);
+}
+
+Test(cli, usage_errors_exit_2)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_expect_eq(run(SHPFIT " 2> %s/e.txt", tmp), 2);
+    cr_expect_eq(run(SHPFIT " frobnicate 2> %s/e.txt", tmp), 2);
+    char *e = slurp(file_in(tmp, "e.txt"));
+    cr_expect(e && strncmp(e, "shpfit: ", 8) == 0 && strstr(e, "frobnicate"), "%s", e);
+    free(e);
+    cr_expect_eq(run(SHPFIT " forward 2> /dev/null"), 2);
+    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json 2> /dev/null"), 2); /* no --out */
+    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json --out %s/o --bogus 2> /dev/null", tmp), 2);
+    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json --out 2> /dev/null"), 2);
+    cr_expect_eq(run(SHPFIT " forward data/nope.json --out %s/o 2> /dev/null", tmp), 2);
+    cr_expect(!exists(file_in(tmp, "o")), "nothing created for a usage error");
+    remove_tree(tmp);
+}
+
+Test(cli, bad_configs_exit_2_and_write_nothing)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    glob_t g;
+    cr_assert_eq(glob("data/bad/*.json", 0, NULL, &g), 0);
+    cr_assert_gt(g.gl_pathc, 10);
+    for (size_t k = 0; k < g.gl_pathc; ++k) {
+        const char *cfg = g.gl_pathv[k];
+        const int rc = run(SHPFIT " forward %s --out %s/out/deeper 2> %s/err.txt", cfg, tmp, tmp);
+        cr_expect_eq(rc, 2, "%s: exit %d", cfg, rc);
+        cr_expect(!exists(file_in(tmp, "out")), "%s: output directory created", cfg);
+        char *e = slurp(file_in(tmp, "err.txt"));
+        char want[300];
+        snprintf(want, sizeof want, "shpfit: %s: ", cfg);
+        cr_expect(e && strncmp(e, want, strlen(want)) == 0, "%s: stderr was: %s", cfg, e);
+        free(e);
+    }
+    globfree(&g);
+    /* an existing, empty --out stays empty */
+    cr_assert_eq(run("mkdir %s/empty", tmp), 0);
+    cr_expect_eq(run(SHPFIT " forward data/bad/n_le_1.json --out %s/empty 2> /dev/null", tmp), 2);
+    cr_expect_eq(dir_entries(file_in(tmp, "empty")), 0);
+    remove_tree(tmp);
+}
+
+Test(cli, good_config_writes_all_four_files)
+{
+    char tmp[64], out[128];
+    make_tmp(tmp, sizeof tmp);
+    snprintf(out, sizeof out, "%s/a/b", tmp); /* parents created as with mkdir -p */
+    cr_assert_eq(run(SHPFIT " forward ../configs/ponded_loam.json --out %s > /dev/null", out), 0);
+
+    int n;
+    char **l = lines_of(file_in(out, "series.csv"), &n);
+    cr_expect_str_eq(l[0], "time_min,Q_cm,v_inst_cm_per_min,v_mean_cm_per_min,q_bottom_cm_per_min,"
+                           "Q_bottom_cm,balance_error_cm");
+    cr_expect_eq(n, 1 + 36);
+    double t_prev = 0.0, Q_prev = 0.0;
+    for (int i = 1; i < n; ++i) {
+        double t, Q, vi, vm, qb, Qb, bal;
+        cr_assert_eq(sscanf(l[i], "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t, &Q, &vi, &vm, &qb, &Qb, &bal), 7,
+                     "row %d: %s", i, l[i]);
+        cr_expect_gt(t, t_prev);
+        cr_expect_gt(Q, Q_prev, "Q increases (row %d)", i);
+        cr_expect_gt(vi, 0.0);
+        cr_expect_lt(fabs(bal), 1e-8);
+        t_prev = t;
+        Q_prev = Q;
+    }
+    cr_expect_eq(t_prev, 180.0);
+    cr_expect(Q_prev > 4.9 && Q_prev < 5.1, "Q(180) = %g cm", Q_prev);
+    free_lines(l, n);
+
+    l = lines_of(file_in(out, "profile_final.csv"), &n);
+    cr_expect_str_eq(l[0], "depth_cm,h_cm,theta");
+    cr_expect_eq(n, 1 + 51);
+    double z, h, th;
+    cr_expect_eq(sscanf(l[1], "%lf,%lf,%lf", &z, &h, &th), 3);
+    cr_expect_eq(z, 0.0);
+    cr_expect_eq(h, 2.0);
+    cr_expect_float_eq(th, 0.43, 1e-12);
+    free_lines(l, n);
+
+    l = lines_of(file_in(out, "observations.csv"), &n);
+    cr_expect_str_eq(l[0], "time_min,theta_at_5cm,theta_at_10cm,theta_at_20cm");
+    cr_expect_eq(n, 1 + 36);
+    free_lines(l, n);
+    cr_expect(!exists(file_in(out, "profiles.csv")), "profiles.csv only with profiles = all");
+
+    cJSON *s = summary_of(out);
+    cr_expect_str_eq(cJSON_GetObjectItem(s, "status")->valuestring, "ok");
+    cr_expect_eq(cJSON_GetObjectItem(s, "nodes")->valueint, 51);
+    cr_expect_eq(cJSON_GetObjectItem(s, "outputs_reached")->valueint, 36);
+    cr_expect_float_eq(cJSON_GetObjectItem(s, "Q_final")->valuedouble, Q_prev, 1e-10);
+    const cJSON *wb = cJSON_GetObjectItem(s, "water_balance");
+    cr_expect_lt(cJSON_GetObjectItem(wb, "max_abs_error")->valuedouble, 1e-8);
+    cr_expect_str_eq(cJSON_GetObjectItem(wb, "unit")->valuestring, "cm");
+    cr_expect_gt(cJSON_GetObjectItem(s, "steps")->valuedouble, 0);
+    cr_expect_gt(cJSON_GetObjectItem(s, "iterations")->valuedouble, 0);
+    cr_expect(cJSON_IsNumber(cJSON_GetObjectItem(s, "wall_time_s")));
+    const cJSON *cfg = cJSON_GetObjectItem(s, "config");
+    cr_expect(cJSON_IsObject(cJSON_GetObjectItem(cfg, "materials")), "config echo");
+    cJSON_Delete(s);
+    remove_tree(tmp);
+}
+
+Test(cli, profiles_all_and_other_units)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_assert_eq(run(SHPFIT " forward data/good/layered.json --out %s > /dev/null", tmp), 0);
+    int n;
+    char **l = lines_of(file_in(tmp, "profiles.csv"), &n);
+    cr_expect_str_eq(l[0], "time_h,depth_m,h_m,theta");
+    cr_expect_eq(n, 1 + 4 * 11);
+    free_lines(l, n);
+    l = lines_of(file_in(tmp, "series.csv"), &n);
+    cr_expect(strncmp(l[0], "time_h,Q_m,v_inst_m_per_h,", 26) == 0, "%s", l[0]);
+    free_lines(l, n);
+    l = lines_of(file_in(tmp, "observations.csv"), &n);
+    cr_expect_str_eq(l[0], "time_h,theta_at_0m,theta_at_30m,theta_at_35m,theta_at_100m");
+    free_lines(l, n);
+    cr_expect(exists(file_in(tmp, "profile_final.csv")));
+    remove_tree(tmp);
+}
+
+Test(cli, stopped_run_exits_3_with_partial_results_only)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    /* a good run first, so a stale profile_final.csv would be there to mislead */
+    cr_assert_eq(run(SHPFIT " forward data/good/ponded_small.json --out %s > /dev/null", tmp), 0);
+    cr_assert(exists(file_in(tmp, "profile_final.csv")));
+    cr_expect_eq(run(SHPFIT " forward data/good/stops_early.json --out %s 2> /dev/null", tmp), 3);
+    cJSON *s = summary_of(tmp);
+    const char *status = cJSON_GetObjectItem(s, "status")->valuestring;
+    cr_expect(strcmp(status, "ok") != 0, "status %s", status);
+    const int reached = cJSON_GetObjectItem(s, "outputs_reached")->valueint;
+    cr_expect_lt(reached, cJSON_GetObjectItem(s, "outputs_requested")->valueint);
+    cr_expect(cJSON_IsString(cJSON_GetObjectItem(s, "note")), "summary says what is missing");
+    cJSON_Delete(s);
+    cr_expect(!exists(file_in(tmp, "profile_final.csv")), "no final profile from a run that stopped");
+    int n;
+    char **l = lines_of(file_in(tmp, "series.csv"), &n);
+    cr_expect_eq(n, 1 + reached, "series rows = outputs reached");
+    for (int i = 0; i < n; ++i) cr_expect(!strstr(l[i], "nan"), "row %d: %s", i, l[i]);
+    free_lines(l, n);
+    l = lines_of(file_in(tmp, "profiles.csv"), &n);
+    cr_expect_eq(n, 1 + reached * 21);
+    for (int i = 0; i < n; ++i) cr_expect(!strstr(l[i], "nan"), "row %d: %s", i, l[i]);
+    free_lines(l, n);
+    l = lines_of(file_in(tmp, "observations.csv"), &n);
+    cr_expect_eq(n, 1 + reached);
+    free_lines(l, n);
+    remove_tree(tmp);
+}
+
+Test(cli, summary_option_prints_status_and_Q)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_assert_eq(run(SHPFIT " forward data/good/ponded_small.json --out=%s/o --summary > %s/s.txt", tmp, tmp), 0);
+    char *s = slurp(file_in(tmp, "s.txt"));
+    cr_expect(s && strstr(s, "status") && strstr(s, "ok") && strstr(s, "Q(60 min)") &&
+                  strstr(s, "wall time"),
+              "%s", s);
+    free(s);
+    remove_tree(tmp);
+}
+
+Test(cli, every_shipped_config_runs)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    glob_t g;
+    cr_assert_eq(glob("../configs/*.json", 0, NULL, &g), 0);
+    for (size_t k = 0; k < g.gl_pathc; ++k) {
+        const int rc = run(SHPFIT " forward %s --out %s/%zu > /dev/null", g.gl_pathv[k], tmp, k);
+        cr_expect_eq(rc, 0, "%s: exit %d", g.gl_pathv[k], rc);
+        char dir[128];
+        snprintf(dir, sizeof dir, "%s/%zu", tmp, k);
+        cJSON *s = summary_of(dir);
+        cr_expect_str_eq(cJSON_GetObjectItem(s, "status")->valuestring, "ok", "%s", g.gl_pathv[k]);
+        cJSON_Delete(s);
+    }
+    globfree(&g);
+    remove_tree(tmp);
+}

@@ -1,0 +1,153 @@
+/* The model registry: names, parameter tables, validity messages. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "shpfit/models.h"
+
+Test(models, table_lists_the_three_models)
+{
+    cr_assert_eq(shp_model_count(), 3);
+    const char *names[] = {"vgm", "haverkamp", "gardner"};
+    const int np[] = {SHP_VGM_NPARAM, SHP_HAV_NPARAM, SHP_GAR_NPARAM};
+    for (int i = 0; i < 3; ++i) {
+        const shp_model_desc *m = shp_model_info(i);
+        cr_assert_not_null(m);
+        cr_expect_str_eq(m->name, names[i]);
+        cr_expect_eq(m->n_params, np[i]);
+        cr_expect_eq(shp_model_by_id(m->id), m);
+        cr_expect(m->n_params <= SHP_MAX_PARAMS);
+        for (int k = 0; k < m->n_params; ++k) {
+            const shp_param_info *p = &m->params[k];
+            cr_expect(p->bound_lo <= p->bound_hi, "%s.%s bounds", m->name, p->name);
+            /* default bounds must themselves be valid values */
+            char msg[128];
+            cr_expect_eq(shp_param_check(p, p->bound_hi, msg, sizeof msg), 0, "%s.%s: %s", m->name,
+                         p->name, msg);
+            cr_expect_eq(shp_param_check(p, p->bound_lo, msg, sizeof msg), 0, "%s.%s: %s", m->name,
+                         p->name, msg);
+        }
+    }
+    cr_expect_null(shp_model_info(3));
+    cr_expect_null(shp_model_info(-1));
+}
+
+Test(models, parameter_order_matches_the_physics_enums)
+{
+    const shp_model_desc *v = shp_model_find("vgm");
+    cr_assert_not_null(v);
+    cr_expect_eq(shp_model_param_index(v, "theta_r"), SHP_VGM_THETA_R);
+    cr_expect_eq(shp_model_param_index(v, "theta_s"), SHP_VGM_THETA_S);
+    cr_expect_eq(shp_model_param_index(v, "alpha"), SHP_VGM_ALPHA);
+    cr_expect_eq(shp_model_param_index(v, "n"), SHP_VGM_N);
+    cr_expect_eq(shp_model_param_index(v, "Ks"), SHP_VGM_KS);
+    cr_expect_eq(shp_model_param_index(v, "l"), SHP_VGM_L);
+    cr_expect_eq(shp_model_param_index(v, "theta_S"), -1);
+    const shp_model_desc *h = shp_model_find("haverkamp");
+    cr_expect_eq(shp_model_param_index(h, "A1"), SHP_HAV_A1);
+    cr_expect_eq(shp_model_param_index(h, "beta"), SHP_HAV_BETA);
+    cr_expect_eq(shp_model_param_index(h, "Ks"), SHP_HAV_KS);
+    cr_expect_eq(shp_model_param_index(h, "A"), SHP_HAV_A);
+    cr_expect_eq(shp_model_param_index(h, "gamma"), SHP_HAV_GAMMA);
+    const shp_model_desc *g = shp_model_find("gardner");
+    cr_expect_eq(shp_model_param_index(g, "alpha"), SHP_GAR_ALPHA);
+    cr_expect_eq(shp_model_param_index(g, "Ks"), SHP_GAR_KS);
+}
+
+Test(models, find_by_name_and_alias_case_sensitive)
+{
+    cr_expect_eq(shp_model_find("vg"), shp_model_find("vgm"));
+    cr_expect_null(shp_model_find("VGM"));
+    cr_expect_null(shp_model_find("brooks_corey"));
+    cr_expect_null(shp_model_find(NULL));
+    char buf[64];
+    cr_expect_str_eq(shp_model_names(buf, sizeof buf), "vgm, haverkamp, gardner");
+}
+
+Test(models, vgm_defaults_and_seed_bounds)
+{
+    const shp_model_desc *v = shp_model_find("vgm");
+    shp_material m;
+    shp_model_material_init(v, &m);
+    cr_expect_eq(m.model, SHP_MODEL_VGM);
+    cr_expect_eq(m.p[SHP_VGM_L], 0.5);
+    cr_expect(isnan(m.p[SHP_VGM_N]), "a parameter without default starts as NaN");
+    cr_expect_eq(m.Ss, 0.0);
+    const shp_param_info *p = v->params;
+    cr_expect_eq(p[SHP_VGM_THETA_S].bound_lo, 0.35);
+    cr_expect_eq(p[SHP_VGM_THETA_S].bound_hi, 0.55);
+    cr_expect_eq(p[SHP_VGM_ALPHA].bound_lo, 0.001);
+    cr_expect_eq(p[SHP_VGM_ALPHA].bound_hi, 0.2);
+    cr_expect_eq(p[SHP_VGM_N].bound_lo, 1.05);
+    cr_expect_eq(p[SHP_VGM_N].bound_hi, 3.0);
+    cr_expect_eq(p[SHP_VGM_KS].bound_lo, 1e-4);
+    cr_expect_eq(p[SHP_VGM_KS].bound_hi, 0.6);
+    cr_expect_eq(p[SHP_VGM_THETA_R].bound_lo, 0.0);
+    cr_expect_eq(p[SHP_VGM_THETA_R].bound_hi, 0.2);
+    cr_expect_str_eq(p[SHP_VGM_KS].unit, "L/T");
+    cr_expect_str_eq(p[SHP_VGM_ALPHA].unit, "1/L");
+}
+
+static shp_material loam(void)
+{
+    shp_material m = {SHP_MODEL_VGM, {0.078, 0.43, 0.036, 1.56, 0.01733, 0.5}, 0.0};
+    return m;
+}
+
+Test(models, validate_names_the_parameter)
+{
+    char msg[160];
+    shp_material m = loam();
+    cr_expect_eq(shp_model_validate(&m, msg, sizeof msg), 0);
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), -1);
+
+    m.p[SHP_VGM_N] = 0.9;
+    cr_expect_neq(shp_model_validate(&m, msg, sizeof msg), 0);
+    cr_expect_str_eq(msg, "n must be > 1 (got 0.9)");
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), SHP_VGM_N);
+
+    m = loam();
+    m.p[SHP_VGM_THETA_R] = 0.5;
+    cr_expect_neq(shp_model_validate(&m, msg, sizeof msg), 0);
+    cr_expect_str_eq(msg, "theta_r must be < theta_s (0.5 >= 0.43)");
+
+    m = loam();
+    m.p[SHP_VGM_KS] = 0.0;
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), SHP_VGM_KS);
+    cr_expect_str_eq(msg, "Ks must be > 0 (got 0)");
+
+    m = loam();
+    m.p[SHP_VGM_ALPHA] = NAN;
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), SHP_VGM_ALPHA);
+    cr_expect(strstr(msg, "alpha must be a finite number") != NULL, "%s", msg);
+
+    m = loam();
+    m.p[SHP_VGM_THETA_S] = 1.2;
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), SHP_VGM_THETA_S);
+    cr_expect_str_eq(msg, "theta_s must be <= 1 (got 1.2)");
+
+    m = loam();
+    m.p[SHP_VGM_THETA_R] = -0.01;
+    cr_expect_str_eq((shp_model_first_invalid(&m, msg, sizeof msg), msg), "theta_r must be >= 0 (got -0.01)");
+
+    m = loam();
+    m.Ss = -1.0;
+    cr_expect_eq(shp_model_first_invalid(&m, msg, sizeof msg), SHP_MAX_PARAMS);
+
+    m = loam();
+    m.model = 99;
+    cr_expect_neq(shp_model_validate(&m, msg, sizeof msg), 0);
+}
+
+Test(models, haverkamp_and_gardner_validity)
+{
+    char msg[160];
+    shp_material h = {SHP_MODEL_HAVERKAMP, {0.075, 0.287, 1.611e6, 3.96, 0.00944, 1.175e6, 4.74}, 0.0};
+    cr_expect_eq(shp_model_validate(&h, msg, sizeof msg), 0, "%s", msg);
+    h.p[SHP_HAV_BETA] = -1.0;
+    cr_expect_eq(shp_model_first_invalid(&h, msg, sizeof msg), SHP_HAV_BETA);
+    shp_material g = {SHP_MODEL_GARDNER, {0.06, 0.40, 0.1, 1.0}, 0.0};
+    cr_expect_eq(shp_model_validate(&g, msg, sizeof msg), 0, "%s", msg);
+    g.p[SHP_GAR_THETA_R] = 0.4;
+    cr_expect_eq(shp_model_first_invalid(&g, msg, sizeof msg), SHP_GAR_THETA_R);
+}
