@@ -205,7 +205,7 @@ Test(cli, good_config_writes_all_four_files)
 
     l = lines_of(file_in(out, "profile_final.csv"), &n);
     cr_expect_str_eq(l[0], "depth_cm,h_cm,theta");
-    cr_expect_eq(n, 1 + 51);
+    cr_expect_eq(n, 1 + 61);
     double z, h, th;
     cr_expect_eq(sscanf(l[1], "%lf,%lf,%lf", &z, &h, &th), 3);
     cr_expect_eq(z, 0.0);
@@ -221,7 +221,7 @@ Test(cli, good_config_writes_all_four_files)
 
     cJSON *s = summary_of(out);
     cr_expect_str_eq(cJSON_GetObjectItem(s, "status")->valuestring, "ok");
-    cr_expect_eq(cJSON_GetObjectItem(s, "nodes")->valueint, 51);
+    cr_expect_eq(cJSON_GetObjectItem(s, "nodes")->valueint, 61);
     cr_expect_eq(cJSON_GetObjectItem(s, "outputs_reached")->valueint, 36);
     cr_expect_float_eq(cJSON_GetObjectItem(s, "Q_final")->valuedouble, Q_prev, 1e-10);
     const cJSON *wb = cJSON_GetObjectItem(s, "water_balance");

@@ -276,12 +276,12 @@ Test(config, ponded_loam_example_matches_the_benchmark_case)
 {
     shp_forward_problem *fp = load("../configs/ponded_loam.json");
     const shp_column *col = &fp->column;
-    cr_expect_eq(col->n, 51);
-    cr_expect_float_eq((col->z[50] - col->z[49]) / (col->z[49] - col->z[48]), 1.06, 1e-9);
+    cr_expect_eq(col->n, 61);
+    cr_expect_float_eq((col->z[60] - col->z[59]) / (col->z[59] - col->z[58]), 1.05, 1e-9);
     cr_expect_eq(col->n_out, 36);
     cr_expect_eq(col->t_out[0], 5.0);
     cr_expect_eq(col->t_out[35], 180.0);
     cr_expect_eq(col->n_obs, 3);
-    cr_expect_float_eq(fp->h_init[25], -135.435, 5e-4);
+    cr_expect_float_eq(fp->h_init[30], -135.435, 5e-4);
     shp_forward_free(fp);
 }

@@ -13,6 +13,7 @@ shp_solver_opts shp_solver_opts_default(void)
     o.tol_theta = 1e-6;
     o.tol_h = 1e-3;
     o.tol_mass = 1e-10;
+    o.tol_time = 1e-3;
     o.max_iter = 20;
     o.iter_grow = 4;
     o.iter_shrink = 7;
@@ -57,7 +58,8 @@ size_t shp_column_work_bytes(int n) { return (size_t)SHP_COLUMN_WORK_DOUBLES(n) 
 int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
                        shp_column_result *res)
 {
-    double *work = malloc(shp_column_work_bytes(col->n));
+    /* zeroed: every slot is written before it is read, but calloc costs nothing here */
+    double *work = calloc((size_t)SHP_COLUMN_WORK_DOUBLES(col->n), sizeof(double));
     if (!work) return SHP_ERR_NOMEM;
     const shp_team team = shp_team_single();
     const int st = shp_column_run(&team, col, mats, h_init, work, &res->out);

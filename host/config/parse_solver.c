@@ -5,7 +5,7 @@
 int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
     static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
-                                       "tol_h", "tol_mass", "max_iter", "iter_grow",
+                                       "tol_h", "tol_mass", "tol_time", "max_iter", "iter_grow",
                                        "iter_shrink", "grow", "shrink", "retry", "max_steps",
                                        "k_mean", NULL};
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
@@ -32,6 +32,8 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
         cfg_path(p, sizeof p, P, pos[k].key);
         CFG_TRY(cfg_require_gt(c, p, *pos[k].v, pos[k].gt));
     }
+    CFG_TRY(cfg_number(c, s, P, "tol_time", 0, &o->tol_time, NULL));
+    CFG_TRY(cfg_require_ge(c, "solver.tol_time", o->tol_time, 0.0));
     CFG_TRY(cfg_number(c, s, P, "grow", 0, &o->grow, NULL));
     CFG_TRY(cfg_require_ge(c, "solver.grow", o->grow, 1.0));
     if (o->shrink > 1.0) return cfg_fail(c, "solver.shrink", "must be <= 1 (got %g)", o->shrink);
