@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "shpfit/column.h"
+#include "shpfit/models.h"
 
 #define Q180_REF 5.0054
 #define Q5_REF 0.5945
@@ -53,15 +54,7 @@ static int cmp_double(const void *a, const void *b)
 static int run_grid(grid_spec g, int reps, bench_row *row)
 {
     static const double t_out[5] = {5, 30, 60, 120, 180};
-    shp_material loam;
-    memset(&loam, 0, sizeof loam);
-    loam.model = SHP_MODEL_VGM;
-    loam.p[SHP_VGM_THETA_R] = 0.078;
-    loam.p[SHP_VGM_THETA_S] = 0.43;
-    loam.p[SHP_VGM_ALPHA] = 0.036;
-    loam.p[SHP_VGM_N] = 1.56;
-    loam.p[SHP_VGM_KS] = 0.01733; /* cm/min */
-    loam.p[SHP_VGM_L] = 0.5;
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733 /* cm/min */, 0.5);
 
     double *z = malloc((size_t)g.n * sizeof *z), *h0 = malloc((size_t)g.n * sizeof *h0);
     int *mat = calloc((size_t)g.n, sizeof *mat);

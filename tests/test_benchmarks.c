@@ -14,6 +14,8 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
+#include "fixtures.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,20 +115,6 @@ static void expect_abs(const char *what, double got, double ref, double tol)
               ref, got - ref, tol);
 }
 
-static shp_material vgm(double tr, double ts, double alpha, double n, double Ks, double l)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_VGM;
-    m.p[SHP_VGM_THETA_R] = tr;
-    m.p[SHP_VGM_THETA_S] = ts;
-    m.p[SHP_VGM_ALPHA] = alpha;
-    m.p[SHP_VGM_N] = n;
-    m.p[SHP_VGM_KS] = Ks;
-    m.p[SHP_VGM_L] = l;
-    return m;
-}
-
 static double theta_of(const shp_material *m, double h)
 {
     double th, K, C, dK;
@@ -137,7 +125,7 @@ static double theta_of(const shp_material *m, double h)
 /* ------------------------------------------------------------------ §1 ponded loam */
 
 /* VGM loam in cm and minutes; initial Se = 0.4 everywhere; top h = +2 cm; free drainage. */
-static shp_material loam_cm_min(void) { return vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5); }
+static shp_material loam_cm_min(void) { return shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5); }
 
 static const double PL_T[5] = {5, 30, 60, 120, 180};
 static const double PL_REF[5] = {0.5945, 1.5941, 2.4131, 3.7753, 5.0054};       /* converged */
@@ -351,21 +339,6 @@ Test(ponded_loam, picard_agrees_with_newton, .timeout = 60)
 
 /* ------------------------------------------------------------------ §2, §3 Celia */
 
-static shp_material haverkamp_celia(void)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_HAVERKAMP;
-    m.p[SHP_HAV_THETA_R] = 0.075;
-    m.p[SHP_HAV_THETA_S] = 0.287;
-    m.p[SHP_HAV_A1] = 1.611e6;
-    m.p[SHP_HAV_BETA] = 3.96;
-    m.p[SHP_HAV_KS] = 0.00944; /* cm/s */
-    m.p[SHP_HAV_A] = 1.175e6;
-    m.p[SHP_HAV_GAMMA] = 4.74;
-    return m;
-}
-
 static const double C1_T[6] = {60, 120, 180, 240, 300, 360}; /* s */
 static const double C1_REF[6] = {0.7966, 1.1914, 1.5239, 1.8258, 2.1092, 2.3802};
 
@@ -450,7 +423,7 @@ static void celia2_run(column_case *c, const shp_material *m, int n, double dt_m
  * 0.05 cm, h(40) 0.1 cm, h(50) 0.2 cm (inside the front, |dh/dz| ≈ 5). */
 Test(celia, test2_van_genuchten)
 {
-    const shp_material m = vgm(0.102, 0.368, 0.0335, 2.0, 0.00922, 0.5);
+    const shp_material m = shp_material_vgm(0.102, 0.368, 0.0335, 2.0, 0.00922, 0.5);
     column_case c, h;
     celia2_run(&c, &m, 1001, 60.0);
     expect_ok(&c, "Celia test 2, 1001 nodes");
@@ -474,18 +447,6 @@ Test(celia, test2_van_genuchten)
 }
 
 /* ------------------------------------------------------------------ §4 Srivastava–Yeh */
-
-static shp_material gardner_sy(void)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_GARDNER;
-    m.p[SHP_GAR_THETA_R] = 0.06;
-    m.p[SHP_GAR_THETA_S] = 0.40;
-    m.p[SHP_GAR_ALPHA] = 0.1;
-    m.p[SHP_GAR_KS] = 1.0; /* cm/h */
-    return m;
-}
 
 /* Steady state under flux q* Ks: K/Ks = q* + (1 − q*) e^{−α ζ}, ζ = 100 − z above the
  * water table; h = ln(K/Ks)/α. */
@@ -584,12 +545,12 @@ typedef struct {
 static void layered_cases(layered_case lc[2])
 {
     lc[0].name = "loam over sand";
-    lc[0].upper = vgm(0.08, 0.43, 0.04, 1.6, 50.0, 0.5);
+    lc[0].upper = shp_material_vgm(0.08, 0.43, 0.04, 1.6, 50.0, 0.5);
     lc[0].ref[0] = -43.18;
     lc[0].ref[1] = -37.63;
     lc[0].ref[2] = -25.68;
     lc[1].name = "clay over sand";
-    lc[1].upper = vgm(0.068, 0.38, 0.01, 1.1, 10.0, 0.5);
+    lc[1].upper = shp_material_vgm(0.068, 0.38, 0.01, 1.1, 10.0, 0.5);
     lc[1].ref[0] = -8.57;
     lc[1].ref[1] = -9.24;
     lc[1].ref[2] = -12.43;
@@ -603,7 +564,7 @@ static void layered_steady(const shp_material *upper, int n, int kmean, int inte
 {
     shp_material mats[2];
     mats[0] = *upper;
-    mats[1] = vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 0.5);
+    mats[1] = shp_material_vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 0.5);
     static const double t_out[2] = {900.0, 1000.0};
     column_case c;
     case_init(&c, n, 200.0, 1.0);
@@ -636,7 +597,7 @@ static void layered_steady(const shp_material *upper, int n, int kmean, int inte
  * head by RK4 (h continuous at the interface). An independent check of the reference. */
 static void layered_ode(const shp_material *upper, double out[3])
 {
-    const shp_material sand = vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 0.5);
+    const shp_material sand = shp_material_vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 0.5);
     const int steps = 40000; /* dz = 0.005 cm */
     const double dz = -200.0 / steps, q = 0.5;
     double h = -17.31;
@@ -747,7 +708,7 @@ static void miller_init(column_case *c, int n, int newton, long max_steps)
 
 static shp_material miller_loam(void)
 {
-    shp_material m = vgm(0.078, 0.43, 0.036, 1.56, 25.0, 0.5); /* Ks in cm/d */
+    shp_material m = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 25.0, 0.5); /* Ks in cm/d */
     m.Ss = 1e-6;
     return m;
 }

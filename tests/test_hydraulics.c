@@ -12,6 +12,8 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
+#include "fixtures.h"
+
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
@@ -178,63 +180,20 @@ Test(hydraulics, vgm_reference_values)
 
 /* ------------------------------------------------------------------ materials */
 
-static shp_material vgm(double tr, double ts, double alpha, double n, double Ks, double l)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_VGM;
-    m.p[SHP_VGM_THETA_R] = tr;
-    m.p[SHP_VGM_THETA_S] = ts;
-    m.p[SHP_VGM_ALPHA] = alpha;
-    m.p[SHP_VGM_N] = n;
-    m.p[SHP_VGM_KS] = Ks;
-    m.p[SHP_VGM_L] = l;
-    return m;
-}
-
-/* Celia et al. (1990) test 1 sand (benchmarks.md §2). */
-static shp_material haverkamp_celia(void)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_HAVERKAMP;
-    m.p[SHP_HAV_THETA_R] = 0.075;
-    m.p[SHP_HAV_THETA_S] = 0.287;
-    m.p[SHP_HAV_A1] = 1.611e6;
-    m.p[SHP_HAV_BETA] = 3.96;
-    m.p[SHP_HAV_KS] = 0.00944;
-    m.p[SHP_HAV_A] = 1.175e6;
-    m.p[SHP_HAV_GAMMA] = 4.74;
-    return m;
-}
-
-/* Srivastava & Yeh (1991) soil (benchmarks.md §4). */
-static shp_material gardner_sy(void)
-{
-    shp_material m;
-    memset(&m, 0, sizeof m);
-    m.model = SHP_MODEL_GARDNER;
-    m.p[SHP_GAR_THETA_R] = 0.06;
-    m.p[SHP_GAR_THETA_S] = 0.40;
-    m.p[SHP_GAR_ALPHA] = 0.1;
-    m.p[SHP_GAR_KS] = 1.0;
-    return m;
-}
-
 /* The materials the derivative checks sweep: every model, n from 1.09 to 3, l ≠ 0.5. */
 static int test_materials(shp_material *m, const char **name)
 {
     int k = 0;
     name[k] = "VGM loam (C&P)";
-    m[k++] = vgm(0.078, 0.43, 0.036, 1.56, 24.96, 0.5);
+    m[k++] = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 24.96, 0.5);
     name[k] = "VGM clay n=1.09";
-    m[k++] = vgm(0.068, 0.38, 0.008, 1.09, 4.80, 0.5);
+    m[k++] = shp_material_vgm(0.068, 0.38, 0.008, 1.09, 4.80, 0.5);
     name[k] = "VGM sand n=2.68";
-    m[k++] = vgm(0.045, 0.43, 0.145, 2.68, 712.8, 0.5);
+    m[k++] = shp_material_vgm(0.045, 0.43, 0.145, 2.68, 712.8, 0.5);
     name[k] = "VGM n=2 l=-1";
-    m[k++] = vgm(0.102, 0.368, 0.0335, 2.0, 0.00922, -1.0);
+    m[k++] = shp_material_vgm(0.102, 0.368, 0.0335, 2.0, 0.00922, -1.0);
     name[k] = "VGM n=3 l=1.5";
-    m[k++] = vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 1.5);
+    m[k++] = shp_material_vgm(0.045, 0.43, 0.15, 3.0, 1000.0, 1.5);
     name[k] = "Haverkamp (Celia sand)";
     m[k++] = haverkamp_celia();
     name[k] = "Gardner (Srivastava-Yeh)";
@@ -430,7 +389,7 @@ Test(hydraulics, h_of_se_inverts_theta)
 Test(hydraulics, ponded_loam_initial_head)
 {
     /* benchmarks.md §1: Se = 0.4 in the loam ↔ h_i = −135.435 cm, θ_i = 0.2188 */
-    const shp_material loam = vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
     const double h = shp_hyd_h_of_se(&loam, 0.4);
     cr_expect(fabs(h + 135.435) < 5e-4, "h_of_se(0.4) = %.6f, benchmarks.md says -135.435", h);
     cr_expect(fabs(theta_of(&loam, h) - 0.2188) < 5e-5, "theta_i = %.6f, benchmarks.md says 0.2188",

@@ -78,6 +78,14 @@ int shp_model_validate(const shp_material *mat, char *msg, size_t len);
  * (so a forgotten parameter cannot pass as a plausible 0). Ss = 0. */
 void shp_model_material_init(const shp_model_desc *m, shp_material *mat);
 
+/* A material of each built-in model from its parameters (Ss = 0), in the parameter
+ * order of the model headers; for embedding code, tests and benchmarks. */
+shp_material shp_material_vgm(double theta_r, double theta_s, double alpha, double n, double Ks,
+                              double l);
+shp_material shp_material_haverkamp(double theta_r, double theta_s, double A1, double beta,
+                                    double Ks, double A, double gamma);
+shp_material shp_material_gardner(double theta_r, double theta_s, double alpha, double Ks);
+
 #ifdef __cplusplus
 }
 #endif
