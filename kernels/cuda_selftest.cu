@@ -88,8 +88,8 @@ static int run(char *err, size_t errlen)
     if ((st = upload(h_init, sizeof(double) * NODES, &p, keep, &nkeep, err, errlen))) return st;
     const double *d_h = (const double *)p;
 
-    /* outputs: one block of doubles per candidate, split like shp_column_result_alloc */
-    const long per = 6L * col.n_out + 2L * NODES;
+    /* outputs: one block of doubles per candidate, in the library's slot layout */
+    const long per = shp_column_out_doubles(&col);
     double *d_outbuf, *d_work;
     shp_column_stats *d_stats;
     shp_column_out *d_outs;
@@ -98,19 +98,8 @@ static int run(char *err, size_t errlen)
     SHP_CUDA_CHECK(cudaMalloc(&d_stats, sizeof(shp_column_stats) * NCAND), err, errlen);
     SHP_CUDA_CHECK(cudaMalloc(&d_outs, sizeof(shp_column_out) * NCAND), err, errlen);
     shp_column_out *outs = (shp_column_out *)calloc(NCAND, sizeof *outs);
-    for (int k = 0; k < NCAND; ++k) {
-        double *b = d_outbuf + per * k;
-        outs[k].Q = b; b += col.n_out;
-        outs[k].v_inst = b; b += col.n_out;
-        outs[k].v_mean = b; b += col.n_out;
-        outs[k].q_bot = b; b += col.n_out;
-        outs[k].Q_bot = b; b += col.n_out;
-        outs[k].balance = b; b += col.n_out;
-        outs[k].h_prof = b; b += NODES;
-        outs[k].theta_prof = b;
-        outs[k].theta_obs = NULL;
-        outs[k].stats = d_stats + k;
-    }
+    for (int k = 0; k < NCAND; ++k)
+        shp_column_out_bind(&col, d_outbuf + per * k, d_stats + k, &outs[k]);
     SHP_CUDA_CHECK(cudaMemcpy(d_outs, outs, sizeof *outs * NCAND, cudaMemcpyHostToDevice), err, errlen);
 
     if ((st = shp_cuda_launch_columns(&dcol, d_mats, 1, d_h, d_work, d_outs, NCAND, 32, err, errlen)))
@@ -129,13 +118,14 @@ static int run(char *err, size_t errlen)
         shp_column_run_cpu(&col, &mats[k], h_init, &res);
         if (res.stats.status != gstats[k].status) ++status_mismatch;
         if (res.stats.status != SHP_OK) ++failed;
-        const double *g = gpu + per * k;
+        shp_column_out g;
+        shp_column_out_bind(&col, gpu + per * k, &gstats[k], &g);
         for (int j = 0; j < col.n_out; ++j) {
-            worst = fmax(worst, rel_diff(res.out.Q[j], g[j]));
-            worst = fmax(worst, rel_diff(res.out.v_inst[j], g[col.n_out + j]));
+            worst = fmax(worst, rel_diff(res.out.Q[j], g.Q[j]));
+            worst = fmax(worst, rel_diff(res.out.v_inst[j], g.v_inst[j]));
         }
         for (int i = 0; i < NODES; ++i)
-            worst = fmax(worst, rel_diff(res.out.theta_prof[i], g[6 * col.n_out + NODES + i]));
+            worst = fmax(worst, rel_diff(res.out.theta_prof[i], g.theta_prof[i]));
         shp_column_result_free(&res);
     }
     printf("GPU vs CPU, %d ponded columns of %d nodes: max relative difference %.3e, "

@@ -26,23 +26,34 @@ shp_solver_opts shp_solver_opts_default(void)
     return o;
 }
 
-int shp_column_result_alloc(const shp_column *col, shp_column_result *res)
+long shp_column_out_doubles(const shp_column *col)
 {
     const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    const long total = 6 * nt + nt * col->n_obs + 2 * np * col->n;
-    res->block = malloc((size_t)total * sizeof(double));
+    return 6 * nt + nt * col->n_obs + 2 * np * col->n;
+}
+
+void shp_column_out_bind(const shp_column *col, double *block, shp_column_stats *stats,
+                         shp_column_out *out)
+{
+    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
+    double *p = block;
+    out->Q = p; p += nt;
+    out->v_inst = p; p += nt;
+    out->v_mean = p; p += nt;
+    out->q_bot = p; p += nt;
+    out->Q_bot = p; p += nt;
+    out->balance = p; p += nt;
+    out->theta_obs = col->n_obs ? p : NULL; p += nt * col->n_obs;
+    out->h_prof = p; p += np * col->n;
+    out->theta_prof = p;
+    out->stats = stats;
+}
+
+int shp_column_result_alloc(const shp_column *col, shp_column_result *res)
+{
+    res->block = malloc((size_t)shp_column_out_doubles(col) * sizeof(double));
     if (!res->block) return SHP_ERR_NOMEM;
-    double *p = res->block;
-    res->out.Q = p; p += nt;
-    res->out.v_inst = p; p += nt;
-    res->out.v_mean = p; p += nt;
-    res->out.q_bot = p; p += nt;
-    res->out.Q_bot = p; p += nt;
-    res->out.balance = p; p += nt;
-    res->out.theta_obs = col->n_obs ? p : NULL; p += nt * col->n_obs;
-    res->out.h_prof = p; p += np * col->n;
-    res->out.theta_prof = p;
-    res->out.stats = &res->stats;
+    shp_column_out_bind(col, res->block, &res->stats, &res->out);
     return SHP_OK;
 }
 

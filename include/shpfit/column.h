@@ -28,6 +28,14 @@ int shp_grid_locate(const double *z, int n, double depth, int *node, double *w);
  * constant beyond the ends. */
 double shp_profile_interp(const double *dz, const double *v, int m, double d);
 
+/* Doubles of output a column writes (its series, observations and profiles). */
+long shp_column_out_doubles(const shp_column *col);
+
+/* Point the slots of `out` into one block of shp_column_out_doubles(col) doubles. Pure
+ * address arithmetic, so `block` and `stats` may equally be device memory. */
+void shp_column_out_bind(const shp_column *col, double *block, shp_column_stats *stats,
+                         shp_column_out *out);
+
 /* Output buffers of one column (owned by the struct). */
 typedef struct {
     shp_column_out out;

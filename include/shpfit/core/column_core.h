@@ -92,7 +92,7 @@ typedef struct {
     shp_column_stats *stats;
 } shp_column_out;
 
-#define SHP_COLUMN_WORK_ARRAYS 14
+#define SHP_COLUMN_WORK_ARRAYS 13
 #define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
 
 /* Piecewise-constant boundary value at time t, and the next change after t. */
@@ -219,10 +219,10 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
 {
     const int n = col->n;
     const shp_solver_opts *opt = &col->opt;
-    double *h = work, *h_old = work + n, *W = work + 2 * n, *Wp = work + 3 * n;
-    double *W_old = work + 4 * n, *K = work + 5 * n, *Cw = work + 6 * n, *dK = work + 7 * n;
+    double *h = work, *h_old = work + n, *W = work + 2 * n, *W_old = work + 3 * n;
+    double *K = work + 4 * n, *Cw = work + 5 * n, *dK = work + 6 * n, *dW = work + 7 * n;
     double *a = work + 8 * n, *b = work + 9 * n, *c = work + 10 * n, *r = work + 11 * n;
-    double *cp = work + 12 * n, *dW = work + 13 * n;
+    double *cp = work + 12 * n;
 
     /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
      * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
@@ -274,12 +274,11 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
             ++it;
             double upd = 0.0;
             for (int i = tm->rank; i < n; i += tm->size) {
-                Wp[i] = W[i];
-                const double h_new = h[i] + r[i];
-                if (h_new == h[i]) continue; /* unchanged (e.g. far ahead of a front) */
-                h[i] = h_new;
+                const double h_prev = h[i], W_prev = W[i];
+                h[i] = h_prev + r[i];
+                if (h[i] == h_prev) continue; /* unchanged (e.g. far ahead of a front) */
                 shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
-                upd = shp_max_nan(upd, richards_conv_measure(h[i], h[i] - r[i], W[i], Wp[i],
+                upd = shp_max_nan(upd, richards_conv_measure(h[i], h_prev, W[i], W_prev,
                                                              opt->tol_theta, opt->tol_h));
             }
             upd = shp_team_max(tm, upd);
