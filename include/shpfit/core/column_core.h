@@ -262,17 +262,18 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
          * the water the discrete equations miss, Σ|F_i| Δt, is below tol_mass: that
          * sum bounds this step's contribution to the water-balance error */
         int it = 0, converged = 0;
+        double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
         for (;;) {
             const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
             if (!(res * bc.dt <= opt->tol_mass * 1e300)) break; /* NaN or overflow */
-            if (res * bc.dt <= opt->tol_mass && (it > 0 || res == 0.0)) {
+            if (res * bc.dt <= opt->tol_mass && (it > 0 ? upd <= 1.0 : res == 0.0)) {
                 converged = 1;
                 break;
             }
             if (it == opt->max_iter) break;
             shp_team_tridiag(tm, n, a, b, c, r, cp, r); /* r ← δ */
             ++it;
-            double upd = 0.0;
+            upd = 0.0;
             for (int i = tm->rank; i < n; i += tm->size) {
                 const double h_prev = h[i], W_prev = W[i];
                 h[i] = h_prev + r[i];
@@ -283,11 +284,6 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
             }
             upd = shp_team_max(tm, upd);
             if (!(upd <= 1e300)) break;
-            if (upd <= 1.0 && res * bc.dt <= opt->tol_mass) {
-                /* the residual was already small and the update confirms it */
-                converged = 2;
-            }
-            if (converged) break;
         }
         iters += it;
 
