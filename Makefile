@@ -4,7 +4,8 @@
 #   make test       unit and benchmark-problem tests (Criterion)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
 #   make test-gpu   GPU-vs-CPU checks (needs a GPU)
-#   make bench      single-core timing of the ponded loam → bench/RESULTS.md
+#   make bench      single-core benchmarks (forward solver, models) → bench/RESULTS.md
+#   make docs       regenerate docs/model_parameters.md from the model registry
 #   make clean
 
 CC      ?= cc
@@ -19,7 +20,7 @@ LDLIBS  := -lcjson -lm
 TEST_LDLIBS := -lcriterion
 
 # Debian packages the build needs; installed when missing (see `deps`).
-DEB_PKGS := libcjson-dev libcriterion-dev
+DEB_PKGS := libcjson-dev libcriterion-dev gnuplot-nox
 
 NVCC ?= $(shell command -v nvcc 2>/dev/null || { test -x /usr/local/cuda/bin/nvcc && echo /usr/local/cuda/bin/nvcc; })
 CUDA_ARCH ?= -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90
@@ -47,12 +48,12 @@ ifneq ($(NVCC),)
 ALL_CUDA := cuda-check
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench clean
+.PHONY: all deps run test test-gpu cuda-check bench docs clean
 all: $(BIN) $(ALL_CUDA)
 
 # Install the Debian packages when missing: as root with apt-get, otherwise say how.
 deps: $(DEPS_STAMP)
-$(DEPS_STAMP):
+$(DEPS_STAMP): Makefile
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
@@ -104,6 +105,10 @@ run: $(BIN)
 
 test: $(TEST_BIN) $(BIN)
 	@cd tests && ../$(TEST_BIN) --jobs 2
+
+# docs generated from the code: the model parameter tables (a test checks they match)
+docs: $(BIN)
+	$(BIN) models --markdown > docs/model_parameters.md
 
 bench: $(BENCH_BIN)
 	$(BENCH_BIN) --out bench/RESULTS.md

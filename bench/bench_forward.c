@@ -1,6 +1,5 @@
-/* Single-core timing of the ponded loam (benchmarks.md §1) against accuracy.
- *
- *   build/shpfit-bench [--out FILE] [--reps N] [--quick]
+/* Benchmark section "forward": single-core timing of the ponded loam (benchmarks.md
+ * §1) against accuracy.
  *
  * For each grid (uniform and surface-refined geometric) the 180-min column is run N
  * times (default 21) on the calling thread through the public C API
@@ -8,13 +7,14 @@
  * gives the median time per column with the run's steps, iterations, Q(180), its error
  * against the converged 5.0054 cm, Q(5)'s error against 0.5945 cm and the largest
  * |water balance| over the output times. One grid is also run with modified Picard.
- * --out writes the Markdown report (machine, compiler, command, table, verdict against
- * the target: Q(180) within 0.3 % in at most 3 ms per column on one core). */
+ * The Markdown section ends with a verdict against the target: Q(180) within 0.3 % in
+ * at most 3 ms per column on one core. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "bench.h"
 
 #include "shpfit/column.h"
 #include "shpfit/models.h"
@@ -37,19 +37,6 @@ typedef struct {
     long steps, iterations, failures;
     double Q180, err180, err5, max_bal;
 } bench_row;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static int run_grid(grid_spec g, int reps, bench_row *row)
 {
@@ -82,15 +69,13 @@ static int run_grid(grid_spec g, int reps, bench_row *row)
     if (st != SHP_OK) return st;
     st = shp_column_run_cpu(&col, &loam, h0, &res); /* warm-up (caches, page faults) */
     for (int r = 0; r < reps; ++r) {
-        const double t0 = now_s();
+        const double t0 = bench_now_s();
         st = shp_column_run_cpu(&col, &loam, h0, &res);
-        ms[r] = 1e3 * (now_s() - t0);
+        ms[r] = 1e3 * (bench_now_s() - t0);
     }
-    qsort(ms, (size_t)reps, sizeof *ms, cmp_double);
-
     row->g = g;
     row->status = st;
-    row->ms_median = reps % 2 ? ms[reps / 2] : 0.5 * (ms[reps / 2 - 1] + ms[reps / 2]);
+    row->ms_median = bench_median(ms, reps); /* sorts ms */
     row->ms_min = ms[0];
     row->steps = res.stats.steps;
     row->iterations = res.stats.iterations;
@@ -108,89 +93,11 @@ static int run_grid(grid_spec g, int reps, bench_row *row)
     return SHP_OK;
 }
 
-static void cpu_model(char *buf, size_t len)
+static void print_report(FILE *f, const bench_row *rows, int nrows, int reps)
 {
-    snprintf(buf, len, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f) return;
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "model name", 10) == 0) {
-            const char *p = strchr(line, ':');
-            if (p) {
-                p += 1 + strspn(p + 1, " \t");
-                snprintf(buf, len, "%s", p);
-                buf[strcspn(buf, "\n")] = '\0';
-            }
-            break;
-        }
-    }
-    fclose(f);
-}
-
-/* The compile flags as far as the binary itself can tell, plus the Makefile's defaults. */
-static void build_flags(char *buf, size_t len)
-{
-    size_t k = 0;
-    k += (size_t)snprintf(buf + k, len - k, "as compiled:");
-#ifdef __OPTIMIZE__
-    k += (size_t)snprintf(buf + k, len - k, " optimised (__OPTIMIZE__)");
-#else
-    k += (size_t)snprintf(buf + k, len - k, " NOT optimised (-O0)");
-#endif
-#ifdef __FAST_MATH__
-    k += (size_t)snprintf(buf + k, len - k, ", -ffast-math");
-#endif
-#ifdef _OPENMP
-    k += (size_t)snprintf(buf + k, len - k, ", OpenMP %d", _OPENMP);
-#endif
-#if defined(__AVX512F__)
-    k += (size_t)snprintf(buf + k, len - k, ", AVX-512");
-#elif defined(__AVX2__)
-    k += (size_t)snprintf(buf + k, len - k, ", AVX2");
-#elif defined(__SSE2__)
-    k += (size_t)snprintf(buf + k, len - k, ", SSE2 baseline (no -march)");
-#endif
-    /* the Makefile's defaults, when run from the repository root as `make bench` does */
-    FILE *f = fopen("Makefile", "r");
-    if (!f) return;
-    char line[256];
-    k += (size_t)snprintf(buf + k, len - k, "; Makefile:");
-    while (fgets(line, sizeof line, f) && k < len - 64) {
-        if (strncmp(line, "CSTD", 4) == 0 || strncmp(line, "OPT ", 4) == 0 ||
-            strncmp(line, "CFLAGS", 6) == 0 || strncmp(line, "OMPFLAGS", 8) == 0) {
-            line[strcspn(line, "\n")] = '\0';
-            k += (size_t)snprintf(buf + k, len - k, " `%s`", line);
-        }
-    }
-    fclose(f);
-    const char *env = getenv("CFLAGS");
-    if (env && k < len - 32) snprintf(buf + k, len - k, "; CFLAGS in the environment: `%s`", env);
-}
-
-static void print_report(FILE *f, const bench_row *rows, int nrows, int reps, const char *command)
-{
-    char cpu[256], flags[1024], date[64];
-    cpu_model(cpu, sizeof cpu);
-    build_flags(flags, sizeof flags);
-    const time_t now = time(NULL);
-    strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime(&now));
-
-    fprintf(f, "# Forward-solver benchmark: ponded loam, 180 min, one core\n\n");
-    fprintf(f, "Generated by `bench/bench_forward.c`; see `bench/README.md` for what is timed.\n\n");
-    fprintf(f, "| | |\n|---|---|\n");
-    fprintf(f, "| machine | %s, %ld logical cores online |\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
-#if defined(__clang__)
-    fprintf(f, "| compiler | clang %s |\n", __VERSION__);
-#elif defined(__GNUC__)
-    fprintf(f, "| compiler | gcc %s |\n", __VERSION__);
-#else
-    fprintf(f, "| compiler | %s |\n", __VERSION__);
-#endif
-    fprintf(f, "| flags | %s |\n", flags);
-    fprintf(f, "| date | %s |\n", date);
-    fprintf(f, "| command | `%s` |\n", command);
-    fprintf(f, "| repetitions | %d timed runs per grid after one warm-up; median reported |\n\n", reps);
+    fprintf(f, "## Forward solver: ponded loam, 180 min, one core\n\n");
+    fprintf(f, "Section `forward` (`bench/bench_forward.c`); %d timed runs per grid after one "
+               "warm-up, median reported.\n\n", reps);
     fprintf(f, "Problem (benchmarks.md §1): VGM loam (θr 0.078, θs 0.43, α 0.036 /cm, n 1.56, "
                "Ks 0.01733 cm/min, l 0.5), 100 cm, initial Se 0.4 (h = −135.435 cm), top h = +2 cm, "
                "free drainage, outputs at 5/30/60/120/180 min, default solver options "
@@ -237,33 +144,8 @@ static void print_report(FILE *f, const bench_row *rows, int nrows, int reps, co
     if (n_ok) fprintf(f, ".\n");
 }
 
-int main(int argc, char **argv)
+int bench_forward(FILE *md, int reps, int quick)
 {
-    const char *out_path = NULL;
-    int reps = 21, quick = 0;
-    for (int a = 1; a < argc; ++a) {
-        if (strcmp(argv[a], "--out") == 0 && a + 1 < argc) out_path = argv[++a];
-        else if (strcmp(argv[a], "--reps") == 0 && a + 1 < argc) reps = atoi(argv[++a]);
-        else if (strcmp(argv[a], "--quick") == 0) quick = 1;
-        else {
-            fprintf(stderr,
-                    "usage: %s [--out FILE] [--reps N] [--quick]\n"
-                    "  times the ponded loam (180 min) on one core for several grids;\n"
-                    "  --reps N timed runs per grid (default 21, median reported),\n"
-                    "  --quick 3 runs per grid and no Picard row (a smoke test)\n",
-                    argv[0]);
-            return 2;
-        }
-    }
-    if (quick) reps = 3;
-    if (reps < 1) reps = 1;
-
-    char command[512];
-    size_t k = 0;
-    command[0] = '\0';
-    for (int a = 0; a < argc && k < sizeof command - 1; ++a)
-        k += (size_t)snprintf(command + k, sizeof command - k, "%s%s", a ? " " : "", argv[a]);
-
     static const grid_spec grids[] = {
         {51, 1.0, 1},   {101, 1.0, 1},  {201, 1.0, 1},  {401, 1.0, 1},  {41, 1.08, 1},
         {51, 1.06, 1},  {61, 1.05, 1},  {81, 1.04, 1},  {101, 1.03, 1},
@@ -281,19 +163,6 @@ int main(int argc, char **argv)
                 grids[g].newton ? "Newton" : "Picard", grids[g].n, grids[g].ratio, rows[g].ms_median,
                 rows[g].Q180, rows[g].err180);
     }
-
-    print_report(stdout, rows, ngrids, reps, command);
-    if (out_path) {
-        FILE *f = fopen(out_path, "w");
-        if (!f) {
-            fprintf(stderr, "bench: cannot write %s\n", out_path);
-            return 1;
-        }
-        print_report(f, rows, ngrids, reps, command);
-        if (fclose(f) != 0) {
-            fprintf(stderr, "bench: error writing %s\n", out_path);
-            return 1;
-        }
-    }
+    print_report(md, rows, ngrids, reps);
     return 0;
 }

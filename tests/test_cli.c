@@ -318,3 +318,162 @@ Test(cli, every_shipped_config_runs)
     globfree(&g);
     remove_tree(tmp);
 }
+
+/* ------------------------------------------------------------------ curves */
+
+/* Column index of `name` in a CSV header line, or −1. */
+static int header_col(const char *header, const char *name)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", header);
+    int k = 0;
+    for (char *tok = strtok(buf, ",\n"); tok; tok = strtok(NULL, ",\n"), ++k)
+        if (!strcmp(tok, name)) return k;
+    return -1;
+}
+
+static double csv_field(const char *line, int col)
+{
+    const char *p = line;
+    for (int k = 0; k < col && p; ++k) {
+        p = strchr(p, ',');
+        if (p) ++p;
+    }
+    return p ? strtod(p, NULL) : NAN;
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* Every material of the library config gets a complete table; θ falls and pF rises
+ * down the rows; PDI's split adds up; the plots are real PNGs. */
+Test(cli, curves_tabulates_and_plots_every_model)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_assert_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s > %s/log.txt", tmp, tmp), 0);
+    cJSON *idx = NULL;
+    {
+        char *s = slurp(file_in(tmp, "curves.json"));
+        cr_assert_not_null(s, "curves.json missing");
+        idx = cJSON_Parse(s);
+        free(s);
+    }
+    const cJSON *mats = cJSON_GetObjectItem(idx, "materials");
+    cr_assert(cJSON_GetArraySize(mats) >= 11, "every model of the library");
+    const cJSON *m;
+    cJSON_ArrayForEach(m, mats)
+    {
+        const char *file = cJSON_GetObjectItem(m, "file")->valuestring;
+        const char *model = cJSON_GetObjectItem(m, "model")->valuestring;
+        int n = 0;
+        char **l = lines_of(file_in(tmp, file), &n);
+        cr_assert(l && n == 1 + 181, "%s: %d lines, expected header + 181 (1e-2..1e7 cm, 20/decade)", file, n);
+        const int c_pf = header_col(l[0], "pF"), c_th = header_col(l[0], "theta");
+        const int c_k = header_col(l[0], "K_cm_per_min"), c_cap = header_col(l[0], "theta_cap");
+        const int c_ad = header_col(l[0], "theta_ad");
+        cr_assert(c_pf >= 0 && c_th >= 0 && c_k >= 0, "%s header: %s", file, l[0]);
+        cr_expect((c_cap >= 0) == !strcmp(model, "pdi"), "%s: theta split columns only for pdi", file);
+        double th_prev = 2.0, pf_prev = -3.0;
+        for (int k = 1; k < n; ++k) {
+            const double pf = csv_field(l[k], c_pf), th = csv_field(l[k], c_th);
+            cr_expect(pf > pf_prev && th <= th_prev && th >= 0.0, "%s row %d: pF %g theta %g", file, k, pf, th);
+            if (c_cap >= 0) {
+                const double cap = csv_field(l[k], c_cap), ad = csv_field(l[k], c_ad);
+                cr_expect(fabs(cap + ad - th) <= 1e-12 && cap >= 0.0 && ad >= 0.0,
+                          "%s row %d: cap %g + ad %g != theta %g", file, k, cap, ad, th);
+            }
+            th_prev = th;
+            pf_prev = pf;
+        }
+        cr_expect(fabs(csv_field(l[1], c_pf) + 2.0) < 1e-12 && fabs(csv_field(l[n - 1], c_pf) - 7.0) < 1e-12,
+                  "%s: pF from -2 to 7", file);
+        free_lines(l, n);
+    }
+    cJSON_Delete(idx);
+    /* the Makefile installs gnuplot; a PNG of a few curves is well over 10 kB */
+    cr_expect(file_size(file_in(tmp, "retention.png")) > 10000, "retention.png");
+    cr_expect(file_size(file_in(tmp, "conductivity.png")) > 10000, "conductivity.png");
+    cr_expect(exists(file_in(tmp, "curves.gp")));
+    remove_tree(tmp);
+}
+
+Test(cli, curves_without_gnuplot_writes_the_data_and_says_plots_were_skipped)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " curves ../configs/curves/model_library.json --out %s/o "
+                     "--per-decade 2 > %s/log.txt", tmp, tmp), 0);
+    char *s = slurp(file_in(tmp, "log.txt"));
+    cr_expect(s && strstr(s, "plots skipped"), "%s", s);
+    free(s);
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/o", tmp);
+    int n = 0;
+    char **l = lines_of(file_in(dir, "curves_vgm_loam.csv"), &n);
+    cr_expect_eq(n, 1 + 19, "2 per decade over 9 decades");
+    free_lines(l, n);
+    cr_expect(!exists(file_in(dir, "retention.png")));
+    remove_tree(tmp);
+}
+
+/* pF is log10 of the suction in cm whatever the config's length unit. */
+Test(cli, curves_in_mm_keep_pF_in_cm)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    char cfg[128];
+    snprintf(cfg, sizeof cfg, "%s/mm.json", tmp);
+    FILE *f = fopen(cfg, "w");
+    fprintf(f, "{\"units\": {\"length\": \"mm\", \"time\": \"d\"}, \"materials\": {\"loam\": "
+               "{\"model\": \"vgm\", \"theta_r\": 0.078, \"theta_s\": 0.43, \"alpha\": 0.0036, "
+               "\"n\": 1.56, \"Ks\": 249.6}}}\n");
+    fclose(f);
+    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " curves %s --out %s/o > /dev/null", cfg, tmp), 0);
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/o", tmp);
+    int n = 0;
+    char **l = lines_of(file_in(dir, "curves_loam.csv"), &n);
+    cr_assert(n > 2);
+    const char *head = "psi_mm,h_mm,pF,theta,Se,K_mm_per_d,";
+    cr_expect(strncmp(l[0], head, strlen(head)) == 0, "%s", l[0]);
+    cr_expect(fabs(csv_field(l[1], 0) - 0.1) < 1e-12 && fabs(csv_field(l[1], 2) + 2.0) < 1e-12,
+              "first row: 0.1 mm, pF -2: %s", l[1]);
+    free_lines(l, n);
+    remove_tree(tmp);
+}
+
+Test(cli, curves_bad_input_writes_nothing)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_expect_eq(run(SHPFIT " curves data/bad/unknown_model.json --out %s/o 2> %s/err.txt", tmp, tmp), 2);
+    char *s = slurp(file_in(tmp, "err.txt"));
+    cr_expect(s && strstr(s, "materials.loam.model: unknown model"), "%s", s);
+    free(s);
+    cr_expect(!exists(file_in(tmp, "o")), "nothing written on bad input");
+    cr_expect_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --psi-min 10 "
+                     "--psi-max 1 2> /dev/null", tmp), 2);
+    cr_expect_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --per-decade x "
+                     "2> /dev/null", tmp), 2);
+    remove_tree(tmp);
+}
+
+/* docs/model_parameters.md is generated from the registry: it must not drift. */
+Test(cli, model_parameter_docs_match_the_registry)
+{
+    char tmp[64];
+    make_tmp(tmp, sizeof tmp);
+    cr_assert_eq(run(SHPFIT " models --markdown > %s/m.md", tmp), 0);
+    char *now = slurp(file_in(tmp, "m.md")), *doc = slurp("../docs/model_parameters.md");
+    cr_assert(now && doc, "docs/model_parameters.md missing");
+    cr_expect(strcmp(now, doc) == 0, "docs/model_parameters.md is out of date: run `make docs`");
+    free(now);
+    free(doc);
+    cr_expect_eq(run(SHPFIT " models brooks_corey > /dev/null"), 0);
+    cr_expect_eq(run(SHPFIT " models nosuch 2> /dev/null"), 2);
+    remove_tree(tmp);
+}

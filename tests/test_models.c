@@ -5,30 +5,35 @@
 
 #include "shpfit/models.h"
 
-Test(models, table_lists_the_three_models)
+/* Every model of shp_model_id has a row, in id order, with sane parameter data. */
+Test(models, table_lists_every_model_in_id_order)
 {
-    cr_assert_eq(shp_model_count(), 3);
-    const char *names[] = {"vgm", "haverkamp", "gardner"};
-    const int np[] = {SHP_VGM_NPARAM, SHP_HAV_NPARAM, SHP_GAR_NPARAM};
-    for (int i = 0; i < 3; ++i) {
+    cr_assert_eq(shp_model_count(), SHP_MODEL_COUNT);
+    for (int i = 0; i < shp_model_count(); ++i) {
         const shp_model_desc *m = shp_model_info(i);
         cr_assert_not_null(m);
-        cr_expect_str_eq(m->name, names[i]);
-        cr_expect_eq(m->n_params, np[i]);
+        cr_expect_eq((int)m->id, i, "row %d is %s", i, m->name);
         cr_expect_eq(shp_model_by_id(m->id), m);
-        cr_expect(m->n_params <= SHP_MAX_PARAMS);
+        cr_expect_eq(shp_model_find(m->name), m);
+        cr_expect(m->n_params > 0 && m->n_params <= SHP_MAX_PARAMS);
+        cr_expect(m->title && m->source && m->k_form, "%s: title, source and k_form", m->name);
         for (int k = 0; k < m->n_params; ++k) {
             const shp_param_info *p = &m->params[k];
             cr_expect(p->bound_lo <= p->bound_hi, "%s.%s bounds", m->name, p->name);
-            /* default bounds must themselves be valid values */
+            cr_expect_eq(shp_model_param_index(m, p->name), k, "%s.%s named twice", m->name,
+                         p->name);
+            /* default bounds and defaults must themselves be valid values */
             char msg[128];
             cr_expect_eq(shp_param_check(p, p->bound_hi, msg, sizeof msg), 0, "%s.%s: %s", m->name,
                          p->name, msg);
             cr_expect_eq(shp_param_check(p, p->bound_lo, msg, sizeof msg), 0, "%s.%s: %s", m->name,
                          p->name, msg);
+            if (p->has_default)
+                cr_expect_eq(shp_param_check(p, p->def, msg, sizeof msg), 0, "%s.%s: %s",
+                             m->name, p->name, msg);
         }
     }
-    cr_expect_null(shp_model_info(3));
+    cr_expect_null(shp_model_info(shp_model_count()));
     cr_expect_null(shp_model_info(-1));
 }
 
@@ -58,10 +63,14 @@ Test(models, find_by_name_and_alias_case_sensitive)
 {
     cr_expect_eq(shp_model_find("vg"), shp_model_find("vgm"));
     cr_expect_null(shp_model_find("VGM"));
-    cr_expect_null(shp_model_find("brooks_corey"));
+    cr_expect_eq(shp_model_find("bc"), shp_model_find("brooks_corey"));
+    cr_expect_null(shp_model_find("Brooks_Corey"));
     cr_expect_null(shp_model_find(NULL));
-    char buf[64];
-    cr_expect_str_eq(shp_model_names(buf, sizeof buf), "vgm, haverkamp, gardner");
+    char buf[512];
+    cr_expect(strncmp(shp_model_names(buf, sizeof buf), "vgm, haverkamp, gardner, vgm_ae, ", 33) == 0,
+              "%s", buf);
+    char small[12];
+    cr_expect_str_eq(shp_model_names(small, sizeof small), "vgm, haverk", "truncated, terminated");
 }
 
 Test(models, vgm_defaults_and_seed_bounds)

@@ -12,5 +12,8 @@ enum {
 
 /* A sub-command gets argv from its own name on (argv[0] = "forward"). */
 int shp_cmd_forward(int argc, char **argv);
+int shp_cmd_curves(int argc, char **argv);
+int shp_cmd_models(int argc, char **argv);
+int shp_cmd_synth(int argc, char **argv);
 
 #endif

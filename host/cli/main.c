@@ -15,6 +15,10 @@ typedef struct {
 static const command commands[] = {
     {"forward", "run one soil column from a JSON configuration and write its results",
      shp_cmd_forward},
+    {"curves", "tabulate and plot theta(h), K(h), C(h) of the materials of a configuration",
+     shp_cmd_curves},
+    {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
+    {"models", "list the hydraulic models and their parameters", shp_cmd_models},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

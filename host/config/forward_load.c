@@ -85,6 +85,7 @@ void shp_forward_free(shp_forward_problem *fp)
     free(fp->z);
     free(fp->mat_of_node);
     free(fp->h_init);
+    free(fp->init_value);
     free(fp->t_out);
     free(fp->obs_depth);
     free(fp->obs_node);
@@ -110,7 +111,17 @@ static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     return SHP_OK;
 }
 
-int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+/* units and materials only: what `shpfit curves` needs from a config */
+static int parse_materials_only(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    if (!cJSON_IsObject(root)) return cfg_fail(c, "", "expected a JSON object at the top level, got %s", cfg_type_name(root));
+    CFG_TRY(cfg_parse_units(c, root, fp));
+    CFG_TRY(cfg_parse_materials(c, root, fp));
+    return SHP_OK;
+}
+
+static int load_with(const char *path, int (*parse)(const cfg_ctx *, const cJSON *, shp_forward_problem *),
+                     shp_forward_problem **out, char *err, size_t errlen)
 {
     const cfg_ctx c = {path ? path : "(null)", err, errlen};
     *out = NULL;
@@ -139,11 +150,21 @@ int shp_forward_load(const char *path, shp_forward_problem **out, char *err, siz
         return SHP_ERR_NOMEM;
     }
     fp->config = root;
-    const int rc = parse_all(&c, root, fp);
+    const int rc = parse(&c, root, fp);
     if (rc != SHP_OK) {
         shp_forward_free(fp);
         return rc;
     }
     *out = fp;
     return SHP_OK;
+}
+
+int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+{
+    return load_with(path, parse_all, out, err, errlen);
+}
+
+int shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+{
+    return load_with(path, parse_materials_only, out, err, errlen);
 }

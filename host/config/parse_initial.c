@@ -6,12 +6,12 @@
 #include <string.h>
 
 #include "config/cfg_sections.h"
-#include "io/csv_pairs.h"
+#include "io/csv_table.h"
 
 enum { INIT_SE, INIT_THETA, INIT_HEAD, INIT_HYDROSTATIC, INIT_CSV };
 enum { VAR_H, VAR_THETA, VAR_SE };
 
-/* Head of a node from Se (0 < Se ≤ 1) or θ (θr < θ ≤ θs) with the node's own material,
+/* Head of a node from Se (0 < Se ≤ 1) or θ (θmin < θ ≤ θs) with the node's own material,
  * so a uniform θ or Se in a layered profile gives each layer its own head. Returns 0,
  * or −1 with `why` saying which range was violated. */
 static int node_head(const shp_forward_problem *fp, int i, int var, double v, double *h,
@@ -23,20 +23,21 @@ static int node_head(const shp_forward_problem *fp, int i, int var, double v, do
         *h = v;
         return 0;
     }
-    double tr, ts, se = v;
-    shp_hyd_theta_range(mat, &tr, &ts);
+    double tmin, ts;
+    shp_hyd_theta_limits(mat, &tmin, &ts);
     if (var == VAR_THETA) {
-        if (!(v > tr && v <= ts)) {
-            snprintf(why, len, "theta %g is outside (theta_r, theta_s] = (%g, %g] of material %s",
-                     v, tr, ts, fp->material_names[im]);
+        if (!(v > tmin && v <= ts)) {
+            snprintf(why, len, "theta %g is outside (%g, %g] of material %s", v, tmin, ts,
+                     fp->material_names[im]);
             return -1;
         }
-        se = v >= ts ? 1.0 : (v - tr) / (ts - tr);
+        *h = shp_hyd_h_of_theta(mat, v);
     } else if (!(v > 0.0 && v <= 1.0)) {
         snprintf(why, len, "se %g is outside (0, 1]", v);
         return -1;
+    } else {
+        *h = shp_hyd_h_of_se(mat, v);
     }
-    *h = shp_hyd_h_of_se(mat, se);
     if (!isfinite(*h)) {
         snprintf(why, len, "gives a non-finite head for material %s (value %g)",
                  fp->material_names[im], v);
@@ -75,6 +76,7 @@ static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
         return cfg_fail(c, "initial.file", "%s: %s", path, why);
     const int n = fp->column.n;
     int rc = SHP_OK;
+    fp->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
     if (!extrapolate && (d[0] > fp->z[0] || d[m - 1] < fp->z[n - 1]))
         rc = cfg_fail(c, "initial.file",
                       "%s: depths %g to %g do not cover the column (0 to %g); add rows or set "
@@ -82,6 +84,7 @@ static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
                       path, d[0], d[m - 1], fp->z[n - 1]);
     for (int i = 0; i < n && rc == SHP_OK; ++i) {
         const double val = shp_profile_interp(d, v, m, fp->z[i]);
+        fp->init_value[i] = val;
         if (node_head(fp, i, var, val, &fp->h_init[i], why, sizeof why) != 0)
             rc = cfg_fail(c, "initial.file", "%s: at depth %g: %s", path, fp->z[i], why);
     }
@@ -108,17 +111,22 @@ int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
 
     const int n = fp->column.n;
     fp->h_init = malloc((size_t)n * sizeof *fp->h_init);
-    if (!fp->h_init) return cfg_fail(c, "initial", "out of memory");
+    fp->init_value = malloc((size_t)n * sizeof *fp->init_value);
+    if (!fp->h_init || !fp->init_value) return cfg_fail(c, "initial", "out of memory");
+    fp->init_var = SHP_INIT_HEAD;
     if (type == INIT_CSV) return from_csv(c, in, fp);
     if (type == INIT_HYDROSTATIC) {
         double wt = 0.0;
         CFG_TRY(cfg_number(c, in, "initial", "water_table", 1, &wt, NULL));
-        for (int i = 0; i < n; ++i) fp->h_init[i] = fp->z[i] - wt; /* depth positive down */
+        for (int i = 0; i < n; ++i) /* depth positive down */
+            fp->h_init[i] = fp->init_value[i] = fp->z[i] - wt;
         return SHP_OK;
     }
     double value = 0.0;
     CFG_TRY(cfg_number(c, in, "initial", "value", 1, &value, NULL));
     const int var = type == INIT_SE ? VAR_SE : type == INIT_THETA ? VAR_THETA : VAR_H;
+    fp->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
+    for (int i = 0; i < n; ++i) fp->init_value[i] = value;
     char why[256];
     for (int i = 0; i < n; ++i)
         if (node_head(fp, i, var, value, &fp->h_init[i], why, sizeof why) != 0)

@@ -12,6 +12,8 @@ int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
     static const char *const keys[] = {"length", "time", NULL};
     static const char *const lengths[] = {"mm", "cm", "m", NULL};
     static const char *const times[] = {"s", "min", "h", "d", NULL};
+    static const double cm_per[] = {0.1, 1.0, 100.0};
+    static const double min_per[] = {1.0 / 60.0, 1.0, 60.0, 1440.0};
     const cJSON *u;
     int il = 1, it = 1; /* cm, min */
     CFG_TRY(cfg_object(c, root, "", "units", 0, &u));
@@ -22,20 +24,23 @@ int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
     }
     snprintf(fp->length_unit, sizeof fp->length_unit, "%s", lengths[il]);
     snprintf(fp->time_unit, sizeof fp->time_unit, "%s", times[it]);
+    fp->cm_per_length = cm_per[il];
+    fp->min_per_time = min_per[it];
     return SHP_OK;
 }
 
 /* One material object: model first (it decides which keys are valid), then each
- * parameter's own range, then the constraints between parameters. */
+ * parameter's own range, then the constraints between parameters. Units must have
+ * been parsed (defaults are converted to them). */
 static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
-                          shp_material *mat)
+                          const shp_forward_problem *fp, shp_material *mat)
 {
     if (!cJSON_IsObject(obj)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(obj));
     const char *mname = NULL;
     CFG_TRY(cfg_string(c, obj, path, "model", 1, &mname));
     const shp_model_desc *m = shp_model_find(mname);
     if (!m) {
-        char p[CFG_PATH_MAX], names[128];
+        char p[CFG_PATH_MAX], names[512];
         cfg_path(p, sizeof p, path, "model");
         return cfg_fail(c, p, "unknown model \"%s\" (valid: %s)", mname,
                         shp_model_names(names, sizeof names));
@@ -48,7 +53,10 @@ static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
     keys[nk] = NULL;
     CFG_TRY(cfg_check_keys(c, obj, path, keys));
 
+    /* defaults are stored in cm and min: into this config's units */
     shp_model_material_init(m, mat);
+    for (int k = 0; k < m->n_params; ++k)
+        mat->p[k] *= shp_param_unit_factor(&m->params[k], fp->cm_per_length, fp->min_per_time);
     char p[CFG_PATH_MAX], why[160];
     for (int k = 0; k < m->n_params; ++k) {
         const shp_param_info *pi = &m->params[k];
@@ -83,7 +91,7 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem
             return cfg_fail(c, p, "material defined twice");
         if (!it->string[0]) return cfg_fail(c, p, "material name must not be empty");
         const int i = fp->n_materials;
-        CFG_TRY(parse_material(c, it, p, &fp->materials[i]));
+        CFG_TRY(parse_material(c, it, p, fp, &fp->materials[i]));
         fp->material_names[i] = strdup(it->string);
         if (!fp->material_names[i]) return cfg_fail(c, p, "out of memory");
         fp->n_materials = i + 1;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/fs.h"
 #include "shpfit/forward_output.h"
 
 /* Enough digits for the water-balance error and Q differences to survive a round trip
@@ -17,27 +18,10 @@ int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_
     return k;
 }
 
-static FILE *open_out(const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "w");
-    if (!f) snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-    return f;
-}
-
-static int close_out(FILE *f, const char *path, char *err, size_t errlen)
-{
-    const int bad = ferror(f);
-    if (fclose(f) != 0 || bad) {
-        snprintf(err, errlen, "%s: write failed: %s", path, strerror(errno));
-        return SHP_ERR_IO;
-    }
-    return SHP_OK;
-}
-
 int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
                              const shp_column_result *res, int rows, char *err, size_t errlen)
 {
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
     const char *L = fp->length_unit, *T = fp->time_unit;
     fprintf(f, "time_%s,Q_%s,v_inst_%s_per_%s,v_mean_%s_per_%s,q_bottom_%s_per_%s,Q_bottom_%s,"
@@ -47,14 +31,14 @@ int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
     for (int k = 0; k < rows; ++k)
         fprintf(f, NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM "\n", fp->t_out[k], o->Q[k],
                 o->v_inst[k], o->v_mean[k], o->q_bot[k], o->Q_bot[k], o->balance[k]);
-    return close_out(f, path, err, errlen);
+    return shp_file_close(f, path, err, errlen);
 }
 
 int shp_forward_write_observations(const char *path, const shp_forward_problem *fp,
                                    const shp_column_result *res, int rows, char *err,
                                    size_t errlen)
 {
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
     const int m = fp->column.n_obs;
     fprintf(f, "time_%s", fp->time_unit);
@@ -65,7 +49,7 @@ int shp_forward_write_observations(const char *path, const shp_forward_problem *
         for (int j = 0; j < m; ++j) fprintf(f, "," NUM, res->out.theta_obs[(long)k * m + j]);
         fputc('\n', f);
     }
-    return close_out(f, path, err, errlen);
+    return shp_file_close(f, path, err, errlen);
 }
 
 int shp_forward_write_profile_final(const char *path, const shp_forward_problem *fp,
@@ -74,25 +58,25 @@ int shp_forward_write_profile_final(const char *path, const shp_forward_problem 
     const int n = fp->column.n;
     /* with profiles = "all" the final profile is the last stored one */
     const long off = fp->column.profiles_all ? (long)(fp->column.n_out - 1) * n : 0;
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "depth_%s,h_%s,theta\n", fp->length_unit, fp->length_unit);
     for (int i = 0; i < n; ++i)
         fprintf(f, NUM "," NUM "," NUM "\n", fp->z[i], res->out.h_prof[off + i],
                 res->out.theta_prof[off + i]);
-    return close_out(f, path, err, errlen);
+    return shp_file_close(f, path, err, errlen);
 }
 
 int shp_forward_write_profiles(const char *path, const shp_forward_problem *fp,
                                const shp_column_result *res, int rows, char *err, size_t errlen)
 {
     const int n = fp->column.n;
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "time_%s,depth_%s,h_%s,theta\n", fp->time_unit, fp->length_unit, fp->length_unit);
     for (int k = 0; k < rows; ++k)
         for (int i = 0; i < n; ++i)
             fprintf(f, NUM "," NUM "," NUM "," NUM "\n", fp->t_out[k], fp->z[i],
                     res->out.h_prof[(long)k * n + i], res->out.theta_prof[(long)k * n + i]);
-    return close_out(f, path, err, errlen);
+    return shp_file_close(f, path, err, errlen);
 }

@@ -1,4 +1,4 @@
-/* mkdir -p and path joining (see fs.h). */
+/* mkdir -p, path joining and checked file creation (see fs.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "io/fs.h"
 
@@ -44,4 +44,21 @@ void shp_path_join(char *out, size_t len, const char *dir, const char *name)
 {
     const size_t n = strlen(dir);
     snprintf(out, len, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}
+
+FILE *shp_file_create(const char *path, char *err, size_t len)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) snprintf(err, len, "%s: cannot write: %s", path, strerror(errno));
+    return f;
+}
+
+int shp_file_close(FILE *f, const char *path, char *err, size_t len)
+{
+    const int bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        snprintf(err, len, "%s: write failed: %s", path, strerror(errno));
+        return SHP_ERR_IO;
+    }
+    return SHP_OK;
 }

@@ -3,6 +3,7 @@
 #define SHPFIT_HOST_IO_FS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Create dir and its missing parents (mkdir -p). SHP_OK when it exists as a directory
  * afterwards; SHP_ERR_IO with "PATH: reason" in err otherwise. */
@@ -10,5 +11,12 @@ int shp_mkdir_p(const char *dir, char *err, size_t len);
 
 /* "dir/name" into out (truncated to len). */
 void shp_path_join(char *out, size_t len, const char *dir, const char *name);
+
+/* fopen(path, "w"), or NULL with "PATH: cannot write: reason" in err. */
+FILE *shp_file_create(const char *path, char *err, size_t len);
+
+/* fclose that reports any earlier write error or a failed close: SHP_OK or SHP_ERR_IO
+ * with "PATH: write failed: reason". */
+int shp_file_close(FILE *f, const char *path, char *err, size_t len);
 
 #endif

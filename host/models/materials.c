@@ -31,3 +31,9 @@ shp_material shp_material_gardner(double theta_r, double theta_s, double alpha, 
     const double p[SHP_GAR_NPARAM] = {theta_r, theta_s, alpha, Ks};
     return material_of(SHP_MODEL_GARDNER, p, SHP_GAR_NPARAM);
 }
+
+shp_material shp_material_make(shp_model_id id, const double *p)
+{
+    const shp_model_desc *d = shp_model_by_id((int)id);
+    return material_of((int)id, p, d ? d->n_params : 0);
+}

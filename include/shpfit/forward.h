@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "column.h"
+#include "core/initial.h"
 #include "models.h"
 
 #ifdef __cplusplus
@@ -33,6 +34,8 @@ typedef struct shp_forward_problem {
     char *path;                 /* the config path as given (for messages and echoes) */
     char length_unit[4];        /* "mm" | "cm" | "m" */
     char time_unit[4];          /* "s" | "min" | "h" | "d" */
+    double cm_per_length;       /* 1 for cm: converts model defaults given in cm */
+    double min_per_time;        /* 1 for min */
 
     int n_materials;
     char **material_names;      /* n_materials names, in config order */
@@ -41,7 +44,10 @@ typedef struct shp_forward_problem {
     shp_column column;          /* ready to run; its pointers refer to the arrays below */
     double *z;                  /* column.n node depths [L] */
     int *mat_of_node;           /* column.n material indices */
-    double *h_init;             /* column.n initial heads [L] */
+    double *h_init;             /* column.n initial heads [L] for these materials */
+    int init_var;               /* shp_init_var: what the config gave per node ... */
+    double *init_value;         /* ... column.n values of it (heads for head/hydrostatic):
+                                   candidates of a fit derive their own heads from these */
     double *t_out;              /* column.n_out output times [T] */
     double *obs_depth;          /* column.n_obs observation depths [L] */
     int *obs_node;
@@ -55,6 +61,11 @@ typedef struct shp_forward_problem {
  * otherwise *out is NULL, SHP_ERR_CONFIG (or SHP_ERR_IO, SHP_ERR_NOMEM) is returned and
  * err holds one line "PATH: FIELD: what is wrong". */
 int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+
+/* As shp_forward_load, reading only "units" and "materials" (the other sections may
+ * be absent and are not checked); column and the node arrays stay empty. For commands
+ * that need the hydraulic functions only (`shpfit curves`). */
+int shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* Release a problem (NULL is fine). */
 void shp_forward_free(shp_forward_problem *fp);

@@ -28,6 +28,12 @@ typedef struct {
     /* default inversion bounds for the optimizers, in cm and min (the seed's units) */
     double bound_lo, bound_hi;
     int log_scale;      /* 1: search this parameter on a log scale (spans decades) */
+    /* 1: a constant of the model (h0, hr of FXW; l of Mualem) that inversions hold at
+     * its value unless a fit config frees it explicitly */
+    int fixed;
+    /* dimension L^dim_L T^dim_T: `def` and the inversion bounds are in cm and min and
+     * are converted to a config's units with shp_param_unit_factor */
+    int dim_L, dim_T;
 } shp_param_info;
 
 /* One model: a row of the registry. */
@@ -41,6 +47,11 @@ typedef struct {
     /* constraints between parameters (beyond each one's range), or NULL: returns −1
      * when they hold, otherwise the index of the parameter at fault and a message */
     int (*check)(const double *p, char *msg, size_t len);
+    /* 1: θ splits into a capillary and an adsorbed part (shp_hyd_theta_split) */
+    int has_split;
+    /* where the equations come from and what K is, one line each, for docs and --help */
+    const char *source;
+    const char *k_form;
 } shp_model_desc;
 
 /* Number of registered models, and model i (0 ≤ i < count; NULL otherwise). */
@@ -64,6 +75,10 @@ const char *shp_model_names(char *buf, size_t len);
  * otherwise SHP_ERR_INVALID and a message without the name, e.g. "must be > 1 (got 0.9)". */
 int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len);
 
+/* Factor that converts a value of this parameter from cm and min to a unit system
+ * with cm_per_L centimetres per length unit and min_per_T minutes per time unit. */
+double shp_param_unit_factor(const shp_param_info *p, double cm_per_L, double min_per_T);
+
 /* Full check of a material: each parameter's range, then the constraints between
  * parameters (θr < θs), then Ss ≥ 0. Returns −1 when valid, otherwise the index of the
  * parameter at fault (SHP_MAX_PARAMS for Ss, 0 for an unknown model) with a message
@@ -74,8 +89,8 @@ int shp_model_first_invalid(const shp_material *mat, char *msg, size_t len);
  * SHP_ERR_INVALID otherwise (message as above). */
 int shp_model_validate(const shp_material *mat, char *msg, size_t len);
 
-/* A material of model m with every defaulted parameter set and the others NaN
- * (so a forgotten parameter cannot pass as a plausible 0). Ss = 0. */
+/* A material of model m with every defaulted parameter set (in cm and min) and the
+ * others NaN (so a forgotten parameter cannot pass as a plausible 0). Ss = 0. */
 void shp_model_material_init(const shp_model_desc *m, shp_material *mat);
 
 /* A material of each built-in model from its parameters (Ss = 0), in the parameter
@@ -85,6 +100,10 @@ shp_material shp_material_vgm(double theta_r, double theta_s, double alpha, doub
 shp_material shp_material_haverkamp(double theta_r, double theta_s, double A1, double beta,
                                     double Ks, double A, double gamma);
 shp_material shp_material_gardner(double theta_r, double theta_s, double alpha, double Ks);
+
+/* A material of any model from its parameters in the model's order (n_params of the
+ * registry row are copied; the rest are 0). Ss = 0. */
+shp_material shp_material_make(shp_model_id id, const double *p);
 
 #ifdef __cplusplus
 }

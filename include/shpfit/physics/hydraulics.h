@@ -6,18 +6,37 @@
 #define SHPFIT_PHYSICS_HYDRAULICS_H
 
 #include "hd.h"
+#include "model_brooks_corey.h"
+#include "model_clapp_hornberger.h"
+#include "model_durner.h"
+#include "model_fxw.h"
 #include "model_gardner.h"
 #include "model_haverkamp.h"
+#include "model_kosugi.h"
+#include "model_pdi.h"
 #include "model_vgm.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* Every model of the library. The order is the registry's (host/models/registry.c)
+ * and is part of the binary interface of shp_material: append, never reorder. */
 typedef enum {
     SHP_MODEL_VGM = 0,
     SHP_MODEL_HAVERKAMP,
     SHP_MODEL_GARDNER,
+    SHP_MODEL_VGM_AE,
+    SHP_MODEL_BROOKS_COREY,
+    SHP_MODEL_CLAPP_HORNBERGER,
+    SHP_MODEL_DURNER,
+    SHP_MODEL_KOSUGI,
+    SHP_MODEL_KOSUGI2_HYPIX,
+    SHP_MODEL_KOSUGI2_MUALEM,
+    SHP_MODEL_KOSUGI2_FG2021,
+    SHP_MODEL_KOSUGI2_FG2021_MUALEM,
+    SHP_MODEL_PDI,
+    SHP_MODEL_FXW,
     SHP_MODEL_COUNT
 } shp_model_id;
 
@@ -33,34 +52,151 @@ typedef struct {
 } shp_material;
 
 /* θ(h), K(h), C(h) = dθ/dh ≥ 0 and dK/dh ≥ 0 in one call: the models share most of
- * the work, and the Newton scheme needs dK/dh. */
+ * the work, and the Newton scheme needs dK/dh. For h ≥ 0 every model returns θs,
+ * Ks, 0, 0. */
 SHP_HD SHP_INLINE void shp_hyd_eval(const shp_material *SHP_RESTRICT mat, double h,
                                     double *theta, double *K, double *C, double *dK)
 {
+    const double *p = mat->p;
     switch (mat->model) {
-    case SHP_MODEL_HAVERKAMP: haverkamp_eval(mat->p, h, theta, K, C, dK); break;
-    case SHP_MODEL_GARDNER: gardner_eval(mat->p, h, theta, K, C, dK); break;
-    default: vgm_eval(mat->p, h, theta, K, C, dK); break;
+    case SHP_MODEL_HAVERKAMP: haverkamp_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_GARDNER: gardner_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_VGM_AE: vgm_ae_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_BROOKS_COREY: brooks_corey_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_CLAPP_HORNBERGER: clapp_hornberger_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_DURNER: durner_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI: kosugi_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_HYPIX: kosugi2_eval(p, h, 0, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_MUALEM: kosugi2_eval(p, h, 1, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_FG2021: kosugi2_fg2021_eval(p, h, 0, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_FG2021_MUALEM: kosugi2_fg2021_eval(p, h, 1, theta, K, C, dK); break;
+    case SHP_MODEL_PDI: pdi_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_FXW: fxw_eval(p, h, theta, K, C, dK); break;
+    default: vgm_eval(p, h, theta, K, C, dK); break;
     }
 }
 
-/* Residual and saturated water content of a material. */
-SHP_HD SHP_INLINE void shp_hyd_theta_range(const shp_material *SHP_RESTRICT mat, double *tr,
-                                           double *ts)
+/* The range θ(h) spans: θmax = θs, θmin the driest value approached (θr, or 0 for
+ * the models that reach oven-dry or have no residual term). */
+SHP_HD SHP_INLINE void shp_hyd_theta_limits(const shp_material *SHP_RESTRICT mat,
+                                            double *theta_min, double *theta_max)
 {
-    /* every model of this file stores θr, θs as parameters 0 and 1 */
-    *tr = mat->p[0];
-    *ts = mat->p[1];
+    const double *p = mat->p;
+    switch (mat->model) {
+    case SHP_MODEL_CLAPP_HORNBERGER:
+        *theta_min = 0.0;
+        *theta_max = p[SHP_CH_THETA_S];
+        break;
+    case SHP_MODEL_KOSUGI2_FG2021:
+    case SHP_MODEL_KOSUGI2_FG2021_MUALEM:
+        kosugi2_fg2021_theta_limits(p, theta_min, theta_max); /* θr derived from σ */
+        break;
+    case SHP_MODEL_PDI: pdi_theta_limits(p, theta_min, theta_max); break; /* 0 at oven-dry */
+    case SHP_MODEL_FXW: fxw_theta_limits(p, theta_min, theta_max); break;
+    default:
+        /* every other model stores θr, θs as parameters 0 and 1 */
+        *theta_min = p[0];
+        *theta_max = p[1];
+        break;
+    }
 }
 
-/* Inverse retention h(Se) for 0 < Se ≤ 1 (closed form for these models). */
+/* Inverse retention by a safeguarded Newton iteration on u = ln ψ inside a bracket
+ * that always holds the root (θ is monotone in ψ), so it converges for every model;
+ * for the models without a closed-form inverse. theta_min < target < theta_max. */
+SHP_HD SHP_INLINE double shp_hyd_invert_theta(const shp_material *SHP_RESTRICT mat,
+                                              double target)
+{
+    double th, K, C, dK;
+    double ulo = log(1e-8), uhi = log(1e4);
+    /* widen until θ(ψlo) ≥ target ≥ θ(ψhi); ψ in [1e-300, 1e300] */
+    shp_hyd_eval(mat, -exp(ulo), &th, &K, &C, &dK);
+    while (th < target && ulo > -690.0) {
+        ulo -= 20.0;
+        shp_hyd_eval(mat, -exp(ulo), &th, &K, &C, &dK);
+    }
+    shp_hyd_eval(mat, -exp(uhi), &th, &K, &C, &dK);
+    while (th > target && uhi < 690.0) {
+        uhi += 10.0;
+        shp_hyd_eval(mat, -exp(uhi), &th, &K, &C, &dK);
+    }
+    double u = 0.5 * (ulo + uhi);
+    for (int it = 0; it < 400 && uhi - ulo > 1e-15 * shp_max(1.0, fabs(u)); ++it) {
+        const double psi = exp(u);
+        shp_hyd_eval(mat, -psi, &th, &K, &C, &dK);
+        const double f = th - target; /* decreasing in u */
+        if (f == 0.0) break;
+        if (f > 0.0) ulo = u;
+        else uhi = u;
+        const double slope = -C * psi; /* dθ/du */
+        double un = slope < 0.0 ? u - f / slope : 0.5 * (ulo + uhi);
+        if (!(un > ulo && un < uhi)) un = 0.5 * (ulo + uhi);
+        /* a Newton step that barely moves means we are done */
+        if (fabs(un - u) <= 1e-16 * shp_max(1.0, fabs(u))) {
+            u = un;
+            break;
+        }
+        u = un;
+    }
+    return -exp(u);
+}
+
+/* Inverse retention from both forms of the target: Se for the closed forms (no
+ * rounding through θ when Se is tiny), θ for the root finder. */
+SHP_HD SHP_INLINE double shp_hyd_inverse(const shp_material *SHP_RESTRICT mat, double se,
+                                         double theta)
+{
+    const double *p = mat->p;
+    switch (mat->model) {
+    case SHP_MODEL_VGM: return vgm_h_of_se(p, se);
+    case SHP_MODEL_HAVERKAMP: return haverkamp_h_of_se(p, se);
+    case SHP_MODEL_GARDNER: return gardner_h_of_se(p, se);
+    case SHP_MODEL_VGM_AE: return vgm_ae_h_of_se(p, se);
+    case SHP_MODEL_BROOKS_COREY: return brooks_corey_h_of_se(p, se);
+    case SHP_MODEL_CLAPP_HORNBERGER: return clapp_hornberger_h_of_se(p, se);
+    case SHP_MODEL_KOSUGI: return kosugi_h_of_se(p, se);
+    default: return se >= 1.0 ? 0.0 : shp_hyd_invert_theta(mat, theta);
+    }
+}
+
+/* Inverse retention h(θ) for theta_min < θ ≤ theta_max: closed form where the model
+ * has one, otherwise the bracketed root finder. θ ≥ θs gives the driest head at
+ * which θs holds (0, or the air-entry head of BC, CH and vgm_ae), θ ≤ θmin gives −∞,
+ * NaN gives NaN. */
+SHP_HD SHP_INLINE double shp_hyd_h_of_theta(const shp_material *SHP_RESTRICT mat, double theta)
+{
+    double tmin, tmax;
+    shp_hyd_theta_limits(mat, &tmin, &tmax);
+    if (theta != theta) return theta;
+    if (theta <= tmin) return -HUGE_VAL;
+    if (theta >= tmax) return shp_hyd_inverse(mat, 1.0, tmax);
+    return shp_hyd_inverse(mat, (theta - tmin) / (tmax - tmin), theta);
+}
+
+/* Inverse in terms of Se = (θ − θmin)/(θmax − θmin), 0 < Se ≤ 1. */
 SHP_HD SHP_INLINE double shp_hyd_h_of_se(const shp_material *SHP_RESTRICT mat, double se)
 {
-    switch (mat->model) {
-    case SHP_MODEL_HAVERKAMP: return haverkamp_h_of_se(mat->p, se);
-    case SHP_MODEL_GARDNER: return gardner_h_of_se(mat->p, se);
-    default: return vgm_h_of_se(mat->p, se);
+    double tmin, tmax;
+    shp_hyd_theta_limits(mat, &tmin, &tmax);
+    if (se != se) return se;
+    if (se <= 0.0) return -HUGE_VAL;
+    if (se >= 1.0) return shp_hyd_inverse(mat, 1.0, tmax);
+    return shp_hyd_inverse(mat, se, tmin + se * (tmax - tmin));
+}
+
+/* θ split into its capillary and adsorbed parts (θ = cap + ad) for the models that
+ * have one (PDI); the others return cap = θ, ad = 0. */
+SHP_HD SHP_INLINE void shp_hyd_theta_split(const shp_material *SHP_RESTRICT mat, double h,
+                                           double *cap, double *ad)
+{
+    if (mat->model == SHP_MODEL_PDI) {
+        pdi_theta_split(mat->p, h, cap, ad);
+        return;
     }
+    double th, K, C, dK;
+    shp_hyd_eval(mat, h, &th, &K, &C, &dK);
+    *cap = th;
+    *ad = 0.0;
 }
 
 /* Stored water W(h) = θ(h) + Ss·max(h, 0) and its derivative Cw: the quantity the

@@ -1,0 +1,20 @@
+/* The benchmark program build/shpfit-bench: one main (bench_main.c) that writes the
+ * machine table once and then one Markdown section per benchmark. */
+#ifndef SHPFIT_BENCH_H
+#define SHPFIT_BENCH_H
+
+#include <stdio.h>
+
+/* Monotonic wall clock in seconds. */
+double bench_now_s(void);
+
+/* Median of x[0..n) (sorts x in place, so x[0] is the minimum afterwards). */
+double bench_median(double *x, int n);
+
+/* The sections; each writes its Markdown to md, progress to stderr, returns 0 or 1. */
+int bench_forward(FILE *md, int reps, int quick);
+int bench_models(FILE *md, int quick);
+/* ask + tell of every optimizer per evaluation (the evaluation itself excluded) */
+int bench_optim(FILE *md);
+
+#endif

@@ -1,0 +1,154 @@
+/* shpfit curves CONFIG.json --out DIR: θ(h), K(h), C(h) of every material of a
+ * configuration on a log-spaced suction grid, as CSV, and the retention and
+ * conductivity plots when gnuplot is available. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/curves.h"
+#include "io/fs.h"
+#include "plot/plot.h"
+#include "shpfit/forward.h"
+#include "shpfit/status.h"
+
+static void help(FILE *f)
+{
+    fprintf(f,
+            "usage: shpfit curves CONFIG.json --out DIR [--psi-min X] [--psi-max X] [--per-decade N]\n\n"
+            "Tabulate the hydraulic functions of every material in CONFIG.json (only its\n"
+            "\"units\" and \"materials\" sections are read) and write\n"
+            "  DIR/curves_<material>.csv  psi, h, pF, theta, Se, K, log10 K, C = dtheta/dh\n"
+            "                             (+ theta_cap, theta_ad for models that split theta)\n"
+            "  DIR/curves.json            models, sources, K forms, parameters with units\n"
+            "  DIR/retention.png          theta on x, pF on y (gnuplot)\n"
+            "  DIR/conductivity.png       log K against pF (gnuplot)\n"
+            "  DIR/curves.gp              the gnuplot script (re-run: cd DIR && gnuplot curves.gp)\n\n"
+            "options:\n"
+            "  -o, --out DIR      output directory (created if missing)\n"
+            "  --psi-min X        smallest suction, config length unit (default 1e-2 cm)\n"
+            "  --psi-max X        largest suction (default 1e7 cm)\n"
+            "  --per-decade N     grid points per decade of suction (default 20)\n"
+            "  -h, --help         this help\n\n"
+            "pF is log10 of the suction in cm whatever the length unit. Without gnuplot the\n"
+            "CSV files are complete and the plots are skipped (set SHPFIT_GNUPLOT to choose\n"
+            "the program, or to an empty string to skip plots).\n"
+            "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
+            "            1 results or plots could not be written\n");
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "shpfit: curves: %s%s%s (see shpfit curves --help)\n", msg, arg ? " " : "",
+            arg ? arg : "");
+    return SHP_EXIT_USAGE;
+}
+
+/* A positive finite number from an option's argument. */
+static int option_number(const char *opt, const char *s, double *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtod(s, &end);
+    if (end == s || *end || errno || !isfinite(*v) || *v <= 0.0) {
+        fprintf(stderr, "shpfit: curves: %s needs a positive number, got \"%s\"\n", opt, s);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    const char *config, *out;
+    double psi_min, psi_max, per_decade; /* 0: default */
+} args;
+
+static int parse_args(int argc, char **argv, args *a)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *s = argv[i];
+        double *num = !strcmp(s, "--psi-min")      ? &a->psi_min
+                      : !strcmp(s, "--psi-max")    ? &a->psi_max
+                      : !strcmp(s, "--per-decade") ? &a->per_decade
+                                                   : NULL;
+        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+            help(stdout);
+            return SHP_EXIT_OK;
+        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
+            if (i + 1 >= argc) return usage_error("missing directory after", s);
+            a->out = argv[++i];
+        } else if (!strncmp(s, "--out=", 6)) {
+            a->out = s + 6;
+        } else if (num) {
+            if (i + 1 >= argc) return usage_error("missing value after", s);
+            if (option_number(s, argv[++i], num) != 0) return SHP_EXIT_USAGE;
+        } else if (s[0] == '-' && s[1]) {
+            return usage_error("unknown option", s);
+        } else if (a->config) {
+            return usage_error("more than one configuration file:", s);
+        } else {
+            a->config = s;
+        }
+    }
+    if (!a->config) return usage_error("missing CONFIG.json", NULL);
+    if (!a->out || !*a->out) return usage_error("missing --out DIR", NULL);
+    if (a->per_decade && (a->per_decade != floor(a->per_decade) || a->per_decade > 1000))
+        return usage_error("--per-decade must be a whole number from 1 to 1000", NULL);
+    return -1;
+}
+
+int shp_cmd_curves(int argc, char **argv)
+{
+    args a = {NULL, NULL, 0.0, 0.0, 0.0};
+    const int done = parse_args(argc, argv, &a);
+    if (done >= 0) return done;
+
+    char err[1024];
+    shp_forward_problem *fp = NULL;
+    if (shp_materials_load(a.config, &fp, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    shp_curve_grid g = shp_curve_grid_default(fp);
+    if (a.psi_min) g.psi_min = a.psi_min;
+    if (a.psi_max) g.psi_max = a.psi_max;
+    if (a.per_decade) g.per_decade = (int)a.per_decade;
+    if (!(g.psi_min < g.psi_max)) {
+        fprintf(stderr, "shpfit: curves: --psi-min %g must be below --psi-max %g\n", g.psi_min,
+                g.psi_max);
+        shp_forward_free(fp);
+        return SHP_EXIT_USAGE;
+    }
+    if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        shp_forward_free(fp);
+        return SHP_EXIT_USAGE;
+    }
+    int code = SHP_EXIT_OK;
+    for (int i = 0; i < fp->n_materials && code == SHP_EXIT_OK; ++i)
+        if (shp_curves_write_csv(a.out, fp, i, &g, err, sizeof err) != SHP_OK) code = SHP_EXIT_FAILURE;
+    if (code == SHP_EXIT_OK && shp_curves_write_index(a.out, fp, &g, err, sizeof err) != SHP_OK)
+        code = SHP_EXIT_FAILURE;
+    if (code != SHP_EXIT_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        shp_forward_free(fp);
+        return code;
+    }
+    printf("shpfit curves: %d material%s, %d suctions from %g to %g %s -> %s\n", fp->n_materials,
+           fp->n_materials == 1 ? "" : "s", shp_curve_grid_points(&g), g.psi_min, g.psi_max,
+           fp->length_unit, a.out);
+
+    const char *gp = shp_plot_program();
+    if (!gp) {
+        printf("shpfit curves: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+    } else if (shp_plot_curves_script(a.out, fp, err, sizeof err) != SHP_OK ||
+               shp_plot_run(gp, a.out, "curves.gp", "plot.log", err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: curves: plots failed: %s (the CSV files are complete)\n", err);
+        code = SHP_EXIT_FAILURE;
+    } else {
+        printf("shpfit curves: plots %s/retention.png, %s/conductivity.png\n", a.out, a.out);
+    }
+    shp_forward_free(fp);
+    return code;
+}

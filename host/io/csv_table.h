@@ -1,0 +1,34 @@
+/* Numeric CSV tables: an initial profile "depth,h", observation series "time,Q",
+ * "time,theta_at_10cm,theta_at_20cm" (host-internal). Strict, because a silently
+ * skipped or misread row changes every result downstream. */
+#ifndef SHPFIT_HOST_IO_CSV_TABLE_H
+#define SHPFIT_HOST_IO_CSV_TABLE_H
+
+#include <stddef.h>
+
+/* A table read from a file: ncols columns of m rows, column-major (col[j][i]), and the
+ * header's names (NULL when the file had no header). */
+typedef struct {
+    int ncols, m;
+    double **col;
+    char **name;
+} shp_csv_table;
+
+/* Read a table. Blank lines and lines starting with '#' are skipped; the first other
+ * line is a header when its first field is not a number (required when ncols ≤ 0: the
+ * header then fixes the number of columns). Every row has the same number of fields,
+ * every value is a finite number, the first column increases strictly, m ≥ 1.
+ * names (may be NULL) label the columns in messages when the file has no header.
+ * Returns SHP_OK; SHP_ERR_IO when the file cannot be read; SHP_ERR_CONFIG for bad
+ * content with "line N: problem" in msg; SHP_ERR_NOMEM. */
+int shp_csv_read_table(const char *path, int ncols, const char *const *names, shp_csv_table *t,
+                       char *msg, size_t len);
+
+void shp_csv_table_free(shp_csv_table *t);
+
+/* Two columns "x,y" into new arrays x, y (the previous interface, kept for the initial
+ * profile): as shp_csv_read_table with ncols = 2. */
+int shp_csv_read_pairs(const char *path, const char *const names[2], double **x, double **y,
+                       int *m, char *msg, size_t len);
+
+#endif

@@ -1,0 +1,158 @@
+/* Default settings of each algorithm and the argument checks run before create. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "optim/optim_internal.h"
+
+shp_opt_settings shp_opt_settings_default(shp_opt_algorithm alg)
+{
+    shp_opt_settings s;
+    s.pop_size = 40;
+    s.init = SHP_INIT_UNIFORM;
+    s.max_generations = 200;
+    s.archive_capacity = 100;
+
+    /* PSO: the Clerc–Kennedy parameters written as an inertia weight (w = χ, c = χ·2.05),
+     * the standard set of SPSO 2007/2011 and of Eberhart & Shi (2000). */
+    s.velocity = SHP_PSO_INERTIA;
+    s.schedule = SHP_INERTIA_CONSTANT;
+    s.w_start = 0.7298;
+    s.w_end = 0.4;
+    s.c1 = 1.49618;
+    s.c2 = 1.49618;
+    s.topology = SHP_TOPOLOGY_GBEST;
+    s.ring_k = 1;
+    s.v_clamp = 0.5;
+    s.bounds = SHP_BOUNDS_REFLECT;
+
+    /* GA: Deb's real-coded defaults (NSGA-II: p_c 0.9, eta_c 15–20, p_m 1/n, eta_m 20). */
+    s.crossover = SHP_CROSSOVER_SBX;
+    s.p_crossover = 0.9;
+    s.eta_c = 20.0;
+    s.blx_alpha = 0.5;
+    s.mutation = SHP_MUTATION_POLYNOMIAL;
+    s.p_mutation = -1.0;
+    s.eta_m = 20.0;
+    s.sigma = 0.1;
+    s.tournament = 3;
+    s.elitism = 2;
+
+    s.exchange_rate = 0.3;
+
+    /* DE: Storn & Price (1997) F 0.5, CR 0.9; jDE as Brest et al. (2006); SHADE as
+     * Tanabe & Fukunaga (2013) with a smaller memory. */
+    s.strategy = SHP_DE_RAND_1_BIN;
+    s.F = 0.6;
+    s.CR = 0.9;
+    s.jde_tau1 = 0.1;
+    s.jde_tau2 = 0.1;
+    s.jde_F_lo = 0.1;
+    s.jde_F_hi = 0.9;
+    s.shade_H = 10;
+    s.shade_archive = 1.0;
+    s.shade_p_max = 0.2;
+
+    switch (alg) {
+    case SHP_OPT_GA: s.pop_size = 60; break;
+    case SHP_OPT_VEGA:
+        s.pop_size = 80;
+        s.elitism = 1;
+        break;
+    case SHP_OPT_PSO_VEGA: s.pop_size = 60; break;
+    case SHP_OPT_SHADE: s.pop_size = 50; break;
+    default: break;
+    }
+    return s;
+}
+
+static int fail(char *msg, size_t len, const char *fmt, ...)
+{
+    if (msg && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, len, fmt, ap);
+        va_end(ap);
+    }
+    return SHP_ERR_INVALID;
+}
+
+/* a ≤ v ≤ b and finite */
+static int in(double v, double a, double b) { return isfinite(v) && v >= a && v <= b; }
+
+int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *sp, char *msg,
+                  size_t len)
+{
+    const shp_opt_type *t = shp_opt_type_of(alg);
+    if (!t) return fail(msg, len, "unknown algorithm %d", (int)alg);
+    const shp_opt_settings s = sp ? *sp : shp_opt_settings_default(alg);
+    if (msg && len) msg[0] = '\0';
+    if (dim < 1) return fail(msg, len, "dim must be >= 1 (got %d)", dim);
+    if (n_obj < 1 || n_obj > SHP_OPT_MAX_OBJ)
+        return fail(msg, len, "n_obj must be in 1..%d (got %d)", SHP_OPT_MAX_OBJ, n_obj);
+    const int min_pop = t->multi_objective ? t->min_pop * n_obj : t->min_pop;
+    if (s.pop_size < min_pop)
+        return fail(msg, len, "pop_size must be >= %d for %s with %d objective(s) (got %d)", min_pop, t->name,
+                    n_obj, s.pop_size);
+    if ((long long)s.pop_size * dim > INT_MAX / 4 || (long long)s.pop_size * n_obj > INT_MAX / 4)
+        return fail(msg, len, "pop_size x dim too large");
+    if ((unsigned)s.init > SHP_INIT_LHS) return fail(msg, len, "unknown init %d", (int)s.init);
+    if (n_obj > 1 && s.archive_capacity < 2)
+        return fail(msg, len, "archive_capacity must be >= 2 (got %d)", s.archive_capacity);
+
+    switch (alg) {
+    case SHP_OPT_PSO:
+    case SHP_OPT_PSO_VEGA:
+        if ((unsigned)s.velocity > SHP_PSO_CONSTRICTION) return fail(msg, len, "unknown PSO velocity rule");
+        if ((unsigned)s.schedule > SHP_INERTIA_LINEAR) return fail(msg, len, "unknown inertia schedule");
+        if ((unsigned)s.topology > SHP_TOPOLOGY_RING) return fail(msg, len, "unknown topology");
+        if ((unsigned)s.bounds > SHP_BOUNDS_ABSORB) return fail(msg, len, "unknown bound handling");
+        if (!in(s.c1, 0, 10) || !in(s.c2, 0, 10)) return fail(msg, len, "c1, c2 must be in [0, 10]");
+        if (s.velocity == SHP_PSO_CONSTRICTION && !(s.c1 + s.c2 > 4.0))
+            return fail(msg, len, "constriction needs c1 + c2 > 4 (got %g)", s.c1 + s.c2);
+        if (s.velocity == SHP_PSO_INERTIA && (!in(s.w_start, 0, 2) || !in(s.w_end, 0, 2)))
+            return fail(msg, len, "w_start, w_end must be in [0, 2]");
+        if (s.schedule == SHP_INERTIA_LINEAR && s.max_generations < 1)
+            return fail(msg, len, "the linear inertia schedule needs max_generations >= 1");
+        if (s.topology == SHP_TOPOLOGY_RING && s.ring_k < 1)
+            return fail(msg, len, "ring_k must be >= 1 (got %d)", s.ring_k);
+        if (!in(s.v_clamp, 0, 1e6)) return fail(msg, len, "v_clamp must be >= 0");
+        if (alg == SHP_OPT_PSO) break;
+        if (!in(s.exchange_rate, 0, 1)) return fail(msg, len, "exchange_rate must be in [0, 1]");
+        /* fall through - the exchange step uses the GA operators */
+    case SHP_OPT_GA:
+    case SHP_OPT_VEGA:
+        if ((unsigned)s.crossover > SHP_CROSSOVER_BLX) return fail(msg, len, "unknown crossover");
+        if ((unsigned)s.mutation > SHP_MUTATION_GAUSSIAN) return fail(msg, len, "unknown mutation");
+        if (!in(s.p_crossover, 0, 1)) return fail(msg, len, "p_crossover must be in [0, 1]");
+        if (!isfinite(s.p_mutation) || s.p_mutation > 1) return fail(msg, len, "p_mutation must be <= 1");
+        if (!in(s.eta_c, 0, 1e4) || !in(s.eta_m, 0, 1e4)) return fail(msg, len, "eta_c, eta_m must be >= 0");
+        if (!in(s.blx_alpha, 0, 10)) return fail(msg, len, "blx_alpha must be in [0, 10]");
+        if (!in(s.sigma, 0, 10)) return fail(msg, len, "sigma must be in [0, 10]");
+        if (alg == SHP_OPT_PSO_VEGA) break;
+        if (s.tournament < 1 || s.tournament > s.pop_size)
+            return fail(msg, len, "tournament must be in 1..pop_size (got %d)", s.tournament);
+        if (s.elitism < 0 || (long)s.elitism * (alg == SHP_OPT_VEGA ? n_obj : 1) > s.pop_size / 2)
+            return fail(msg, len, "elitism must be >= 0 and keep at most half the population (got %d)",
+                        s.elitism);
+        break;
+    case SHP_OPT_DE:
+    case SHP_OPT_JDE:
+        if ((unsigned)s.strategy > SHP_DE_CURRENT_TO_BEST_1_BIN) return fail(msg, len, "unknown DE strategy");
+        if (!in(s.F, 0, 2)) return fail(msg, len, "F must be in [0, 2]");
+        if (!in(s.CR, 0, 1)) return fail(msg, len, "CR must be in [0, 1]");
+        if (alg == SHP_OPT_DE) break;
+        if (!in(s.jde_tau1, 0, 1) || !in(s.jde_tau2, 0, 1))
+            return fail(msg, len, "jde_tau1, jde_tau2 must be in [0, 1]");
+        if (!in(s.jde_F_lo, 0, 2) || !in(s.jde_F_hi, 0, 2))
+            return fail(msg, len, "jde_F_lo, jde_F_hi must be in [0, 2]");
+        break;
+    case SHP_OPT_SHADE:
+        if (s.shade_H < 1) return fail(msg, len, "shade_H must be >= 1 (got %d)", s.shade_H);
+        if (!in(s.shade_archive, 0, 10)) return fail(msg, len, "shade_archive must be in [0, 10]");
+        if (!in(s.shade_p_max, 0, 1)) return fail(msg, len, "shade_p_max must be in [0, 1]");
+        break;
+    default: break;
+    }
+    return SHP_OK;
+}

@@ -1,0 +1,141 @@
+/* Evaluating candidates: unit box → materials → one batch of columns → objectives. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "problem/problem_internal.h"
+
+void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
+                             const shp_material *mats)
+{
+    obs_set *o = (obs_set *)&pb->obs[kind];
+    const int m = pb->n_obs_depth;
+    for (int i = 0; i < o->n; ++i) {
+        double s = NAN;
+        switch (kind) {
+        case SHP_OBS_Q: s = out->Q[o->t_index[i]]; break;
+        case SHP_OBS_V:
+            if (o->interval_mean) { /* (Q(t_i) − Q(t_{i−1}))/(t_i − t_{i−1}), from t = 0 */
+                const double q0 = i ? out->Q[o->t_index[i - 1]] : 0.0, t0 = i ? o->x[i - 1] : 0.0;
+                s = (out->Q[o->t_index[i]] - q0) / (o->x[i] - t0);
+            } else {
+                s = out->v_inst[o->t_index[i]];
+            }
+            break;
+        case SHP_OBS_THETA_FINAL: s = out->theta_obs[(long)o->final_index * m + o->d_index[i]]; break;
+        case SHP_OBS_THETA_T: s = out->theta_obs[(long)o->t_index[i] * m + o->d_index[i]]; break;
+        default: { /* retention θ(h), conductivity log10 K(h): the material alone */
+            double th, K, C, dK;
+            shp_hyd_eval(&mats[o->mat], o->x[i], &th, &K, &C, &dK);
+            s = kind == SHP_OBS_RETENTION ? th : (K > 0.0 ? log10(K) : -HUGE_VAL);
+        }
+        }
+        o->sim[i] = s;
+    }
+}
+
+/* Objective k of the candidate whose series were just filled. */
+static double objective(const shp_problem *pb, int kind)
+{
+    const obs_set *o = &pb->obs[kind];
+    const double v = pb->metric == 0 ? shp_metric_psi(o->sim, o->obs_t, o->n)
+                                     : shp_metric_rmse(o->sim, o->obs_t, o->n);
+    return isfinite(v) ? v : SHP_PENALTY;
+}
+
+static int ensure_capacity(shp_problem *pb, int n)
+{
+    if (n <= pb->cap) return SHP_OK;
+    const int nm = pb->fp->n_materials;
+    const long stride = pb->needs_column ? shp_column_out_doubles(&pb->col) : 0;
+    shp_material *mats = realloc(pb->mats, (size_t)n * nm * sizeof *mats);
+    if (mats) pb->mats = mats;
+    double *out = stride ? realloc(pb->out, (size_t)n * stride * sizeof *out) : pb->out;
+    if (out) pb->out = out;
+    shp_column_stats *st = realloc(pb->stats, (size_t)n * sizeof *st);
+    if (st) pb->stats = st;
+    int *slot = realloc(pb->slot, (size_t)n * sizeof *slot);
+    if (slot) pb->slot = slot;
+    if (!mats || (stride && !out) || !st || !slot) return SHP_ERR_NOMEM;
+    pb->cap = n;
+    return SHP_OK;
+}
+
+int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
+                         int *ok)
+{
+    if (n <= 0) return SHP_OK;
+    CFG_TRY(ensure_capacity(pb, n));
+    const int nm = pb->fp->n_materials, dim = pb->dim;
+    /* valid candidates are packed into the batch; slot[i] is candidate i's place or −1 */
+    int nb = 0;
+    for (int i = 0; i < n; ++i) {
+        ok[i] = 0;
+        for (int k = 0; k < pb->n_obj; ++k) f[(long)i * pb->n_obj + k] = SHP_PENALTY;
+        if (shp_problem_materials(pb, u + (long)i * dim, pb->mats + (long)nb * nm, NULL, 0) != SHP_OK) {
+            pb->slot[i] = -1;
+            ++pb->n_invalid;
+            continue;
+        }
+        pb->slot[i] = nb++;
+    }
+    pb->n_eval += n;
+    shp_batch_setup setup = {&pb->col, nm, pb->fp->init_var, pb->fp->init_value};
+    shp_batch batch = {nb, pb->mats, pb->out, pb->stats};
+    if (pb->needs_column && nb > 0) CFG_TRY(shp_backend_run(be, &setup, &batch));
+    for (int i = 0; i < n; ++i) {
+        const int s = pb->slot[i];
+        if (s < 0) continue;
+        shp_column_out out;
+        if (pb->needs_column) {
+            shp_batch_out_of(&setup, &batch, s, &out);
+            if (pb->stats[s].status != SHP_OK) {
+                ++pb->n_failed;
+                continue;
+            }
+        }
+        int good = 1;
+        for (int k = 0; k < pb->n_obj; ++k) {
+            shp_problem_fill_series(pb, pb->obj[k], pb->needs_column ? &out : NULL,
+                                    pb->mats + (long)s * nm);
+            const double v = objective(pb, pb->obj[k]);
+            f[(long)i * pb->n_obj + k] = v;
+            good &= v < SHP_PENALTY;
+        }
+        ok[i] = good;
+        if (!good) ++pb->n_failed;
+    }
+    return SHP_OK;
+}
+
+int shp_problem_series(shp_problem *pb, shp_backend *be, const double *u, int kind,
+                       const double **x, const double **x2, const double **obs,
+                       const double **sim)
+{
+    if (!shp_problem_has_obs(pb, kind) || ensure_capacity(pb, 1) != SHP_OK) return -1;
+    if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return -1;
+    shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+    shp_batch batch = {1, pb->mats, pb->out, pb->stats};
+    shp_column_out out;
+    if (kind < SHP_OBS_RETENTION) {
+        if (shp_backend_run(be, &setup, &batch) != SHP_OK || pb->stats[0].status != SHP_OK) return -1;
+        shp_batch_out_of(&setup, &batch, 0, &out);
+    }
+    shp_problem_fill_series(pb, kind, kind < SHP_OBS_RETENTION ? &out : NULL, pb->mats);
+    const obs_set *o = &pb->obs[kind];
+    *x = o->x;
+    *x2 = o->x2;
+    *obs = o->obs_t;
+    *sim = o->sim;
+    return o->n;
+}
+
+int shp_problem_metrics(shp_problem *pb, shp_backend *be, const double *u, int kind,
+                        shp_metrics *m)
+{
+    const double *x, *x2, *obs, *sim;
+    const int n = shp_problem_series(pb, be, u, kind, &x, &x2, &obs, &sim);
+    if (n <= 0) return SHP_ERR_INVALID;
+    shp_metrics_compute(sim, obs, n, m);
+    return SHP_OK;
+}

@@ -1,0 +1,85 @@
+/* The inverse problem's insides (shpfit/problem.h), shared by its loader and its
+ * evaluator (host-internal). */
+#ifndef SHPFIT_HOST_PROBLEM_INTERNAL_H
+#define SHPFIT_HOST_PROBLEM_INTERNAL_H
+
+#include <cjson/cJSON.h>
+
+#include "config/cfg_json.h"
+
+#include "shpfit/problem.h"
+
+#define SHP_MAX_FREE 16
+
+/* What a search variable sets. */
+enum {
+    VAR_PLAIN = 0,    /* a model parameter itself */
+    VAR_ALPHA_OVER_KS, /* α/Ks: α = value · Ks (seed 002, Table 2) */
+    VAR_V_OVER_KS      /* v/Ks: Ks = v_ref / value (seed 002, Table 2) */
+};
+
+typedef struct {
+    char name[96];
+    int mat;         /* material index */
+    int param;       /* parameter index it sets (α for α/Ks, Ks for v/Ks) */
+    int kind;
+    double lo, hi;   /* bounds of the search variable itself */
+    int log_scale;
+} fit_var;
+
+/* One observation type: n points with abscissae x (time, depth or head), x2 (depth
+ * of θ(t)), observed y, and where the simulation has them. */
+typedef struct {
+    int present;
+    int n;
+    double *x, *x2, *y;
+    int *t_index;     /* output-time index (Q, v, θ(t)) */
+    int *d_index;     /* observation-depth index (θ_final, θ(t)) */
+    int final_index;  /* θ_final: output-time index of the final time */
+    int interval_mean;/* v: mean rate over each interval instead of the rate at t */
+    int mat;          /* retention / conductivity: material index */
+    double *sim;      /* n, scratch for one candidate's simulated values */
+    double *obs_t;    /* n, the compared observed values (log10 K for conductivity) */
+} obs_set;
+
+struct shp_problem {
+    shp_forward_problem *fp;
+    const cJSON *fit;
+
+    shp_column col; /* fp->column with the observation times and depths */
+    double *t_out;
+    int n_out;
+    double *obs_depth, *obs_w;
+    int *obs_node, n_obs_depth;
+
+    int dim;
+    fit_var var[SHP_MAX_FREE];
+    double v_ref; /* infiltration rate of v/Ks [L/T] */
+
+    obs_set obs[SHP_OBS_COUNT];
+    int n_obj, obj[SHP_OBS_COUNT];
+    int metric; /* 0: ψ = RMSE/σ (Eq. 9), 1: RMSE */
+    int needs_column;
+
+    /* evaluation scratch, grown on demand */
+    int cap;
+    shp_material *mats;
+    double *out;
+    shp_column_stats *stats;
+    int *slot;
+    long n_eval, n_invalid, n_failed;
+};
+
+/* problem_params.c: "fit.parameters" into pb->var, and the mapping. */
+int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit);
+
+/* problem_obs.c: "fit.observations" into pb->obs and the column's times and depths. */
+int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit);
+
+/* Simulated values of one observation type for one candidate into o->sim (and the
+ * compared observations into o->obs_t): from its column output (NULL when the kind
+ * needs none) and its materials. */
+void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
+                             const shp_material *mats);
+
+#endif

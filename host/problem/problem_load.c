@@ -1,0 +1,119 @@
+/* Loading an inverse problem: the forward sections (shp_forward_load), then "fit":
+ * parameters (problem_params.c), observations (problem_obs.c), objectives. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "problem/problem_internal.h"
+
+static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+{
+    static const char *const metrics[] = {"psi", "rmse", NULL};
+    CFG_TRY(cfg_choice(c, fit, "fit", "metric", metrics, 0, &pb->metric));
+    const cJSON *arr = cfg_child(fit, "objectives");
+    if (!arr) { /* every observation type given, in the seed's order θ, v, Q, … */
+        for (int k = 0; k < SHP_OBS_COUNT; ++k)
+            if (pb->obs[k].present) pb->obj[pb->n_obj++] = k;
+        return SHP_OK;
+    }
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
+        return cfg_fail(c, "fit.objectives", "expected a non-empty array of observation names");
+    int i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, ++i) {
+        char p[CFG_PATH_MAX];
+        cfg_path_index(p, sizeof p, "fit.objectives", i);
+        if (!cJSON_IsString(it)) return cfg_fail(c, p, "expected a string, got %s", cfg_type_name(it));
+        int k = 0;
+        while (k < SHP_OBS_COUNT && strcmp(shp_obs_name(k), it->valuestring) != 0) ++k;
+        if (k == SHP_OBS_COUNT)
+            return cfg_fail(c, p, "unknown objective \"%s\" (valid: theta_final, v, Q, theta_t, "
+                                  "retention, conductivity)", it->valuestring);
+        if (!pb->obs[k].present)
+            return cfg_fail(c, p, "objective \"%s\" has no observations (fit.observations.%s)",
+                            it->valuestring, it->valuestring);
+        for (int j = 0; j < pb->n_obj; ++j)
+            if (pb->obj[j] == k) return cfg_fail(c, p, "objective \"%s\" given twice", it->valuestring);
+        pb->obj[pb->n_obj++] = k;
+    }
+    /* ψ divides by the spread of the observations: constant data cannot be scored so */
+    for (int j = 0; j < pb->n_obj && pb->metric == 0; ++j) {
+        const obs_set *o = &pb->obs[pb->obj[j]];
+        int spread = 0;
+        for (int i2 = 1; i2 < o->n; ++i2) spread |= o->obs_t[i2] != o->obs_t[0];
+        if (!spread)
+            return cfg_fail(c, "fit.objectives", "%s: the observations have no spread, so psi = "
+                                                 "RMSE/sigma is undefined; use \"metric\": \"rmse\"",
+                            shp_obs_name(pb->obj[j]));
+    }
+    return SHP_OK;
+}
+
+int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
+{
+    *out = NULL;
+    shp_forward_problem *fp = NULL;
+    int rc = shp_forward_load(path, &fp, err, len);
+    if (rc != SHP_OK) return rc;
+    const cfg_ctx c = {path, err, len};
+    shp_problem *pb = calloc(1, sizeof *pb);
+    if (!pb) {
+        shp_forward_free(fp);
+        return cfg_fail(&c, "", "out of memory");
+    }
+    pb->fp = fp;
+    const cJSON *fit = NULL;
+    rc = cfg_object(&c, fp->config, "", "fit", 1, &fit);
+    if (rc == SHP_OK) {
+        pb->fit = fit;
+        rc = shp_problem_parse_params(pb, &c, fit);
+    }
+    if (rc == SHP_OK) rc = shp_problem_parse_obs(pb, &c, fit);
+    if (rc == SHP_OK) rc = parse_objectives(pb, &c, fit);
+    if (rc != SHP_OK) {
+        shp_problem_free(pb);
+        return rc;
+    }
+    *out = pb;
+    return SHP_OK;
+}
+
+void shp_problem_free(shp_problem *pb)
+{
+    if (!pb) return;
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) {
+        obs_set *o = &pb->obs[k];
+        free(o->x);
+        free(o->x2);
+        free(o->y);
+        free(o->t_index);
+        free(o->d_index);
+        free(o->sim);
+        free(o->obs_t);
+    }
+    free(pb->t_out);
+    free(pb->obs_depth);
+    free(pb->obs_node);
+    free(pb->obs_w);
+    free(pb->mats);
+    free(pb->out);
+    free(pb->stats);
+    free(pb->slot);
+    shp_forward_free(pb->fp);
+    free(pb);
+}
+
+const shp_forward_problem *shp_problem_forward(const shp_problem *pb) { return pb->fp; }
+const struct cJSON *shp_problem_fit_config(const shp_problem *pb) { return pb->fit; }
+int shp_problem_dim(const shp_problem *pb) { return pb->dim; }
+int shp_problem_n_obj(const shp_problem *pb) { return pb->n_obj; }
+int shp_problem_obj_kind(const shp_problem *pb, int k) { return pb->obj[k]; }
+int shp_problem_has_obs(const shp_problem *pb, int kind)
+{
+    return kind >= 0 && kind < SHP_OBS_COUNT && pb->obs[kind].present;
+}
+
+void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed)
+{
+    if (evaluated) *evaluated = pb->n_eval;
+    if (invalid) *invalid = pb->n_invalid;
+    if (failed) *failed = pb->n_failed;
+}

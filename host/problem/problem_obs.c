@@ -1,0 +1,254 @@
+/* "fit.observations": the measured series, read from CSV files named relative to the
+ * config, and the column set-up they imply: output times = every observation time,
+ * observation depths = every depth with a θ measurement.
+ *
+ *   "observations": {
+ *     "Q":           {"file": "obs/Q.csv"},                   time, Q
+ *     "v":           {"file": "obs/v.csv", "rate": "instantaneous" | "interval_mean"},
+ *     "theta_final": {"file": "obs/theta_final.csv", "time": 180},   depth, theta
+ *     "theta_t":     {"file": "obs/theta_t.csv"},  time, theta_at_10cm, theta_at_20cm, …
+ *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
+ *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam"} h, K
+ *   } */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/csv_table.h"
+#include "problem/problem_internal.h"
+
+/* NULL-terminated: also the list of valid keys of "observations" */
+static const char *const obs_names[SHP_OBS_COUNT + 1] = {"theta_final", "v", "Q", "theta_t",
+                                                         "retention", "conductivity", NULL};
+
+const char *shp_obs_name(int kind)
+{
+    return kind >= 0 && kind < SHP_OBS_COUNT ? obs_names[kind] : "unknown";
+}
+
+static void resolve(const char *config, const char *file, char *out, size_t len)
+{
+    const char *slash = strrchr(config, '/');
+    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - config), config, file);
+}
+
+static int alloc_set(obs_set *o, int n)
+{
+    o->n = n;
+    o->x = calloc((size_t)n, sizeof *o->x);
+    o->x2 = calloc((size_t)n, sizeof *o->x2);
+    o->y = calloc((size_t)n, sizeof *o->y);
+    o->t_index = calloc((size_t)n, sizeof *o->t_index);
+    o->d_index = calloc((size_t)n, sizeof *o->d_index);
+    o->sim = calloc((size_t)n, sizeof *o->sim);
+    o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
+    return o->x && o->x2 && o->y && o->t_index && o->d_index && o->sim && o->obs_t ? 0 : -1;
+}
+
+/* Add v to a sorted set of distinct values (times or depths). */
+static int add_unique(double **arr, int *n, double v)
+{
+    for (int k = 0; k < *n; ++k)
+        if ((*arr)[k] == v) return 0;
+    double *p = realloc(*arr, (size_t)(*n + 1) * sizeof *p);
+    if (!p) return -1;
+    int k = *n;
+    while (k > 0 && p[k - 1] > v) {
+        p[k] = p[k - 1];
+        --k;
+    }
+    p[k] = v;
+    *arr = p;
+    ++*n;
+    return 0;
+}
+
+static int index_of(const double *arr, int n, double v)
+{
+    for (int k = 0; k < n; ++k)
+        if (arr[k] == v) return k;
+    return -1;
+}
+
+/* The depth in a θ(t) column name "theta_at_10cm" / "theta_at_10". */
+static int depth_of_name(const char *name, double *d)
+{
+    if (strncmp(name, "theta_at_", 9) != 0) return -1;
+    char *end;
+    *d = strtod(name + 9, &end);
+    return end != name + 9 && isfinite(*d) ? 0 : -1;
+}
+
+/* Read one observation file into o (x = first column, y = second; θ(t) flattened). */
+static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *path,
+                    const char *file, obs_set *o)
+{
+    char full[1024], why[320];
+    resolve(pb->fp->path, file, full, sizeof full);
+    static const char *const first[SHP_OBS_COUNT] = {"depth", "time", "time", "time", "h", "h"};
+    static const char *const second[SHP_OBS_COUNT] = {"theta", "v", "Q", "theta", "theta", "K"};
+    const char *names[2] = {first[kind], second[kind]};
+    shp_csv_table t;
+    const int rc = shp_csv_read_table(full, kind == SHP_OBS_THETA_T ? 0 : 2, names, &t, why, sizeof why);
+    if (rc != SHP_OK) return cfg_fail(c, path, "%s: %s", full, why);
+    int ok = SHP_OK;
+    if (kind == SHP_OBS_THETA_T) {
+        const int nd = t.ncols - 1;
+        if (nd < 1) ok = cfg_fail(c, path, "%s: needs a time column and theta_at_<depth> columns", full);
+        for (int j = 1; j <= nd && ok == SHP_OK; ++j) {
+            double d;
+            if (depth_of_name(t.name[j], &d) != 0)
+                ok = cfg_fail(c, path, "%s: column \"%s\" is not theta_at_<depth>", full, t.name[j]);
+        }
+        if (ok == SHP_OK && alloc_set(o, t.m * nd) != 0) ok = cfg_fail(c, path, "out of memory");
+        for (int i = 0; i < t.m && ok == SHP_OK; ++i)
+            for (int j = 1; j <= nd; ++j) {
+                const int k = i * nd + (j - 1);
+                o->x[k] = t.col[0][i];
+                depth_of_name(t.name[j], &o->x2[k]);
+                o->y[k] = t.col[j][i];
+            }
+    } else {
+        if (alloc_set(o, t.m) != 0) ok = cfg_fail(c, path, "out of memory");
+        for (int i = 0; i < t.m && ok == SHP_OK; ++i) {
+            o->x[i] = t.col[0][i];
+            o->y[i] = t.col[1][i];
+        }
+    }
+    shp_csv_table_free(&t);
+    if (ok != SHP_OK) return ok;
+    /* physical ranges: a time > 0, a depth in the column, θ in [0, 1], K > 0 */
+    const double depth = pb->fp->z[pb->fp->column.n - 1];
+    for (int i = 0; i < o->n; ++i) {
+        const int timed = kind == SHP_OBS_Q || kind == SHP_OBS_V || kind == SHP_OBS_THETA_T;
+        if (timed && !(o->x[i] > 0.0))
+            return cfg_fail(c, path, "%s: times must be > 0 (got %g)", full, o->x[i]);
+        const double d = kind == SHP_OBS_THETA_FINAL ? o->x[i] : o->x2[i];
+        if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T) && !(d >= 0.0 && d <= depth))
+            return cfg_fail(c, path, "%s: depth %g is outside the column (0 to %g)", full, d, depth);
+        if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T || kind == SHP_OBS_RETENTION) &&
+            !(o->y[i] >= 0.0 && o->y[i] <= 1.0))
+            return cfg_fail(c, path, "%s: theta %g is outside [0, 1]", full, o->y[i]);
+        if (kind == SHP_OBS_CONDUCTIVITY && !(o->y[i] > 0.0))
+            return cfg_fail(c, path, "%s: K must be > 0 (got %g)", full, o->y[i]);
+        o->obs_t[i] = kind == SHP_OBS_CONDUCTIVITY ? log10(o->y[i]) : o->y[i];
+    }
+    return SHP_OK;
+}
+
+static int material_of(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, const char *path,
+                       int *mat)
+{
+    const char *name = NULL;
+    CFG_TRY(cfg_string(c, spec, path, "material", pb->fp->n_materials > 1, &name));
+    if (!name) {
+        *mat = 0;
+        return SHP_OK;
+    }
+    *mat = shp_forward_material_index(pb->fp, name);
+    if (*mat < 0) {
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, path, "material");
+        return cfg_fail(c, p, "unknown material \"%s\"", name);
+    }
+    return SHP_OK;
+}
+
+int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+{
+    static const char *const keys_common[] = {"file", NULL};
+    static const char *const keys_v[] = {"file", "rate", NULL};
+    static const char *const keys_final[] = {"file", "time", NULL};
+    static const char *const keys_curve[] = {"file", "material", NULL};
+    static const char *const rates[] = {"instantaneous", "interval_mean", NULL};
+    const cJSON *os;
+    CFG_TRY(cfg_object(c, fit, "fit", "observations", 1, &os));
+    CFG_TRY(cfg_check_keys(c, os, "fit.observations", obs_names));
+    const shp_forward_problem *fp = pb->fp;
+    double t_end = fp->t_out[fp->column.n_out - 1];
+    int any = 0;
+    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
+        const cJSON *spec = cfg_child(os, obs_names[kind]);
+        if (!spec) continue;
+        char path[CFG_PATH_MAX], fpath[CFG_PATH_MAX];
+        cfg_path(path, sizeof path, "fit.observations", obs_names[kind]);
+        if (!cJSON_IsObject(spec)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(spec));
+        const char *const *keys = kind == SHP_OBS_V ? keys_v
+                                  : kind == SHP_OBS_THETA_FINAL ? keys_final
+                                  : kind >= SHP_OBS_RETENTION ? keys_curve
+                                                              : keys_common;
+        CFG_TRY(cfg_check_keys(c, spec, path, keys));
+        const char *file;
+        CFG_TRY(cfg_string(c, spec, path, "file", 1, &file));
+        obs_set *o = &pb->obs[kind];
+        cfg_path(fpath, sizeof fpath, path, "file");
+        CFG_TRY(read_set(pb, c, kind, fpath, file, o));
+        o->present = 1;
+        any = 1;
+        if (kind == SHP_OBS_V) {
+            int r = 0;
+            CFG_TRY(cfg_choice(c, spec, path, "rate", rates, 0, &r));
+            o->interval_mean = r;
+        }
+        if (kind == SHP_OBS_THETA_FINAL) {
+            CFG_TRY(cfg_number(c, spec, path, "time", 0, &t_end, NULL));
+            char p[CFG_PATH_MAX];
+            cfg_path(p, sizeof p, path, "time");
+            CFG_TRY(cfg_require_gt(c, p, t_end, 0.0));
+        }
+        if (kind >= SHP_OBS_RETENTION) CFG_TRY(material_of(pb, c, spec, path, &o->mat));
+    }
+    if (!any) return cfg_fail(c, "fit.observations", "no observations");
+
+    /* the column's output times and observation depths */
+    for (int kind = 0; kind < SHP_OBS_RETENTION; ++kind) {
+        obs_set *o = &pb->obs[kind];
+        if (!o->present) continue;
+        pb->needs_column = 1;
+        for (int i = 0; i < o->n; ++i) {
+            if (kind != SHP_OBS_THETA_FINAL && add_unique(&pb->t_out, &pb->n_out, o->x[i]) != 0)
+                return cfg_fail(c, "fit.observations", "out of memory");
+            const int has_depth = kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T;
+            const double d = kind == SHP_OBS_THETA_FINAL ? o->x[i] : o->x2[i];
+            if (has_depth && add_unique(&pb->obs_depth, &pb->n_obs_depth, d) != 0)
+                return cfg_fail(c, "fit.observations", "out of memory");
+        }
+        if (kind == SHP_OBS_THETA_FINAL && add_unique(&pb->t_out, &pb->n_out, t_end) != 0)
+            return cfg_fail(c, "fit.observations", "out of memory");
+    }
+    if (pb->needs_column) {
+        const int n = fp->column.n, m = pb->n_obs_depth;
+        pb->obs_node = malloc((size_t)(m ? m : 1) * sizeof *pb->obs_node);
+        pb->obs_w = malloc((size_t)(m ? m : 1) * sizeof *pb->obs_w);
+        if (!pb->obs_node || !pb->obs_w) return cfg_fail(c, "fit.observations", "out of memory");
+        for (int j = 0; j < m; ++j) shp_grid_locate(fp->z, n, pb->obs_depth[j], &pb->obs_node[j], &pb->obs_w[j]);
+        for (int kind = 0; kind < SHP_OBS_RETENTION; ++kind) {
+            obs_set *o = &pb->obs[kind];
+            for (int i = 0; o->present && i < o->n; ++i) {
+                o->t_index[i] = kind == SHP_OBS_THETA_FINAL ? -1 : index_of(pb->t_out, pb->n_out, o->x[i]);
+                if (kind == SHP_OBS_THETA_FINAL) o->d_index[i] = index_of(pb->obs_depth, m, o->x[i]);
+                if (kind == SHP_OBS_THETA_T) o->d_index[i] = index_of(pb->obs_depth, m, o->x2[i]);
+            }
+            if (kind == SHP_OBS_THETA_FINAL && o->present) o->final_index = index_of(pb->t_out, pb->n_out, t_end);
+        }
+        pb->col = fp->column;
+        pb->col.t_out = pb->t_out;
+        pb->col.n_out = pb->n_out;
+        pb->col.n_obs = m;
+        pb->col.obs_node = pb->obs_node;
+        pb->col.obs_w = pb->obs_w;
+        pb->col.profiles_all = 0;
+    }
+    /* v/Ks needs a reference rate: the first observed infiltration rate */
+    if (isnan(pb->v_ref)) {
+        if (!pb->obs[SHP_OBS_V].present)
+            return cfg_fail(c, "fit.parameters", "v/Ks needs infiltration-rate observations "
+                                                 "(fit.observations.v): Ks = v / (v/Ks) uses the first one");
+        pb->v_ref = pb->obs[SHP_OBS_V].y[0];
+        if (!(pb->v_ref > 0.0))
+            return cfg_fail(c, "fit.observations.v", "the first rate must be > 0 for v/Ks (got %g)", pb->v_ref);
+    }
+    return SHP_OK;
+}

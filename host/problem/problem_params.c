@@ -1,0 +1,214 @@
+/* "fit.parameters": the free parameters, their bounds and scales, and the seed's
+ * reparametrisations; and the map from the optimizer's unit box to materials.
+ *
+ *   "parameters": {
+ *     "loam.theta_s": [0.35, 0.55],                         linear unless the registry
+ *     "loam.alpha/Ks": {"bounds": [0.2, 20], "scale": "log"},  says log
+ *     "loam.n": "default",                                  the registry's bounds
+ *     "loam.v/Ks": [2, 60]
+ *   }
+ *
+ * A key is "material.parameter", or just "parameter" when there is one material. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "problem/problem_internal.h"
+
+/* Split "loam.alpha/Ks" into material index and the rest. */
+static int split_key(const shp_problem *pb, const cfg_ctx *c, const char *path, const char *key,
+                     int *mat, const char **rest)
+{
+    const shp_forward_problem *fp = pb->fp;
+    const char *dot = strchr(key, '.');
+    if (!dot) {
+        if (fp->n_materials != 1)
+            return cfg_fail(c, path, "name the material: \"<material>.%s\" (%d materials)", key,
+                            fp->n_materials);
+        *mat = 0;
+        *rest = key;
+        return SHP_OK;
+    }
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)(dot - key), key);
+    *mat = shp_forward_material_index(fp, name);
+    if (*mat < 0) return cfg_fail(c, path, "unknown material \"%s\"", name);
+    *rest = dot + 1;
+    return SHP_OK;
+}
+
+/* Bounds and scale: [lo, hi], {"bounds": [lo, hi], "scale": …} or "default". */
+static int parse_bounds(const cfg_ctx *c, const cJSON *it, const char *path, double dlo, double dhi,
+                        int dlog, fit_var *v)
+{
+    static const char *const keys[] = {"bounds", "scale", NULL};
+    static const char *const scales[] = {"linear", "log", NULL};
+    v->lo = dlo;
+    v->hi = dhi;
+    v->log_scale = dlog;
+    const cJSON *arr = it;
+    if (cJSON_IsString(it)) {
+        if (strcmp(it->valuestring, "default") != 0)
+            return cfg_fail(c, path, "expected [lo, hi], {\"bounds\": [lo, hi], \"scale\": ...} "
+                                     "or \"default\", got \"%s\"", it->valuestring);
+        arr = NULL;
+    } else if (cJSON_IsObject(it)) {
+        CFG_TRY(cfg_check_keys(c, it, path, keys));
+        arr = cfg_child(it, "bounds");
+        int sc = dlog;
+        CFG_TRY(cfg_choice(c, it, path, "scale", scales, 0, &sc));
+        v->log_scale = sc;
+    } else if (!cJSON_IsArray(it)) {
+        return cfg_fail(c, path, "expected [lo, hi], an object or \"default\", got %s",
+                        cfg_type_name(it));
+    }
+    if (arr) {
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, path, cJSON_IsObject(it) ? "bounds" : "");
+        const char *bp = cJSON_IsObject(it) ? p : path;
+        if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 2)
+            return cfg_fail(c, bp, "expected two numbers [lo, hi]");
+        char e[CFG_PATH_MAX];
+        cfg_path_index(e, sizeof e, bp, 0);
+        CFG_TRY(cfg_number_item(c, cJSON_GetArrayItem(arr, 0), e, &v->lo));
+        cfg_path_index(e, sizeof e, bp, 1);
+        CFG_TRY(cfg_number_item(c, cJSON_GetArrayItem(arr, 1), e, &v->hi));
+    }
+    if (!(v->lo < v->hi))
+        return cfg_fail(c, path, "bounds must satisfy lo < hi (got %g, %g)", v->lo, v->hi);
+    if (v->log_scale && !(v->lo > 0.0))
+        return cfg_fail(c, path, "a log scale needs positive bounds (got %g, %g)", v->lo, v->hi);
+    return SHP_OK;
+}
+
+int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+{
+    const cJSON *ps;
+    CFG_TRY(cfg_object(c, fit, "fit", "parameters", 1, &ps));
+    const shp_forward_problem *fp = pb->fp;
+    int have_v = 0;
+    for (const cJSON *it = ps->child; it; it = it->next) {
+        if (it->string[0] == '_') continue;
+        char path[CFG_PATH_MAX];
+        cfg_path(path, sizeof path, "fit.parameters", it->string);
+        if (pb->dim == SHP_MAX_FREE)
+            return cfg_fail(c, path, "at most %d free parameters", SHP_MAX_FREE);
+        for (int j = 0; j < pb->dim; ++j)
+            if (!strcmp(pb->var[j].name, it->string)) return cfg_fail(c, path, "key given twice");
+        fit_var *v = &pb->var[pb->dim];
+        memset(v, 0, sizeof *v);
+        const char *rest = it->string;
+        CFG_TRY(split_key(pb, c, path, it->string, &v->mat, &rest));
+        const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
+        snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
+        const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
+        double dlo, dhi;
+        int dlog;
+        if (!strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks")) {
+            if (ia < 0 || iks < 0)
+                return cfg_fail(c, path, "model %s has no alpha and Ks to reparametrise", m->name);
+            v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
+            v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
+            /* seed 002, Table 2 (α/Ks in min, v/Ks dimensionless) */
+            dlo = v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0;
+            dhi = v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0;
+            dlog = 1;
+            if (v->kind == VAR_ALPHA_OVER_KS)
+                for (int j = 0; j < pb->dim; ++j)
+                    if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
+                        return cfg_fail(c, path, "alpha is already free; give alpha or alpha/Ks");
+            have_v |= v->kind == VAR_V_OVER_KS;
+        } else {
+            v->kind = VAR_PLAIN;
+            v->param = shp_model_param_index(m, rest);
+            if (v->param < 0) {
+                char list[512] = "";
+                for (int k = 0; k < m->n_params; ++k)
+                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+                             m->params[k].name);
+                return cfg_fail(c, path, "model %s has no parameter \"%s\" (valid: %s, alpha/Ks, v/Ks)",
+                                m->name, rest, list);
+            }
+            const shp_param_info *pi = &m->params[v->param];
+            const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
+            dlo = pi->bound_lo * f;
+            dhi = pi->bound_hi * f;
+            dlog = pi->log_scale;
+        }
+        CFG_TRY(parse_bounds(c, it, path, dlo, dhi, dlog, v));
+        if (v->kind == VAR_PLAIN) {
+            const shp_param_info *pi = &m->params[v->param];
+            char why[160];
+            if (shp_param_check(pi, v->lo, why, sizeof why) != SHP_OK ||
+                shp_param_check(pi, v->hi, why, sizeof why) != SHP_OK)
+                return cfg_fail(c, path, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
+        } else if (!(v->lo > 0.0)) {
+            return cfg_fail(c, path, "a ratio's bounds must be > 0 (got %g)", v->lo);
+        }
+        ++pb->dim;
+    }
+    if (pb->dim == 0) return cfg_fail(c, "fit.parameters", "no free parameters");
+    /* a ratio and the parameter it sets cannot both be free */
+    for (int j = 0; j < pb->dim; ++j)
+        for (int k = 0; k < pb->dim; ++k)
+            if (j != k && pb->var[j].kind == VAR_PLAIN && pb->var[k].kind == VAR_V_OVER_KS &&
+                pb->var[j].mat == pb->var[k].mat && pb->var[j].param == pb->var[k].param) {
+                char path[CFG_PATH_MAX];
+                cfg_path(path, sizeof path, "fit.parameters", pb->var[k].name);
+                return cfg_fail(c, path, "Ks is already free; give Ks or v/Ks");
+            }
+    pb->v_ref = have_v ? NAN : 0.0; /* set from the v observations (problem_obs.c) */
+    return SHP_OK;
+}
+
+double shp_problem_var_value(const shp_problem *pb, int j, double u)
+{
+    const fit_var *v = &pb->var[j];
+    u = u < 0.0 ? 0.0 : u > 1.0 ? 1.0 : u;
+    if (v->log_scale) return exp(log(v->lo) + u * (log(v->hi) - log(v->lo)));
+    return v->lo + u * (v->hi - v->lo);
+}
+
+double shp_problem_var_unit(const shp_problem *pb, int j, double value)
+{
+    const fit_var *v = &pb->var[j];
+    const double u = v->log_scale ? (log(value) - log(v->lo)) / (log(v->hi) - log(v->lo))
+                                  : (value - v->lo) / (v->hi - v->lo);
+    return u < 0.0 ? 0.0 : u > 1.0 ? 1.0 : u;
+}
+
+void shp_problem_var_bounds(const shp_problem *pb, int j, double *lo, double *hi, int *log_scale)
+{
+    *lo = pb->var[j].lo;
+    *hi = pb->var[j].hi;
+    *log_scale = pb->var[j].log_scale;
+}
+
+const char *shp_problem_var_name(const shp_problem *pb, int j) { return pb->var[j].name; }
+
+int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats, char *why,
+                          size_t len)
+{
+    const shp_forward_problem *fp = pb->fp;
+    memcpy(mats, fp->materials, (size_t)fp->n_materials * sizeof *mats);
+    /* plain parameters, then Ks from v/Ks, then α from α/Ks (which needs Ks) */
+    for (int pass = 0; pass < 3; ++pass)
+        for (int j = 0; j < pb->dim; ++j) {
+            const fit_var *v = &pb->var[j];
+            if (v->kind != (pass == 0 ? VAR_PLAIN : pass == 1 ? VAR_V_OVER_KS : VAR_ALPHA_OVER_KS))
+                continue;
+            const double x = shp_problem_var_value(pb, j, u[j]);
+            double *p = mats[v->mat].p;
+            if (v->kind == VAR_PLAIN) p[v->param] = x;
+            else if (v->kind == VAR_V_OVER_KS) p[v->param] = pb->v_ref / x;
+            else p[v->param] = x * p[shp_model_param_index(shp_model_by_id(mats[v->mat].model), "Ks")];
+        }
+    for (int i = 0; i < fp->n_materials; ++i) {
+        char msg[256];
+        if (shp_model_validate(&mats[i], msg, sizeof msg) != SHP_OK) {
+            if (why && len) snprintf(why, len, "material %s: %s", fp->material_names[i], msg);
+            return SHP_ERR_INVALID;
+        }
+    }
+    return SHP_OK;
+}

@@ -1,0 +1,107 @@
+/* An inverse problem: which parameters are free (with bounds, scales and the seed's
+ * reparametrisations), which observations there are, and which objectives to
+ * minimise. It turns a population of unit-box vectors into objective values through a
+ * batch backend, and knows nothing about the optimizer that proposes them.
+ *
+ * Loaded from a configuration that holds a forward problem (docs/config.md) plus a
+ * "fit" section (docs/fit.md):
+ *
+ *     shp_problem *pb;
+ *     if (shp_problem_load("fit.json", &pb, err, sizeof err) != SHP_OK) { report err; }
+ *     double u[N * dim], f[N * n_obj]; int ok[N];
+ *     shp_problem_evaluate(pb, backend, u, N, f, ok);
+ */
+#ifndef SHPFIT_PROBLEM_H
+#define SHPFIT_PROBLEM_H
+
+#include <stddef.h>
+
+#include "batch.h"
+#include "forward.h"
+#include "metrics.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Observation types (their config/CSV names: shp_obs_name). */
+typedef enum {
+    SHP_OBS_THETA_FINAL = 0, /* θ(z) at the end of the experiment */
+    SHP_OBS_V,               /* infiltration rate v(t) */
+    SHP_OBS_Q,               /* cumulative infiltration Q(t) */
+    SHP_OBS_THETA_T,         /* θ(t) at fixed depths */
+    SHP_OBS_RETENTION,       /* θ(h) points, no column needed */
+    SHP_OBS_CONDUCTIVITY,    /* K(h) points, no column needed (fitted on log10 K) */
+    SHP_OBS_COUNT
+} shp_obs_kind;
+
+const char *shp_obs_name(int kind);
+
+/* Value a failed candidate gets for every objective: larger than any real one. */
+#define SHP_PENALTY 1e30
+
+typedef struct shp_problem shp_problem;
+
+/* Load the forward sections and the "fit" section of path (observation files are read
+ * relative to the config). SHP_OK, or an error with "FILE: FIELD: problem" in err. */
+int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len);
+
+void shp_problem_free(shp_problem *pb);
+
+/* The forward problem underneath (materials at their config values). */
+const shp_forward_problem *shp_problem_forward(const shp_problem *pb);
+
+/* The "fit" object of the configuration (for the optimizer's own settings). */
+const struct cJSON *shp_problem_fit_config(const shp_problem *pb);
+
+int shp_problem_dim(const shp_problem *pb);
+int shp_problem_n_obj(const shp_problem *pb);
+
+/* Observation kind of objective k. */
+int shp_problem_obj_kind(const shp_problem *pb, int k);
+
+/* "loam.alpha", "loam.alpha/Ks", "loam.v/Ks" */
+const char *shp_problem_var_name(const shp_problem *pb, int j);
+
+/* Search variable j's bounds, scale, and value for unit coordinate u. */
+void shp_problem_var_bounds(const shp_problem *pb, int j, double *lo, double *hi, int *log_scale);
+double shp_problem_var_value(const shp_problem *pb, int j, double u);
+
+/* Inverse of var_value (clamped to [0, 1]). */
+double shp_problem_var_unit(const shp_problem *pb, int j, double value);
+
+/* The materials of one candidate (n_materials of them). SHP_OK, or SHP_ERR_INVALID
+ * with the reason (e.g. θr ≥ θs) when the parameter set is not a valid material. */
+int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats,
+                          char *why, size_t len);
+
+/* Evaluate n candidates (u: n × dim in [0,1]): objectives f (n × n_obj) and ok[i] = 1
+ * when candidate i was simulated and scored; failed candidates (invalid parameters,
+ * column not converged) get SHP_PENALTY and ok = 0. Columns run on `be` in one batch.
+ * Returns SHP_OK unless the batch as a whole failed. */
+int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
+                         int *ok);
+
+/* Counters since load: candidates evaluated, invalid, not converged. */
+void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed);
+
+/* One candidate in full: its simulated values at every observation of kind `kind`
+ * (sim, n_obs values), the observations (obs) and the abscissae (x: time, depth or
+ * head; for θ(t) the time, with depth in x2). Returns the count, or −1 on failure.
+ * Buffers are owned by the problem and valid until the next call. */
+int shp_problem_series(shp_problem *pb, shp_backend *be, const double *u, int kind,
+                       const double **x, const double **x2, const double **obs,
+                       const double **sim);
+
+/* Goodness of fit of one candidate for one observation kind (after shp_problem_series). */
+int shp_problem_metrics(shp_problem *pb, shp_backend *be, const double *u, int kind,
+                        shp_metrics *m);
+
+/* Whether the problem has observations of this kind. */
+int shp_problem_has_obs(const shp_problem *pb, int kind);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
