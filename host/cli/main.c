@@ -17,6 +17,7 @@ static const command commands[] = {
      shp_cmd_forward},
     {"curves", "tabulate and plot theta(h), K(h), C(h) of the materials of a configuration",
      shp_cmd_curves},
+    {"fit", "estimate hydraulic parameters from observations (inverse modelling)", shp_cmd_fit},
     {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
     {"models", "list the hydraulic models and their parameters", shp_cmd_models},
 };

@@ -5,6 +5,17 @@
 
 #include "problem/problem_internal.h"
 
+/* A candidate's column may take at most this many steps (fit.column_max_steps):
+ * far-off parameter sets can creep at tiny steps for minutes, and a column that
+ * needs 80 times the steps of a typical run is scored as failed, not waited for. */
+static int parse_budget(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+{
+    long cap = 20000;
+    CFG_TRY(cfg_long(c, fit, "fit", "column_max_steps", 0, 1, 1000000000000L, &cap));
+    if (pb->col.opt.max_steps > cap) pb->col.opt.max_steps = cap;
+    return SHP_OK;
+}
+
 static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     static const char *const metrics[] = {"psi", "rmse", NULL};
@@ -68,6 +79,7 @@ int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
     }
     if (rc == SHP_OK) rc = shp_problem_parse_obs(pb, &c, fit);
     if (rc == SHP_OK) rc = parse_objectives(pb, &c, fit);
+    if (rc == SHP_OK) rc = parse_budget(pb, &c, fit);
     if (rc != SHP_OK) {
         shp_problem_free(pb);
         return rc;

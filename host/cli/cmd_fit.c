@@ -1,0 +1,206 @@
+/* shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME] [--verbose]:
+ * estimate the free parameters of CONFIG's "fit" section (shpfit/fit.h) and write
+ * result.json, history.csv, pareto.csv (multi-objective) and best_series.csv. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "cli/cli.h"
+#include "io/fit_output.h"
+#include "io/fs.h"
+#include "shpfit/fit.h"
+
+static void help(FILE *f)
+{
+    fprintf(f,
+            "usage: shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend cpu]\n"
+            "                  [--verbose]\n\n"
+            "Estimate the free parameters named in CONFIG's \"fit\" section from its observation\n"
+            "files (docs/fit.md) with a population optimizer; every generation's candidates run\n"
+            "as one batch of soil columns. Writes\n"
+            "  DIR/result.json      best parameters, objectives, metrics, curve agreement with\n"
+            "                       fit.truth, evaluations, failures, wall time, seed, config echo\n"
+            "  DIR/history.csv      one line per generation\n"
+            "  DIR/pareto.csv       the non-dominated set (multi-objective runs)\n"
+            "  DIR/best_series.csv  observed and simulated series of the best solution\n\n"
+            "options:\n"
+            "  -o, --out DIR    output directory (created if missing)\n"
+            "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
+            "  --threads N      CPU threads for the columns (default: all); the result does not\n"
+            "                   depend on it\n"
+            "  --backend NAME   cpu (default)\n"
+            "  --verbose        print the log line of every generation\n"
+            "  -h, --help       this help\n\n"
+            "exit codes: 0 success; 2 bad usage, configuration or observation files (nothing\n"
+            "            written); 3 no candidate could be simulated; 1 results not written\n");
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "shpfit: fit: %s%s%s (see shpfit fit --help)\n", msg, arg ? " " : "",
+            arg ? arg : "");
+    return SHP_EXIT_USAGE;
+}
+
+static int whole_number(const char *opt, const char *s, long long lo, long long *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtoll(s, &end, 10);
+    if (end == s || *end || errno || *v < lo) {
+        fprintf(stderr, "shpfit: fit: %s needs a whole number >= %lld, got \"%s\"\n", opt, lo, s);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    const char *config, *out, *backend;
+    long long seed, threads;
+    int verbose;
+} args;
+
+static int parse_args(int argc, char **argv, args *a)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *s = argv[i];
+        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+            help(stdout);
+            return SHP_EXIT_OK;
+        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
+            if (i + 1 >= argc) return usage_error("missing directory after", s);
+            a->out = argv[++i];
+        } else if (!strncmp(s, "--out=", 6)) {
+            a->out = s + 6;
+        } else if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
+            if (i + 1 >= argc) return usage_error("missing number after", s);
+            if (whole_number(s, argv[++i], s[2] == 's' ? 0 : 1, s[2] == 's' ? &a->seed : &a->threads) != 0)
+                return SHP_EXIT_USAGE;
+        } else if (!strcmp(s, "--backend")) {
+            if (i + 1 >= argc) return usage_error("missing name after", s);
+            a->backend = argv[++i];
+        } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
+            a->verbose = 1;
+        } else if (s[0] == '-' && s[1]) {
+            return usage_error("unknown option", s);
+        } else if (a->config) {
+            return usage_error("more than one configuration file:", s);
+        } else {
+            a->config = s;
+        }
+    }
+    if (!a->config) return usage_error("missing CONFIG.json", NULL);
+    if (!a->out || !*a->out) return usage_error("missing --out DIR", NULL);
+    return -1;
+}
+
+typedef struct {
+    int tty, verbose;
+} progress_ctx;
+
+/* One line per generation: overwritten in place on a terminal, printed with --verbose. */
+static void progress(int step, int n_steps, const shp_opt_log *line, const shp_fit_step *st, void *vctx)
+{
+    const progress_ctx *p = vctx;
+    char buf[256];
+    shp_opt_log_format(line, buf, sizeof buf);
+    if (p->verbose) {
+        printf("[step %d/%d] %s\n", step, n_steps, buf);
+        fflush(stdout);
+    } else if (p->tty) {
+        fprintf(stderr, "\r[step %d/%d, %ld/%ld] %-100.100s", step, n_steps, line->generation,
+                st->stop.max_generations, buf);
+        fflush(stderr);
+    }
+}
+
+static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
+                          const char *out)
+{
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    printf("shpfit fit %s -> %s\n", shp_problem_forward(pb)->path, out);
+    for (int s = 0; s < opt->n_steps; ++s)
+        printf("  step %d       %s, %ld generations, stopped on %s\n", s + 1,
+               shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
+               shp_opt_stop_reason_name(res->why[s]));
+    for (int j = 0; j < dim; ++j)
+        printf("  %-14s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+    for (int k = 0; k < nobj; ++k)
+        printf("  psi(%s)%*s %.4g\n", shp_obs_name(shp_problem_obj_kind(pb, k)),
+               (int)(8 - strlen(shp_obs_name(shp_problem_obj_kind(pb, k))) > 0
+                         ? 8 - strlen(shp_obs_name(shp_problem_obj_kind(pb, k)))
+                         : 0),
+               "", res->f_best[k]);
+    printf("  evaluations    %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
+           res->invalid, res->failed, res->wall_s);
+}
+
+int shp_cmd_fit(int argc, char **argv)
+{
+    args a = {NULL, NULL, "cpu", -1, 0, 0};
+    const int done = parse_args(argc, argv, &a);
+    if (done >= 0) return done;
+
+    char err[1024];
+    shp_problem *pb = NULL;
+    if (shp_problem_load(a.config, &pb, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    shp_fit_options opt;
+    shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
+    if (shp_fit_options_load(pb, a.seed, &opt, err, sizeof err) != SHP_OK ||
+        (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK)) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        free(truth);
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
+    free(truth);
+    shp_backend *be = shp_backend_create(a.backend, (int)a.threads, err, sizeof err);
+    if (!be) {
+        fprintf(stderr, "shpfit: fit: --backend: %s\n", err);
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
+    if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
+    progress_ctx pc = {isatty(fileno(stderr)), a.verbose};
+    shp_fit_result res;
+    const int rc = shp_fit_run(pb, be, &opt, progress, &pc, &res, err, sizeof err);
+    if (pc.tty && !pc.verbose) fputc('\n', stderr);
+    int code = SHP_EXIT_OK;
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: %s\n", err);
+        code = rc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED : SHP_EXIT_FAILURE;
+    } else {
+#ifdef _OPENMP
+        const int threads = a.threads > 0 ? (int)a.threads : omp_get_max_threads();
+#else
+        const int threads = 1;
+#endif
+        const shp_fit_run_info info = {shp_backend_name(be), threads};
+        if (shp_fit_write_all(a.out, pb, be, &opt, &res, &info, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: %s\n", err);
+            code = SHP_EXIT_FAILURE;
+        } else {
+            print_summary(pb, &opt, &res, a.out);
+        }
+    }
+    shp_fit_result_free(&res);
+    shp_backend_destroy(be);
+    shp_problem_free(pb);
+    return code;
+}

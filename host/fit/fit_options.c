@@ -1,0 +1,227 @@
+/* The optimizer part of "fit": algorithm, population, seed, settings, stop rules,
+ * objectives per step and the two-step procedure (shpfit/fit.h, docs/fit.md).
+ *
+ *   "algorithm": "pso_vega", "population": 48, "seed": 1,
+ *   "settings": {"w_start": 0.9, "topology": "ring", …},   any shp_opt_settings knob
+ *   "stop": {"generations": 60, "evaluations": 0, "time_s": 0, "target": 1e-6,
+ *            "stall_generations": 20, "stall_tol": 1e-6},
+ *   "procedure": "single" | "two_step",
+ *   "two_step": {"fix": "loam.theta_s",
+ *                "step1": {"algorithm": "ga", "objectives": ["theta_final"], …},
+ *                "step2": {"algorithm": "pso_vega", "objectives": ["v", "Q"], …}} */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config/cfg_json.h"
+#include "shpfit/fit.h"
+
+enum { K_DOUBLE, K_INT, K_ENUM };
+
+/* Every settings knob by its config name: one table, so the parser, the error
+ * messages and docs/fit.md agree. */
+static const struct {
+    const char *name;
+    int kind;
+    size_t off;
+    int enum_kind;
+} knobs[] = {
+#define D(n) {#n, K_DOUBLE, offsetof(shp_opt_settings, n), 0}
+#define I(n) {#n, K_INT, offsetof(shp_opt_settings, n), 0}
+#define E(n, k) {#n, K_ENUM, offsetof(shp_opt_settings, n), k}
+    E(init, SHP_OPT_ENUM_INIT), I(archive_capacity),
+    E(velocity, SHP_OPT_ENUM_PSO_VELOCITY), E(schedule, SHP_OPT_ENUM_PSO_SCHEDULE),
+    D(w_start), D(w_end), D(c1), D(c2), E(topology, SHP_OPT_ENUM_PSO_TOPOLOGY), I(ring_k),
+    D(v_clamp), E(bounds, SHP_OPT_ENUM_BOUNDS),
+    E(crossover, SHP_OPT_ENUM_CROSSOVER), D(p_crossover), D(eta_c), D(blx_alpha),
+    E(mutation, SHP_OPT_ENUM_MUTATION), D(p_mutation), D(eta_m), D(sigma), I(tournament),
+    I(elitism), D(exchange_rate),
+    E(strategy, SHP_OPT_ENUM_DE_STRATEGY), D(F), D(CR), D(jde_tau1), D(jde_tau2), D(jde_F_lo),
+    D(jde_F_hi), I(shade_H), D(shade_archive), D(shade_p_max),
+#undef D
+#undef I
+#undef E
+};
+#define N_KNOBS ((int)(sizeof knobs / sizeof knobs[0]))
+
+static int parse_settings(const cfg_ctx *c, const cJSON *obj, const char *path, shp_opt_settings *s)
+{
+    const char *keys[N_KNOBS + 1];
+    for (int k = 0; k < N_KNOBS; ++k) keys[k] = knobs[k].name;
+    keys[N_KNOBS] = NULL;
+    CFG_TRY(cfg_check_keys(c, obj, path, keys));
+    for (int k = 0; k < N_KNOBS; ++k) {
+        char *field = (char *)s + knobs[k].off;
+        if (knobs[k].kind == K_DOUBLE) {
+            CFG_TRY(cfg_number(c, obj, path, knobs[k].name, 0, (double *)field, NULL));
+        } else if (knobs[k].kind == K_INT) {
+            CFG_TRY(cfg_int(c, obj, path, knobs[k].name, 0, -1000000, 1000000, (int *)field));
+        } else {
+            const char *names[16];
+            const int n = shp_opt_enum_count(knobs[k].enum_kind);
+            for (int v = 0; v < n && v < 15; ++v) names[v] = shp_opt_enum_name(knobs[k].enum_kind, v);
+            names[n < 15 ? n : 15] = NULL;
+            int v = -1;
+            CFG_TRY(cfg_choice(c, obj, path, knobs[k].name, names, 0, &v));
+            if (v >= 0) *(int *)field = v; /* the enums are int-sized */
+        }
+    }
+    return SHP_OK;
+}
+
+static int parse_stop(const cfg_ctx *c, const cJSON *obj, const char *path, shp_opt_stop *st)
+{
+    static const char *const keys[] = {"generations", "evaluations", "time_s", "target",
+                                       "stall_generations", "stall_tol", NULL};
+    CFG_TRY(cfg_check_keys(c, obj, path, keys));
+    CFG_TRY(cfg_long(c, obj, path, "generations", 0, 0, 100000000, &st->max_generations));
+    CFG_TRY(cfg_long(c, obj, path, "evaluations", 0, 0, 1000000000000L, &st->max_evaluations));
+    CFG_TRY(cfg_number(c, obj, path, "time_s", 0, &st->max_wall_s, NULL));
+    CFG_TRY(cfg_number(c, obj, path, "target", 0, &st->target, &st->use_target));
+    CFG_TRY(cfg_int(c, obj, path, "stall_generations", 0, 0, 100000000, &st->stall_generations));
+    CFG_TRY(cfg_number(c, obj, path, "stall_tol", 0, &st->stall_tol, NULL));
+    if (st->max_wall_s < 0.0) {
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, path, "time_s");
+        return cfg_fail(c, p, "must be >= 0 (got %g)", st->max_wall_s);
+    }
+    if (!st->max_generations && !st->max_evaluations && !(st->max_wall_s > 0.0) && !st->use_target &&
+        !st->stall_generations)
+        return cfg_fail(c, path, "no stop rule is active: give generations, evaluations, time_s, "
+                                 "target or stall_generations");
+    return SHP_OK;
+}
+
+/* The objectives of a step: names → indices into the problem's objectives. */
+static int parse_step_objectives(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj,
+                                 const char *path, shp_fit_step *st)
+{
+    const cJSON *arr = cfg_child(obj, "objectives");
+    if (!arr) {
+        st->n_obj = shp_problem_n_obj(pb);
+        for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
+        return SHP_OK;
+    }
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, "objectives");
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
+        return cfg_fail(c, p, "expected a non-empty array of objective names");
+    st->n_obj = 0;
+    int i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, ++i) {
+        char q[CFG_PATH_MAX];
+        cfg_path_index(q, sizeof q, p, i);
+        int k = 0;
+        while (k < shp_problem_n_obj(pb) &&
+               !(cJSON_IsString(it) && !strcmp(it->valuestring, shp_obs_name(shp_problem_obj_kind(pb, k)))))
+            ++k;
+        if (k == shp_problem_n_obj(pb))
+            return cfg_fail(c, q, "not one of fit.objectives");
+        for (int j = 0; j < st->n_obj; ++j)
+            if (st->obj[j] == k) return cfg_fail(c, q, "given twice");
+        st->obj[st->n_obj++] = k;
+    }
+    return SHP_OK;
+}
+
+/* One optimizer run's keys in obj, on top of the defaults in st. */
+static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
+                      int allow_objectives, shp_fit_step *st)
+{
+    static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", NULL};
+    int a = st->alg;
+    CFG_TRY(cfg_choice(c, obj, path, "algorithm", algs, 0, &a));
+    if (a != (int)st->alg) { /* a new algorithm starts from its own defaults */
+        const int pop = st->settings.pop_size;
+        st->alg = (shp_opt_algorithm)a;
+        st->settings = shp_opt_settings_default(st->alg);
+        st->settings.pop_size = pop;
+    }
+    CFG_TRY(cfg_int(c, obj, path, "population", 0, 2, 1000000, &st->settings.pop_size));
+    const cJSON *s = NULL;
+    CFG_TRY(cfg_object(c, obj, path, "settings", 0, &s));
+    char p[CFG_PATH_MAX];
+    if (s) {
+        cfg_path(p, sizeof p, path, "settings");
+        CFG_TRY(parse_settings(c, s, p, &st->settings));
+    }
+    const cJSON *stop = NULL;
+    CFG_TRY(cfg_object(c, obj, path, "stop", 0, &stop));
+    if (stop) {
+        cfg_path(p, sizeof p, path, "stop");
+        st->stop = shp_opt_stop_default();
+        st->stop.max_generations = 0;
+        CFG_TRY(parse_stop(c, stop, p, &st->stop));
+    }
+    if (allow_objectives) CFG_TRY(parse_step_objectives(c, pb, obj, path, st));
+    /* the inertia schedule runs over the generation budget */
+    if (st->stop.max_generations > 0) st->settings.max_generations = (int)st->stop.max_generations;
+    char why[256];
+    if (shp_opt_check(st->alg, shp_problem_dim(pb), st->n_obj, &st->settings, why, sizeof why) != SHP_OK)
+        return cfg_fail(c, path, "%s", why);
+    return SHP_OK;
+}
+
+int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
+                         char *err, size_t len)
+{
+    static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
+                                       "algorithm", "population", "seed", "settings", "stop",
+                                       "procedure", "two_step", "column_max_steps", NULL};
+    static const char *const procedures[] = {"single", "two_step", NULL};
+    const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
+    const cJSON *fit = shp_problem_fit_config(pb);
+    memset(opt, 0, sizeof *opt);
+    CFG_TRY(cfg_check_keys(&c, fit, "fit", keys));
+    long seed = 1;
+    CFG_TRY(cfg_long(&c, fit, "fit", "seed", 0, 0, 0x7fffffffffffffffL, &seed));
+    opt->seed = seed_override >= 0 ? (uint64_t)seed_override : (uint64_t)seed;
+    opt->have_truth = cfg_child(fit, "truth") != NULL;
+    int proc = 0;
+    CFG_TRY(cfg_choice(&c, fit, "fit", "procedure", procedures, 0, &proc));
+
+    /* top-level keys: the single run, and the defaults of both steps */
+    shp_fit_step base;
+    memset(&base, 0, sizeof base);
+    base.alg = shp_problem_n_obj(pb) > 1 ? SHP_OPT_PSO_VEGA : SHP_OPT_PSO;
+    base.settings = shp_opt_settings_default(base.alg);
+    base.stop = shp_opt_stop_default();
+    base.n_obj = shp_problem_n_obj(pb);
+    for (int k = 0; k < base.n_obj; ++k) base.obj[k] = k;
+    if (proc == 0) {
+        CFG_TRY(parse_step(&c, pb, fit, "fit", 0, &base));
+        opt->n_steps = 1;
+        opt->step[0] = base;
+        opt->fixed_var = -1;
+        if (cfg_child(fit, "two_step")) return cfg_fail(&c, "fit.two_step", "needs \"procedure\": \"two_step\"");
+        return SHP_OK;
+    }
+    const cJSON *ts;
+    CFG_TRY(cfg_object(&c, fit, "fit", "two_step", 1, &ts));
+    static const char *const ts_keys[] = {"fix", "step1", "step2", NULL};
+    CFG_TRY(cfg_check_keys(&c, ts, "fit.two_step", ts_keys));
+    const char *fix = NULL;
+    CFG_TRY(cfg_string(&c, ts, "fit.two_step", "fix", 1, &fix));
+    opt->fixed_var = -1;
+    for (int j = 0; j < shp_problem_dim(pb); ++j)
+        if (!strcmp(shp_problem_var_name(pb, j), fix)) opt->fixed_var = j;
+    if (opt->fixed_var < 0)
+        return cfg_fail(&c, "fit.two_step.fix", "\"%s\" is not one of fit.parameters", fix);
+    if (shp_problem_dim(pb) < 2)
+        return cfg_fail(&c, "fit.two_step.fix", "step 2 needs at least one other free parameter");
+    opt->n_steps = 2;
+    for (int s = 0; s < 2; ++s) {
+        char key[8], path[CFG_PATH_MAX];
+        snprintf(key, sizeof key, "step%d", s + 1);
+        cfg_path(path, sizeof path, "fit.two_step", key);
+        const cJSON *so;
+        CFG_TRY(cfg_object(&c, ts, "fit.two_step", key, 1, &so));
+        static const char *const step_keys[] = {"algorithm", "population", "settings", "stop",
+                                                "objectives", NULL};
+        CFG_TRY(cfg_check_keys(&c, so, path, step_keys));
+        shp_fit_step st = base;
+        CFG_TRY(parse_step(&c, pb, so, path, 1, &st));
+        opt->step[s] = st;
+    }
+    return SHP_OK;
+}

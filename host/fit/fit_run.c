@@ -1,0 +1,219 @@
+/* The fit driver (shpfit/fit.h): ask → evaluate on the backend → tell, per step, with
+ * the history, the best solution and the Pareto archive. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config/cfg_json.h"
+#include "shpfit/fit.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    const cJSON *t = cfg_child(shp_problem_fit_config(pb), "truth");
+    const cfg_ctx c = {fp->path, err, len};
+    if (!t) {
+        snprintf(err, len, "no fit.truth");
+        return SHP_ERR_INVALID;
+    }
+    memcpy(truth, fp->materials, (size_t)fp->n_materials * sizeof *truth);
+    if (cJSON_IsString(t) && !strcmp(t->valuestring, "materials")) return SHP_OK;
+    if (!cJSON_IsObject(t))
+        return cfg_fail(&c, "fit.truth", "expected \"materials\" or {\"material\": {\"param\": value}}");
+    for (const cJSON *m = t->child; m; m = m->next) {
+        if (m->string[0] == '_') continue;
+        char path[CFG_PATH_MAX];
+        cfg_path(path, sizeof path, "fit.truth", m->string);
+        const int i = shp_forward_material_index(fp, m->string);
+        if (i < 0) return cfg_fail(&c, path, "unknown material");
+        if (!cJSON_IsObject(m)) return cfg_fail(&c, path, "expected an object of parameters");
+        const shp_model_desc *d = shp_model_by_id(truth[i].model);
+        for (const cJSON *p = m->child; p; p = p->next) {
+            char pp[CFG_PATH_MAX];
+            cfg_path(pp, sizeof pp, path, p->string);
+            const int k = shp_model_param_index(d, p->string);
+            if (k < 0) return cfg_fail(&c, pp, "model %s has no such parameter", d->name);
+            CFG_TRY(cfg_number_item(&c, p, pp, &truth[i].p[k]));
+        }
+        char why[256];
+        if (shp_model_validate(&truth[i], why, sizeof why) != SHP_OK) return cfg_fail(&c, path, "%s", why);
+    }
+    return SHP_OK;
+}
+
+/* Evaluation of a step's population: the step's variables are the problem's with the
+ * fixed one taken out, its objectives a subset of the problem's. */
+typedef struct {
+    shp_problem *pb;
+    shp_backend *be;
+    const shp_fit_step *st;
+    int fixed_var;      /* −1: none */
+    double fixed_u;
+    double *u_full, *f_full, *f_step;
+    int *ok;
+} step_eval;
+
+static void expand(const step_eval *e, const double *x, double *u)
+{
+    const int dim = shp_problem_dim(e->pb);
+    for (int j = 0, k = 0; j < dim; ++j) u[j] = j == e->fixed_var ? e->fixed_u : x[k++];
+}
+
+static int evaluate(step_eval *e, const double *x, int n, int sdim)
+{
+    const int dim = shp_problem_dim(e->pb), nobj = shp_problem_n_obj(e->pb);
+    for (int i = 0; i < n; ++i) expand(e, x + (long)i * sdim, e->u_full + (long)i * dim);
+    const int rc = shp_problem_evaluate(e->pb, e->be, e->u_full, n, e->f_full, e->ok);
+    for (int i = 0; i < n; ++i)
+        for (int k = 0; k < e->st->n_obj; ++k)
+            e->f_step[(long)i * e->st->n_obj + k] = e->f_full[(long)i * nobj + e->st->obj[k]];
+    return rc;
+}
+
+static int push_history(shp_fit_result *res, int *cap, int step, double wall, const shp_opt_log *line)
+{
+    if (res->n_history == *cap) {
+        const int nc = *cap ? 2 * *cap : 256;
+        shp_fit_history *h = realloc(res->history, (size_t)nc * sizeof *h);
+        if (!h) return SHP_ERR_NOMEM;
+        res->history = h;
+        *cap = nc;
+    }
+    shp_fit_history *h = &res->history[res->n_history++];
+    h->step = step;
+    h->wall_s = wall;
+    h->log = *line;
+    return SHP_OK;
+}
+
+/* Re-evaluate the last step's archive on every objective of the problem. */
+static int collect_pareto(step_eval *e, shp_optimizer *o, shp_fit_result *res)
+{
+    const shp_pareto *a = shp_optimizer_archive(o);
+    if (!a || shp_pareto_size(a) == 0) return SHP_OK;
+    const int n = shp_pareto_size(a), sdim = shp_optimizer_dim(o);
+    const int dim = shp_problem_dim(e->pb), nobj = shp_problem_n_obj(e->pb);
+    double *x = malloc((size_t)n * sdim * sizeof *x);
+    res->pareto_u = malloc((size_t)n * dim * sizeof *res->pareto_u);
+    res->pareto_f = malloc((size_t)n * nobj * sizeof *res->pareto_f);
+    double *uf = realloc(e->u_full, (size_t)n * dim * sizeof *uf);
+    double *ff = realloc(e->f_full, (size_t)n * nobj * sizeof *ff);
+    if (uf) e->u_full = uf;
+    if (ff) e->f_full = ff;
+    double *fs = realloc(e->f_step, (size_t)n * nobj * sizeof *fs);
+    if (fs) e->f_step = fs;
+    int *ok = realloc(e->ok, (size_t)n * sizeof *ok);
+    if (ok) e->ok = ok;
+    if (!x || !res->pareto_u || !res->pareto_f || !uf || !ff || !fs || !ok) {
+        free(x);
+        return SHP_ERR_NOMEM;
+    }
+    for (int i = 0; i < n; ++i) memcpy(x + (long)i * sdim, shp_pareto_x(a, i), (size_t)sdim * sizeof *x);
+    const int rc = evaluate(e, x, n, sdim);
+    free(x);
+    if (rc != SHP_OK) return rc;
+    memcpy(res->pareto_u, e->u_full, (size_t)n * dim * sizeof *res->pareto_u);
+    memcpy(res->pareto_f, e->f_full, (size_t)n * nobj * sizeof *res->pareto_f);
+    res->n_pareto = n;
+    return SHP_OK;
+}
+
+int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
+                size_t len)
+{
+    memset(res, 0, sizeof *res);
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    res->u_best = calloc((size_t)dim, sizeof *res->u_best);
+    res->f_best = calloc((size_t)nobj, sizeof *res->f_best);
+    if (!res->u_best || !res->f_best) {
+        snprintf(err, len, "out of memory");
+        return SHP_ERR_NOMEM;
+    }
+    const double t0 = now_s();
+    int rc = SHP_OK, hcap = 0;
+    double fixed_u = NAN;
+    for (int s = 0; s < opt->n_steps && rc == SHP_OK; ++s) {
+        const shp_fit_step *st = &opt->step[s];
+        step_eval e = {pb, be, st, s > 0 ? opt->fixed_var : -1, fixed_u, NULL, NULL, NULL, NULL};
+        const int sdim = dim - (e.fixed_var >= 0);
+        shp_optimizer *o = shp_optimizer_create(st->alg, sdim, st->n_obj, &st->settings, opt->seed, s);
+        const int pop = o ? shp_optimizer_pop_size(o) : 0;
+        e.u_full = malloc((size_t)pop * dim * sizeof *e.u_full);
+        e.f_full = malloc((size_t)pop * nobj * sizeof *e.f_full);
+        e.f_step = malloc((size_t)pop * nobj * sizeof *e.f_step);
+        e.ok = malloc((size_t)pop * sizeof *e.ok);
+        if (!o || !e.u_full || !e.f_full || !e.f_step || !e.ok) {
+            char why[256] = "out of memory";
+            if (!o) shp_opt_check(st->alg, sdim, st->n_obj, &st->settings, why, sizeof why);
+            snprintf(err, len, "step %d: cannot create the optimizer: %s", s + 1, why);
+            rc = o ? SHP_ERR_NOMEM : SHP_ERR_INVALID;
+        }
+        shp_opt_stop_reason why = SHP_STOP_NONE;
+        const double ts = now_s();
+        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, now_s() - ts)) == SHP_STOP_NONE) {
+            const double *x = NULL;
+            rc = shp_optimizer_ask(o, NULL);
+            x = shp_optimizer_candidates(o);
+            if (rc == SHP_OK) rc = evaluate(&e, x, pop, sdim);
+            if (rc == SHP_OK) rc = shp_optimizer_tell(o, e.f_step, e.ok);
+            if (rc != SHP_OK) {
+                snprintf(err, len, "step %d: batch evaluation failed: %s", s + 1, shp_strerror(rc));
+                break;
+            }
+            shp_opt_log line;
+            shp_optimizer_log(o, &line);
+            rc = push_history(res, &hcap, s + 1, now_s() - t0, &line);
+            if (progress) progress(s + 1, opt->n_steps, &line, st, ctx);
+        }
+        if (rc == SHP_OK) {
+            res->why[s] = why;
+            res->generations[s] = shp_optimizer_generation(o);
+            double *xb = malloc((size_t)sdim * sizeof *xb);
+            if (!xb || shp_optimizer_best(o, xb, NULL) != SHP_OK) {
+                snprintf(err, len, "step %d: no candidate succeeded (%ld evaluations, %ld failed); "
+                                   "check the bounds and the solver options", s + 1,
+                         shp_optimizer_evaluations(o), shp_optimizer_failures(o));
+                rc = SHP_ERR_NOT_CONVERGED;
+            } else {
+                expand(&e, xb, res->u_best);
+                if (s == 0 && opt->n_steps > 1) fixed_u = res->u_best[opt->fixed_var];
+                if (s == opt->n_steps - 1) rc = collect_pareto(&e, o, res);
+            }
+            free(xb);
+        }
+        shp_optimizer_destroy(o);
+        free(e.u_full);
+        free(e.f_full);
+        free(e.f_step);
+        free(e.ok);
+    }
+    if (rc == SHP_OK) { /* every objective at the best solution */
+        int ok = 0;
+        rc = shp_problem_evaluate(pb, be, res->u_best, 1, res->f_best, &ok);
+    }
+    shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
+    res->wall_s = now_s() - t0;
+    return rc;
+}
+
+void shp_fit_result_free(shp_fit_result *res)
+{
+    if (!res) return;
+    free(res->u_best);
+    free(res->f_best);
+    free(res->history);
+    free(res->pareto_u);
+    free(res->pareto_f);
+    memset(res, 0, sizeof *res);
+}

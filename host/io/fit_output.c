@@ -1,0 +1,239 @@
+/* Files of a finished fit (io/fit_output.h). */
+#include "io/fit_output.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "io/fs.h"
+#include "shpfit/curves_agreement.h"
+#include "shpfit/version.h"
+
+#define NUM "%.12g"
+
+/* NaN and ±inf are not JSON: they become null. */
+static void add_num(cJSON *o, const char *k, double v)
+{
+    if (isfinite(v)) cJSON_AddNumberToObject(o, k, v);
+    else cJSON_AddNullToObject(o, k);
+}
+
+static void add_metrics(cJSON *o, const shp_metrics *m)
+{
+    cJSON_AddNumberToObject(o, "n", m->n);
+    add_num(o, "psi", m->psi);
+    add_num(o, "rmse", m->rmse);
+    add_num(o, "mae", m->mae);
+    add_num(o, "bias", m->bias);
+    add_num(o, "ubrmse", m->ubrmse);
+    add_num(o, "pbias_percent", m->pbias);
+    add_num(o, "nse", m->nse);
+    add_num(o, "r", m->r);
+    add_num(o, "kge_prime", m->kge);
+}
+
+static void add_materials(cJSON *parent, const char *key, const shp_forward_problem *fp,
+                          const shp_material *mats)
+{
+    cJSON *ms = cJSON_AddObjectToObject(parent, key);
+    for (int i = 0; i < fp->n_materials; ++i) {
+        const shp_model_desc *d = shp_model_by_id(mats[i].model);
+        cJSON *o = cJSON_AddObjectToObject(ms, fp->material_names[i]);
+        cJSON_AddStringToObject(o, "model", d->name);
+        for (int k = 0; k < d->n_params; ++k) add_num(o, d->params[k].name, mats[i].p[k]);
+    }
+}
+
+/* The unit a series' values and abscissae carry. */
+static void series_units(const shp_forward_problem *fp, int kind, char *xu, char *vu, size_t len)
+{
+    const char *L = fp->length_unit, *T = fp->time_unit;
+    switch (kind) {
+    case SHP_OBS_Q: snprintf(xu, len, "%s", T); snprintf(vu, len, "%s", L); break;
+    case SHP_OBS_V: snprintf(xu, len, "%s", T); snprintf(vu, len, "%s/%s", L, T); break;
+    case SHP_OBS_THETA_FINAL: snprintf(xu, len, "%s", L); snprintf(vu, len, "-"); break;
+    case SHP_OBS_THETA_T: snprintf(xu, len, "%s", T); snprintf(vu, len, "-"); break;
+    case SHP_OBS_RETENTION: snprintf(xu, len, "%s", L); snprintf(vu, len, "-"); break;
+    default: snprintf(xu, len, "%s", L); snprintf(vu, len, "log10(%s/%s)", L, T); break;
+    }
+}
+
+static int write_series(const char *dir, shp_problem *pb, shp_backend *be, const double *u,
+                        char *err, size_t len)
+{
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, "best_series.csv");
+    FILE *f = shp_file_create(path, err, len);
+    if (!f) return SHP_ERR_IO;
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    fprintf(f, "series,x,x_unit,depth_%s,observed,simulated,value_unit\n", fp->length_unit);
+    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
+        if (!shp_problem_has_obs(pb, kind)) continue;
+        const double *x, *x2, *obs, *sim;
+        const int n = shp_problem_series(pb, be, u, kind, &x, &x2, &obs, &sim);
+        char xu[32], vu[32];
+        series_units(fp, kind, xu, vu, sizeof xu);
+        for (int i = 0; i < n; ++i) {
+            fprintf(f, "%s," NUM ",%s,", shp_obs_name(kind), x[i], xu);
+            if (kind == SHP_OBS_THETA_T) fprintf(f, NUM, x2[i]);
+            else if (kind == SHP_OBS_THETA_FINAL) fprintf(f, NUM, x[i]);
+            fprintf(f, "," NUM "," NUM ",%s\n", obs[i], sim[i], vu);
+        }
+    }
+    return shp_file_close(f, path, err, len);
+}
+
+static int write_history(const char *dir, const shp_problem *pb, const shp_fit_options *opt,
+                         const shp_fit_result *res, char *err, size_t len)
+{
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, "history.csv");
+    FILE *f = shp_file_create(path, err, len);
+    if (!f) return SHP_ERR_IO;
+    fprintf(f, "step,generation,evaluations,failures,best_sum");
+    const int nmax = opt->step[opt->n_steps - 1].n_obj > opt->step[0].n_obj ? opt->step[opt->n_steps - 1].n_obj
+                                                                            : opt->step[0].n_obj;
+    for (int k = 0; k < nmax; ++k) fprintf(f, ",best_objective_%d", k + 1);
+    fprintf(f, ",objectives,spread,archive_size,wall_s\n");
+    for (int i = 0; i < res->n_history; ++i) {
+        const shp_fit_history *h = &res->history[i];
+        const shp_fit_step *st = &opt->step[h->step - 1];
+        fprintf(f, "%d,%ld,%ld,%ld," NUM, h->step, h->log.generation, h->log.evaluations,
+                h->log.failures, h->log.best_value);
+        for (int k = 0; k < nmax; ++k) {
+            if (k < h->log.n_obj) fprintf(f, "," NUM, h->log.best[k]);
+            else fprintf(f, ",");
+        }
+        fputc(',', f);
+        for (int k = 0; k < st->n_obj; ++k)
+            fprintf(f, "%s%s", k ? "+" : "", shp_obs_name(shp_problem_obj_kind(pb, st->obj[k])));
+        fprintf(f, "," NUM ",%d,%.3f\n", h->log.spread, h->log.archive_size, h->wall_s);
+    }
+    return shp_file_close(f, path, err, len);
+}
+
+static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_result *res,
+                        char *err, size_t len)
+{
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, "pareto.csv");
+    FILE *f = shp_file_create(path, err, len);
+    if (!f) return SHP_ERR_IO;
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    for (int j = 0; j < dim; ++j) fprintf(f, "%s%s", j ? "," : "", shp_problem_var_name(pb, j));
+    for (int k = 0; k < nobj; ++k) fprintf(f, ",%s", shp_obs_name(shp_problem_obj_kind(pb, k)));
+    fputc('\n', f);
+    for (int i = 0; i < res->n_pareto; ++i) {
+        for (int j = 0; j < dim; ++j)
+            fprintf(f, "%s" NUM, j ? "," : "", shp_problem_var_value(pb, j, res->pareto_u[(long)i * dim + j]));
+        for (int k = 0; k < nobj; ++k) fprintf(f, "," NUM, res->pareto_f[(long)i * nobj + k]);
+        fputc('\n', f);
+    }
+    return shp_file_close(f, path, err, len);
+}
+
+static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                           const shp_fit_result *res, const shp_fit_run_info *info)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "program", "shpfit");
+    cJSON_AddStringToObject(r, "version", SHP_VERSION);
+    cJSON_AddStringToObject(r, "command", "fit");
+    cJSON_AddStringToObject(r, "config_file", fp->path);
+    cJSON_AddStringToObject(r, "status", "ok");
+    cJSON *u = cJSON_AddObjectToObject(r, "units");
+    cJSON_AddStringToObject(u, "length", fp->length_unit);
+    cJSON_AddStringToObject(u, "time", fp->time_unit);
+    cJSON_AddStringToObject(r, "backend", info->backend);
+    cJSON_AddNumberToObject(r, "threads", info->threads);
+    cJSON_AddNumberToObject(r, "seed", (double)opt->seed);
+    cJSON_AddStringToObject(r, "procedure", opt->n_steps > 1 ? "two_step" : "single");
+    cJSON *steps = cJSON_AddArrayToObject(r, "steps");
+    for (int s = 0; s < opt->n_steps; ++s) {
+        const shp_fit_step *st = &opt->step[s];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(steps, o);
+        cJSON_AddStringToObject(o, "algorithm", shp_opt_algorithm_name(st->alg));
+        cJSON_AddNumberToObject(o, "population", st->settings.pop_size);
+        cJSON *ob = cJSON_AddArrayToObject(o, "objectives");
+        for (int k = 0; k < st->n_obj; ++k)
+            cJSON_AddItemToArray(ob, cJSON_CreateString(shp_obs_name(shp_problem_obj_kind(pb, st->obj[k]))));
+        cJSON_AddNumberToObject(o, "generations", (double)res->generations[s]);
+        cJSON_AddStringToObject(o, "stop_reason", shp_opt_stop_reason_name(res->why[s]));
+        if (s == 0 && opt->n_steps > 1)
+            cJSON_AddStringToObject(o, "keeps", shp_problem_var_name(pb, opt->fixed_var));
+    }
+    cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
+    for (int j = 0; j < dim; ++j)
+        add_num(pv, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+    shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
+    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
+        add_materials(r, "materials", fp, best);
+    cJSON_AddStringToObject(r, "objective_metric", "psi = RMSE/sigma (seed 002 Eq. 9) unless fit.metric says rmse");
+    cJSON *ov = cJSON_AddObjectToObject(r, "objectives");
+    for (int k = 0; k < nobj; ++k) add_num(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), res->f_best[k]);
+    cJSON *mv = cJSON_AddObjectToObject(r, "metrics");
+    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
+        shp_metrics m;
+        if (!shp_problem_has_obs(pb, kind) || shp_problem_metrics(pb, be, res->u_best, kind, &m) != SHP_OK)
+            continue;
+        add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
+    }
+    char err[256];
+    if (best && truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
+        cJSON *t = cJSON_AddObjectToObject(r, "truth");
+        add_materials(t, "materials", fp, truth);
+        cJSON *ca = cJSON_AddObjectToObject(t, "curve_agreement");
+        cJSON_AddStringToObject(ca, "method", "50 suctions log-spaced over pF 0-4 (theta at equal h) "
+                                              "and 50 conductivities log-spaced over the range both "
+                                              "curves span there (theta at equal K); seed 002 Tables 4-8");
+        for (int i = 0; i < fp->n_materials; ++i) {
+            shp_curve_agreement a;
+            if (shp_curve_agreement_compute(&truth[i], &best[i], 1.0 / fp->cm_per_length,
+                                            1e4 / fp->cm_per_length, &a) != SHP_OK)
+                continue;
+            cJSON *o = cJSON_AddObjectToObject(ca, fp->material_names[i]);
+            add_metrics(cJSON_AddObjectToObject(o, "retention_theta_at_h"), &a.retention);
+            add_metrics(cJSON_AddObjectToObject(o, "conductivity_theta_at_K"), &a.conductivity);
+        }
+    }
+    free(best);
+    free(truth);
+    cJSON_AddNumberToObject(r, "evaluations", (double)res->evaluations);
+    cJSON_AddNumberToObject(r, "invalid_parameters", (double)res->invalid);
+    cJSON_AddNumberToObject(r, "failed_columns", (double)res->failed);
+    cJSON_AddNumberToObject(r, "pareto_size", res->n_pareto);
+    cJSON_AddNumberToObject(r, "wall_time_s", res->wall_s);
+    if (fp->config) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(fp->config, 1));
+    return r;
+}
+
+int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                      const shp_fit_result *res, const shp_fit_run_info *info, char *err,
+                      size_t len)
+{
+    int rc = write_history(dir, pb, opt, res, err, len);
+    if (rc == SHP_OK && res->n_pareto > 0) rc = write_pareto(dir, pb, res, err, len);
+    if (rc == SHP_OK) rc = write_series(dir, pb, be, res->u_best, err, len);
+    if (rc != SHP_OK) return rc;
+    cJSON *r = build_result(pb, be, opt, res, info);
+    char *text = r ? cJSON_Print(r) : NULL;
+    cJSON_Delete(r);
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, "result.json");
+    FILE *f = text ? shp_file_create(path, err, len) : NULL;
+    if (!f) {
+        if (!text) snprintf(err, len, "out of memory");
+        free(text);
+        return SHP_ERR_IO;
+    }
+    fprintf(f, "%s\n", text);
+    free(text);
+    return shp_file_close(f, path, err, len);
+}

@@ -1,0 +1,21 @@
+/* The output directory of `shpfit fit` (host-internal): result.json, history.csv,
+ * pareto.csv, best_series.csv. */
+#ifndef SHPFIT_HOST_IO_FIT_OUTPUT_H
+#define SHPFIT_HOST_IO_FIT_OUTPUT_H
+
+#include <stddef.h>
+
+#include "shpfit/fit.h"
+
+typedef struct {
+    const char *backend;
+    int threads;
+} shp_fit_run_info;
+
+/* Write every file of a finished fit into dir (which exists). The backend is used to
+ * simulate the best solution's series once more. SHP_OK or SHP_ERR_IO with a message. */
+int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                      const shp_fit_result *res, const shp_fit_run_info *info, char *err,
+                      size_t len);
+
+#endif
