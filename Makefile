@@ -1,6 +1,6 @@
 # shpfit — build, test, run and benchmark.  See README.md.
 #   make            library build/libshpfit.a, program build/shpfit (+ CUDA objects if nvcc)
-#   make run        ponded-loam example through `shpfit forward`, short summary
+#   make run        the loam inverse problem of seed 002 through `shpfit fit`
 #   make test       unit and benchmark-problem tests (Criterion)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
 #   make test-gpu   GPU-vs-CPU checks (needs a GPU)
@@ -101,7 +101,7 @@ test-gpu: cuda-check
 	$(BUILD)/shpfit-cuda-check
 
 run: $(BIN)
-	@$(BIN) forward configs/ponded_loam.json --out $(BUILD)/run/ponded_loam --summary
+	@$(BIN) fit configs/fit_loam.json --out $(BUILD)/run/fit_loam
 
 test: $(TEST_BIN) $(BIN)
 	@cd tests && ../$(TEST_BIN) --jobs 2

@@ -16,5 +16,7 @@ int bench_forward(FILE *md, int reps, int quick);
 int bench_models(FILE *md, int quick);
 /* ask + tell of every optimizer per evaluation (the evaluation itself excluded) */
 int bench_optim(FILE *md);
+/* columns per second of the loam inverse problem and time to fit it */
+int bench_fit(FILE *md, int quick);
 
 #endif

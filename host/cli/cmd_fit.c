@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "io/fit_output.h"
 #include "io/fs.h"
+#include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
 
 static void help(FILE *f)
@@ -128,18 +129,32 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     printf("shpfit fit %s -> %s\n", shp_problem_forward(pb)->path, out);
     for (int s = 0; s < opt->n_steps; ++s)
-        printf("  step %d       %s, %ld generations, stopped on %s\n", s + 1,
+        printf("  step %d           %s, %ld generations, stopped on %s\n", s + 1,
                shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
                shp_opt_stop_reason_name(res->why[s]));
     for (int j = 0; j < dim; ++j)
-        printf("  %-14s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
-    for (int k = 0; k < nobj; ++k)
-        printf("  psi(%s)%*s %.4g\n", shp_obs_name(shp_problem_obj_kind(pb, k)),
-               (int)(8 - strlen(shp_obs_name(shp_problem_obj_kind(pb, k))) > 0
-                         ? 8 - strlen(shp_obs_name(shp_problem_obj_kind(pb, k)))
-                         : 0),
-               "", res->f_best[k]);
-    printf("  evaluations    %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
+        printf("  %-16s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+    for (int k = 0; k < nobj; ++k) {
+        char label[48];
+        snprintf(label, sizeof label, "psi(%s)", shp_obs_name(shp_problem_obj_kind(pb, k)));
+        printf("  %-16s %.4g\n", label, res->f_best[k]);
+    }
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
+    char err[256];
+    if (opt->have_truth && truth && best && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK &&
+        shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
+        for (int i = 0; i < fp->n_materials; ++i) {
+            shp_curve_agreement a;
+            if (shp_curve_agreement_compute(&truth[i], &best[i], 1.0 / fp->cm_per_length,
+                                            1e4 / fp->cm_per_length, &a) == SHP_OK)
+                printf("  vs truth (%s)    curve RMSE in theta: retention %.3g, conductivity %.3g\n",
+                       fp->material_names[i], a.retention.rmse, a.conductivity.rmse);
+        }
+    free(truth);
+    free(best);
+    printf("  evaluations      %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
            res->invalid, res->failed, res->wall_s);
 }
 

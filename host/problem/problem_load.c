@@ -5,12 +5,12 @@
 
 #include "problem/problem_internal.h"
 
-/* A candidate's column may take at most this many steps (fit.column_max_steps):
- * far-off parameter sets can creep at tiny steps for minutes, and a column that
- * needs 80 times the steps of a typical run is scored as failed, not waited for. */
+/* A candidate's column may take at most this many steps (fit.column_max_steps, default
+ * 10000): far-off parameter sets can creep at tiny steps for minutes, and a column
+ * that needs 40 times the steps of a typical run is scored as failed, not waited for. */
 static int parse_budget(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
-    long cap = 20000;
+    long cap = 10000;
     CFG_TRY(cfg_long(c, fit, "fit", "column_max_steps", 0, 1, 1000000000000L, &cap));
     if (pb->col.opt.max_steps > cap) pb->col.opt.max_steps = cap;
     return SHP_OK;
