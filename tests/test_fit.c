@@ -414,3 +414,46 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
     cr_expect_eq(system(cmd), 0, "result.json seed/curve agreement, history rows");
     remove_tree(tmp);
 }
+
+/* ------------------------------------------------------------------ surface */
+
+/* Seed 002 §4.1: on the α–n plane of the loam at 40 % initial saturation the minima of
+ * ψ(Q) and ψ(v) lie at the true parameters, within one grid cell. */
+Test(surface, loam_alpha_n_minimum_is_at_the_truth, .timeout = 180)
+{
+    char tmp[64], path[512], cmd[2400];
+    make_tmp(tmp, sizeof tmp);
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    snprintf(cmd, sizeof cmd,
+             "sed -i 's/\"synth\": {/\"surface\": {\"planes\": [[\"loam.alpha\", \"loam.n\"]], \"points\": 15}, \"synth\": {/' '%s' && "
+             "SHPFIT_GNUPLOT= ../build/shpfit surface '%s' --out %s/s > %s/log.txt 2>&1",
+             path, path, tmp, tmp);
+    const int st = system(cmd);
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "surface: exit %d", WEXITSTATUS(st));
+    snprintf(cmd, sizeof cmd, "%s/s/surface.json", tmp);
+    FILE *f = fopen(cmd, "r");
+    cr_assert_not_null(f);
+    char *text = calloc(1, 1 << 16);
+    cr_assert(fread(text, 1, (1 << 16) - 1, f) > 0);
+    fclose(f);
+    cJSON *s = cJSON_Parse(text);
+    free(text);
+    const cJSON *plane = cJSON_GetArrayItem(cJSON_GetObjectItem(s, "planes"), 0);
+    cr_assert_not_null(plane);
+    cr_expect_str_eq(cJSON_GetObjectItem(plane, "x")->valuestring, "loam.alpha");
+    const cJSON *objs = cJSON_GetObjectItem(plane, "objectives");
+    const char *names[2] = {"Q", "v"};
+    for (int k = 0; k < 2; ++k) {
+        const cJSON *o = cJSON_GetObjectItem(objs, names[k]);
+        cr_assert_not_null(o, "%s missing", names[k]);
+        const double cells = cJSON_GetObjectItem(o, "min_cells_from_truth")->valuedouble;
+        cr_log_info("psi(%s): minimum %.3g at alpha %.4g, n %.4g: %.2f cells from the truth\n", names[k],
+                    cJSON_GetObjectItem(o, "min")->valuedouble, cJSON_GetObjectItem(o, "x_at_min")->valuedouble,
+                    cJSON_GetObjectItem(o, "y_at_min")->valuedouble, cells);
+        cr_expect(cells <= 1.0, "psi(%s): minimum %.2f cells from the truth", names[k], cells);
+    }
+    cJSON_Delete(s);
+    snprintf(cmd, sizeof cmd, "test $(grep -c ',ok$' %s/s/surface_loam.alpha__loam.n.csv) -ge 150", tmp);
+    cr_expect_eq(system(cmd), 0, "most of the 225 grid points simulated");
+    remove_tree(tmp);
+}

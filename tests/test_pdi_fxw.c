@@ -529,7 +529,9 @@ Test(pdi_fxw, validity_and_constraints_reject_bad_sets)
     cr_expect_eq(shp_param_check(&pp[SHP_PDI_OMEGA], 0.0, msg, sizeof msg), 0);
     cr_expect_eq(shp_param_check(&pp[SHP_PDI_OMEGA], 1.0, msg, sizeof msg), 0);
     cr_expect_neq(shp_param_check(&pp[SHP_PDI_OMEGA], 1.1, msg, sizeof msg), 0);
-    cr_expect_eq(shp_param_check(&pp[SHP_PDI_TAU], -2.0, msg, sizeof msg), 0);
+    /* τ = −2 would keep Kcap finite at oven-dry (K jumps at h0): open bound */
+    cr_expect_eq(shp_param_check(&pp[SHP_PDI_TAU], -1.99, msg, sizeof msg), 0);
+    cr_expect_neq(shp_param_check(&pp[SHP_PDI_TAU], -2.0, msg, sizeof msg), 0);
     cr_expect_neq(shp_param_check(&pp[SHP_PDI_TAU], -2.5, msg, sizeof msg), 0);
     cr_expect_neq(shp_param_check(&pp[SHP_PDI_N], 1.0, msg, sizeof msg), 0);
     cr_expect_neq(shp_param_check(&pp[SHP_PDI_A], 0.5, msg, sizeof msg), 0);

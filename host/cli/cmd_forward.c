@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "io/fs.h"
+#include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/forward_output.h"
 
@@ -20,7 +21,10 @@ static void help(FILE *f)
             "  DIR/profile_final.csv  h and theta at every node at the final time\n"
             "  DIR/profiles.csv       every output time (when output.profiles is \"all\")\n"
             "  DIR/observations.csv   theta at output.observation_depths (when given)\n"
-            "  DIR/summary.json       status, water balance, steps, wall time, config echo\n\n"
+            "  DIR/summary.json       status, water balance, steps, wall time, config echo\n"
+            "  DIR/forward_Q.png, forward_v.png  Q(t), surface and bottom fluxes (gnuplot)\n"
+            "  DIR/forward_profile.png  final theta and h profiles, depth downward (gnuplot)\n"
+            "  DIR/forward_plots.gp   the gnuplot script (re-run: cd DIR && gnuplot forward_plots.gp)\n\n"
             "options:\n"
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --summary       print a short summary to stdout\n"
@@ -28,6 +32,8 @@ static void help(FILE *f)
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
             "            3 the column did not converge (summary.json and the outputs reached\n"
             "              are written); 1 results could not be written\n"
+            "Without gnuplot the result files are complete and the plots are skipped (set\n"
+            "SHPFIT_GNUPLOT to choose the program, or to an empty string to skip plots).\n"
             "configuration schema: docs/config.md\n");
 }
 
@@ -101,6 +107,27 @@ static void print_summary(const shp_forward_problem *fp, const shp_column_result
     printf("  wall time      %.3f ms\n", 1e3 * wall_s);
 }
 
+/* The plots of what was written (also of a run that stopped early): a missing gnuplot
+ * only skips them; a failing one makes the exit code 1 unless it is already non-zero. */
+static void plots(const shp_forward_problem *fp, const shp_column_result *res, const char *out,
+                  int *code)
+{
+    char err[1024];
+    shp_plot_files pf;
+    const char *gp = shp_plot_program();
+    if (shp_plot_forward(out, fp, res, &pf, err, sizeof err) != SHP_OK ||
+        (gp && pf.n > 0 && shp_plot_run(gp, out, "forward_plots.gp", "plot.log", err, sizeof err) != SHP_OK)) {
+        fprintf(stderr, "shpfit: forward: plots failed: %s (the result files are complete)\n", err);
+        if (*code == SHP_EXIT_OK) *code = SHP_EXIT_FAILURE;
+    } else if (!gp) {
+        printf("shpfit forward: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+    } else if (pf.n > 0) {
+        printf("shpfit forward: plots");
+        for (int i = 0; i < pf.n; ++i) printf(" %s/%s", out, pf.name[i]);
+        putchar('\n');
+    }
+}
+
 int shp_cmd_forward(int argc, char **argv)
 {
     args a = {NULL, NULL, 0};
@@ -147,6 +174,7 @@ int shp_cmd_forward(int argc, char **argv)
                     a.config, shp_strerror(status), res.stats.t_reached, fp->time_unit, a.out);
             code = SHP_EXIT_NOT_CONVERGED;
         }
+        plots(fp, &res, a.out, &code);
     }
     shp_column_result_free(&res);
     shp_forward_free(fp);

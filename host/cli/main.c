@@ -18,6 +18,7 @@ static const command commands[] = {
     {"curves", "tabulate and plot theta(h), K(h), C(h) of the materials of a configuration",
      shp_cmd_curves},
     {"fit", "estimate hydraulic parameters from observations (inverse modelling)", shp_cmd_fit},
+    {"surface", "objective response surfaces on planes of the fitted parameters", shp_cmd_surface},
     {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
     {"models", "list the hydraulic models and their parameters", shp_cmd_models},
 };

@@ -22,11 +22,12 @@
 #define SHP_PARAM_KS                                                                      \
     {.name = "Ks", .unit = "L/T", .about = "saturated hydraulic conductivity", .lo = 0.0,  \
      .hi = SHP_INF, .bound_lo = 1e-4, .bound_hi = 0.6, .log_scale = 1, .dim_L = 1, .dim_T = -1}
-/* Mualem's pore connectivity/tortuosity: any finite value is a valid curve; 0.5 by
+/* Mualem's pore connectivity/tortuosity: l > −2 keeps K → 0 as Se → 0 for every model
+ * here (hydraulic-models.md §2.1: the bound is −2/m for VGM, and m ≤ 1); 0.5 by
  * convention and held fixed in inversions unless freed */
 #define SHP_PARAM_MUALEM_L(key)                                                           \
-    {.name = (key), .unit = "-", .about = "pore connectivity (Mualem tortuosity)",         \
-     .lo = -SHP_INF, .hi = SHP_INF, .has_default = 1, .def = 0.5, .bound_lo = -1.0,        \
+    {.name = (key), .unit = "-", .about = "pore connectivity (Mualem tortuosity), > -2",   \
+     .lo = -2.0, .hi = SHP_INF, .has_default = 1, .def = 0.5, .bound_lo = -1.0,        \
      .bound_hi = 2.0, .fixed = 1}
 
 /* Constraint θr < θs for rows whose θr, θs are parameters ir, is. Returns −1 when it

@@ -24,7 +24,7 @@ static const shp_param_info pdi_params[SHP_PDI_NPARAM] = {
      .lo = 1.0, .hi = SHP_INF, .bound_lo = 1.05, .bound_hi = 10.0},
     SHP_PARAM_KS,
     {.name = "tau", .unit = "-", .about = "capillary tortuosity (Mualem l), Kcap = Scap^tau B^2",
-     .lo = -2.0, .hi = SHP_INF, .lo_closed = 1, .has_default = 1, .def = 0.5, .bound_lo = -2.0,
+     .lo = -2.0, .hi = SHP_INF, .has_default = 1, .def = 0.5, .bound_lo = -1.0,
      .bound_hi = 10.0, .fixed = 1},
     {.name = "omega", .unit = "-",
      .about = "weight of film conductivity: K = Ks[(1-w)Kcap + w Kfilm]",

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "shpfit/fit.h"
 #include "shpfit/forward.h"
 
 /* The gnuplot program to run: $SHPFIT_GNUPLOT if set (empty = plots off), otherwise
@@ -28,5 +29,31 @@ int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char 
 
 /* Write s into a gnuplot string literal (single quotes, quotes doubled): file names. */
 void shp_plot_quote(char *out, size_t len, const char *s);
+
+/* ------------------------------------------------------------ fit and forward plots */
+
+/* The PNGs a plot script draws (names relative to its directory). */
+#define SHP_PLOT_MAX_FILES 12
+typedef struct {
+    int n;
+    char name[SHP_PLOT_MAX_FILES][32];
+} shp_plot_files;
+
+/* After shp_fit_write_all: write DIR/fit_curves.csv (θ and K of the fitted materials,
+ * and of fit.truth when given, on pF −2…7, 20 per decade) and DIR/fit_plots.gp, which
+ * reads it and the fit's own files (best_series.csv, history.csv, pareto.csv) and draws
+ * fit_Q.png, fit_v.png, fit_theta_final.png, fit_theta_t.png (the series observed),
+ * fit_retention.png, fit_conductivity.png, fit_history.png and fit_pareto.png
+ * (multi-objective last step). PNGs of an earlier run are removed first. The names to
+ * be drawn go to files (may be NULL). SHP_OK, or an error with a message in err. */
+int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
+                 const shp_fit_result *res, shp_plot_files *files, char *err, size_t len);
+
+/* After shp_forward_write_all: write DIR/forward_plots.gp, which draws forward_Q.png and
+ * forward_v.png from series.csv (the output times reached, when there are any) and
+ * forward_profile.png from profile_final.csv (when the run reached the end). PNGs of an
+ * earlier run are removed first. SHP_OK, or SHP_ERR_IO with a message in err. */
+int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
+                     shp_plot_files *files, char *err, size_t len);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "problem/problem_internal.h"
+#include "shpfit/surface.h"
 
 /* Split "loam.alpha/Ks" into material index and the rest. */
 static int split_key(const shp_problem *pb, const cfg_ctx *c, const char *path, const char *key,
@@ -211,4 +212,17 @@ int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *
         }
     }
     return SHP_OK;
+}
+
+void shp_problem_unit_of(const shp_problem *pb, const shp_material *mats, double *u)
+{
+    for (int j = 0; j < pb->dim; ++j) {
+        const fit_var *v = &pb->var[j];
+        const double *p = mats[v->mat].p;
+        const int iks = shp_model_param_index(shp_model_by_id(mats[v->mat].model), "Ks");
+        double value = p[v->param];
+        if (v->kind == VAR_ALPHA_OVER_KS) value = p[v->param] / p[iks];
+        else if (v->kind == VAR_V_OVER_KS) value = pb->v_ref / p[iks];
+        u[j] = shp_problem_var_unit(pb, j, value);
+    }
 }

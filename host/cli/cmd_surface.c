@@ -1,0 +1,191 @@
+/* shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]: response
+ * surfaces of the objectives of CONFIG's fit on planes of its free parameters
+ * (shpfit/surface.h), as CSV, surface.json and contour maps. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "io/fs.h"
+#include "io/surface_output.h"
+#include "plot/plot.h"
+#include "plot/plot_surface.h"
+#include "shpfit/fit.h"
+#include <cjson/cJSON.h>
+
+#include "shpfit/surface.h"
+
+static void help(FILE *f)
+{
+    fprintf(f,
+            "usage: shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]\n\n"
+            "Map the objectives of CONFIG's \"fit\" section (psi = RMSE/sigma of each observation\n"
+            "type) on grids over pairs of its free parameters, the others held at the config's\n"
+            "materials (or fit.truth with \"surface\": {\"at\": \"truth\"}). Default: every pair,\n"
+            "50 x 50, log-spaced where a parameter is searched on a log scale. Writes\n"
+            "  DIR/surface_<x>__<y>.csv          x, y, psi of each objective, status\n"
+            "  DIR/surface_<x>__<y>_<obj>.png    contour map (minimum: white cross; truth: circle)\n"
+            "  DIR/surface.json                  minimum, its place, flat share and distance to\n"
+            "                                    the truth in grid cells, per plane and objective\n\n"
+            "options:\n"
+            "  -o, --out DIR   output directory (created if missing)\n"
+            "  --points N      grid points per axis (default surface.points, else 50)\n"
+            "  --zoom F        also map a zoomed grid of +-F of each axis around each minimum\n"
+            "  --threads N     CPU threads for the columns (default: all)\n"
+            "  -h, --help      this help\n\n"
+            "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
+            "            1 results or plots could not be written\n");
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "shpfit: surface: %s%s%s (see shpfit surface --help)\n", msg, arg ? " " : "",
+            arg ? arg : "");
+    return SHP_EXIT_USAGE;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int shp_cmd_surface(int argc, char **argv)
+{
+    const char *config = NULL, *out = NULL;
+    int points = 0, threads = 0;
+    double zoom = -1.0;
+    for (int i = 1; i < argc; ++i) {
+        const char *s = argv[i];
+        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+            help(stdout);
+            return SHP_EXIT_OK;
+        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
+            if (i + 1 >= argc) return usage_error("missing directory after", s);
+            out = argv[++i];
+        } else if (!strcmp(s, "--points") || !strcmp(s, "--threads") || !strcmp(s, "--zoom")) {
+            if (i + 1 >= argc) return usage_error("missing value after", s);
+            char *end;
+            errno = 0;
+            const double v = strtod(argv[++i], &end);
+            if (end == argv[i] || *end || errno || !(v >= 0.0)) return usage_error("bad value for", s);
+            if (s[2] == 'z') zoom = v;
+            else if (v != floor(v) || v < 1 || v > 2000) return usage_error("needs a whole number from 1 to 2000:", s);
+            else if (s[2] == 'p') points = (int)v;
+            else threads = (int)v;
+        } else if (s[0] == '-' && s[1]) {
+            return usage_error("unknown option", s);
+        } else if (config) {
+            return usage_error("more than one configuration file:", s);
+        } else {
+            config = s;
+        }
+    }
+    if (!config) return usage_error("missing CONFIG.json", NULL);
+    if (!out || !*out) return usage_error("missing --out DIR", NULL);
+    if (points == 1) return usage_error("--points must be at least 2", NULL);
+
+    char err[1024];
+    shp_problem *pb = NULL;
+    if (shp_problem_load(config, &pb, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    shp_surface_spec spec;
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    const int dim = shp_problem_dim(pb), nm = fp->n_materials;
+    double *u_base = malloc((size_t)dim * sizeof *u_base), *u_truth = malloc((size_t)dim * sizeof *u_truth);
+    shp_material *truth = malloc((size_t)nm * sizeof *truth);
+    int have_truth = 0;
+    if (shp_surface_spec_load(pb, points, zoom, &spec, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        shp_problem_free(pb);
+        free(u_base);
+        free(u_truth);
+        free(truth);
+        return SHP_EXIT_USAGE;
+    }
+    if (cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth")) {
+        if (shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: %s\n", err);
+            shp_problem_free(pb);
+            return SHP_EXIT_USAGE;
+        }
+        have_truth = 1;
+        shp_problem_unit_of(pb, truth, u_truth);
+    }
+    shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
+    shp_backend *be = shp_backend_cpu_create(threads);
+    if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    const int nbase = spec.n_planes, ntot = nbase * (spec.zoom > 0.0 ? 2 : 1);
+    shp_surface_result *res = calloc((size_t)ntot, sizeof *res);
+    const double t0 = now_s();
+    int code = SHP_EXIT_OK, n = 0;
+    for (int p = 0; p < ntot && code == SHP_EXIT_OK; ++p) {
+        shp_surface_plane plane = spec.plane[p % nbase];
+        if (p >= nbase) { /* zoom around the minimum of the first objective */
+            const shp_surface_result *b = &res[p - nbase];
+            const double ux = b->p.ux0 + (b->p.ux1 - b->p.ux0) * b->imin[0] / (b->p.nx - 1);
+            const double uy = b->p.uy0 + (b->p.uy1 - b->p.uy0) * b->jmin[0] / (b->p.ny - 1);
+            plane.ux0 = fmax(0.0, ux - spec.zoom);
+            plane.ux1 = fmin(1.0, ux + spec.zoom);
+            plane.uy0 = fmax(0.0, uy - spec.zoom);
+            plane.uy1 = fmin(1.0, uy + spec.zoom);
+            plane.zoom_of = p - nbase;
+        }
+        if (!res || shp_surface_eval(pb, be, &plane, u_base, &res[p]) != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: evaluation failed (out of memory?)\n");
+            code = SHP_EXIT_FAILURE;
+            break;
+        }
+        n = p + 1;
+        if (shp_surface_write_csv(out, pb, &res[p], err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: %s\n", err);
+            code = SHP_EXIT_FAILURE;
+        }
+        fprintf(stderr, "shpfit surface: plane %d/%d (%s, %s) done, %.1f s\n", p + 1, ntot,
+                shp_problem_var_name(pb, plane.jx), shp_problem_var_name(pb, plane.jy), now_s() - t0);
+    }
+    const double wall = now_s() - t0;
+    if (code == SHP_EXIT_OK &&
+        shp_surface_write_summary(out, pb, &spec, res, n, u_base, have_truth ? u_truth : NULL, wall, err,
+                                  sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        code = SHP_EXIT_FAILURE;
+    }
+    if (code == SHP_EXIT_OK) {
+        printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s\n", config, out, n,
+               (long)n * spec.points * spec.points, wall);
+        for (int p = 0; p < n; ++p)
+            for (int k = 0; k < shp_problem_n_obj(pb); ++k) {
+                printf("  %-32s psi(%s) min %.3g at (%.4g, %.4g), flat share %.3f", "", shp_obs_name(shp_problem_obj_kind(pb, k)),
+                       res[p].vmin[k], res[p].imin[k] >= 0 ? res[p].x[res[p].imin[k]] : NAN,
+                       res[p].jmin[k] >= 0 ? res[p].y[res[p].jmin[k]] : NAN, res[p].flat[k]);
+                if (have_truth) printf(", %.1f cells from the truth", shp_surface_cells_from(&res[p], k, u_truth));
+                printf("\n");
+            }
+        const char *gp = shp_plot_program();
+        if (!gp) {
+            printf("shpfit surface: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+        } else if (shp_plot_surface_script(out, pb, res, n, have_truth ? u_truth : NULL, err, sizeof err) != SHP_OK ||
+                   shp_plot_run(gp, out, "surface.gp", "plot.log", err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: plots failed: %s (the CSV files are complete)\n", err);
+            code = SHP_EXIT_FAILURE;
+        }
+    }
+    for (int p = 0; p < n; ++p) shp_surface_result_free(&res[p]);
+    free(res);
+    free(u_base);
+    free(u_truth);
+    free(truth);
+    shp_backend_destroy(be);
+    shp_problem_free(pb);
+    return code;
+}

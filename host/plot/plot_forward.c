@@ -1,0 +1,161 @@
+/* The gnuplot script of `shpfit forward` (plot/plot.h): Q(t) and the surface and
+ * bottom fluxes from series.csv, and the final θ and h profiles (depth downward) from
+ * profile_final.csv with the initial profile for comparison. */
+#define _POSIX_C_SOURCE 200809L /* unlink */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/fs.h"
+#include "plot/plot.h"
+#include "shpfit/forward_output.h"
+#include "shpfit/status.h"
+
+static const char *const forward_pngs[] = {"forward_Q.png", "forward_v.png", "forward_profile.png"};
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void add_file(shp_plot_files *files, const char *name)
+{
+    if (files && files->n < SHP_PLOT_MAX_FILES)
+        snprintf(files->name[files->n++], sizeof files->name[0], "%s", name);
+}
+
+/* Remove PNGs of an earlier run, so no picture outlives the data it was drawn from. */
+static int remove_pngs(const char *dir, const char *const *names, int n, char *err, size_t len)
+{
+    char path[1024];
+    for (int i = 0; i < n; ++i) {
+        shp_path_join(path, sizeof path, dir, names[i]);
+        if (unlink(path) != 0 && errno != ENOENT) {
+            snprintf(err, len, "%s: cannot remove stale plot: %s", path, strerror(errno));
+            return SHP_ERR_IO;
+        }
+    }
+    return SHP_OK;
+}
+
+/* The initial θ and h of every node, as an inline data block. */
+static void initial_block(FILE *f, const shp_forward_problem *fp)
+{
+    fprintf(f, "$initial << EOD\n");
+    for (int i = 0; i < fp->column.n; ++i) {
+        double th, K, C, dK;
+        shp_hyd_eval(&fp->materials[fp->mat_of_node[i]], fp->h_init[i], &th, &K, &C, &dK);
+        fprintf(f, "%.10g,%.10g,%.10g\n", fp->z[i], fp->h_init[i], th);
+    }
+    fprintf(f, "EOD\n");
+}
+
+/* Dashed lines and names at the material interfaces of a layered column. */
+static void layer_marks(FILE *f, const shp_forward_problem *fp)
+{
+    fprintf(f, "unset arrow\nunset label\nset style textbox opaque noborder margins 1,1\n");
+    for (int i = 1; i < fp->column.n; ++i) {
+        if (fp->mat_of_node[i] == fp->mat_of_node[i - 1]) continue;
+        const double d = 0.5 * (fp->z[i - 1] + fp->z[i]);
+        fprintf(f, "set arrow from graph 0, first %.10g to graph 1, first %.10g nohead dt 3 lc rgb '#606060'\n",
+                d, d);
+    }
+    for (int i = 0; i < fp->column.n; ++i) {
+        if (i > 0 && fp->mat_of_node[i] == fp->mat_of_node[i - 1]) continue;
+        char q[160];
+        shp_plot_quote(q, sizeof q, fp->material_names[fp->mat_of_node[i]]);
+        /* each layer's name just below its top, at the left */
+        fprintf(f, "set label %s at graph 0.02, first %.10g left offset 0,-0.9 noenhanced "
+                   "boxed font 'sans,9' tc rgb '#404040' front\n",
+                q, i ? 0.5 * (fp->z[i - 1] + fp->z[i]) : fp->z[0]);
+    }
+}
+
+int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
+                     shp_plot_files *files, char *err, size_t len)
+{
+    if (files) files->n = 0;
+    int rc = remove_pngs(dir, forward_pngs, 3, err, len);
+    if (rc != SHP_OK) return rc;
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, "forward_plots.gp");
+    FILE *f = shp_file_create(path, err, len);
+    if (!f) return SHP_ERR_IO;
+
+    const char *L = fp->length_unit, *T = fp->time_unit;
+    const int rows = shp_forward_outputs_reached(fp, res);
+    const int n_out = fp->column.n_out;
+    const int have_profile = rows == n_out && res->stats.status == SHP_OK && fp->column.n > 0;
+    char cfg[600];
+    shp_plot_quote(cfg, sizeof cfg, base_name(fp->path));
+
+    shp_plot_preamble(f);
+    fprintf(f, "config = %s\n", cfg);
+    if (rows > 0) {
+        const char *stopped = rows < n_out ? " (run stopped early)" : "";
+        fprintf(f,
+                "\n# ---- cumulative flows (series.csv: %d of %d output times)\n"
+                "set output 'forward_Q.png'\n"
+                "set title sprintf('Cumulative infiltration: %%s%s', config) noenhanced\n"
+                "set xlabel 'time t [%s]'\n"
+                "set ylabel 'cumulative flow [%s]'\n"
+                "set key top left inside box opaque\n"
+                "set xrange [0:*]\n"
+                "plot 'series.csv' skip 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072b2' "
+                "title 'Q: inflow through the surface', \\\n"
+                "     '' skip 1 using 1:6 with lines lw 2 dt 2 lc rgb '#d55e00' "
+                "title 'Q_bottom: outflow through the bottom' noenhanced\n",
+                rows, n_out, stopped, T, L);
+        fprintf(f,
+                "\n# ---- fluxes\n"
+                "set output 'forward_v.png'\n"
+                "set title sprintf('Infiltration rate: %%s%s', config) noenhanced\n"
+                "set ylabel 'flux [%s/%s] (positive downward)'\n"
+                "set key top right inside box opaque\n"
+                "t0 = 0  # v_mean of the first row is the mean since t = 0\n"
+                "plot 'series.csv' skip 1 using 1:3 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072b2' "
+                "title 'v_inst: surface flux at the output time' noenhanced, \\\n"
+                "     '' skip 1 using (tp = t0, t0 = $1, tp):4:($1 - tp):(0) with vectors nohead lw 2 "
+                "lc rgb '#009e73' title 'v_mean: mean surface flux over each output interval' noenhanced, \\\n"
+                "     '' skip 1 using 1:5 with lines lw 2 dt 2 lc rgb '#d55e00' "
+                "title 'q_bottom: flux through the bottom' noenhanced\n",
+                stopped, L, T);
+        add_file(files, "forward_Q.png");
+        add_file(files, "forward_v.png");
+    }
+    if (have_profile) {
+        const double t_end = fp->t_out[n_out - 1];
+        fprintf(f, "\n# ---- final profile (profile_final.csv) and the initial one\n");
+        initial_block(f, fp);
+        fprintf(f,
+                "set terminal pngcairo size 1200,650 enhanced font 'sans,11'\n"
+                "set output 'forward_profile.png'\n"
+                "set multiplot layout 1,2 title sprintf('Profiles at t = 0 and t = %g %s: %%s', config) "
+                "noenhanced\n"
+                "set xrange [*:*]\n"
+                "set yrange [%.10g:%.10g]  # depth downward\n"
+                "set ylabel 'depth z [%s] (downward)'\n"
+                "set key bottom right inside box opaque\n",
+                t_end, T, fp->z[fp->column.n - 1], fp->z[0], L);
+        layer_marks(f, fp);
+        fprintf(f,
+                "set title 'water content'\n"
+                "set xlabel 'volumetric water content θ [-]'\n"
+                "plot 'profile_final.csv' skip 1 using 3:1 with linespoints lw 2 pt 7 ps 0.5 "
+                "lc rgb '#0072b2' title 't = %g %s', \\\n"
+                "     $initial using 3:1 with lines lw 2 dt 2 lc rgb '#808080' title 'initial (t = 0)'\n"
+                "set title 'pressure head'\n"
+                "set xlabel 'pressure head h [%s]'\n"
+                "plot 'profile_final.csv' skip 1 using 2:1 with linespoints lw 2 pt 7 ps 0.5 "
+                "lc rgb '#0072b2' title 't = %g %s', \\\n"
+                "     $initial using 2:1 with lines lw 2 dt 2 lc rgb '#808080' title 'initial (t = 0)'\n"
+                "unset multiplot\n",
+                t_end, T, L, t_end, T);
+        add_file(files, "forward_profile.png");
+    }
+    fprintf(f, "unset output\n");
+    return shp_file_close(f, path, err, len);
+}
