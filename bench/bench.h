@@ -18,5 +18,7 @@ int bench_models(FILE *md, int quick);
 int bench_optim(FILE *md);
 /* columns per second of the loam inverse problem and time to fit it */
 int bench_fit(FILE *md, int quick);
+/* the six-plane 50 × 50 response-surface set of the loam */
+int bench_surface(FILE *md, int quick);
 
 #endif

@@ -1,6 +1,7 @@
 /* shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME] [--verbose]:
  * estimate the free parameters of CONFIG's "fit" section (shpfit/fit.h) and write
- * result.json, history.csv, pareto.csv (multi-objective) and best_series.csv. */
+ * result.json, history.csv, pareto.csv (multi-objective) and best_series.csv, then
+ * fit_curves.csv and the plots (plot/plot.h). */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <math.h>
@@ -16,6 +17,7 @@
 #include "cli/cli.h"
 #include "io/fit_output.h"
 #include "io/fs.h"
+#include "plot/plot.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
 
@@ -31,7 +33,11 @@ static void help(FILE *f)
             "                       fit.truth, evaluations, failures, wall time, seed, config echo\n"
             "  DIR/history.csv      one line per generation\n"
             "  DIR/pareto.csv       the non-dominated set (multi-objective runs)\n"
-            "  DIR/best_series.csv  observed and simulated series of the best solution\n\n"
+            "  DIR/best_series.csv  observed and simulated series of the best solution\n"
+            "  DIR/fit_curves.csv   fitted (and true) theta and K against pF, -2 to 7\n"
+            "  DIR/fit_*.png        observed vs simulated Q(t), v(t), theta(z), theta(t); the\n"
+            "                       retention and conductivity curves; convergence; Pareto\n"
+            "                       front (gnuplot; script DIR/fit_plots.gp)\n\n"
             "options:\n"
             "  -o, --out DIR    output directory (created if missing)\n"
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
@@ -41,7 +47,9 @@ static void help(FILE *f)
             "  --verbose        print the log line of every generation\n"
             "  -h, --help       this help\n\n"
             "exit codes: 0 success; 2 bad usage, configuration or observation files (nothing\n"
-            "            written); 3 no candidate could be simulated; 1 results not written\n");
+            "            written); 3 no candidate could be simulated; 1 results or plots not\n"
+            "            written. Without gnuplot the results are complete and the plots are\n"
+            "            skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -158,6 +166,29 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
            res->invalid, res->failed, res->wall_s);
 }
 
+/* fit_curves.csv and fit_plots.gp, then the PNGs when gnuplot is there: a missing
+ * gnuplot only skips them, a failing one is exit code 1 (the results are complete). */
+static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
+                 const char *out)
+{
+    char err[1024];
+    shp_plot_files pf;
+    const char *gp = shp_plot_program();
+    if (shp_plot_fit(out, pb, opt, res, &pf, err, sizeof err) != SHP_OK ||
+        (gp && shp_plot_run(gp, out, "fit_plots.gp", "plot.log", err, sizeof err) != SHP_OK)) {
+        fprintf(stderr, "shpfit: fit: plots failed: %s (the result files are complete)\n", err);
+        return SHP_EXIT_FAILURE;
+    }
+    if (!gp) {
+        printf("shpfit fit: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+    } else {
+        printf("shpfit fit: plots");
+        for (int i = 0; i < pf.n; ++i) printf(" %s", pf.name[i]);
+        printf(" in %s\n", out);
+    }
+    return SHP_EXIT_OK;
+}
+
 int shp_cmd_fit(int argc, char **argv)
 {
     args a = {NULL, NULL, "cpu", -1, 0, 0};
@@ -212,6 +243,7 @@ int shp_cmd_fit(int argc, char **argv)
             code = SHP_EXIT_FAILURE;
         } else {
             print_summary(pb, &opt, &res, a.out);
+            code = plots(pb, &opt, &res, a.out);
         }
     }
     shp_fit_result_free(&res);

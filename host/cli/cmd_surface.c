@@ -163,14 +163,17 @@ int shp_cmd_surface(int argc, char **argv)
     if (code == SHP_EXIT_OK) {
         printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s\n", config, out, n,
                (long)n * spec.points * spec.points, wall);
-        for (int p = 0; p < n; ++p)
+        for (int p = 0; p < n; ++p) {
+            printf("  %s - %s%s\n", shp_problem_var_name(pb, res[p].p.jx), shp_problem_var_name(pb, res[p].p.jy),
+                   res[p].p.zoom_of >= 0 ? " (zoom)" : "");
             for (int k = 0; k < shp_problem_n_obj(pb); ++k) {
-                printf("  %-32s psi(%s) min %.3g at (%.4g, %.4g), flat share %.3f", "", shp_obs_name(shp_problem_obj_kind(pb, k)),
+                printf("    psi(%s) min %.3g at (%.4g, %.4g), flat share %.3f", shp_obs_name(shp_problem_obj_kind(pb, k)),
                        res[p].vmin[k], res[p].imin[k] >= 0 ? res[p].x[res[p].imin[k]] : NAN,
                        res[p].jmin[k] >= 0 ? res[p].y[res[p].jmin[k]] : NAN, res[p].flat[k]);
                 if (have_truth) printf(", %.1f cells from the truth", shp_surface_cells_from(&res[p], k, u_truth));
                 printf("\n");
             }
+        }
         const char *gp = shp_plot_program();
         if (!gp) {
             printf("shpfit surface: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");

@@ -56,4 +56,8 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
 int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
                      shp_plot_files *files, char *err, size_t len);
 
+/* A boxed key below the plot for `entries` titles of at most `longest` characters on
+ * a plot `width_px` wide, with the bottom margin its rows and the x label need. */
+void shp_plot_key_below(FILE *f, int entries, int longest, int width_px);
+
 #endif

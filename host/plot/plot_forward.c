@@ -74,6 +74,19 @@ static void layer_marks(FILE *f, const shp_forward_problem *fp)
     }
 }
 
+void shp_plot_key_below(FILE *f, int entries, int longest, int width_px)
+{
+    /* as many columns as surely fit (about 8 px a character of the 11 pt font, with
+     * the line sample), at most that many for gnuplot, and a bottom margin by hand:
+     * gnuplot leaves no room for both the x label and a key below */
+    int cols = (width_px - 120) / ((longest + 10) * 8);
+    cols = cols < 1 ? 1 : cols > entries ? entries : cols;
+    const int rows = (entries + cols - 1) / cols;
+    fprintf(f, "set key below left Left reverse box height 1 spacing 1.15 horizontal maxcols %d\n"
+               "set bmargin %d\n",
+            cols, 4 + (3 * rows + 1) / 2);
+}
+
 int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
                      shp_plot_files *files, char *err, size_t len)
 {
@@ -102,19 +115,21 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "set title sprintf('Cumulative infiltration: %%s%s', config) noenhanced\n"
                 "set xlabel 'time t [%s]'\n"
                 "set ylabel 'cumulative flow [%s]'\n"
-                "set key top left inside box opaque\n"
-                "set xrange [0:*]\n"
+                "set offsets 0, 0, graph 0.05, graph 0.05\n"
+                "set xrange [0:%.10g]\n",
+                rows, n_out, stopped, T, L, fp->t_out[rows - 1]);
+        shp_plot_key_below(f, 2, 40, 900);
+        fprintf(f,
                 "plot 'series.csv' skip 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072b2' "
                 "title 'Q: inflow through the surface', \\\n"
                 "     '' skip 1 using 1:6 with lines lw 2 dt 2 lc rgb '#d55e00' "
-                "title 'Q_bottom: outflow through the bottom' noenhanced\n",
-                rows, n_out, stopped, T, L);
+                "title 'Q_bottom: outflow through the bottom' noenhanced\n");
+        shp_plot_key_below(f, 3, 56, 900);
         fprintf(f,
                 "\n# ---- fluxes\n"
                 "set output 'forward_v.png'\n"
                 "set title sprintf('Infiltration rate: %%s%s', config) noenhanced\n"
                 "set ylabel 'flux [%s/%s] (positive downward)'\n"
-                "set key top right inside box opaque\n"
                 "t0 = 0  # v_mean of the first row is the mean since t = 0\n"
                 "plot 'series.csv' skip 1 using 1:3 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072b2' "
                 "title 'v_inst: surface flux at the output time' noenhanced, \\\n"
@@ -138,8 +153,9 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "set xrange [*:*]\n"
                 "set yrange [%.10g:%.10g]  # depth downward\n"
                 "set ylabel 'depth z [%s] (downward)'\n"
-                "set key bottom right inside box opaque\n",
+                "set offsets 0, 0, 0, 0\n",
                 t_end, T, fp->z[fp->column.n - 1], fp->z[0], L);
+        shp_plot_key_below(f, 2, 20, 600);
         layer_marks(f, fp);
         fprintf(f,
                 "set title 'water content'\n"

@@ -8,6 +8,19 @@
 #include "io/surface_output.h"
 #include "plot/plot.h"
 
+/* A log axis spanning less than ~1.5 decades gets no tics from gnuplot (they sit at
+ * powers of ten): give it five log-spaced ones. */
+static void log_tics(FILE *f, const char *axis, int log_scale, double lo, double hi)
+{
+    if (!log_scale || hi / lo >= 30.0) {
+        fprintf(f, "set %stics autofreq\n", axis);
+        return;
+    }
+    fprintf(f, "set %stics (", axis);
+    for (int k = 0; k < 5; ++k) fprintf(f, "%s%.3g", k ? ", " : "", lo * pow(hi / lo, k / 4.0));
+    fprintf(f, ")\n");
+}
+
 int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_surface_result *r,
                             int n, const double *u_truth, char *err, size_t len)
 {
@@ -42,6 +55,8 @@ int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_su
             fprintf(f, "set xlabel '%s' noenhanced\nset ylabel '%s' noenhanced\n",
                     shp_problem_var_name(pb, rp->p.jx), shp_problem_var_name(pb, rp->p.jy));
             fprintf(f, "%s logscale x\n%s logscale y\n", xlog ? "set" : "unset", ylog ? "set" : "unset");
+            log_tics(f, "x", xlog, rp->x[0], rp->x[rp->p.nx - 1]);
+            log_tics(f, "y", ylog, rp->y[0], rp->y[rp->p.ny - 1]);
             fprintf(f, "set xrange [%.10g:%.10g]\nset yrange [%.10g:%.10g]\n", rp->x[0], rp->x[rp->p.nx - 1],
                     rp->y[0], rp->y[rp->p.ny - 1]);
             fprintf(f, "unset label\n");

@@ -263,6 +263,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
          * sum bounds this step's contribution to the water-balance error */
         int it = 0, converged = 0;
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
+        double res_prev = HUGE_VAL, omega = 1.0;
         for (;;) {
             const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
             if (!(res * bc.dt <= opt->tol_mass * 1e300)) break; /* NaN or overflow */
@@ -271,12 +272,17 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
                 break;
             }
             if (it == opt->max_iter) break;
+            /* a residual that grew after the second iteration is Newton cycling across a
+             * kink of K(h) (VGM with n < 2 at saturation, the air-entry models): halving
+             * the next update breaks the 2-cycle that otherwise stalls the step at any Δt */
+            omega = it >= 2 && res > res_prev ? 0.5 : 1.0;
+            res_prev = res;
             shp_team_tridiag(tm, n, a, b, c, r, cp, r); /* r ← δ */
             ++it;
             upd = 0.0;
             for (int i = tm->rank; i < n; i += tm->size) {
                 const double h_prev = h[i], W_prev = W[i];
-                h[i] = h_prev + r[i];
+                h[i] = h_prev + omega * r[i];
                 if (h[i] == h_prev) continue; /* unchanged (e.g. far ahead of a front) */
                 shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
                 upd = shp_max_nan(upd, richards_conv_measure(h[i], h_prev, W[i], W_prev,
