@@ -93,7 +93,9 @@ $(BUILD)/kernels/%.o: kernels/%.cu | $(DEPS_STAMP)
 $(BUILD)/shpfit-cuda-check: $(CU_OBJS) $(LIB)
 	$(NVCC) $(NVFLAGS) $(CU_OBJS) $(LIB) $(LDLIBS) -Xcompiler -fopenmp -o $@
 
-cuda-check:
+# The library is brought up to date here, not in the sub-make, so a parallel `make`
+# never rewrites it while another target links against it.
+cuda-check: $(LIB)
 	@if [ -z "$(NVCC)" ]; then echo "shpfit: nvcc not found; CUDA build skipped"; \
 	else $(MAKE) --no-print-directory $(BUILD)/shpfit-cuda-check && echo "shpfit: CUDA build OK ($(NVCC))"; fi
 

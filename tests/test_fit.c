@@ -185,30 +185,53 @@ Test(fit, same_seed_gives_bit_identical_results_on_1_and_2_threads, .timeout = 1
 
 /* ------------------------------------------------------------------ problem */
 
-/* At the true parameters the noise-free data are reproduced (ψ ≈ 0); a candidate whose
- * parameters make no valid material is penalised, never scored. */
+/* At the true parameters the noise-free data are reproduced (ψ ≈ 0), far from them
+ * they are not; a candidate whose parameters make no valid material (θr ≥ θs) is
+ * penalised and counted as invalid, never scored. */
 Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
 {
-    char tmp[64], path[512];
+    char tmp[64], path[512], err[1024];
     make_tmp(tmp, sizeof tmp);
     synth_case(tmp, "loam_fit.json", path, sizeof path);
-    shp_problem *pb = load_problem(path);
-    const double truth[4] = {0.43, 0.036, 1.56, 0.01733};
-    double u[8], f[6];
-    int ok[2];
-    for (int j = 0; j < 4; ++j) u[j] = u[4 + j] = shp_problem_var_unit(pb, j, truth[j]);
-    u[4 + 1] = 0.0; /* α at its lower bound: a valid but wrong material */
+    /* θr free as well, over a range that overlaps θs's */
+    FILE *in = fopen(path, "r");
+    char *text = calloc(1, 1 << 16);
+    cr_assert(in && text && fread(text, 1, (1 << 16) - 1, in) > 0);
+    fclose(in);
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    cJSON *params = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
+    cJSON_AddItemToObject(params, "loam.theta_r", cJSON_Parse("[0.0, 0.5]"));
+    char *out_text = cJSON_Print(root);
+    cJSON_Delete(root);
+    FILE *out = fopen(path, "w");
+    fputs(out_text, out);
+    fclose(out);
+    free(out_text);
+    shp_problem *pb = NULL;
+    cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_problem_dim(pb), 5);
+    const double truth[5] = {0.43, 0.036, 1.56, 0.01733, 0.078};
+    double u[15], f[9];
+    int ok[3];
+    for (int j = 0; j < 5; ++j) u[j] = u[5 + j] = u[10 + j] = shp_problem_var_unit(pb, j, truth[j]);
+    u[5 + 1] = 0.0;                                  /* α at its lower bound: valid but wrong */
+    u[10 + 4] = shp_problem_var_unit(pb, 4, 0.45);   /* θr 0.45 > θs 0.43: invalid */
     shp_backend *be = shp_backend_cpu_create(1);
-    cr_assert_eq(shp_problem_evaluate(pb, be, u, 2, f, ok), SHP_OK);
-    cr_expect(ok[0] && ok[1]);
+    cr_assert_eq(shp_problem_evaluate(pb, be, u, 3, f, ok), SHP_OK);
+    cr_expect(ok[0] && ok[1] && !ok[2], "ok %d %d %d", ok[0], ok[1], ok[2]);
     for (int k = 0; k < 3; ++k) {
         cr_expect(f[k] < 1e-9, "objective %d at the truth: %g", k, f[k]);
         cr_expect(f[3 + k] > 0.05, "objective %d far away: %g", k, f[3 + k]);
+        cr_expect(f[6 + k] == SHP_PENALTY, "objective %d of the invalid candidate: %g", k, f[6 + k]);
     }
     long ev, inv, fail;
     shp_problem_counts(pb, &ev, &inv, &fail);
-    cr_expect_eq(ev, 2);
-    cr_expect_eq(inv + fail, 0);
+    cr_expect(ev == 3 && inv == 1 && fail == 0, "evaluated %ld, invalid %ld, failed %ld", ev, inv, fail);
+    char why[256];
+    shp_material mats[1];
+    cr_expect_eq(shp_problem_materials(pb, u + 10, mats, why, sizeof why), SHP_ERR_INVALID);
+    cr_expect(strstr(why, "theta_r must be < theta_s") != NULL, "%s", why);
     shp_backend_destroy(be);
     shp_problem_free(pb);
     remove_tree(tmp);
@@ -338,7 +361,7 @@ static const struct {
     {"obs_time_zero.json", "times must be > 0"},
     {"obs_unknown_kind.json", "fit.observations.flux: unknown key"},
     {"obs_unsorted.json", "fit.observations.Q.file: data/bad_fit/obs/Q_unsorted.csv: line 4: time_min must increase strictly"},
-    {"population_small.json", "fit: pop_size must be >="},
+    {"population_small.json", "fit: population must be >="},
     {"two_step_fix.json", "fit.two_step.fix: \"loam.l\" is not one of fit.parameters"},
     {"unknown_algorithm.json", "fit.algorithm: unknown value \"nelder_mead\""},
     {"unknown_fit_key.json", "fit.generations: unknown key"},

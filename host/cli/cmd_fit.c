@@ -125,8 +125,11 @@ static void progress(int step, int n_steps, const shp_opt_log *line, const shp_f
         printf("[step %d/%d] %s\n", step, n_steps, buf);
         fflush(stdout);
     } else if (p->tty) {
-        fprintf(stderr, "\r[step %d/%d, %ld/%ld] %-100.100s", step, n_steps, line->generation,
-                st->stop.max_generations, buf);
+        if (st->stop.max_generations > 0)
+            fprintf(stderr, "\r[step %d/%d, %ld/%ld] %-100.100s", step, n_steps, line->generation,
+                    st->stop.max_generations, buf);
+        else
+            fprintf(stderr, "\r[step %d/%d] %-100.100s", step, n_steps, buf);
         fflush(stderr);
     }
 }
@@ -137,15 +140,16 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     printf("shpfit fit %s -> %s\n", shp_problem_forward(pb)->path, out);
     for (int s = 0; s < opt->n_steps; ++s)
-        printf("  step %d           %s, %ld generations, stopped on %s\n", s + 1,
+        printf("  step %d             %s, %ld generations, stopped on %s\n", s + 1,
                shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
                shp_opt_stop_reason_name(res->why[s]));
     for (int j = 0; j < dim; ++j)
-        printf("  %-16s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+        printf("  %-18s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
     for (int k = 0; k < nobj; ++k) {
         char label[48];
-        snprintf(label, sizeof label, "psi(%s)", shp_obs_name(shp_problem_obj_kind(pb, k)));
-        printf("  %-16s %.4g\n", label, res->f_best[k]);
+        snprintf(label, sizeof label, "%s(%s)", shp_problem_metric_name(pb),
+                 shp_obs_name(shp_problem_obj_kind(pb, k)));
+        printf("  %-18s %.4g\n", label, res->f_best[k]);
     }
     const shp_forward_problem *fp = shp_problem_forward(pb);
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
@@ -157,12 +161,12 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
             shp_curve_agreement a;
             if (shp_curve_agreement_compute(&truth[i], &best[i], 1.0 / fp->cm_per_length,
                                             1e4 / fp->cm_per_length, &a) == SHP_OK)
-                printf("  vs truth (%s)    curve RMSE in theta: retention %.3g, conductivity %.3g\n",
+                printf("  vs truth (%s)  curve RMSE in theta: retention %.3g, conductivity %.3g\n",
                        fp->material_names[i], a.retention.rmse, a.conductivity.rmse);
         }
     free(truth);
     free(best);
-    printf("  evaluations      %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
+    printf("  evaluations        %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
            res->invalid, res->failed, res->wall_s);
 }
 

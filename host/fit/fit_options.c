@@ -97,11 +97,7 @@ static int parse_step_objectives(const cfg_ctx *c, const shp_problem *pb, const 
                                  const char *path, shp_fit_step *st)
 {
     const cJSON *arr = cfg_child(obj, "objectives");
-    if (!arr) {
-        st->n_obj = shp_problem_n_obj(pb);
-        for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
-        return SHP_OK;
-    }
+    if (!arr) return SHP_OK; /* keep the step's defaults */
     char p[CFG_PATH_MAX];
     cfg_path(p, sizeof p, path, "objectives");
     if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
@@ -124,18 +120,32 @@ static int parse_step_objectives(const cfg_ctx *c, const shp_problem *pb, const 
     return SHP_OK;
 }
 
-/* One optimizer run's keys in obj, on top of the defaults in st. */
+/* shp_opt_check speaks of struct fields; the config names them differently. */
+static void config_names(char *msg, size_t len)
+{
+    static const char *const from[] = {"pop_size", "max_generations"};
+    static const char *const to[] = {"population", "stop.generations"};
+    for (int k = 0; k < 2; ++k) {
+        char *at = strstr(msg, from[k]);
+        if (!at) continue;
+        char rest[256];
+        snprintf(rest, sizeof rest, "%s", at + strlen(from[k]));
+        snprintf(at, len - (size_t)(at - msg), "%s%s", to[k], rest);
+    }
+}
+
+/* One optimizer run's keys in obj, on top of the defaults in st. A step whose
+ * algorithm changes starts from that algorithm's defaults, population included,
+ * unless obj gives them. */
 static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
-                      int allow_objectives, shp_fit_step *st)
+                      int allow_objectives, int dim, shp_fit_step *st)
 {
     static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", NULL};
     int a = st->alg;
     CFG_TRY(cfg_choice(c, obj, path, "algorithm", algs, 0, &a));
-    if (a != (int)st->alg) { /* a new algorithm starts from its own defaults */
-        const int pop = st->settings.pop_size;
+    if (a != (int)st->alg) {
         st->alg = (shp_opt_algorithm)a;
         st->settings = shp_opt_settings_default(st->alg);
-        st->settings.pop_size = pop;
     }
     CFG_TRY(cfg_int(c, obj, path, "population", 0, 2, 1000000, &st->settings.pop_size));
     const cJSON *s = NULL;
@@ -157,9 +167,19 @@ static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj,
     /* the inertia schedule runs over the generation budget */
     if (st->stop.max_generations > 0) st->settings.max_generations = (int)st->stop.max_generations;
     char why[256];
-    if (shp_opt_check(st->alg, shp_problem_dim(pb), st->n_obj, &st->settings, why, sizeof why) != SHP_OK)
+    if (shp_opt_check(st->alg, dim, st->n_obj, &st->settings, why, sizeof why) != SHP_OK) {
+        config_names(why, sizeof why);
         return cfg_fail(c, path, "%s", why);
+    }
     return SHP_OK;
+}
+
+/* Index of an objective kind among the problem's objectives, or −1. */
+static int objective_index(const shp_problem *pb, int kind)
+{
+    for (int k = 0; k < shp_problem_n_obj(pb); ++k)
+        if (shp_problem_obj_kind(pb, k) == kind) return k;
+    return -1;
 }
 
 int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
@@ -180,7 +200,8 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     int proc = 0;
     CFG_TRY(cfg_choice(&c, fit, "fit", "procedure", procedures, 0, &proc));
 
-    /* top-level keys: the single run, and the defaults of both steps */
+    /* the top-level keys: the single run, or what both steps of a two-step run
+     * start from */
     shp_fit_step base;
     memset(&base, 0, sizeof base);
     base.alg = shp_problem_n_obj(pb) > 1 ? SHP_OPT_PSO_VEGA : SHP_OPT_PSO;
@@ -188,14 +209,20 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     base.stop = shp_opt_stop_default();
     base.n_obj = shp_problem_n_obj(pb);
     for (int k = 0; k < base.n_obj; ++k) base.obj[k] = k;
+    const int dim = shp_problem_dim(pb);
     if (proc == 0) {
-        CFG_TRY(parse_step(&c, pb, fit, "fit", 0, &base));
+        CFG_TRY(parse_step(&c, pb, fit, "fit", 0, dim, &base));
         opt->n_steps = 1;
         opt->step[0] = base;
         opt->fixed_var = -1;
         if (cfg_child(fit, "two_step")) return cfg_fail(&c, "fit.two_step", "needs \"procedure\": \"two_step\"");
         return SHP_OK;
     }
+    /* two-step: top-level stop and settings are inherited by both steps; each step's
+     * algorithm and objectives default to the seed's (GA on θ_final, then PSO–VEGA on
+     * v and Q), and a step's own keys override */
+    const int has_top_alg = cfg_child(fit, "algorithm") != NULL;
+    CFG_TRY(parse_step(&c, pb, fit, "fit", 0, dim - 1, &base));
     const cJSON *ts;
     CFG_TRY(cfg_object(&c, fit, "fit", "two_step", 1, &ts));
     static const char *const ts_keys[] = {"fix", "step1", "step2", NULL};
@@ -203,11 +230,11 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     const char *fix = NULL;
     CFG_TRY(cfg_string(&c, ts, "fit.two_step", "fix", 1, &fix));
     opt->fixed_var = -1;
-    for (int j = 0; j < shp_problem_dim(pb); ++j)
+    for (int j = 0; j < dim; ++j)
         if (!strcmp(shp_problem_var_name(pb, j), fix)) opt->fixed_var = j;
     if (opt->fixed_var < 0)
         return cfg_fail(&c, "fit.two_step.fix", "\"%s\" is not one of fit.parameters", fix);
-    if (shp_problem_dim(pb) < 2)
+    if (dim < 2)
         return cfg_fail(&c, "fit.two_step.fix", "step 2 needs at least one other free parameter");
     opt->n_steps = 2;
     for (int s = 0; s < 2; ++s) {
@@ -220,7 +247,27 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
                                                 "objectives", NULL};
         CFG_TRY(cfg_check_keys(&c, so, path, step_keys));
         shp_fit_step st = base;
-        CFG_TRY(parse_step(&c, pb, so, path, 1, &st));
+        if (!has_top_alg) { /* the seed's algorithm, its defaults, then the top-level knobs */
+            const int pop = st.settings.pop_size;
+            st.alg = s == 0 ? SHP_OPT_GA : SHP_OPT_PSO_VEGA;
+            st.settings = shp_opt_settings_default(st.alg);
+            if (cfg_child(fit, "population")) st.settings.pop_size = pop;
+            const cJSON *top = cfg_child(fit, "settings");
+            if (top) CFG_TRY(parse_settings(&c, top, "fit.settings", &st.settings));
+            if (st.stop.max_generations > 0) st.settings.max_generations = (int)st.stop.max_generations;
+        }
+        /* the seed's objectives where the problem has them: θ_final, then v and Q */
+        const int kf = objective_index(pb, SHP_OBS_THETA_FINAL), kv = objective_index(pb, SHP_OBS_V),
+                  kq = objective_index(pb, SHP_OBS_Q);
+        if (s == 0 && kf >= 0) {
+            st.n_obj = 1;
+            st.obj[0] = kf;
+        } else if (s == 1 && (kv >= 0 || kq >= 0)) {
+            st.n_obj = 0;
+            if (kv >= 0) st.obj[st.n_obj++] = kv;
+            if (kq >= 0) st.obj[st.n_obj++] = kq;
+        }
+        CFG_TRY(parse_step(&c, pb, so, path, 1, s == 0 ? dim : dim - 1, &st));
         opt->step[s] = st;
     }
     return SHP_OK;

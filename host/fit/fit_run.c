@@ -162,13 +162,18 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         shp_opt_stop_reason why = SHP_STOP_NONE;
         const double ts = now_s();
         while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, now_s() - ts)) == SHP_STOP_NONE) {
-            const double *x = NULL;
+            const char *stage = "ask";
             rc = shp_optimizer_ask(o, NULL);
-            x = shp_optimizer_candidates(o);
-            if (rc == SHP_OK) rc = evaluate(&e, x, pop, sdim);
-            if (rc == SHP_OK) rc = shp_optimizer_tell(o, e.f_step, e.ok);
+            if (rc == SHP_OK) {
+                stage = "batch evaluation";
+                rc = evaluate(&e, shp_optimizer_candidates(o), pop, sdim);
+            }
+            if (rc == SHP_OK) {
+                stage = "tell";
+                rc = shp_optimizer_tell(o, e.f_step, e.ok);
+            }
             if (rc != SHP_OK) {
-                snprintf(err, len, "step %d: batch evaluation failed: %s", s + 1, shp_strerror(rc));
+                snprintf(err, len, "step %d: %s failed: %s", s + 1, stage, shp_strerror(rc));
                 break;
             }
             shp_opt_log line;

@@ -175,7 +175,9 @@ static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_optio
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
         add_materials(r, "materials", fp, best);
-    cJSON_AddStringToObject(r, "objective_metric", "psi = RMSE/sigma (seed 002 Eq. 9) unless fit.metric says rmse");
+    cJSON_AddStringToObject(r, "objective_metric", shp_problem_metric_name(pb)[0] == 'p'
+                                                       ? "psi = RMSE/sigma (seed 002 Eq. 9)"
+                                                       : "rmse (fit.metric)");
     cJSON *ov = cJSON_AddObjectToObject(r, "objectives");
     for (int k = 0; k < nobj; ++k) add_num(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), res->f_best[k]);
     cJSON *mv = cJSON_AddObjectToObject(r, "metrics");

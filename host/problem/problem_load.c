@@ -16,6 +16,8 @@ static int parse_budget(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
     return SHP_OK;
 }
 
+static int check_spread(const shp_problem *pb, const cfg_ctx *c);
+
 static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     static const char *const metrics[] = {"psi", "rmse", NULL};
@@ -24,7 +26,7 @@ static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
     if (!arr) { /* every observation type given, in the seed's order θ, v, Q, … */
         for (int k = 0; k < SHP_OBS_COUNT; ++k)
             if (pb->obs[k].present) pb->obj[pb->n_obj++] = k;
-        return SHP_OK;
+        return check_spread(pb, c);
     }
     if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
         return cfg_fail(c, "fit.objectives", "expected a non-empty array of observation names");
@@ -45,7 +47,12 @@ static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
             if (pb->obj[j] == k) return cfg_fail(c, p, "objective \"%s\" given twice", it->valuestring);
         pb->obj[pb->n_obj++] = k;
     }
-    /* ψ divides by the spread of the observations: constant data cannot be scored so */
+    return check_spread(pb, c);
+}
+
+/* ψ divides by the spread of the observations: constant data cannot be scored so. */
+static int check_spread(const shp_problem *pb, const cfg_ctx *c)
+{
     for (int j = 0; j < pb->n_obj && pb->metric == 0; ++j) {
         const obs_set *o = &pb->obs[pb->obj[j]];
         int spread = 0;
@@ -118,6 +125,7 @@ const struct cJSON *shp_problem_fit_config(const shp_problem *pb) { return pb->f
 int shp_problem_dim(const shp_problem *pb) { return pb->dim; }
 int shp_problem_n_obj(const shp_problem *pb) { return pb->n_obj; }
 int shp_problem_obj_kind(const shp_problem *pb, int k) { return pb->obj[k]; }
+const char *shp_problem_metric_name(const shp_problem *pb) { return pb->metric ? "rmse" : "psi"; }
 int shp_problem_has_obs(const shp_problem *pb, int kind)
 {
     return kind >= 0 && kind < SHP_OBS_COUNT && pb->obs[kind].present;

@@ -72,13 +72,15 @@ static int index_of(const double *arr, int n, double v)
     return -1;
 }
 
-/* The depth in a θ(t) column name "theta_at_10cm" / "theta_at_10". */
-static int depth_of_name(const char *name, double *d)
+/* The depth in a θ(t) column name "theta_at_10cm" / "theta_at_10": a unit suffix
+ * must be the config's length unit (a depth in another unit would be misread). */
+static int depth_of_name(const char *name, const char *unit, double *d)
 {
     if (strncmp(name, "theta_at_", 9) != 0) return -1;
     char *end;
     *d = strtod(name + 9, &end);
-    return end != name + 9 && isfinite(*d) ? 0 : -1;
+    if (end == name + 9 || !isfinite(*d)) return -1;
+    return *end == '\0' || !strcmp(end, unit) ? 0 : -2;
 }
 
 /* Read one observation file into o (x = first column, y = second; θ(t) flattened). */
@@ -99,15 +101,19 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
         if (nd < 1) ok = cfg_fail(c, path, "%s: needs a time column and theta_at_<depth> columns", full);
         for (int j = 1; j <= nd && ok == SHP_OK; ++j) {
             double d;
-            if (depth_of_name(t.name[j], &d) != 0)
+            const int r = depth_of_name(t.name[j], pb->fp->length_unit, &d);
+            if (r == -1)
                 ok = cfg_fail(c, path, "%s: column \"%s\" is not theta_at_<depth>", full, t.name[j]);
+            else if (r == -2)
+                ok = cfg_fail(c, path, "%s: column \"%s\": the depth's unit is not the config's (%s)",
+                              full, t.name[j], pb->fp->length_unit);
         }
         if (ok == SHP_OK && alloc_set(o, t.m * nd) != 0) ok = cfg_fail(c, path, "out of memory");
         for (int i = 0; i < t.m && ok == SHP_OK; ++i)
             for (int j = 1; j <= nd; ++j) {
                 const int k = i * nd + (j - 1);
                 o->x[k] = t.col[0][i];
-                depth_of_name(t.name[j], &o->x2[k]);
+                depth_of_name(t.name[j], pb->fp->length_unit, &o->x2[k]);
                 o->y[k] = t.col[j][i];
             }
     } else {

@@ -110,9 +110,12 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
                 return cfg_fail(c, path, "model %s has no alpha and Ks to reparametrise", m->name);
             v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
             v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
-            /* seed 002, Table 2 (α/Ks in min, v/Ks dimensionless) */
-            dlo = v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0;
-            dhi = v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0;
+            /* seed 002, Table 2: α/Ks in min/cm² (converted to T/L²), v/Ks dimensionless */
+            const double f = v->kind == VAR_ALPHA_OVER_KS
+                                 ? fp->cm_per_length * fp->cm_per_length / fp->min_per_time
+                                 : 1.0;
+            dlo = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
+            dhi = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
             dlog = 1;
             if (v->kind == VAR_ALPHA_OVER_KS)
                 for (int j = 0; j < pb->dim; ++j)
@@ -122,6 +125,9 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
         } else {
             v->kind = VAR_PLAIN;
             v->param = shp_model_param_index(m, rest);
+            for (int j = 0; j < pb->dim && v->param == ia && ia >= 0; ++j)
+                if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
+                    return cfg_fail(c, path, "alpha/Ks is already free; give alpha or alpha/Ks");
             if (v->param < 0) {
                 char list[512] = "";
                 for (int k = 0; k < m->n_params; ++k)

@@ -144,6 +144,10 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     const char *names[3] = {"depths", "theta_t_depths", "heads"};
     const double *arr[3] = {s->depths, s->tdepths, s->heads};
     const int na[3] = {s->n_depths, s->n_tdepths, s->n_heads};
+    if (s->want[S_THETA_T] && s->n_tdepths == 0)
+        return cfg_fail(c, "synth.theta_t_depths", "theta_t needs depths (or output.observation_depths)");
+    if ((s->want[S_THETA_FINAL] || s->want[S_THETA_INITIAL]) && s->n_depths == 0)
+        return cfg_fail(c, "synth.depths", "theta_final and theta_initial need depths");
     for (int a = 0; a < 3; ++a)
         for (int k = 0; k < na[a]; ++k) {
             char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
@@ -180,8 +184,9 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     return SHP_OK;
 }
 
-/* Offset, then N(0, (f·SD)²) per value from the stream (seed, series); θ kept in [0, 1]. */
-static void perturb(const synth_spec *s, int k, double *y, int n)
+/* Offset, then N(0, (f·SD)²) per value from the stream (seed, series, column): each
+ * θ(t) depth has its own errors; θ kept in [0, 1]. */
+static void perturb(const synth_spec *s, int k, int column, double *y, int n)
 {
     double mean = 0.0, ss = 0.0;
     for (int i = 0; i < n; ++i) mean += y[i];
@@ -189,7 +194,7 @@ static void perturb(const synth_spec *s, int k, double *y, int n)
     for (int i = 0; i < n; ++i) ss += (y[i] - mean) * (y[i] - mean);
     const double sd = n > 1 ? sqrt(ss / (n - 1)) : 0.0;
     shp_rng r;
-    shp_rng_init(&r, s->seed, 0x5e7 + (uint64_t)k, 0, 0);
+    shp_rng_init(&r, s->seed, 0x5e7 + (uint64_t)k, (uint64_t)column, 0);
     const int is_theta = k == S_THETA_FINAL || k == S_THETA_T || k == S_THETA_INITIAL || k == S_RETENTION;
     for (int i = 0; i < n; ++i) {
         double v = y[i] + s->offset[k];
@@ -330,7 +335,7 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
             for (int i = 0; i < s->n_times; ++i)
                 for (int j = 0; j < s->n_tdepths; ++j)
                     tt[(long)j * s->n_times + i] = res.out.theta_obs[(long)i * m + s->n_depths + j];
-            for (int j = 0; j < s->n_tdepths; ++j) perturb(s, k, tt + (long)j * s->n_times, s->n_times);
+            for (int j = 0; j < s->n_tdepths; ++j) perturb(s, k, j, tt + (long)j * s->n_times, s->n_times);
             fprintf(f, "time_%s", T);
             for (int j = 0; j < s->n_tdepths; ++j) fprintf(f, ",theta_at_%g%s", s->tdepths[j], L);
             fputc('\n', f);
@@ -382,7 +387,7 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
             if (k == S_RETENTION) snprintf(hy, sizeof hy, "theta");
             else snprintf(hy, sizeof hy, "K_%s_per_%s", L, T);
         }
-        perturb(s, k, y, cnt);
+        perturb(s, k, 0, y, cnt);
         if (k == S_CONDUCTIVITY)
             for (int i = 0; i < cnt; ++i) y[i] = pow(10.0, y[i]);
         rc = write_xy(dir, series_names[k], hx, hy, x, y, cnt, err, len);

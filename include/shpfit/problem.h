@@ -57,6 +57,9 @@ const struct cJSON *shp_problem_fit_config(const shp_problem *pb);
 int shp_problem_dim(const shp_problem *pb);
 int shp_problem_n_obj(const shp_problem *pb);
 
+/* "psi" (RMSE/σ, seed 002 Eq. 9) or "rmse": what every objective value is. */
+const char *shp_problem_metric_name(const shp_problem *pb);
+
 /* Observation kind of objective k. */
 int shp_problem_obj_kind(const shp_problem *pb, int k);
 
