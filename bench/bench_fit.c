@@ -5,7 +5,7 @@
  *    of 240 candidates drawn uniformly in the search box (as a first generation sees
  *    them, failures included) and on 240 candidates within ±5 % of the truth (as a
  *    converging run sees them).
- * 2. Time to fit: the whole `shpfit fit` run of the config (SHADE 20 × 150) for three
+ * 2. Time to fit: the whole `shpfit fit` run of the config (SHADE, population 20, target Σψ ≤ 3e-4, at most 400 generations) for three
  *    seeds on 2 threads and one on 1 thread, with the curve agreement reached. */
 #include <math.h>
 #include <stdio.h>
@@ -77,7 +77,7 @@ int bench_fit(FILE *md, int quick)
         }
     free(u_rand);
     free(u_near);
-    fprintf(md, "\nTime to fit (the whole run of `%s`: SHADE, 20 × 150):\n\n", CONFIG);
+    fprintf(md, "\nTime to fit (the whole run of `%s`: SHADE, population 20, stop at Σψ ≤ 3e-4 or 400 generations):\n\n", CONFIG);
     fprintf(md, "| seed | threads | wall s | columns | failed | θs | α | n | Ks | retention RMSE | "
                 "conductivity RMSE |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     const int runs[4][2] = {{1, 2}, {2, 2}, {3, 2}, {1, 1}};
