@@ -3,6 +3,7 @@
  * (make test builds it first) with cwd = tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
+#include "test_util.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <glob.h>
@@ -16,52 +17,6 @@
 
 #include "shpfit/version.h"
 
-#define SHPFIT "../build/shpfit"
-
-static void make_tmp(char *buf, size_t len)
-{
-    snprintf(buf, len, "/tmp/shpfit-cli-XXXXXX");
-    cr_assert_not_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir); /* our own mkdtemp directory */
-    cr_expect_eq(system(cmd), 0);
-}
-
-/* Run a shell command; its exit code (−1 when it did not exit normally). */
-static int run(const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    const int st = system(cmd);
-    return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    const size_t got = fread(buf, 1, (size_t)n, f);
-    buf[got] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
 
 static int dir_entries(const char *dir)
 {
@@ -73,17 +28,10 @@ static int dir_entries(const char *dir)
     return n;
 }
 
-static char *file_in(const char *dir, const char *name)
-{
-    static char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
 /* Lines of a text file (without newlines); *n of them. */
 static char **lines_of(const char *path, int *n)
 {
-    char *text = slurp(path);
+    char *text = tu_slurp(path);
     cr_assert_not_null(text, "%s missing", path);
     int cap = 16, m = 0;
     char **out = malloc((size_t)cap * sizeof *out);
@@ -104,7 +52,7 @@ static void free_lines(char **l, int n)
 
 static cJSON *summary_of(const char *dir)
 {
-    char *text = slurp(file_in(dir, "summary.json"));
+    char *text = tu_slurp(tu_file_in(dir, "summary.json"));
     cr_assert_not_null(text, "summary.json missing in %s", dir);
     cJSON *s = cJSON_Parse(text);
     free(text);
@@ -115,53 +63,53 @@ static cJSON *summary_of(const char *dir)
 Test(cli, help_and_version_exit_0)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_expect_eq(run(SHPFIT " --help > %s/h.txt", tmp), 0);
-    char *h = slurp(file_in(tmp, "h.txt"));
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_expect_eq(tu_run(SHPFIT " --help > %s/h.txt", tmp), 0);
+    char *h = tu_slurp(tu_file_in(tmp, "h.txt"));
     cr_expect(h && strstr(h, "forward"), "--help lists the commands");
     free(h);
-    cr_expect_eq(run(SHPFIT " --version > %s/v.txt", tmp), 0);
-    char *v = slurp(file_in(tmp, "v.txt"));
+    cr_expect_eq(tu_run(SHPFIT " --version > %s/v.txt", tmp), 0);
+    char *v = tu_slurp(tu_file_in(tmp, "v.txt"));
     cr_expect(v && strstr(v, SHP_VERSION), "--version prints %s", SHP_VERSION);
     free(v);
-    cr_expect_eq(run(SHPFIT " forward --help > %s/f.txt", tmp), 0);
-    char *f = slurp(file_in(tmp, "f.txt"));
+    cr_expect_eq(tu_run(SHPFIT " forward --help > %s/f.txt", tmp), 0);
+    char *f = tu_slurp(tu_file_in(tmp, "f.txt"));
     cr_expect(f && strstr(f, "--out") && strstr(f, "summary.json"), "forward --help");
     free(f);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, usage_errors_exit_2)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_expect_eq(run(SHPFIT " 2> %s/e.txt", tmp), 2);
-    cr_expect_eq(run(SHPFIT " frobnicate 2> %s/e.txt", tmp), 2);
-    char *e = slurp(file_in(tmp, "e.txt"));
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_expect_eq(tu_run(SHPFIT " 2> %s/e.txt", tmp), 2);
+    cr_expect_eq(tu_run(SHPFIT " frobnicate 2> %s/e.txt", tmp), 2);
+    char *e = tu_slurp(tu_file_in(tmp, "e.txt"));
     cr_expect(e && strncmp(e, "shpfit: ", 8) == 0 && strstr(e, "frobnicate"), "%s", e);
     free(e);
-    cr_expect_eq(run(SHPFIT " forward 2> /dev/null"), 2);
-    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json 2> /dev/null"), 2); /* no --out */
-    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json --out %s/o --bogus 2> /dev/null", tmp), 2);
-    cr_expect_eq(run(SHPFIT " forward data/good/ponded_small.json --out 2> /dev/null"), 2);
-    cr_expect_eq(run(SHPFIT " forward data/nope.json --out %s/o 2> /dev/null", tmp), 2);
-    cr_expect(!exists(file_in(tmp, "o")), "nothing created for a usage error");
-    remove_tree(tmp);
+    cr_expect_eq(tu_run(SHPFIT " forward 2> /dev/null"), 2);
+    cr_expect_eq(tu_run(SHPFIT " forward data/good/ponded_small.json 2> /dev/null"), 2); /* no --out */
+    cr_expect_eq(tu_run(SHPFIT " forward data/good/ponded_small.json --out %s/o --bogus 2> /dev/null", tmp), 2);
+    cr_expect_eq(tu_run(SHPFIT " forward data/good/ponded_small.json --out 2> /dev/null"), 2);
+    cr_expect_eq(tu_run(SHPFIT " forward data/nope.json --out %s/o 2> /dev/null", tmp), 2);
+    cr_expect(!tu_exists(tu_file_in(tmp, "o")), "nothing created for a usage error");
+    tu_remove_tree(tmp);
 }
 
 Test(cli, bad_configs_exit_2_and_write_nothing)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
     glob_t g;
     cr_assert_eq(glob("data/bad/*.json", 0, NULL, &g), 0);
     cr_assert_gt(g.gl_pathc, 10);
     for (size_t k = 0; k < g.gl_pathc; ++k) {
         const char *cfg = g.gl_pathv[k];
-        const int rc = run(SHPFIT " forward %s --out %s/out/deeper 2> %s/err.txt", cfg, tmp, tmp);
+        const int rc = tu_run(SHPFIT " forward %s --out %s/out/deeper 2> %s/err.txt", cfg, tmp, tmp);
         cr_expect_eq(rc, 2, "%s: exit %d", cfg, rc);
-        cr_expect(!exists(file_in(tmp, "out")), "%s: output directory created", cfg);
-        char *e = slurp(file_in(tmp, "err.txt"));
+        cr_expect(!tu_exists(tu_file_in(tmp, "out")), "%s: output directory created", cfg);
+        char *e = tu_slurp(tu_file_in(tmp, "err.txt"));
         char want[300];
         snprintf(want, sizeof want, "shpfit: %s: ", cfg);
         cr_expect(e && strncmp(e, want, strlen(want)) == 0, "%s: stderr was: %s", cfg, e);
@@ -169,21 +117,21 @@ Test(cli, bad_configs_exit_2_and_write_nothing)
     }
     globfree(&g);
     /* an existing, empty --out stays empty */
-    cr_assert_eq(run("mkdir %s/empty", tmp), 0);
-    cr_expect_eq(run(SHPFIT " forward data/bad/n_le_1.json --out %s/empty 2> /dev/null", tmp), 2);
-    cr_expect_eq(dir_entries(file_in(tmp, "empty")), 0);
-    remove_tree(tmp);
+    cr_assert_eq(tu_run("mkdir %s/empty", tmp), 0);
+    cr_expect_eq(tu_run(SHPFIT " forward data/bad/n_le_1.json --out %s/empty 2> /dev/null", tmp), 2);
+    cr_expect_eq(dir_entries(tu_file_in(tmp, "empty")), 0);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, good_config_writes_all_four_files)
 {
     char tmp[64], out[128];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
     snprintf(out, sizeof out, "%s/a/b", tmp); /* parents created as with mkdir -p */
-    cr_assert_eq(run(SHPFIT " forward ../configs/ponded_loam.json --out %s > /dev/null", out), 0);
+    cr_assert_eq(tu_run(SHPFIT " forward ../configs/ponded_loam.json --out %s > /dev/null", out), 0);
 
     int n;
-    char **l = lines_of(file_in(out, "series.csv"), &n);
+    char **l = lines_of(tu_file_in(out, "series.csv"), &n);
     cr_expect_str_eq(l[0], "time_min,Q_cm,v_inst_cm_per_min,v_mean_cm_per_min,q_bottom_cm_per_min,"
                            "Q_bottom_cm,balance_error_cm");
     cr_expect_eq(n, 1 + 36);
@@ -203,7 +151,7 @@ Test(cli, good_config_writes_all_four_files)
     cr_expect(Q_prev > 4.9 && Q_prev < 5.1, "Q(180) = %g cm", Q_prev);
     free_lines(l, n);
 
-    l = lines_of(file_in(out, "profile_final.csv"), &n);
+    l = lines_of(tu_file_in(out, "profile_final.csv"), &n);
     cr_expect_str_eq(l[0], "depth_cm,h_cm,theta");
     cr_expect_eq(n, 1 + 61);
     double z, h, th;
@@ -213,11 +161,11 @@ Test(cli, good_config_writes_all_four_files)
     cr_expect_float_eq(th, 0.43, 1e-12);
     free_lines(l, n);
 
-    l = lines_of(file_in(out, "observations.csv"), &n);
+    l = lines_of(tu_file_in(out, "observations.csv"), &n);
     cr_expect_str_eq(l[0], "time_min,theta_at_5cm,theta_at_10cm,theta_at_20cm");
     cr_expect_eq(n, 1 + 36);
     free_lines(l, n);
-    cr_expect(!exists(file_in(out, "profiles.csv")), "profiles.csv only with profiles = all");
+    cr_expect(!tu_exists(tu_file_in(out, "profiles.csv")), "profiles.csv only with profiles = all");
 
     cJSON *s = summary_of(out);
     cr_expect_str_eq(cJSON_GetObjectItem(s, "status")->valuestring, "ok");
@@ -233,37 +181,37 @@ Test(cli, good_config_writes_all_four_files)
     const cJSON *cfg = cJSON_GetObjectItem(s, "config");
     cr_expect(cJSON_IsObject(cJSON_GetObjectItem(cfg, "materials")), "config echo");
     cJSON_Delete(s);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, profiles_all_and_other_units)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run(SHPFIT " forward data/good/layered.json --out %s > /dev/null", tmp), 0);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_assert_eq(tu_run(SHPFIT " forward data/good/layered.json --out %s > /dev/null", tmp), 0);
     int n;
-    char **l = lines_of(file_in(tmp, "profiles.csv"), &n);
+    char **l = lines_of(tu_file_in(tmp, "profiles.csv"), &n);
     cr_expect_str_eq(l[0], "time_h,depth_m,h_m,theta");
     cr_expect_eq(n, 1 + 4 * 11);
     free_lines(l, n);
-    l = lines_of(file_in(tmp, "series.csv"), &n);
+    l = lines_of(tu_file_in(tmp, "series.csv"), &n);
     cr_expect(strncmp(l[0], "time_h,Q_m,v_inst_m_per_h,", 26) == 0, "%s", l[0]);
     free_lines(l, n);
-    l = lines_of(file_in(tmp, "observations.csv"), &n);
+    l = lines_of(tu_file_in(tmp, "observations.csv"), &n);
     cr_expect_str_eq(l[0], "time_h,theta_at_0m,theta_at_30m,theta_at_35m,theta_at_100m");
     free_lines(l, n);
-    cr_expect(exists(file_in(tmp, "profile_final.csv")));
-    remove_tree(tmp);
+    cr_expect(tu_exists(tu_file_in(tmp, "profile_final.csv")));
+    tu_remove_tree(tmp);
 }
 
 Test(cli, stopped_run_exits_3_with_partial_results_only)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
     /* a good run first, so a stale profile_final.csv would be there to mislead */
-    cr_assert_eq(run(SHPFIT " forward data/good/ponded_small.json --out %s > /dev/null", tmp), 0);
-    cr_assert(exists(file_in(tmp, "profile_final.csv")));
-    cr_expect_eq(run(SHPFIT " forward data/good/stops_early.json --out %s 2> /dev/null", tmp), 3);
+    cr_assert_eq(tu_run(SHPFIT " forward data/good/ponded_small.json --out %s > /dev/null", tmp), 0);
+    cr_assert(tu_exists(tu_file_in(tmp, "profile_final.csv")));
+    cr_expect_eq(tu_run(SHPFIT " forward data/good/stops_early.json --out %s 2> /dev/null", tmp), 3);
     cJSON *s = summary_of(tmp);
     const char *status = cJSON_GetObjectItem(s, "status")->valuestring;
     cr_expect(strcmp(status, "ok") != 0, "status %s", status);
@@ -271,43 +219,43 @@ Test(cli, stopped_run_exits_3_with_partial_results_only)
     cr_expect_lt(reached, cJSON_GetObjectItem(s, "outputs_requested")->valueint);
     cr_expect(cJSON_IsString(cJSON_GetObjectItem(s, "note")), "summary says what is missing");
     cJSON_Delete(s);
-    cr_expect(!exists(file_in(tmp, "profile_final.csv")), "no final profile from a run that stopped");
+    cr_expect(!tu_exists(tu_file_in(tmp, "profile_final.csv")), "no final profile from a run that stopped");
     int n;
-    char **l = lines_of(file_in(tmp, "series.csv"), &n);
+    char **l = lines_of(tu_file_in(tmp, "series.csv"), &n);
     cr_expect_eq(n, 1 + reached, "series rows = outputs reached");
     for (int i = 0; i < n; ++i) cr_expect(!strstr(l[i], "nan"), "row %d: %s", i, l[i]);
     free_lines(l, n);
-    l = lines_of(file_in(tmp, "profiles.csv"), &n);
+    l = lines_of(tu_file_in(tmp, "profiles.csv"), &n);
     cr_expect_eq(n, 1 + reached * 21);
     for (int i = 0; i < n; ++i) cr_expect(!strstr(l[i], "nan"), "row %d: %s", i, l[i]);
     free_lines(l, n);
-    l = lines_of(file_in(tmp, "observations.csv"), &n);
+    l = lines_of(tu_file_in(tmp, "observations.csv"), &n);
     cr_expect_eq(n, 1 + reached);
     free_lines(l, n);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, summary_option_prints_status_and_Q)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run(SHPFIT " forward data/good/ponded_small.json --out=%s/o --summary > %s/s.txt", tmp, tmp), 0);
-    char *s = slurp(file_in(tmp, "s.txt"));
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_assert_eq(tu_run(SHPFIT " forward data/good/ponded_small.json --out=%s/o --summary > %s/s.txt", tmp, tmp), 0);
+    char *s = tu_slurp(tu_file_in(tmp, "s.txt"));
     cr_expect(s && strstr(s, "status") && strstr(s, "ok") && strstr(s, "Q(60 min)") &&
                   strstr(s, "wall time"),
               "%s", s);
     free(s);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, every_shipped_config_runs)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
     glob_t g;
     cr_assert_eq(glob("../configs/*.json", 0, NULL, &g), 0);
     for (size_t k = 0; k < g.gl_pathc; ++k) {
-        const int rc = run(SHPFIT " forward %s --out %s/%zu > /dev/null", g.gl_pathv[k], tmp, k);
+        const int rc = tu_run(SHPFIT " forward %s --out %s/%zu > /dev/null", g.gl_pathv[k], tmp, k);
         cr_expect_eq(rc, 0, "%s: exit %d", g.gl_pathv[k], rc);
         char dir[128];
         snprintf(dir, sizeof dir, "%s/%zu", tmp, k);
@@ -316,7 +264,7 @@ Test(cli, every_shipped_config_runs)
         cJSON_Delete(s);
     }
     globfree(&g);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ curves */
@@ -353,11 +301,11 @@ static long file_size(const char *path)
 Test(cli, curves_tabulates_and_plots_every_model)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s > %s/log.txt", tmp, tmp), 0);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_assert_eq(tu_run(SHPFIT " curves ../configs/curves/model_library.json --out %s > %s/log.txt", tmp, tmp), 0);
     cJSON *idx = NULL;
     {
-        char *s = slurp(file_in(tmp, "curves.json"));
+        char *s = tu_slurp(tu_file_in(tmp, "curves.json"));
         cr_assert_not_null(s, "curves.json missing");
         idx = cJSON_Parse(s);
         free(s);
@@ -370,7 +318,7 @@ Test(cli, curves_tabulates_and_plots_every_model)
         const char *file = cJSON_GetObjectItem(m, "file")->valuestring;
         const char *model = cJSON_GetObjectItem(m, "model")->valuestring;
         int n = 0;
-        char **l = lines_of(file_in(tmp, file), &n);
+        char **l = lines_of(tu_file_in(tmp, file), &n);
         cr_assert(l && n == 1 + 181, "%s: %d lines, expected header + 181 (1e-2..1e7 cm, 20/decade)", file, n);
         const int c_pf = header_col(l[0], "pF"), c_th = header_col(l[0], "theta");
         const int c_k = header_col(l[0], "K_cm_per_min"), c_cap = header_col(l[0], "theta_cap");
@@ -395,36 +343,36 @@ Test(cli, curves_tabulates_and_plots_every_model)
     }
     cJSON_Delete(idx);
     /* the Makefile installs gnuplot; a PNG of a few curves is well over 10 kB */
-    cr_expect(file_size(file_in(tmp, "retention.png")) > 10000, "retention.png");
-    cr_expect(file_size(file_in(tmp, "conductivity.png")) > 10000, "conductivity.png");
-    cr_expect(exists(file_in(tmp, "curves.gp")));
-    remove_tree(tmp);
+    cr_expect(file_size(tu_file_in(tmp, "retention.png")) > 10000, "retention.png");
+    cr_expect(file_size(tu_file_in(tmp, "conductivity.png")) > 10000, "conductivity.png");
+    cr_expect(tu_exists(tu_file_in(tmp, "curves.gp")));
+    tu_remove_tree(tmp);
 }
 
 Test(cli, curves_without_gnuplot_writes_the_data_and_says_plots_were_skipped)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " curves ../configs/curves/model_library.json --out %s/o "
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_assert_eq(tu_run("SHPFIT_GNUPLOT= " SHPFIT " curves ../configs/curves/model_library.json --out %s/o "
                      "--per-decade 2 > %s/log.txt", tmp, tmp), 0);
-    char *s = slurp(file_in(tmp, "log.txt"));
+    char *s = tu_slurp(tu_file_in(tmp, "log.txt"));
     cr_expect(s && strstr(s, "plots skipped"), "%s", s);
     free(s);
     char dir[128];
     snprintf(dir, sizeof dir, "%s/o", tmp);
     int n = 0;
-    char **l = lines_of(file_in(dir, "curves_vgm_loam.csv"), &n);
+    char **l = lines_of(tu_file_in(dir, "curves_vgm_loam.csv"), &n);
     cr_expect_eq(n, 1 + 19, "2 per decade over 9 decades");
     free_lines(l, n);
-    cr_expect(!exists(file_in(dir, "retention.png")));
-    remove_tree(tmp);
+    cr_expect(!tu_exists(tu_file_in(dir, "retention.png")));
+    tu_remove_tree(tmp);
 }
 
 /* pF is log10 of the suction in cm whatever the config's length unit. */
 Test(cli, curves_in_mm_keep_pF_in_cm)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "cli");
     char cfg[128];
     snprintf(cfg, sizeof cfg, "%s/mm.json", tmp);
     FILE *f = fopen(cfg, "w");
@@ -432,48 +380,48 @@ Test(cli, curves_in_mm_keep_pF_in_cm)
                "{\"model\": \"vgm\", \"theta_r\": 0.078, \"theta_s\": 0.43, \"alpha\": 0.0036, "
                "\"n\": 1.56, \"Ks\": 249.6}}}\n");
     fclose(f);
-    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " curves %s --out %s/o > /dev/null", cfg, tmp), 0);
+    cr_assert_eq(tu_run("SHPFIT_GNUPLOT= " SHPFIT " curves %s --out %s/o > /dev/null", cfg, tmp), 0);
     char dir[128];
     snprintf(dir, sizeof dir, "%s/o", tmp);
     int n = 0;
-    char **l = lines_of(file_in(dir, "curves_loam.csv"), &n);
+    char **l = lines_of(tu_file_in(dir, "curves_loam.csv"), &n);
     cr_assert(n > 2);
     const char *head = "psi_mm,h_mm,pF,theta,Se,K_mm_per_d,";
     cr_expect(strncmp(l[0], head, strlen(head)) == 0, "%s", l[0]);
     cr_expect(fabs(csv_field(l[1], 0) - 0.1) < 1e-12 && fabs(csv_field(l[1], 2) + 2.0) < 1e-12,
               "first row: 0.1 mm, pF -2: %s", l[1]);
     free_lines(l, n);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(cli, curves_bad_input_writes_nothing)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_expect_eq(run(SHPFIT " curves data/bad/unknown_model.json --out %s/o 2> %s/err.txt", tmp, tmp), 2);
-    char *s = slurp(file_in(tmp, "err.txt"));
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_expect_eq(tu_run(SHPFIT " curves data/bad/unknown_model.json --out %s/o 2> %s/err.txt", tmp, tmp), 2);
+    char *s = tu_slurp(tu_file_in(tmp, "err.txt"));
     cr_expect(s && strstr(s, "materials.loam.model: unknown model"), "%s", s);
     free(s);
-    cr_expect(!exists(file_in(tmp, "o")), "nothing written on bad input");
-    cr_expect_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --psi-min 10 "
+    cr_expect(!tu_exists(tu_file_in(tmp, "o")), "nothing written on bad input");
+    cr_expect_eq(tu_run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --psi-min 10 "
                      "--psi-max 1 2> /dev/null", tmp), 2);
-    cr_expect_eq(run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --per-decade x "
+    cr_expect_eq(tu_run(SHPFIT " curves ../configs/curves/model_library.json --out %s/o --per-decade x "
                      "2> /dev/null", tmp), 2);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* docs/model_parameters.md is generated from the registry: it must not drift. */
 Test(cli, model_parameter_docs_match_the_registry)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run(SHPFIT " models --markdown > %s/m.md", tmp), 0);
-    char *now = slurp(file_in(tmp, "m.md")), *doc = slurp("../docs/model_parameters.md");
+    tu_make_tmp(tmp, sizeof tmp, "cli");
+    cr_assert_eq(tu_run(SHPFIT " models --markdown > %s/m.md", tmp), 0);
+    char *now = tu_slurp(tu_file_in(tmp, "m.md")), *doc = tu_slurp("../docs/model_parameters.md");
     cr_assert(now && doc, "docs/model_parameters.md missing");
     cr_expect(strcmp(now, doc) == 0, "docs/model_parameters.md is out of date: run `make docs`");
     free(now);
     free(doc);
-    cr_expect_eq(run(SHPFIT " models brooks_corey > /dev/null"), 0);
-    cr_expect_eq(run(SHPFIT " models nosuch 2> /dev/null"), 2);
-    remove_tree(tmp);
+    cr_expect_eq(tu_run(SHPFIT " models brooks_corey > /dev/null"), 0);
+    cr_expect_eq(tu_run(SHPFIT " models nosuch 2> /dev/null"), 2);
+    tu_remove_tree(tmp);
 }

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
+#include "test_util.h"
 #include <glob.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,19 +20,6 @@
 #include "shpfit/synth.h"
 
 /* ------------------------------------------------------------------ helpers */
-
-static void make_tmp(char *buf, size_t len)
-{
-    snprintf(buf, len, "/tmp/shpfit-fit-XXXXXX");
-    cr_assert_not_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
-}
 
 /* Copy tests/data/fit/<name> into dir and write its synthetic observations into dir/obs,
  * so the fit reads exactly what synth wrote. Returns the config's path in `path`. */
@@ -65,7 +53,7 @@ static shp_problem *load_problem(const char *path)
 Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
 {
     char tmp[64], path[512], err[1024];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     shp_problem *pb = load_problem(path);
     shp_fit_options opt;
@@ -90,7 +78,7 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
     shp_problem_free(pb);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* Curve fitting without a column (as RETC): θ(h) and K(h) points alone identify
@@ -98,7 +86,7 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
 Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 120)
 {
     char tmp[64], path[512], err[1024];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     /* the same config, fitted to the curve points instead of the column series */
     char cfg[600];
@@ -139,7 +127,7 @@ Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 1
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
     shp_problem_free(pb);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ reproducibility */
@@ -167,7 +155,7 @@ static void short_run(const char *path, int threads, int alg, double *u, double 
 Test(fit, same_seed_gives_bit_identical_results_on_1_and_2_threads, .timeout = 120)
 {
     char tmp[64], path[512];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     const int algs[] = {SHP_OPT_PSO_VEGA, SHP_OPT_SHADE, SHP_OPT_GA};
     for (int a = 0; a < 3; ++a) {
@@ -180,7 +168,7 @@ Test(fit, same_seed_gives_bit_identical_results_on_1_and_2_threads, .timeout = 1
         cr_expect(memcmp(u2, u3, sizeof u2) == 0 && memcmp(f2, f3, sizeof f2) == 0,
                   "%s: two runs on 2 threads differ", shp_opt_algorithm_name(algs[a]));
     }
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ problem */
@@ -191,7 +179,7 @@ Test(fit, same_seed_gives_bit_identical_results_on_1_and_2_threads, .timeout = 1
 Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
 {
     char tmp[64], path[512], err[1024];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     /* θr free as well, over a range that overlaps θs's */
     FILE *in = fopen(path, "r");
@@ -234,7 +222,7 @@ Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
     cr_expect(strstr(why, "theta_r must be < theta_s") != NULL, "%s", why);
     shp_backend_destroy(be);
     shp_problem_free(pb);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ metrics */
@@ -302,7 +290,7 @@ static double read_value(const char *file, int row)
 Test(synth, offsets_and_seeded_errors)
 {
     char tmp[64], path[512], cmd[1200];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     snprintf(path, sizeof path, "%s/c.json", tmp);
     snprintf(cmd, sizeof cmd, "sed 's/\"synth\": {/\"synth\": {\"noise\": {\"Q\": 0.05}, \"offsets\": "
                               "{\"theta_final\": -0.02}, /' data/fit/loam_fit.json > '%s'", path);
@@ -336,7 +324,7 @@ Test(synth, offsets_and_seeded_errors)
     snprintf(fa, sizeof fa, "%s/v.csv", a);
     snprintf(fr, sizeof fr, "%s/v.csv", ref);
     cr_expect(read_value(fa, 3) == read_value(fr, 3), "v has no noise here");
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ bad input */
@@ -413,7 +401,7 @@ Test(fit, every_bad_fit_fixture_is_in_the_table)
 Test(fit, command_line_exit_codes_and_files, .timeout = 120)
 {
     char tmp[64], cmd[2400];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     snprintf(cmd, sizeof cmd, "../build/shpfit fit data/bad_fit/obs_nan.json --out %s/o 2>/dev/null", tmp);
     int st = system(cmd);
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "bad input: exit %d", WEXITSTATUS(st));
@@ -435,7 +423,7 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
     snprintf(cmd, sizeof cmd, "grep -q '\"seed\":[[:space:]]*3,' %s/run/result.json && grep -q curve_agreement %s/run/result.json && "
                               "test $(wc -l < %s/run/history.csv) -eq 4", tmp, tmp, tmp);
     cr_expect_eq(system(cmd), 0, "result.json seed/curve agreement, history rows");
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 /* ------------------------------------------------------------------ surface */
@@ -445,7 +433,7 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
 Test(surface, loam_alpha_n_minimum_is_at_the_truth, .timeout = 180)
 {
     char tmp[64], path[512], cmd[2400];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     snprintf(cmd, sizeof cmd,
              "sed -i 's/\"synth\": {/\"surface\": {\"planes\": [[\"loam.alpha\", \"loam.n\"]], \"points\": 15}, \"synth\": {/' '%s' && "
@@ -483,5 +471,5 @@ Test(surface, loam_alpha_n_minimum_is_at_the_truth, .timeout = 180)
                               "test $(stat -c %%s %s/s/surface_loam.alpha__loam.n_$o.png) -gt 10000 || exit 1; done",
              tmp);
     cr_expect_eq(system(cmd), 0, "contour maps missing or trivial");
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }

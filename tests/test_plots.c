@@ -5,6 +5,7 @@
  * and say the plots were skipped. Runs ../build/shpfit with cwd = tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
+#include "test_util.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,70 +13,17 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#define SHPFIT "../build/shpfit"
-
-static void make_tmp(char *buf, size_t len)
-{
-    snprintf(buf, len, "/tmp/shpfit-plots-XXXXXX");
-    cr_assert_not_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir); /* our own mkdtemp directory */
-    cr_expect_eq(system(cmd), 0);
-}
-
-/* Run a shell command; its exit code (−1 when it did not exit normally). */
-static int run(const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    const int st = system(cmd);
-    return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    const size_t got = fread(buf, 1, (size_t)n, f);
-    buf[got] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static char *file_in(const char *dir, const char *name)
-{
-    static char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
 
 static int have_gnuplot(void)
 {
-    return run("command -v gnuplot > /dev/null 2>&1") == 0;
+    return tu_run("command -v gnuplot > /dev/null 2>&1") == 0;
 }
 
 /* A PNG of more than 10 kB (an empty frame with axes is smaller than any of ours). */
 static void expect_png(const char *dir, const char *name)
 {
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    const char *path = file_in(dir, name);
+    const char *path = tu_file_in(dir, name);
     struct stat st;
     cr_expect_eq(stat(path, &st), 0, "%s missing", path);
     if (stat(path, &st) != 0) return;
@@ -93,9 +41,9 @@ static void expect_png(const char *dir, const char *name)
  * 24 (PSO-VEGA, multi-objective: a Pareto front). */
 static void tiny_fit_config(const char *dir)
 {
-    cr_assert_eq(run("cp data/fit/loam_fit.json %s/loam_fit.json", dir), 0);
-    cr_assert_eq(run(SHPFIT " synth %s/loam_fit.json --out %s/obs > /dev/null", dir, dir), 0);
-    cr_assert_eq(run("sed -e 's/\"algorithm\": \"shade\"/\"algorithm\": \"pso_vega\"/' "
+    cr_assert_eq(tu_run("cp data/fit/loam_fit.json %s/loam_fit.json", dir), 0);
+    cr_assert_eq(tu_run(SHPFIT " synth %s/loam_fit.json --out %s/obs > /dev/null", dir, dir), 0);
+    cr_assert_eq(tu_run("sed -e 's/\"algorithm\": \"shade\"/\"algorithm\": \"pso_vega\"/' "
                      "-e 's/\"population\": 20/\"population\": 24/' "
                      "-e 's/\"generations\": 150/\"generations\": 3/' "
                      "-e 's#\"file\": \"obs/Q.csv\"#\"file\": \"obs/Q.csv\"}, "
@@ -117,21 +65,21 @@ Test(plots, fit_draws_every_plot)
 {
     if (!have_gnuplot()) cr_skip_test("gnuplot not installed");
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "plots");
     tiny_fit_config(tmp);
-    cr_assert_eq(run(SHPFIT " fit %s/fit.json --out %s/out > %s/log.txt 2>&1", tmp, tmp, tmp), 0);
+    cr_assert_eq(tu_run(SHPFIT " fit %s/fit.json --out %s/out > %s/log.txt 2>&1", tmp, tmp, tmp), 0);
     char out[128];
     snprintf(out, sizeof out, "%s/out", tmp);
-    char *log = slurp(file_in(tmp, "log.txt"));
+    char *log = tu_slurp(tu_file_in(tmp, "log.txt"));
     cr_expect(log && strstr(log, "shpfit fit: plots fit_Q.png"), "%s", log);
     free(log);
     for (size_t i = 0; i < COUNT(fit_pngs); ++i) expect_png(out, fit_pngs[i]);
-    cr_expect(exists(file_in(out, "fit_plots.gp")));
-    char *gp = slurp(file_in(out, "fit_plots.gp"));
+    cr_expect(tu_exists(tu_file_in(out, "fit_plots.gp")));
+    char *gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
     cr_expect(gp && strstr(gp, "multiplot layout 1,3"), "3 objectives: 3 panels of pairs");
     free(gp);
     /* fit_curves.csv: pF −2…7 at 20 per decade, fitted and true, with units */
-    char *csv = slurp(file_in(out, "fit_curves.csv"));
+    char *csv = tu_slurp(tu_file_in(out, "fit_curves.csv"));
     cr_assert_not_null(csv);
     static const char head[] = "pF,suction_cm,h_cm,theta_loam_fit,K_loam_fit_cm_per_min,theta_loam_true,"
                                "K_loam_true_cm_per_min\n-2,0.01,";
@@ -141,54 +89,54 @@ Test(plots, fit_draws_every_plot)
     cr_expect_eq(lines, 1 + 181);
     cr_expect(strstr(csv, "\n7,10000000,-10000000,"), "last row at pF 7");
     free(csv);
-    remove_tree(tmp);
+    tu_remove_tree(tmp);
 }
 
 Test(plots, forward_draws_every_plot_and_removes_stale_ones)
 {
     if (!have_gnuplot()) cr_skip_test("gnuplot not installed");
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_assert_eq(run(SHPFIT " forward ../configs/ponded_loam.json --out %s > %s/log.txt", tmp, tmp), 0);
-    char *log = slurp(file_in(tmp, "log.txt"));
+    tu_make_tmp(tmp, sizeof tmp, "plots");
+    cr_assert_eq(tu_run(SHPFIT " forward ../configs/ponded_loam.json --out %s > %s/log.txt", tmp, tmp), 0);
+    char *log = tu_slurp(tu_file_in(tmp, "log.txt"));
     cr_expect(log && strstr(log, "forward_profile.png"), "%s", log);
     free(log);
     for (size_t i = 0; i < COUNT(forward_pngs); ++i) expect_png(tmp, forward_pngs[i]);
-    cr_expect(exists(file_in(tmp, "forward_plots.gp")));
+    cr_expect(tu_exists(tu_file_in(tmp, "forward_plots.gp")));
     /* a failing gnuplot: exit 1, the data stay complete, and no picture of the
      * earlier run is left to pass for this one's */
-    cr_expect_eq(run("SHPFIT_GNUPLOT=false " SHPFIT " forward ../configs/ponded_loam.json --out %s "
+    cr_expect_eq(tu_run("SHPFIT_GNUPLOT=false " SHPFIT " forward ../configs/ponded_loam.json --out %s "
                      "> /dev/null 2> %s/err.txt", tmp, tmp),
                  1);
-    char *err = slurp(file_in(tmp, "err.txt"));
+    char *err = tu_slurp(tu_file_in(tmp, "err.txt"));
     cr_expect(err && strstr(err, "plots failed"), "%s", err);
     free(err);
-    cr_expect(exists(file_in(tmp, "series.csv")) && exists(file_in(tmp, "summary.json")));
+    cr_expect(tu_exists(tu_file_in(tmp, "series.csv")) && tu_exists(tu_file_in(tmp, "summary.json")));
     for (size_t i = 0; i < COUNT(forward_pngs); ++i)
-        cr_expect(!exists(file_in(tmp, forward_pngs[i])), "stale %s", forward_pngs[i]);
-    remove_tree(tmp);
+        cr_expect(!tu_exists(tu_file_in(tmp, forward_pngs[i])), "stale %s", forward_pngs[i]);
+    tu_remove_tree(tmp);
 }
 
 Test(plots, a_stopped_forward_run_plots_what_it_reached)
 {
     if (!have_gnuplot()) cr_skip_test("gnuplot not installed");
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
-    cr_expect_eq(run(SHPFIT " forward data/good/stops_early.json --out %s > /dev/null 2>&1", tmp), 3);
+    tu_make_tmp(tmp, sizeof tmp, "plots");
+    cr_expect_eq(tu_run(SHPFIT " forward data/good/stops_early.json --out %s > /dev/null 2>&1", tmp), 3);
     expect_png(tmp, "forward_Q.png");
     expect_png(tmp, "forward_v.png");
-    cr_expect(!exists(file_in(tmp, "forward_profile.png")), "no final profile was reached");
-    remove_tree(tmp);
+    cr_expect(!tu_exists(tu_file_in(tmp, "forward_profile.png")), "no final profile was reached");
+    tu_remove_tree(tmp);
 }
 
 Test(plots, without_gnuplot_the_data_are_complete_and_plots_skipped)
 {
     char tmp[64];
-    make_tmp(tmp, sizeof tmp);
+    tu_make_tmp(tmp, sizeof tmp, "plots");
     tiny_fit_config(tmp);
-    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " fit %s/fit.json --out %s/fit > %s/fit.txt 2>&1", tmp, tmp, tmp),
+    cr_assert_eq(tu_run("SHPFIT_GNUPLOT= " SHPFIT " fit %s/fit.json --out %s/fit > %s/fit.txt 2>&1", tmp, tmp, tmp),
                  0);
-    char *log = slurp(file_in(tmp, "fit.txt"));
+    char *log = tu_slurp(tu_file_in(tmp, "fit.txt"));
     cr_expect(log && strstr(log, "shpfit fit: plots skipped"), "%s", log);
     free(log);
     char dir[128];
@@ -196,20 +144,20 @@ Test(plots, without_gnuplot_the_data_are_complete_and_plots_skipped)
     static const char *const fit_data[] = {"result.json", "history.csv", "pareto.csv", "best_series.csv",
                                            "fit_curves.csv", "fit_plots.gp"};
     for (size_t i = 0; i < COUNT(fit_data); ++i)
-        cr_expect(exists(file_in(dir, fit_data[i])), "%s missing", fit_data[i]);
-    for (size_t i = 0; i < COUNT(fit_pngs); ++i) cr_expect(!exists(file_in(dir, fit_pngs[i])), "%s", fit_pngs[i]);
+        cr_expect(tu_exists(tu_file_in(dir, fit_data[i])), "%s missing", fit_data[i]);
+    for (size_t i = 0; i < COUNT(fit_pngs); ++i) cr_expect(!tu_exists(tu_file_in(dir, fit_pngs[i])), "%s", fit_pngs[i]);
 
-    cr_assert_eq(run("SHPFIT_GNUPLOT= " SHPFIT " forward ../configs/ponded_loam.json --out %s/fw > %s/fw.txt 2>&1",
+    cr_assert_eq(tu_run("SHPFIT_GNUPLOT= " SHPFIT " forward ../configs/ponded_loam.json --out %s/fw > %s/fw.txt 2>&1",
                      tmp, tmp),
                  0);
-    log = slurp(file_in(tmp, "fw.txt"));
+    log = tu_slurp(tu_file_in(tmp, "fw.txt"));
     cr_expect(log && strstr(log, "shpfit forward: plots skipped"), "%s", log);
     free(log);
     snprintf(dir, sizeof dir, "%s/fw", tmp);
     static const char *const fw_data[] = {"series.csv", "profile_final.csv", "observations.csv", "summary.json"};
     for (size_t i = 0; i < COUNT(fw_data); ++i)
-        cr_expect(exists(file_in(dir, fw_data[i])), "%s missing", fw_data[i]);
+        cr_expect(tu_exists(tu_file_in(dir, fw_data[i])), "%s missing", fw_data[i]);
     for (size_t i = 0; i < COUNT(forward_pngs); ++i)
-        cr_expect(!exists(file_in(dir, forward_pngs[i])), "%s", forward_pngs[i]);
-    remove_tree(tmp);
+        cr_expect(!tu_exists(tu_file_in(dir, forward_pngs[i])), "%s", forward_pngs[i]);
+    tu_remove_tree(tmp);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "io/curves.h"
 #include "io/fs.h"
 #include "plot/plot.h"
@@ -39,13 +40,6 @@ static void help(FILE *f)
             "            1 results or plots could not be written\n");
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "shpfit: curves: %s%s%s (see shpfit curves --help)\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    return SHP_EXIT_USAGE;
-}
-
 /* A positive finite number from an option's argument. */
 static int option_number(const char *opt, const char *s, double *v)
 {
@@ -66,35 +60,27 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, args *a)
 {
+    shp_cli_args c = {"curves", "CONFIG.json", help, NULL, NULL};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
         double *num = !strcmp(s, "--psi-min")      ? &a->psi_min
                       : !strcmp(s, "--psi-max")    ? &a->psi_max
                       : !strcmp(s, "--per-decade") ? &a->per_decade
                                                    : NULL;
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            help(stdout);
-            return SHP_EXIT_OK;
-        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
-            if (i + 1 >= argc) return usage_error("missing directory after", s);
-            a->out = argv[++i];
-        } else if (!strncmp(s, "--out=", 6)) {
-            a->out = s + 6;
-        } else if (num) {
-            if (i + 1 >= argc) return usage_error("missing value after", s);
+        if (num) {
+            if (i + 1 >= argc) return shp_cli_usage_error("curves", "missing value after", s);
             if (option_number(s, argv[++i], num) != 0) return SHP_EXIT_USAGE;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option", s);
-        } else if (a->config) {
-            return usage_error("more than one configuration file:", s);
-        } else {
-            a->config = s;
+            continue;
         }
+        const int r = shp_cli_common_arg(&c, argc, argv, &i);
+        if (r != SHP_CLI_HANDLED) return r;
     }
-    if (!a->config) return usage_error("missing CONFIG.json", NULL);
-    if (!a->out || !*a->out) return usage_error("missing --out DIR", NULL);
+    const int bad = shp_cli_require(&c);
+    a->config = c.input;
+    a->out = c.out;
+    if (bad >= 0) return bad;
     if (a->per_decade && (a->per_decade != floor(a->per_decade) || a->per_decade > 1000))
-        return usage_error("--per-decade must be a whole number from 1 to 1000", NULL);
+        return shp_cli_usage_error("curves", "--per-decade must be a whole number from 1 to 1000", NULL);
     return -1;
 }
 

@@ -15,6 +15,7 @@
 #endif
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "io/fit_output.h"
 #include "io/fs.h"
 #include "plot/plot.h"
@@ -52,25 +53,6 @@ static void help(FILE *f)
             "            skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "shpfit: fit: %s%s%s (see shpfit fit --help)\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    return SHP_EXIT_USAGE;
-}
-
-static int whole_number(const char *opt, const char *s, long long lo, long long *v)
-{
-    char *end;
-    errno = 0;
-    *v = strtoll(s, &end, 10);
-    if (end == s || *end || errno || *v < lo) {
-        fprintf(stderr, "shpfit: fit: %s needs a whole number >= %lld, got \"%s\"\n", opt, lo, s);
-        return -1;
-    }
-    return 0;
-}
-
 typedef struct {
     const char *config, *out, *backend;
     long long seed, threads;
@@ -79,36 +61,27 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, args *a)
 {
+    shp_cli_args c = {"fit", "CONFIG.json", help, NULL, NULL};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            help(stdout);
-            return SHP_EXIT_OK;
-        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
-            if (i + 1 >= argc) return usage_error("missing directory after", s);
-            a->out = argv[++i];
-        } else if (!strncmp(s, "--out=", 6)) {
-            a->out = s + 6;
-        } else if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
-            if (i + 1 >= argc) return usage_error("missing number after", s);
-            if (whole_number(s, argv[++i], s[2] == 's' ? 0 : 1, s[2] == 's' ? &a->seed : &a->threads) != 0)
+        if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
+            if (shp_cli_long("fit", argc, argv, &i, s[2] == 's' ? 0 : 1,
+                             s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
                 return SHP_EXIT_USAGE;
         } else if (!strcmp(s, "--backend")) {
-            if (i + 1 >= argc) return usage_error("missing name after", s);
+            if (i + 1 >= argc) return shp_cli_usage_error("fit", "missing name after", s);
             a->backend = argv[++i];
         } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
             a->verbose = 1;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option", s);
-        } else if (a->config) {
-            return usage_error("more than one configuration file:", s);
         } else {
-            a->config = s;
+            const int r = shp_cli_common_arg(&c, argc, argv, &i);
+            if (r != SHP_CLI_HANDLED) return r;
         }
     }
-    if (!a->config) return usage_error("missing CONFIG.json", NULL);
-    if (!a->out || !*a->out) return usage_error("missing --out DIR", NULL);
-    return -1;
+    const int bad = shp_cli_require(&c);
+    a->config = c.input;
+    a->out = c.out;
+    return bad;
 }
 
 typedef struct {

@@ -7,10 +7,12 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "io/fs.h"
 #include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/forward_output.h"
+#include "io/json_file.h"
 
 static void help(FILE *f)
 {
@@ -37,13 +39,6 @@ static void help(FILE *f)
             "configuration schema: docs/config.md\n");
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "shpfit: forward: %s%s%s (see shpfit forward --help)\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    return SHP_EXIT_USAGE;
-}
-
 typedef struct {
     const char *config, *out;
     int summary;
@@ -52,36 +47,19 @@ typedef struct {
 /* Returns −1 to go on, else the exit code (help printed or usage error). */
 static int parse_args(int argc, char **argv, args *a)
 {
+    shp_cli_args c = {"forward", "CONFIG.json", help, NULL, NULL};
     for (int i = 1; i < argc; ++i) {
-        const char *s = argv[i];
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            help(stdout);
-            return SHP_EXIT_OK;
-        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
-            if (i + 1 >= argc) return usage_error("missing directory after", s);
-            a->out = argv[++i];
-        } else if (!strncmp(s, "--out=", 6)) {
-            a->out = s + 6;
-        } else if (!strcmp(s, "--summary")) {
+        if (!strcmp(argv[i], "--summary")) {
             a->summary = 1;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option", s);
-        } else if (a->config) {
-            return usage_error("more than one configuration file:", s);
-        } else {
-            a->config = s;
+            continue;
         }
+        const int r = shp_cli_common_arg(&c, argc, argv, &i);
+        if (r != SHP_CLI_HANDLED) return r;
     }
-    if (!a->config) return usage_error("missing CONFIG.json", NULL);
-    if (!a->out || !*a->out) return usage_error("missing --out DIR", NULL);
-    return -1;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+    const int bad = shp_cli_require(&c);
+    a->config = c.input;
+    a->out = c.out;
+    return bad;
 }
 
 static void print_summary(const shp_forward_problem *fp, const shp_column_result *res,
@@ -156,9 +134,9 @@ int shp_cmd_forward(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
 
-    const double t0 = now_s();
+    const double t0 = shp_wall_seconds();
     const int status = shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
-    const double wall = now_s() - t0;
+    const double wall = shp_wall_seconds() - t0;
     int code = SHP_EXIT_OK;
     if (status == SHP_ERR_NOMEM) {
         fprintf(stderr, "shpfit: out of memory for the column's working block\n");

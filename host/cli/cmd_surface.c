@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "io/fs.h"
 #include "io/surface_output.h"
 #include "plot/plot.h"
@@ -17,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "shpfit/surface.h"
+#include "io/json_file.h"
 
 static void help(FILE *f)
 {
@@ -40,54 +42,34 @@ static void help(FILE *f)
             "            1 results or plots could not be written\n");
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "shpfit: surface: %s%s%s (see shpfit surface --help)\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    return SHP_EXIT_USAGE;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 int shp_cmd_surface(int argc, char **argv)
 {
-    const char *config = NULL, *out = NULL;
-    int points = 0, threads = 0;
+    shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL};
+    long long points = 0, threads = 0;
     double zoom = -1.0;
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            help(stdout);
-            return SHP_EXIT_OK;
-        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
-            if (i + 1 >= argc) return usage_error("missing directory after", s);
-            out = argv[++i];
-        } else if (!strcmp(s, "--points") || !strcmp(s, "--threads") || !strcmp(s, "--zoom")) {
-            if (i + 1 >= argc) return usage_error("missing value after", s);
+        if (!strcmp(s, "--points") || !strcmp(s, "--threads")) {
+            if (shp_cli_long("surface", argc, argv, &i, s[2] == 'p' ? 2 : 1, 2000, s[2] == 'p' ? &points : &threads) != 0)
+                return SHP_EXIT_USAGE;
+            continue;
+        }
+        if (!strcmp(s, "--zoom")) {
+            if (i + 1 >= argc) return shp_cli_usage_error("surface", "missing value after", s);
             char *end;
             errno = 0;
-            const double v = strtod(argv[++i], &end);
-            if (end == argv[i] || *end || errno || !(v >= 0.0)) return usage_error("bad value for", s);
-            if (s[2] == 'z') zoom = v;
-            else if (v != floor(v) || v < 1 || v > 2000) return usage_error("needs a whole number from 1 to 2000:", s);
-            else if (s[2] == 'p') points = (int)v;
-            else threads = (int)v;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option", s);
-        } else if (config) {
-            return usage_error("more than one configuration file:", s);
-        } else {
-            config = s;
+            zoom = strtod(argv[++i], &end);
+            if (end == argv[i] || *end || errno || !(zoom >= 0.0 && zoom <= 0.5))
+                return shp_cli_usage_error("surface", "--zoom needs a number from 0 to 0.5, got", argv[i]);
+            continue;
         }
+        const int r = shp_cli_common_arg(&a, argc, argv, &i);
+        if (r != SHP_CLI_HANDLED) return r;
     }
-    if (!config) return usage_error("missing CONFIG.json", NULL);
-    if (!out || !*out) return usage_error("missing --out DIR", NULL);
-    if (points == 1) return usage_error("--points must be at least 2", NULL);
+    const int bad = shp_cli_require(&a);
+    if (bad >= 0) return bad;
+    const char *config = a.input, *out = a.out;
+
 
     char err[1024];
     shp_problem *pb = NULL;
@@ -101,7 +83,7 @@ int shp_cmd_surface(int argc, char **argv)
     double *u_base = malloc((size_t)dim * sizeof *u_base), *u_truth = malloc((size_t)dim * sizeof *u_truth);
     shp_material *truth = malloc((size_t)nm * sizeof *truth);
     int have_truth = 0;
-    if (shp_surface_spec_load(pb, points, zoom, &spec, err, sizeof err) != SHP_OK) {
+    if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_problem_free(pb);
         free(u_base);
@@ -119,14 +101,14 @@ int shp_cmd_surface(int argc, char **argv)
         shp_problem_unit_of(pb, truth, u_truth);
     }
     shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
-    shp_backend *be = shp_backend_cpu_create(threads);
+    shp_backend *be = shp_backend_cpu_create((int)threads);
     if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
         return SHP_EXIT_USAGE;
     }
     const int nbase = spec.n_planes, ntot = nbase * (spec.zoom > 0.0 ? 2 : 1);
     shp_surface_result *res = calloc((size_t)ntot, sizeof *res);
-    const double t0 = now_s();
+    const double t0 = shp_wall_seconds();
     int code = SHP_EXIT_OK, n = 0;
     for (int p = 0; p < ntot && code == SHP_EXIT_OK; ++p) {
         shp_surface_plane plane = spec.plane[p % nbase];
@@ -151,9 +133,9 @@ int shp_cmd_surface(int argc, char **argv)
             code = SHP_EXIT_FAILURE;
         }
         fprintf(stderr, "shpfit surface: plane %d/%d (%s, %s) done, %.1f s\n", p + 1, ntot,
-                shp_problem_var_name(pb, plane.jx), shp_problem_var_name(pb, plane.jy), now_s() - t0);
+                shp_problem_var_name(pb, plane.jx), shp_problem_var_name(pb, plane.jy), shp_wall_seconds() - t0);
     }
-    const double wall = now_s() - t0;
+    const double wall = shp_wall_seconds() - t0;
     if (code == SHP_EXIT_OK &&
         shp_surface_write_summary(out, pb, &spec, res, n, u_base, have_truth ? u_truth : NULL, wall, err,
                                   sizeof err) != SHP_OK) {

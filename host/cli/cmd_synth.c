@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "shpfit/status.h"
 #include "shpfit/synth.h"
 
@@ -32,43 +33,21 @@ static void help(FILE *f)
             "            1 files could not be written\n");
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "shpfit: synth: %s%s%s (see shpfit synth --help)\n", msg, arg ? " " : "",
-            arg ? arg : "");
-    return SHP_EXIT_USAGE;
-}
-
 int shp_cmd_synth(int argc, char **argv)
 {
-    const char *config = NULL, *out = NULL;
+    shp_cli_args a = {"synth", "CONFIG.json", help, NULL, NULL};
     long long seed = -1;
     for (int i = 1; i < argc; ++i) {
-        const char *s = argv[i];
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            help(stdout);
-            return SHP_EXIT_OK;
-        } else if (!strcmp(s, "--out") || !strcmp(s, "-o")) {
-            if (i + 1 >= argc) return usage_error("missing directory after", s);
-            out = argv[++i];
-        } else if (!strncmp(s, "--out=", 6)) {
-            out = s + 6;
-        } else if (!strcmp(s, "--seed")) {
-            if (i + 1 >= argc) return usage_error("missing number after", s);
-            char *end;
-            errno = 0;
-            seed = strtoll(argv[++i], &end, 10);
-            if (*end || end == argv[i] || errno || seed < 0) return usage_error("--seed needs a whole number >= 0, got", argv[i]);
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option", s);
-        } else if (config) {
-            return usage_error("more than one configuration file:", s);
-        } else {
-            config = s;
+        if (!strcmp(argv[i], "--seed")) {
+            if (shp_cli_long("synth", argc, argv, &i, 0, 0x7fffffffffffffffLL, &seed) != 0) return SHP_EXIT_USAGE;
+            continue;
         }
+        const int r = shp_cli_common_arg(&a, argc, argv, &i);
+        if (r != SHP_CLI_HANDLED) return r;
     }
-    if (!config) return usage_error("missing CONFIG.json", NULL);
-    if (!out || !*out) return usage_error("missing --out DIR", NULL);
+    const int bad = shp_cli_require(&a);
+    if (bad >= 0) return bad;
+    const char *config = a.input, *out = a.out;
     char err[1024];
     shp_synth_summary sum;
     const int rc = shp_synth_run(config, out, seed, &sum, err, sizeof err);

@@ -272,3 +272,16 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     }
     return SHP_OK;
 }
+
+int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                       const char *path, shp_fit_step *st, char *err, size_t len)
+{
+    const cfg_ctx c = {file, err, len};
+    memset(st, 0, sizeof *st);
+    st->alg = shp_problem_n_obj(pb) > 1 ? SHP_OPT_PSO_VEGA : SHP_OPT_PSO;
+    st->settings = shp_opt_settings_default(st->alg);
+    st->stop = shp_opt_stop_default();
+    st->n_obj = shp_problem_n_obj(pb);
+    for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
+    return parse_step(&c, pb, (const cJSON *)obj, path, 1, shp_problem_dim(pb), st);
+}

@@ -9,13 +9,7 @@
 
 #include "config/cfg_json.h"
 #include "shpfit/fit.h"
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "io/json_file.h"
 
 int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len)
 {
@@ -140,7 +134,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    const double t0 = now_s();
+    const double t0 = shp_wall_seconds();
     int rc = SHP_OK, hcap = 0;
     double fixed_u = NAN;
     for (int s = 0; s < opt->n_steps && rc == SHP_OK; ++s) {
@@ -160,8 +154,8 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
             rc = o ? SHP_ERR_NOMEM : SHP_ERR_INVALID;
         }
         shp_opt_stop_reason why = SHP_STOP_NONE;
-        const double ts = now_s();
-        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, now_s() - ts)) == SHP_STOP_NONE) {
+        const double ts = shp_wall_seconds();
+        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, shp_wall_seconds() - ts)) == SHP_STOP_NONE) {
             const char *stage = "ask";
             rc = shp_optimizer_ask(o, NULL);
             if (rc == SHP_OK) {
@@ -178,7 +172,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
             }
             shp_opt_log line;
             shp_optimizer_log(o, &line);
-            rc = push_history(res, &hcap, s + 1, now_s() - t0, &line);
+            rc = push_history(res, &hcap, s + 1, shp_wall_seconds() - t0, &line);
             if (progress) progress(s + 1, opt->n_steps, &line, st, ctx);
         }
         if (rc == SHP_OK) {
@@ -208,7 +202,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         rc = shp_problem_evaluate(pb, be, res->u_best, 1, res->f_best, &ok);
     }
     shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
-    res->wall_s = now_s() - t0;
+    res->wall_s = shp_wall_seconds() - t0;
     return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "shpfit/status.h"
 #include "shpfit/version.h"
 
@@ -102,19 +103,13 @@ static void unit_string(char *out, size_t len, const char *unit, const char *L, 
 int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
                            const shp_curve_grid *g, char *err, size_t len)
 {
-    cJSON *root = cJSON_CreateObject();
+    cJSON *root = shp_json_output_begin("curves", fp->path);
     if (!root) {
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    cJSON_AddStringToObject(root, "program", "shpfit");
-    cJSON_AddStringToObject(root, "version", SHP_VERSION);
-    cJSON_AddStringToObject(root, "command", "curves");
-    cJSON_AddStringToObject(root, "config_file", fp->path);
-    cJSON *u = cJSON_AddObjectToObject(root, "units");
-    cJSON_AddStringToObject(u, "length", fp->length_unit);
-    cJSON_AddStringToObject(u, "time", fp->time_unit);
-    cJSON_AddStringToObject(u, "pF", "log10 of the suction in cm");
+    cJSON_AddStringToObject(shp_json_add_units(root, fp->length_unit, fp->time_unit), "pF",
+                            "log10 of the suction in cm");
     cJSON *gj = cJSON_AddObjectToObject(root, "grid");
     cJSON_AddNumberToObject(gj, "psi_min", g->psi_min);
     cJSON_AddNumberToObject(gj, "psi_max", g->psi_max);
@@ -146,18 +141,5 @@ int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
     }
     char path[1024];
     shp_path_join(path, sizeof path, dir, "curves.json");
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text) {
-        snprintf(err, len, "out of memory");
-        return SHP_ERR_NOMEM;
-    }
-    FILE *f = shp_file_create(path, err, len);
-    if (!f) {
-        cJSON_free(text);
-        return SHP_ERR_IO;
-    }
-    fprintf(f, "%s\n", text);
-    cJSON_free(text);
-    return shp_file_close(f, path, err, len);
+    return shp_json_write_file(path, root, err, len);
 }

@@ -9,30 +9,24 @@
 #include <cjson/cJSON.h>
 
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/version.h"
 
 #define NUM "%.12g"
 
-/* NaN and ±inf are not JSON: they become null. */
-static void add_num(cJSON *o, const char *k, double v)
-{
-    if (isfinite(v)) cJSON_AddNumberToObject(o, k, v);
-    else cJSON_AddNullToObject(o, k);
-}
-
 static void add_metrics(cJSON *o, const shp_metrics *m)
 {
     cJSON_AddNumberToObject(o, "n", m->n);
-    add_num(o, "psi", m->psi);
-    add_num(o, "rmse", m->rmse);
-    add_num(o, "mae", m->mae);
-    add_num(o, "bias", m->bias);
-    add_num(o, "ubrmse", m->ubrmse);
-    add_num(o, "pbias_percent", m->pbias);
-    add_num(o, "nse", m->nse);
-    add_num(o, "r", m->r);
-    add_num(o, "kge_prime", m->kge);
+    shp_json_add_number(o, "psi", m->psi);
+    shp_json_add_number(o, "rmse", m->rmse);
+    shp_json_add_number(o, "mae", m->mae);
+    shp_json_add_number(o, "bias", m->bias);
+    shp_json_add_number(o, "ubrmse", m->ubrmse);
+    shp_json_add_number(o, "pbias_percent", m->pbias);
+    shp_json_add_number(o, "nse", m->nse);
+    shp_json_add_number(o, "r", m->r);
+    shp_json_add_number(o, "kge_prime", m->kge);
 }
 
 static void add_materials(cJSON *parent, const char *key, const shp_forward_problem *fp,
@@ -43,7 +37,7 @@ static void add_materials(cJSON *parent, const char *key, const shp_forward_prob
         const shp_model_desc *d = shp_model_by_id(mats[i].model);
         cJSON *o = cJSON_AddObjectToObject(ms, fp->material_names[i]);
         cJSON_AddStringToObject(o, "model", d->name);
-        for (int k = 0; k < d->n_params; ++k) add_num(o, d->params[k].name, mats[i].p[k]);
+        for (int k = 0; k < d->n_params; ++k) shp_json_add_number(o, d->params[k].name, mats[i].p[k]);
     }
 }
 
@@ -140,15 +134,9 @@ static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_optio
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
-    cJSON *r = cJSON_CreateObject();
-    cJSON_AddStringToObject(r, "program", "shpfit");
-    cJSON_AddStringToObject(r, "version", SHP_VERSION);
-    cJSON_AddStringToObject(r, "command", "fit");
-    cJSON_AddStringToObject(r, "config_file", fp->path);
+    cJSON *r = shp_json_output_begin("fit", fp->path);
     cJSON_AddStringToObject(r, "status", "ok");
-    cJSON *u = cJSON_AddObjectToObject(r, "units");
-    cJSON_AddStringToObject(u, "length", fp->length_unit);
-    cJSON_AddStringToObject(u, "time", fp->time_unit);
+    shp_json_add_units(r, fp->length_unit, fp->time_unit);
     cJSON_AddStringToObject(r, "backend", info->backend);
     cJSON_AddNumberToObject(r, "threads", info->threads);
     cJSON_AddNumberToObject(r, "seed", (double)opt->seed);
@@ -170,7 +158,7 @@ static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_optio
     }
     cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
     for (int j = 0; j < dim; ++j)
-        add_num(pv, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+        shp_json_add_number(pv, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
     shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
@@ -179,7 +167,7 @@ static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_optio
                                                        ? "psi = RMSE/sigma (seed 002 Eq. 9)"
                                                        : "rmse (fit.metric)");
     cJSON *ov = cJSON_AddObjectToObject(r, "objectives");
-    for (int k = 0; k < nobj; ++k) add_num(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), res->f_best[k]);
+    for (int k = 0; k < nobj; ++k) shp_json_add_number(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), res->f_best[k]);
     cJSON *mv = cJSON_AddObjectToObject(r, "metrics");
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         shp_metrics m;
@@ -224,18 +212,7 @@ int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const s
     if (rc == SHP_OK && res->n_pareto > 0) rc = write_pareto(dir, pb, res, err, len);
     if (rc == SHP_OK) rc = write_series(dir, pb, be, res->u_best, err, len);
     if (rc != SHP_OK) return rc;
-    cJSON *r = build_result(pb, be, opt, res, info);
-    char *text = r ? cJSON_Print(r) : NULL;
-    cJSON_Delete(r);
     char path[1024];
     shp_path_join(path, sizeof path, dir, "result.json");
-    FILE *f = text ? shp_file_create(path, err, len) : NULL;
-    if (!f) {
-        if (!text) snprintf(err, len, "out of memory");
-        free(text);
-        return SHP_ERR_IO;
-    }
-    fprintf(f, "%s\n", text);
-    free(text);
-    return shp_file_close(f, path, err, len);
+    return shp_json_write_file(path, build_result(pb, be, opt, res, info), err, len);
 }

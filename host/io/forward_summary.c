@@ -10,15 +10,9 @@
 #include <cjson/cJSON.h>
 
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "shpfit/forward_output.h"
 #include "shpfit/version.h"
-
-/* NaN and ±inf are not JSON: they become null, never a number that looks like data. */
-static void add_num(cJSON *obj, const char *key, double v)
-{
-    if (isfinite(v)) cJSON_AddNumberToObject(obj, key, v);
-    else cJSON_AddNullToObject(obj, key);
-}
 
 static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_result *res,
                             double wall_s, const char *const *files, int n_files)
@@ -26,34 +20,28 @@ static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_resu
     const shp_column_stats *st = &res->stats;
     const int n_out = fp->column.n_out, reached = shp_forward_outputs_reached(fp, res);
     const char *L = fp->length_unit, *T = fp->time_unit;
-    cJSON *s = cJSON_CreateObject();
+    cJSON *s = shp_json_output_begin("forward", fp->path);
     if (!s) return NULL;
-    cJSON_AddStringToObject(s, "program", "shpfit");
-    cJSON_AddStringToObject(s, "version", SHP_VERSION);
-    cJSON_AddStringToObject(s, "command", "forward");
-    cJSON_AddStringToObject(s, "config_file", fp->path);
     cJSON_AddStringToObject(s, "status", shp_status_name(st->status));
     cJSON_AddStringToObject(s, "message", shp_strerror(st->status));
-    cJSON *u = cJSON_AddObjectToObject(s, "units");
-    cJSON_AddStringToObject(u, "length", L);
-    cJSON_AddStringToObject(u, "time", T);
+    shp_json_add_units(s, L, T);
     cJSON_AddNumberToObject(s, "nodes", fp->column.n);
-    add_num(s, "t_end", fp->t_out[n_out - 1]);
-    add_num(s, "t_reached", st->t_reached);
+    shp_json_add_number(s, "t_end", fp->t_out[n_out - 1]);
+    shp_json_add_number(s, "t_reached", st->t_reached);
     cJSON_AddNumberToObject(s, "outputs_requested", n_out);
     cJSON_AddNumberToObject(s, "outputs_reached", reached);
     /* the last reached output, so a failed run still reports what it did compute */
-    add_num(s, "Q_final", reached ? res->out.Q[reached - 1] : NAN);
-    add_num(s, "Q_final_time", reached ? fp->t_out[reached - 1] : NAN);
-    add_num(s, "Q_bottom_final", reached ? res->out.Q_bot[reached - 1] : NAN);
+    shp_json_add_number(s, "Q_final", reached ? res->out.Q[reached - 1] : NAN);
+    shp_json_add_number(s, "Q_final_time", reached ? fp->t_out[reached - 1] : NAN);
+    shp_json_add_number(s, "Q_bottom_final", reached ? res->out.Q_bot[reached - 1] : NAN);
     cJSON *wb = cJSON_AddObjectToObject(s, "water_balance");
-    add_num(wb, "final_error", reached ? res->out.balance[reached - 1] : NAN);
-    add_num(wb, "max_abs_error", st->max_abs_balance);
+    shp_json_add_number(wb, "final_error", reached ? res->out.balance[reached - 1] : NAN);
+    shp_json_add_number(wb, "max_abs_error", st->max_abs_balance);
     cJSON_AddStringToObject(wb, "unit", L);
     cJSON_AddNumberToObject(s, "steps", (double)st->steps);
     cJSON_AddNumberToObject(s, "iterations", (double)st->iterations);
     cJSON_AddNumberToObject(s, "failures", (double)st->failures);
-    add_num(s, "wall_time_s", wall_s);
+    shp_json_add_number(s, "wall_time_s", wall_s);
     cJSON *fl = cJSON_AddArrayToObject(s, "files");
     for (int i = 0; i < n_files; ++i) cJSON_AddItemToArray(fl, cJSON_CreateString(files[i]));
     if (reached < n_out) {
@@ -72,20 +60,7 @@ int shp_forward_write_summary(const char *path, const shp_forward_problem *fp,
                               const shp_column_result *res, double wall_s,
                               const char *const *files, int n_files, char *err, size_t errlen)
 {
-    cJSON *s = build_summary(fp, res, wall_s, files, n_files);
-    char *text = s ? cJSON_Print(s) : NULL;
-    cJSON_Delete(s);
-    if (!text) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        return SHP_ERR_NOMEM;
-    }
-    FILE *f = fopen(path, "w");
-    int rc = SHP_OK;
-    if (!f || fputs(text, f) < 0 || fputc('\n', f) == EOF) rc = SHP_ERR_IO;
-    if (f && fclose(f) != 0) rc = SHP_ERR_IO;
-    if (rc != SHP_OK) snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-    free(text);
-    return rc;
+    return shp_json_write_file(path, build_summary(fp, res, wall_s, files, n_files), err, errlen);
 }
 
 int shp_forward_write_all(const char *dir, const shp_forward_problem *fp,

@@ -10,6 +10,7 @@
 
 #include "io/curves.h"
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "shpfit/version.h"
 
 #define NUM "%.10g"
@@ -59,32 +60,20 @@ double shp_surface_cells_from(const shp_surface_result *r, int k, const double *
     return fmax(fabs(r->imin[k] - fi), fabs(r->jmin[k] - fj));
 }
 
-static void add_num(cJSON *o, const char *k, double v)
-{
-    if (isfinite(v)) cJSON_AddNumberToObject(o, k, v);
-    else cJSON_AddNullToObject(o, k);
-}
-
 int shp_surface_write_summary(const char *dir, const shp_problem *pb, const shp_surface_spec *spec,
                               const shp_surface_result *r, int n, const double *u_base,
                               const double *u_truth, double wall_s, char *err, size_t len)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
-    cJSON *s = cJSON_CreateObject();
-    cJSON_AddStringToObject(s, "program", "shpfit");
-    cJSON_AddStringToObject(s, "version", SHP_VERSION);
-    cJSON_AddStringToObject(s, "command", "surface");
-    cJSON_AddStringToObject(s, "config_file", fp->path);
-    cJSON *u = cJSON_AddObjectToObject(s, "units");
-    cJSON_AddStringToObject(u, "length", fp->length_unit);
-    cJSON_AddStringToObject(u, "time", fp->time_unit);
+    cJSON *s = shp_json_output_begin("surface", fp->path);
+    shp_json_add_units(s, fp->length_unit, fp->time_unit);
     cJSON_AddStringToObject(s, "objective_metric", "psi = RMSE/sigma (seed 002 Eq. 9)");
     cJSON_AddStringToObject(s, "flat_share", "share of the plane's grid points within 1 % of the "
                                              "objective's range above its minimum");
     cJSON_AddStringToObject(s, "others_at", spec->at_truth ? "fit.truth" : "the config's materials");
     cJSON *base = cJSON_AddObjectToObject(s, "base_point");
-    for (int j = 0; j < dim; ++j) add_num(base, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, u_base[j]));
+    for (int j = 0; j < dim; ++j) shp_json_add_number(base, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, u_base[j]));
     cJSON *planes = cJSON_AddArrayToObject(s, "planes");
     long columns = 0;
     for (int p = 0; p < n; ++p) {
@@ -100,37 +89,28 @@ int shp_surface_write_summary(const char *dir, const shp_problem *pb, const shp_
         cJSON_AddBoolToObject(o, "zoom", rp->p.zoom_of >= 0);
         cJSON_AddNumberToObject(o, "nx", rp->p.nx);
         cJSON_AddNumberToObject(o, "ny", rp->p.ny);
-        add_num(o, "x_min", rp->x[0]);
-        add_num(o, "x_max", rp->x[rp->p.nx - 1]);
-        add_num(o, "y_min", rp->y[0]);
-        add_num(o, "y_max", rp->y[rp->p.ny - 1]);
+        shp_json_add_number(o, "x_min", rp->x[0]);
+        shp_json_add_number(o, "x_max", rp->x[rp->p.nx - 1]);
+        shp_json_add_number(o, "y_min", rp->y[0]);
+        shp_json_add_number(o, "y_max", rp->y[rp->p.ny - 1]);
         cJSON_AddNumberToObject(o, "failed_points", rp->failed);
         columns += (long)rp->p.nx * rp->p.ny;
         cJSON *obj = cJSON_AddObjectToObject(o, "objectives");
         for (int k = 0; k < nobj; ++k) {
             cJSON *ok = cJSON_AddObjectToObject(obj, shp_obs_name(shp_problem_obj_kind(pb, k)));
-            add_num(ok, "min", rp->vmin[k]);
-            add_num(ok, "max", rp->vmax[k]);
+            shp_json_add_number(ok, "min", rp->vmin[k]);
+            shp_json_add_number(ok, "max", rp->vmax[k]);
             if (rp->imin[k] >= 0) {
-                add_num(ok, "x_at_min", rp->x[rp->imin[k]]);
-                add_num(ok, "y_at_min", rp->y[rp->jmin[k]]);
+                shp_json_add_number(ok, "x_at_min", rp->x[rp->imin[k]]);
+                shp_json_add_number(ok, "y_at_min", rp->y[rp->jmin[k]]);
             }
-            add_num(ok, "flat_share", rp->flat[k]);
-            if (u_truth && rp->imin[k] >= 0) add_num(ok, "min_cells_from_truth", shp_surface_cells_from(rp, k, u_truth));
+            shp_json_add_number(ok, "flat_share", rp->flat[k]);
+            if (u_truth && rp->imin[k] >= 0) shp_json_add_number(ok, "min_cells_from_truth", shp_surface_cells_from(rp, k, u_truth));
         }
     }
     cJSON_AddNumberToObject(s, "columns", (double)columns);
     cJSON_AddNumberToObject(s, "wall_time_s", wall_s);
-    char *text = cJSON_Print(s);
-    cJSON_Delete(s);
     char path[1024];
     shp_path_join(path, sizeof path, dir, "surface.json");
-    FILE *f = text ? shp_file_create(path, err, len) : NULL;
-    if (!f) {
-        free(text);
-        return SHP_ERR_IO;
-    }
-    fprintf(f, "%s\n", text);
-    free(text);
-    return shp_file_close(f, path, err, len);
+    return shp_json_write_file(path, s, err, len);
 }

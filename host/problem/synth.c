@@ -10,6 +10,7 @@
 
 #include "config/cfg_json.h"
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "shpfit/forward.h"
 #include "shpfit/rng.h"
 #include "shpfit/version.h"
@@ -229,16 +230,10 @@ static double at_depth(const shp_forward_problem *fp, const double *prof, double
 static int write_summary(const char *dir, const shp_forward_problem *fp, const synth_spec *s,
                          const shp_column_stats *st, char *err, size_t len)
 {
-    cJSON *j = cJSON_CreateObject();
-    cJSON_AddStringToObject(j, "program", "shpfit");
-    cJSON_AddStringToObject(j, "version", SHP_VERSION);
-    cJSON_AddStringToObject(j, "command", "synth");
-    cJSON_AddStringToObject(j, "config_file", fp->path);
+    cJSON *j = shp_json_output_begin("synth", fp->path);
     cJSON_AddStringToObject(j, "status", shp_status_name(st->status));
     cJSON_AddNumberToObject(j, "seed", (double)s->seed);
-    cJSON *u = cJSON_AddObjectToObject(j, "units");
-    cJSON_AddStringToObject(u, "length", fp->length_unit);
-    cJSON_AddStringToObject(u, "time", fp->time_unit);
+    shp_json_add_units(j, fp->length_unit, fp->time_unit);
     cJSON *truth = cJSON_AddObjectToObject(j, "true_parameters");
     for (int i = 0; i < fp->n_materials; ++i) {
         const shp_model_desc *m = shp_model_by_id(fp->materials[i].model);
@@ -259,18 +254,9 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);
     if (s->section) cJSON_AddItemToObject(j, "synth_config", cJSON_Duplicate(s->section, 1));
-    char *text = cJSON_Print(j);
-    cJSON_Delete(j);
     char path[1024];
     shp_path_join(path, sizeof path, dir, "synth.json");
-    FILE *f = text ? shp_file_create(path, err, len) : NULL;
-    if (!f) {
-        free(text);
-        return SHP_ERR_IO;
-    }
-    fprintf(f, "%s\n", text);
-    free(text);
-    return shp_file_close(f, path, err, len);
+    return shp_json_write_file(path, j, err, len);
 }
 
 static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, const char *dir,

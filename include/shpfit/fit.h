@@ -43,6 +43,13 @@ typedef struct {
 int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
                          char *err, size_t len);
 
+/* One optimizer run's keys (algorithm, population, settings, stop, objectives) of a
+ * JSON object, for callers that run many (benchmark campaigns). file and path name the
+ * object in messages. SHP_OK or SHP_ERR_CONFIG. */
+struct cJSON;
+int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                       const char *path, shp_fit_step *st, char *err, size_t len);
+
 /* True materials (fit.truth: "materials" = the config's, or per-material overrides of
  * them) into truth (n_materials). SHP_OK, or SHP_ERR_INVALID when none are given. */
 int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len);

@@ -1,0 +1,231 @@
+/* Loading a campaign file (shpfit/campaign.h). */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign/campaign_internal.h"
+#include "config/cfg_json.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = 2 * cap + 8192;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        const size_t r = fread(buf + n, 1, 4096, f);
+        n += r;
+        if (r < 4096) break;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void resolve(const char *base, const char *file, char *out, size_t len)
+{
+    const char *slash = strrchr(base, '/');
+    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, file);
+}
+
+/* A name usable in file names and CSV fields. */
+static int check_name(const cfg_ctx *c, const char *path, const char *name)
+{
+    if (!*name || strlen(name) > 60)
+        return cfg_fail(c, path, "a name of 1 to 60 characters is required");
+    for (const char *p = name; *p; ++p)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '-' || *p == '.'))
+            return cfg_fail(c, path, "\"%s\": use letters, digits, '_', '-' and '.' only", name);
+    return SHP_OK;
+}
+
+static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
+{
+    static const char *const keys[] = {"name", "cases", "variants", "seeds", "budget", "target",
+                                       "stop_at_target", NULL};
+    const cJSON *root = cp->root;
+    if (!cJSON_IsObject(root)) return cfg_fail(c, "", "expected a JSON object at the top level");
+    CFG_TRY(cfg_check_keys(c, root, "", keys));
+    const char *name = "campaign";
+    CFG_TRY(cfg_string(c, root, "", "name", 0, &name));
+    CFG_TRY(check_name(c, "name", name));
+    snprintf(cp->name, sizeof cp->name, "%s", name);
+
+    const cJSON *cases = cfg_child(root, "cases");
+    if (!cJSON_IsArray(cases) || cJSON_GetArraySize(cases) < 1)
+        return cfg_fail(c, "cases", "expected a non-empty array of {\"name\", \"config\"}");
+    cp->n_cases = cJSON_GetArraySize(cases);
+    cp->cases = calloc((size_t)cp->n_cases, sizeof *cp->cases);
+    if (!cp->cases) return cfg_fail(c, "cases", "out of memory");
+    int i = 0;
+    for (const cJSON *it = cases->child; it; it = it->next, ++i) {
+        static const char *const ck[] = {"name", "config", "synth", NULL};
+        char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
+        cfg_path_index(p, sizeof p, "cases", i);
+        if (!cJSON_IsObject(it)) return cfg_fail(c, p, "expected an object");
+        CFG_TRY(cfg_check_keys(c, it, p, ck));
+        const char *n = NULL, *cfgf = NULL;
+        CFG_TRY(cfg_string(c, it, p, "name", 1, &n));
+        cfg_path(q, sizeof q, p, "name");
+        CFG_TRY(check_name(c, q, n));
+        for (int j = 0; j < i; ++j)
+            if (!strcmp(cp->cases[j].name, n)) return cfg_fail(c, q, "case \"%s\" given twice", n);
+        CFG_TRY(cfg_string(c, it, p, "config", 1, &cfgf));
+        snprintf(cp->cases[i].name, sizeof cp->cases[i].name, "%s", n);
+        resolve(cp->path, cfgf, cp->cases[i].config, sizeof cp->cases[i].config);
+        FILE *probe = fopen(cp->cases[i].config, "r");
+        cfg_path(q, sizeof q, p, "config");
+        if (!probe) return cfg_fail(c, q, "%s: cannot open: %s", cp->cases[i].config, strerror(errno));
+        fclose(probe);
+        const cJSON *sy = cfg_child(it, "synth");
+        if (sy && !cJSON_IsBool(sy)) {
+            cfg_path(q, sizeof q, p, "synth");
+            return cfg_fail(c, q, "expected true or false");
+        }
+        cp->cases[i].synth = sy && cJSON_IsTrue(sy);
+    }
+
+    const cJSON *vars = cfg_child(root, "variants");
+    if (!cJSON_IsArray(vars) || cJSON_GetArraySize(vars) < 1)
+        return cfg_fail(c, "variants", "expected a non-empty array of optimizer variants");
+    cp->n_variants = cJSON_GetArraySize(vars);
+    cp->variants = calloc((size_t)cp->n_variants, sizeof *cp->variants);
+    if (!cp->variants) return cfg_fail(c, "variants", "out of memory");
+    i = 0;
+    for (const cJSON *it = vars->child; it; it = it->next, ++i) {
+        static const char *const vk[] = {"name", "algorithm", "population", "settings", "objectives", NULL};
+        char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
+        cfg_path_index(p, sizeof p, "variants", i);
+        if (!cJSON_IsObject(it)) return cfg_fail(c, p, "expected an object");
+        CFG_TRY(cfg_check_keys(c, it, p, vk));
+        const char *n = NULL;
+        CFG_TRY(cfg_string(c, it, p, "name", 1, &n));
+        cfg_path(q, sizeof q, p, "name");
+        CFG_TRY(check_name(c, q, n));
+        for (int j = 0; j < i; ++j)
+            if (!strcmp(cp->variants[j].name, n)) return cfg_fail(c, q, "variant \"%s\" given twice", n);
+        if (!cfg_child(it, "algorithm")) return cfg_fail(c, p, "missing \"algorithm\"");
+        snprintf(cp->variants[i].name, sizeof cp->variants[i].name, "%s", n);
+        cp->variants[i].spec = it;
+    }
+
+    const cJSON *seeds = cfg_child(root, "seeds");
+    int count = 25;
+    if (cJSON_IsArray(seeds)) {
+        count = cJSON_GetArraySize(seeds);
+        if (count < 1 || count > SHP_CAMPAIGN_MAX_SEEDS) return cfg_fail(c, "seeds", "1 to %d seeds", SHP_CAMPAIGN_MAX_SEEDS);
+        cp->seeds = malloc((size_t)count * sizeof *cp->seeds);
+        if (!cp->seeds) return cfg_fail(c, "seeds", "out of memory");
+        i = 0;
+        for (const cJSON *it = seeds->child; it; it = it->next, ++i) {
+            char p[CFG_PATH_MAX];
+            cfg_path_index(p, sizeof p, "seeds", i);
+            double v;
+            CFG_TRY(cfg_number_item(c, it, p, &v));
+            if (v < 0 || v != (double)(long)v) return cfg_fail(c, p, "a seed is a whole number >= 0");
+            cp->seeds[i] = (long)v;
+            for (int j = 0; j < i; ++j)
+                if (cp->seeds[j] == cp->seeds[i]) return cfg_fail(c, p, "seed %ld given twice", cp->seeds[i]);
+        }
+    } else {
+        CFG_TRY(cfg_int(c, root, "", "seeds", 0, 1, SHP_CAMPAIGN_MAX_SEEDS, &count));
+        cp->seeds = malloc((size_t)count * sizeof *cp->seeds);
+        if (!cp->seeds) return cfg_fail(c, "seeds", "out of memory");
+        for (int k = 0; k < count; ++k) cp->seeds[k] = k + 1;
+    }
+    cp->n_seeds = count;
+    if (seeds_override > 0) {
+        free(cp->seeds);
+        cp->seeds = malloc((size_t)seeds_override * sizeof *cp->seeds);
+        if (!cp->seeds) return cfg_fail(c, "seeds", "out of memory");
+        for (int k = 0; k < seeds_override; ++k) cp->seeds[k] = k + 1;
+        cp->n_seeds = seeds_override;
+    }
+
+    const cJSON *b;
+    CFG_TRY(cfg_object(c, root, "", "budget", 1, &b));
+    static const char *const bk[] = {"evaluations", "time_s", NULL};
+    CFG_TRY(cfg_check_keys(c, b, "budget", bk));
+    CFG_TRY(cfg_long(c, b, "budget", "evaluations", 0, 0, 1000000000L, &cp->budget_evals));
+    CFG_TRY(cfg_number(c, b, "budget", "time_s", 0, &cp->budget_time_s, NULL));
+    if (cp->budget_time_s < 0.0) return cfg_fail(c, "budget.time_s", "must be >= 0");
+    if (cp->budget_evals <= 0 && !(cp->budget_time_s > 0.0))
+        return cfg_fail(c, "budget", "give evaluations and/or time_s (> 0): a run needs an end");
+
+    const cJSON *t;
+    CFG_TRY(cfg_object(c, root, "", "target", 1, &t));
+    static const char *const tk[] = {"objective", "retention_rmse", NULL};
+    CFG_TRY(cfg_check_keys(c, t, "target", tk));
+    int have_o = 0, have_r = 0;
+    double vo = 0.0, vr = 0.0;
+    CFG_TRY(cfg_number(c, t, "target", "objective", 0, &vo, &have_o));
+    CFG_TRY(cfg_number(c, t, "target", "retention_rmse", 0, &vr, &have_r));
+    if (have_o == have_r) return cfg_fail(c, "target", "give exactly one of objective, retention_rmse");
+    cp->target_kind = have_r;
+    cp->target = have_r ? vr : vo;
+    if (!(cp->target > 0.0)) return cfg_fail(c, "target", "must be > 0 (got %g)", cp->target);
+    cp->stop_at_target = 1;
+    const cJSON *sat = cfg_child(root, "stop_at_target");
+    if (sat) {
+        if (!cJSON_IsBool(sat)) return cfg_fail(c, "stop_at_target", "expected true or false");
+        cp->stop_at_target = cJSON_IsTrue(sat);
+    }
+    return SHP_OK;
+}
+
+int shp_campaign_load(const char *path, int seeds_override, shp_campaign **out, char *err,
+                      size_t len)
+{
+    *out = NULL;
+    const cfg_ctx c = {path ? path : "(null)", err, len};
+    size_t n = 0;
+    char *text = path ? slurp(path, &n) : NULL;
+    if (!text) {
+        cfg_fail(&c, "", "cannot read: %s", strerror(errno));
+        return SHP_ERR_IO;
+    }
+    shp_campaign *cp = calloc(1, sizeof *cp);
+    if (!cp) {
+        free(text);
+        return cfg_fail(&c, "", "out of memory");
+    }
+    snprintf(cp->path, sizeof cp->path, "%s", path);
+    cp->root = cJSON_Parse(text);
+    free(text);
+    if (!cp->root) {
+        shp_campaign_free(cp);
+        return cfg_fail(&c, "", "malformed JSON near `%.20s`", cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "?");
+    }
+    const int rc = parse(cp, &c, seeds_override);
+    if (rc != SHP_OK) {
+        shp_campaign_free(cp);
+        return rc;
+    }
+    *out = cp;
+    return SHP_OK;
+}
+
+void shp_campaign_free(shp_campaign *c)
+{
+    if (!c) return;
+    cJSON_Delete(c->root);
+    free(c->cases);
+    free(c->variants);
+    free(c->seeds);
+    free(c);
+}

@@ -1,0 +1,434 @@
+/* Running a campaign (shpfit/campaign.h): per case, every pending run (variant × seed)
+ * advances one generation at a time, all populations in one batch. */
+#define _XOPEN_SOURCE 700 /* clock_gettime, realpath */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "campaign/campaign_internal.h"
+#include "campaign/campaign_report.h"
+#include "config/cfg_json.h"
+#include "io/fs.h"
+#include "io/json_file.h"
+#include "shpfit/curves_agreement.h"
+#include "shpfit/fit.h"
+#include "shpfit/synth.h"
+
+typedef struct {
+    int variant;
+    long seed;
+    shp_fit_step st;
+    shp_optimizer *o;
+    int pop, active, success;
+    long evals, evals_to_target, failed;
+    double wall, wall_to_target;
+    double best_sum;
+    double *u_best, *f_best;
+    shp_opt_stop_reason why;
+    /* convergence: best summed objective after each generation */
+    long *h_evals;
+    double *h_best;
+    int n_hist, cap_hist;
+} run_state;
+
+/* ------------------------------------------------------------------ runs.csv */
+
+static const char RUNS_HEADER[] =
+    "case,variant,seed,algorithm,evaluations,wall_s,success,evals_to_target,wall_to_target_s,"
+    "stop_reason,failed_columns,best_sum,hypervolume,curve_rmse_retention,"
+    "curve_rmse_conductivity,objectives,parameters\n";
+static const char HIST_HEADER[] = "case,variant,seed,generation,evaluations,best_sum\n";
+
+/* Open dir/name for appending, writing the header when the file is new or empty. */
+static FILE *open_append(const char *dir, const char *name, const char *header, char *err, size_t len)
+{
+    char path[1024];
+    shp_path_join(path, sizeof path, dir, name);
+    FILE *f = fopen(path, "a");
+    if (!f) {
+        snprintf(err, len, "%s: cannot write: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (ftell(f) == 0) fputs(header, f);
+    return f;
+}
+
+/* Finished (variant, seed) pairs of a case, from an earlier, interrupted invocation. */
+static int already_done(const char *dir, const char *case_name, const char *variant, long seed)
+{
+    char path[1024], line[8192];
+    shp_path_join(path, sizeof path, dir, "runs.csv");
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char c[128], v[128];
+        long s;
+        if (sscanf(line, "%127[^,],%127[^,],%ld,", c, v, &s) == 3)
+            found = !strcmp(c, case_name) && !strcmp(v, variant) && s == seed;
+    }
+    fclose(f);
+    return found;
+}
+
+static void put_num(FILE *f, double v)
+{
+    if (isfinite(v)) fprintf(f, "%.10g", v);
+}
+
+static int write_run(FILE *runs, FILE *hist, const shp_campaign *cp, const char *case_name,
+                     shp_problem *pb, const run_state *r, const shp_material *truth)
+{
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    const char *vname = cp->variants[r->variant].name;
+    double hv = NAN, ret = NAN, cond = NAN;
+    const shp_pareto *a = shp_optimizer_archive(r->o);
+    if (a && shp_pareto_size(a) > 0) {
+        double ref[SHP_OPT_MAX_OBJ];
+        for (int k = 0; k < SHP_OPT_MAX_OBJ; ++k) ref[k] = 1.0; /* ψ = 1: as good as the mean */
+        if (shp_pareto_hypervolume(a, ref, &hv) != SHP_OK) hv = NAN;
+    }
+    if (truth && r->best_sum < HUGE_VAL) {
+        const shp_forward_problem *fp = shp_problem_forward(pb);
+        shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
+        shp_curve_agreement ag;
+        if (best && shp_problem_materials(pb, r->u_best, best, NULL, 0) == SHP_OK &&
+            shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / fp->cm_per_length,
+                                        1e4 / fp->cm_per_length, &ag) == SHP_OK) {
+            ret = ag.retention.rmse;
+            cond = ag.conductivity.rmse;
+        }
+        free(best);
+    }
+    fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, r->seed, shp_opt_algorithm_name(r->st.alg),
+            r->evals, r->wall, r->success);
+    if (r->success) fprintf(runs, "%ld,%.4f", r->evals_to_target, r->wall_to_target);
+    else fputc(',', runs);
+    fprintf(runs, ",%s,%ld,", shp_opt_stop_reason_name(r->why), r->failed);
+    put_num(runs, r->best_sum);
+    fputc(',', runs);
+    put_num(runs, hv);
+    fputc(',', runs);
+    put_num(runs, ret);
+    fputc(',', runs);
+    put_num(runs, cond);
+    fputc(',', runs);
+    for (int k = 0; k < nobj; ++k) {
+        fprintf(runs, "%s%s=", k ? ";" : "", shp_obs_name(shp_problem_obj_kind(pb, k)));
+        put_num(runs, r->f_best[k]);
+    }
+    fputc(',', runs);
+    for (int j = 0; j < dim && r->best_sum < HUGE_VAL; ++j) {
+        fprintf(runs, "%s%s=", j ? ";" : "", shp_problem_var_name(pb, j));
+        put_num(runs, shp_problem_var_value(pb, j, r->u_best[j]));
+    }
+    fputc('\n', runs);
+    for (int g = 0; g < r->n_hist; ++g) {
+        fprintf(hist, "%s,%s,%ld,%d,%ld,", case_name, vname, r->seed, g + 1, r->h_evals[g]);
+        put_num(hist, r->h_best[g]);
+        fputc('\n', hist);
+    }
+    /* a killed campaign keeps every run written so far */
+    return fflush(runs) == 0 && fflush(hist) == 0 ? SHP_OK : SHP_ERR_IO;
+}
+
+/* ------------------------------------------------------------------ one case */
+
+/* For a synthetic case: the config copied into dir/cases/<case>/ with its observation
+ * files pointing to obs/ (and a CSV initial profile by absolute path), and synth run into
+ * dir/cases/<case>/obs. Returns the config to load in `path`. */
+static int prepare_synth_case(const campaign_case *cc, const char *dir, char *path, size_t plen,
+                              char *err, size_t len)
+{
+    char cdir[1024], obs[1100];
+    snprintf(cdir, sizeof cdir, "%s/cases/%s", dir, cc->name);
+    CFG_TRY(shp_mkdir_p(cdir, err, len));
+    FILE *in = fopen(cc->config, "r");
+    if (!in) {
+        snprintf(err, len, "%s: cannot open: %s", cc->config, strerror(errno));
+        return SHP_ERR_IO;
+    }
+    char *text = NULL;
+    size_t cap = 0, n = 0;
+    for (size_t r;;) {
+        if (n + 4097 > cap) {
+            cap = 2 * cap + 8192;
+            char *nb = realloc(text, cap);
+            if (!nb) break;
+            text = nb;
+        }
+        r = fread(text + n, 1, 4096, in);
+        n += r;
+        if (r < 4096) break;
+    }
+    fclose(in);
+    if (!text) return SHP_ERR_NOMEM;
+    text[n] = '\0';
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    if (!root) {
+        snprintf(err, len, "%s: malformed JSON", cc->config);
+        return SHP_ERR_CONFIG;
+    }
+    cJSON *obsj = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "observations");
+    for (cJSON *o = obsj ? obsj->child : NULL; o; o = o->next) {
+        char file[96];
+        snprintf(file, sizeof file, "obs/%s.csv", o->string);
+        cJSON_ReplaceItemInObject(o, "file", cJSON_CreateString(file));
+    }
+    cJSON *init = cJSON_GetObjectItem(root, "initial");
+    cJSON *ifile = init ? cJSON_GetObjectItem(init, "file") : NULL;
+    if (cJSON_IsString(ifile) && ifile->valuestring[0] != '/') {
+        char abs[2048], base[1024];
+        const char *slash = strrchr(cc->config, '/');
+        if (slash) snprintf(base, sizeof base, "%.*s", (int)(slash - cc->config), cc->config);
+        else snprintf(base, sizeof base, ".");
+        char *rb = realpath(base, NULL);
+        snprintf(abs, sizeof abs, "%s/%s", rb ? rb : base, ifile->valuestring);
+        free(rb);
+        cJSON_ReplaceItemInObject(init, "file", cJSON_CreateString(abs));
+    }
+    snprintf(path, plen, "%s/config.json", cdir);
+    CFG_TRY(shp_json_write_file(path, root, err, len));
+    snprintf(obs, sizeof obs, "%s/obs", cdir);
+    shp_synth_summary sum;
+    const int rc = shp_synth_run(path, obs, -1, &sum, err, len);
+    return rc;
+}
+
+static int grow_hist(run_state *r)
+{
+    if (r->n_hist < r->cap_hist) return 0;
+    const int nc = r->cap_hist ? 2 * r->cap_hist : 64;
+    long *e = realloc(r->h_evals, (size_t)nc * sizeof *e);
+    if (e) r->h_evals = e;
+    double *b = realloc(r->h_best, (size_t)nc * sizeof *b);
+    if (b) r->h_best = b;
+    if (!e || !b) return -1;
+    r->cap_hist = nc;
+    return 0;
+}
+
+static void free_run(run_state *r)
+{
+    shp_optimizer_destroy(r->o);
+    free(r->u_best);
+    free(r->f_best);
+    free(r->h_evals);
+    free(r->h_best);
+}
+
+/* Success by the campaign's target, for a run whose best just changed. */
+static int reached(const shp_campaign *cp, shp_problem *pb, const run_state *r, const shp_material *truth)
+{
+    if (cp->target_kind == 0) return r->best_sum <= cp->target;
+    if (!truth) return 0;
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_material best[8];
+    if (fp->n_materials > 8 || shp_problem_materials(pb, r->u_best, best, NULL, 0) != SHP_OK) return 0;
+    shp_curve_agreement a;
+    if (shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / fp->cm_per_length, 1e4 / fp->cm_per_length,
+                                    &a) != SHP_OK)
+        return 0;
+    return a.retention.rmse <= cp->target;
+}
+
+static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend *be,
+                    FILE *runs_f, FILE *hist_f, shp_campaign_progress_fn fn, void *ctx, char *err,
+                    size_t len)
+{
+    const campaign_case *cc = &cp->cases[ci];
+    char config[1200];
+    snprintf(config, sizeof config, "%s", cc->config);
+    if (cc->synth) CFG_TRY(prepare_synth_case(cc, dir, config, sizeof config, err, len));
+    shp_problem *pb = NULL;
+    CFG_TRY(shp_problem_load(config, &pb, err, len));
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    const int have_truth = truth && cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth") &&
+                           shp_fit_truth(pb, truth, err, len) == SHP_OK;
+    if (cp->target_kind == 1 && !have_truth) {
+        snprintf(err, len, "case %s: the target retention_rmse needs fit.truth in %s", cc->name, config);
+        free(truth);
+        shp_problem_free(pb);
+        return SHP_ERR_CONFIG;
+    }
+    const int total = cp->n_variants * cp->n_seeds;
+    run_state *runs = calloc((size_t)total, sizeof *runs);
+    int n = 0, skipped = 0, rc = SHP_OK;
+    for (int v = 0; v < cp->n_variants && rc == SHP_OK; ++v) {
+        shp_fit_step st;
+        char path[64];
+        snprintf(path, sizeof path, "variants[%d]", v);
+        rc = shp_fit_step_parse(pb, cp->variants[v].spec, cp->path, path, &st, err, len);
+        /* the inertia schedule of PSO runs over the budget's generations */
+        if (rc == SHP_OK && cp->budget_evals > 0)
+            st.settings.max_generations = (int)(cp->budget_evals / st.settings.pop_size + 1);
+        for (int s = 0; s < cp->n_seeds && rc == SHP_OK; ++s) {
+            if (already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s])) {
+                ++skipped;
+                continue;
+            }
+            run_state *r = &runs[n];
+            r->variant = v;
+            r->seed = cp->seeds[s];
+            r->st = st;
+            r->o = shp_optimizer_create(st.alg, dim, st.n_obj, &st.settings, (uint64_t)r->seed, v);
+            r->u_best = calloc((size_t)dim, sizeof *r->u_best);
+            r->f_best = calloc((size_t)nobj, sizeof *r->f_best);
+            if (!r->o || !r->u_best || !r->f_best) {
+                snprintf(err, len, "case %s, variant %s: cannot create the optimizer", cc->name,
+                         cp->variants[v].name);
+                rc = SHP_ERR_NOMEM;
+                break;
+            }
+            r->pop = shp_optimizer_pop_size(r->o);
+            r->active = 1;
+            r->best_sum = HUGE_VAL;
+            r->why = SHP_STOP_NONE;
+            ++n;
+        }
+    }
+    long pop_total = 0;
+    for (int i = 0; i < n; ++i) pop_total += runs[i].pop;
+    double *U = malloc((size_t)(pop_total ? pop_total : 1) * dim * sizeof *U);
+    double *F = malloc((size_t)(pop_total ? pop_total : 1) * nobj * sizeof *F);
+    double *Fs = malloc((size_t)(pop_total ? pop_total : 1) * nobj * sizeof *Fs);
+    int *OK = malloc((size_t)(pop_total ? pop_total : 1) * sizeof *OK);
+    if (rc == SHP_OK && (!runs || !U || !F || !Fs || !OK)) rc = SHP_ERR_NOMEM;
+    const double t_case = shp_wall_seconds();
+    long case_evals = 0;
+    int active = n;
+    while (rc == SHP_OK && active > 0) {
+        /* every active run's generation into one batch */
+        long off = 0;
+        for (int i = 0; i < n; ++i) {
+            if (!runs[i].active) continue;
+            shp_optimizer_ask(runs[i].o, NULL);
+            memcpy(U + off * dim, shp_optimizer_candidates(runs[i].o), (size_t)runs[i].pop * dim * sizeof *U);
+            off += runs[i].pop;
+        }
+        const double t0 = shp_wall_seconds();
+        rc = shp_problem_evaluate(pb, be, U, (int)off, F, OK);
+        const double dt = shp_wall_seconds() - t0;
+        case_evals += off;
+        long at = 0;
+        for (int i = 0; i < n && rc == SHP_OK; ++i) {
+            run_state *r = &runs[i];
+            if (!r->active) continue;
+            for (int q = 0; q < r->pop; ++q) {
+                const double *fq = F + (at + q) * nobj;
+                for (int k = 0; k < r->st.n_obj; ++k) Fs[(long)q * r->st.n_obj + k] = fq[r->st.obj[k]];
+                r->failed += !OK[at + q];
+                ++r->evals;
+                if (!OK[at + q]) continue;
+                double sum = 0.0;
+                for (int k = 0; k < nobj; ++k) sum += fq[k];
+                if (sum < r->best_sum) {
+                    r->best_sum = sum;
+                    memcpy(r->u_best, U + (at + q) * dim, (size_t)dim * sizeof *U);
+                    memcpy(r->f_best, fq, (size_t)nobj * sizeof *fq);
+                    if (!r->success && reached(cp, pb, r, have_truth ? truth : NULL)) {
+                        r->success = 1;
+                        r->evals_to_target = r->evals;
+                        r->wall_to_target = r->wall + dt * (double)(q + 1) / (double)off;
+                    }
+                }
+            }
+            shp_optimizer_tell(r->o, Fs, OK + at);
+            r->wall += dt * r->pop / (double)off;
+            at += r->pop;
+            if (grow_hist(r) == 0) {
+                r->h_evals[r->n_hist] = r->evals;
+                r->h_best[r->n_hist++] = r->best_sum;
+            }
+            if (r->success && cp->stop_at_target) r->why = SHP_STOP_TARGET;
+            else if (cp->budget_evals > 0 && r->evals + r->pop > cp->budget_evals) r->why = SHP_STOP_EVALUATIONS;
+            else if (cp->budget_time_s > 0.0 && r->wall >= cp->budget_time_s) r->why = SHP_STOP_TIME;
+            if (r->why != SHP_STOP_NONE) {
+                r->active = 0;
+                --active;
+                if (write_run(runs_f, hist_f, cp, cc->name, pb, r, have_truth ? truth : NULL) != SHP_OK) {
+                    snprintf(err, len, "%s: write failed: %s", dir, strerror(errno));
+                    rc = SHP_ERR_IO;
+                }
+            }
+        }
+        if (fn) {
+            shp_campaign_progress p = {cc->name, ci, cp->n_cases, active, total, skipped, case_evals,
+                                       shp_wall_seconds() - t_case};
+            fn(&p, ctx);
+        }
+    }
+    for (int i = 0; i < n; ++i) free_run(&runs[i]);
+    free(runs);
+    free(U);
+    free(F);
+    free(Fs);
+    free(OK);
+    free(truth);
+    shp_problem_free(pb);
+    if (rc == SHP_ERR_NOMEM && !err[0]) snprintf(err, len, "out of memory");
+    return rc;
+}
+
+static void machine(char *buf, size_t len, int threads)
+{
+    char cpu[200] = "unknown CPU";
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "model name", 10)) {
+            const char *p = strchr(line, ':');
+            if (p) snprintf(cpu, sizeof cpu, "%s", p + 2);
+            cpu[strcspn(cpu, "\n")] = '\0';
+            break;
+        }
+    if (f) fclose(f);
+    snprintf(buf, len, "%s, %ld cores online; backend cpu, %s threads", cpu, sysconf(_SC_NPROCESSORS_ONLN),
+             threads > 0 ? "given" : "all");
+}
+
+int shp_campaign_run(shp_campaign *c, const char *dir, int threads, shp_campaign_progress_fn fn,
+                     void *ctx, char *err, size_t len)
+{
+    if (err && len) err[0] = '\0';
+    FILE *runs_f = open_append(dir, "runs.csv", RUNS_HEADER, err, len);
+    FILE *hist_f = runs_f ? open_append(dir, "history.csv", HIST_HEADER, err, len) : NULL;
+    if (!runs_f || !hist_f) {
+        if (runs_f) fclose(runs_f);
+        return SHP_ERR_IO;
+    }
+    shp_backend *be = shp_backend_cpu_create(threads);
+    int rc = be ? SHP_OK : SHP_ERR_NOMEM;
+    for (int i = 0; i < c->n_cases && rc == SHP_OK; ++i)
+        rc = run_case(c, i, dir, be, runs_f, hist_f, fn, ctx, err, len);
+    shp_backend_destroy(be);
+    if (fclose(runs_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
+    if (fclose(hist_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
+    if (rc != SHP_OK) return rc;
+    /* campaign.json: what was run, for the report and for readers */
+    char mach[512], target[128], path[1024];
+    machine(mach, sizeof mach, threads);
+    snprintf(target, sizeof target, "%s <= %g", c->target_kind ? "retention-curve RMSE" : "sum of the objectives",
+             c->target);
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "name", c->name);
+    cJSON_AddStringToObject(j, "campaign_file", c->path);
+    cJSON_AddStringToObject(j, "machine", mach);
+    cJSON_AddNumberToObject(j, "budget_evaluations", (double)c->budget_evals);
+    cJSON_AddNumberToObject(j, "budget_time_s", c->budget_time_s);
+    cJSON_AddStringToObject(j, "target", target);
+    cJSON_AddNumberToObject(j, "seeds", c->n_seeds);
+    cJSON_AddItemToObject(j, "campaign", cJSON_Duplicate(c->root, 1));
+    shp_path_join(path, sizeof path, dir, "campaign.json");
+    CFG_TRY(shp_json_write_file(path, j, err, len));
+    shp_campaign_report_info info = {c->name, c->budget_evals, c->budget_time_s, target, mach, 0.05};
+    int plots = 0;
+    return shp_campaign_report(dir, &info, &plots, err, len);
+}

@@ -1,0 +1,35 @@
+/* The arguments every sub-command shares: one input file, --out DIR, --help; and the
+ * usage-error message they all print (host-internal). */
+#ifndef SHPFIT_HOST_CLI_CLI_ARGS_H
+#define SHPFIT_HOST_CLI_CLI_ARGS_H
+
+#include <stdio.h>
+
+typedef struct {
+    const char *cmd;        /* "fit" */
+    const char *input_name; /* "CONFIG.json" */
+    void (*help)(FILE *f);
+    const char *input, *out;
+} shp_cli_args;
+
+enum { SHP_CLI_HANDLED = -1, SHP_CLI_OTHER = -2 };
+
+/* "shpfit: CMD: msg arg (see shpfit CMD --help)" on stderr; returns the usage exit code. */
+int shp_cli_usage_error(const char *cmd, const char *msg, const char *arg);
+
+/* Look at argv[*i]: --help (prints, returns 0), --out DIR / -o DIR / --out=DIR, the input
+ * file, an unknown option or a second input (usage error). Returns SHP_CLI_HANDLED,
+ * SHP_CLI_OTHER for an option the command handles itself (it starts with '-' and is
+ * not one of the above: the caller checks its own options before calling this), or an
+ * exit code. May advance *i past an option's value. */
+int shp_cli_common_arg(shp_cli_args *a, int argc, char **argv, int *i);
+
+/* After the loop: the input and --out are required. −1, or the usage exit code. */
+int shp_cli_require(const shp_cli_args *a);
+
+/* The value after option argv[*i] as a whole number in [lo, hi] (advances *i). 0, or
+ * the usage exit code after a message. */
+int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, long long hi,
+                 long long *out);
+
+#endif

@@ -1,0 +1,62 @@
+/* JSON documents to files, and the wall clock (io/json_file.h). */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include "io/json_file.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "io/fs.h"
+#include "shpfit/status.h"
+#include "shpfit/version.h"
+
+int shp_json_write_file(const char *path, cJSON *j, char *err, size_t len)
+{
+    char *text = j ? cJSON_Print(j) : NULL;
+    cJSON_Delete(j);
+    if (!text) {
+        snprintf(err, len, "%s: out of memory", path);
+        return SHP_ERR_NOMEM;
+    }
+    FILE *f = shp_file_create(path, err, len);
+    if (!f) {
+        cJSON_free(text);
+        return SHP_ERR_IO;
+    }
+    fprintf(f, "%s\n", text);
+    cJSON_free(text);
+    return shp_file_close(f, path, err, len);
+}
+
+cJSON *shp_json_output_begin(const char *command, const char *config_file)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    cJSON_AddStringToObject(o, "program", "shpfit");
+    cJSON_AddStringToObject(o, "version", SHP_VERSION);
+    cJSON_AddStringToObject(o, "command", command);
+    cJSON_AddStringToObject(o, "config_file", config_file);
+    return o;
+}
+
+cJSON *shp_json_add_units(cJSON *obj, const char *length_unit, const char *time_unit)
+{
+    cJSON *u = cJSON_AddObjectToObject(obj, "units");
+    cJSON_AddStringToObject(u, "length", length_unit);
+    cJSON_AddStringToObject(u, "time", time_unit);
+    return u;
+}
+
+void shp_json_add_number(cJSON *obj, const char *key, double v)
+{
+    if (isfinite(v)) cJSON_AddNumberToObject(obj, key, v);
+    else cJSON_AddNullToObject(obj, key);
+}
+
+double shp_wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}

@@ -1,0 +1,27 @@
+/* Writing a JSON document to a file (host-internal): every summary and index. */
+#ifndef SHPFIT_HOST_IO_JSON_FILE_H
+#define SHPFIT_HOST_IO_JSON_FILE_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* Print j (indented) into path and delete j (also on failure; NULL is out of memory).
+ * SHP_OK, SHP_ERR_NOMEM or SHP_ERR_IO with "PATH: reason" in err. */
+int shp_json_write_file(const char *path, cJSON *j, char *err, size_t len);
+
+/* A new output document starting with program, version, command and config_file (the
+ * head every summary and index of shpfit shares). NULL when out of memory. */
+cJSON *shp_json_output_begin(const char *command, const char *config_file);
+
+/* obj.units = {"length": L, "time": T}; returns the units object (for more entries). */
+cJSON *shp_json_add_units(cJSON *obj, const char *length_unit, const char *time_unit);
+
+/* obj[key] = v, or null where v is NaN or ±inf (they are not JSON, and a null is never
+ * mistaken for data). */
+void shp_json_add_number(cJSON *obj, const char *key, double v);
+
+/* Seconds of the monotonic clock: for wall times. */
+double shp_wall_seconds(void);
+
+#endif

@@ -1,0 +1,124 @@
+/* `shpfit bench` end to end on a small campaign (tests/data/bench_small: two variants,
+ * three seeds, the 41-node loam, 120 evaluations per run): every run has its row, the
+ * report is written, a second invocation resumes and skips finished runs, a run lost to
+ * an interruption is redone identically, and malformed campaign files are named by file
+ * and field. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include <criterion/criterion.h>
+#include "test_util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+
+static int count_lines(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    int n = 0;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) ++n;
+    fclose(f);
+    return n;
+}
+
+Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
+{
+    char tmp[64], cmd[1024], path[300];
+    snprintf(tmp, sizeof tmp, "/tmp/shpfit-bench-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmp));
+    snprintf(cmd, sizeof cmd, SHPFIT " bench data/bench_small/campaign.json --out %s/b > %s/log1.txt 2>&1", tmp, tmp);
+    cr_assert_eq(tu_run("%s", cmd), 0, "first run failed (see %s/log1.txt)", tmp);
+    snprintf(path, sizeof path, "%s/b/runs.csv", tmp);
+    cr_expect_eq(count_lines(path), 1 + 2 * 3, "header + 2 variants x 3 seeds");
+    char *runs = tu_slurp(path);
+    cr_assert_not_null(runs);
+    cr_expect(strstr(runs, "loam,shade,1,shade,") && strstr(runs, "loam,pso,3,pso,"), "%s", runs);
+    /* every row has all 17 fields and a finite best_sum */
+    for (char *l = strchr(runs, '\n') + 1; *l; l = strchr(l, '\n') + 1) {
+        int commas = 0;
+        for (char *p = l; *p && *p != '\n'; ++p) commas += *p == ',';
+        cr_expect_eq(commas, 16, "fields: %.120s", l);
+    }
+    snprintf(path, sizeof path, "%s/b/report.md", tmp);
+    char *rep = tu_slurp(path);
+    cr_assert_not_null(rep, "report.md missing");
+    cr_expect(strstr(rep, "shade") && strstr(rep, "pso"), "variants in the report");
+    free(rep);
+    snprintf(path, sizeof path, "%s/b/history.csv", tmp);
+    const int hist = count_lines(path);
+    cr_expect(hist > 7, "history rows: %d", hist);
+
+    /* resume: nothing left to do, nothing added */
+    snprintf(cmd, sizeof cmd, SHPFIT " bench data/bench_small/campaign.json --out %s/b > %s/log2.txt 2>&1", tmp, tmp);
+    cr_assert_eq(tu_run("%s", cmd), 0);
+    snprintf(path, sizeof path, "%s/b/runs.csv", tmp);
+    cr_expect_eq(count_lines(path), 7, "a second run adds no rows");
+
+    /* an interruption that lost the last run: its row is redone, identically */
+    snprintf(cmd, sizeof cmd,
+             "cd %s/b && tail -n 1 runs.csv > last.txt && head -n 6 runs.csv > r && mv r runs.csv && "
+             "cd - > /dev/null && " SHPFIT " bench data/bench_small/campaign.json --out %s/b > /dev/null 2>&1 && "
+             "tail -n 1 %s/b/runs.csv | cut -d, -f1-5,7-8,10-15 > %s/b/new.txt && "
+             "cut -d, -f1-5,7-8,10-15 %s/b/last.txt | cmp -s - %s/b/new.txt",
+             tmp, tmp, tmp, tmp, tmp, tmp);
+    cr_expect_eq(tu_run("%s", cmd), 0, "the redone run differs from the lost one (wall times excepted)");
+    cr_expect_eq(count_lines(path), 7);
+    free(runs);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    cr_expect_eq(system(cmd), 0);
+}
+
+Test(campaign, malformed_campaign_files_are_named)
+{
+    static const struct {
+        const char *json, *message;
+    } cases[] = {
+        {"{\"name\": \"x\"", "malformed JSON"},
+        {"{\"cases\": [], \"variants\": [], \"budget\": {}, \"target\": {}}", "cases: expected a non-empty array"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"nope.json\"}], \"variants\": [{\"name\": \"v\", "
+         "\"algorithm\": \"pso\"}], \"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
+         "cases[0].config: "},
+        {"{\"cases\": [{\"name\": \"a b\", \"config\": \"x\"}]}", "cases[0].name: \"a b\": use letters"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\"}], \"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
+         "variants[0]: missing \"algorithm\""},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\"}], \"budget\": {}, \"target\": {\"objective\": 1}}",
+         "budget: give evaluations and/or time_s"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\"}], \"budget\": {\"evaluations\": 10}, \"target\": {}}",
+         "target: give exactly one of objective, retention_rmse"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\"}], \"seeds\": [1, 1], \"budget\": {\"evaluations\": 10}, "
+         "\"target\": {\"objective\": 1}}",
+         "seeds[1]: seed 1 given twice"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"speed\": 1}], \"budget\": {\"evaluations\": 10}, "
+         "\"target\": {\"objective\": 1}}",
+         "variants[0].speed: unknown key"},
+    };
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "/tmp/shpfit-bench-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmp));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        char path[128], cmd[600], errf[160];
+        /* inside tests/data so that relative case paths resolve as written */
+        snprintf(path, sizeof path, "data/bench_bad_%zu.json", i);
+        FILE *f = fopen(path, "w");
+        fputs(cases[i].json, f);
+        fclose(f);
+        snprintf(errf, sizeof errf, "%s/err%zu.txt", tmp, i);
+        snprintf(cmd, sizeof cmd, SHPFIT " bench %s --out %s/o%zu 2> %s", path, tmp, i, errf);
+        cr_expect_eq(tu_run("%s", cmd), 2, "%s: expected exit 2", cases[i].json);
+        char *e = tu_slurp(errf);
+        cr_expect(e && strstr(e, path) && strstr(e, cases[i].message), "expected \"%s\" in: %s", cases[i].message,
+                  e ? e : "(none)");
+        free(e);
+        remove(path);
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    cr_expect_eq(system(cmd), 0);
+}
