@@ -20,5 +20,7 @@ int bench_optim(FILE *md);
 int bench_fit(FILE *md, int quick);
 /* the six-plane 50 × 50 response-surface set of the loam */
 int bench_surface(FILE *md, int quick);
+/* headline of the recorded campaign docs/bench/seed_soils */
+int bench_campaign(FILE *md);
 
 #endif

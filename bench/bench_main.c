@@ -118,13 +118,14 @@ static void machine_table(FILE *f, const char *command)
 static int usage(const char *prog)
 {
     fprintf(stderr,
-            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface]\n"
+            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign]\n"
             "  forward: the ponded loam (180 min) on one core for several grids, N timed\n"
             "           runs per grid (default 21, median reported);\n"
             "  models:  evaluations per second of theta, K, C for every hydraulic model;\n"
             "  optim:   optimizer overhead (ask + tell) per evaluation;\n"
             "  fit:     columns/s of the loam inverse problem, 1 and 2 threads, time to fit;\n"
             "  surface: the six-plane 50 x 50 response-surface set of the loam;\n"
+            "  campaign: headline of the recorded campaign docs/bench/seed_soils;\n"
             "  --quick  fewer repetitions (a smoke test)\n",
             prog);
     return 2;
@@ -162,6 +163,7 @@ int main(int argc, char **argv)
     if (!only || !strcmp(only, "optim")) rc |= bench_optim(md);
     if (!only || !strcmp(only, "fit")) rc |= bench_fit(md, quick);
     if (!only || !strcmp(only, "surface")) rc |= bench_surface(md, quick);
+    if (!only || !strcmp(only, "campaign")) rc |= bench_campaign(md);
     fclose(md);
     fputs(text, stdout);
     if (out_path && !rc) {
