@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "io/machine.h"
 
 double bench_now_s(void)
 {
@@ -29,26 +30,6 @@ double bench_median(double *x, int n)
 {
     qsort(x, (size_t)n, sizeof *x, cmp_double);
     return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
-}
-
-static void cpu_model(char *buf, size_t len)
-{
-    snprintf(buf, len, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f) return;
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "model name", 10) == 0) {
-            const char *p = strchr(line, ':');
-            if (p) {
-                p += 1 + strspn(p + 1, " \t");
-                snprintf(buf, len, "%s", p);
-                buf[strcspn(buf, "\n")] = '\0';
-            }
-            break;
-        }
-    }
-    fclose(f);
 }
 
 /* The compile flags as far as the binary itself can tell, plus the Makefile's defaults. */
@@ -94,7 +75,7 @@ static void build_flags(char *buf, size_t len)
 static void machine_table(FILE *f, const char *command)
 {
     char cpu[256], flags[1024], date[64];
-    cpu_model(cpu, sizeof cpu);
+    shp_cpu_model(cpu, sizeof cpu);
     build_flags(flags, sizeof flags);
     const time_t now = time(NULL);
     strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime(&now));

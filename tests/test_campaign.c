@@ -3,7 +3,6 @@
  * report is written, a second invocation resumes and skips finished runs, a run lost to
  * an interruption is redone identically, and malformed campaign files are named by file
  * and field. */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include "test_util.h"
 #include <stdio.h>
@@ -26,8 +25,7 @@ static int count_lines(const char *path)
 Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
 {
     char tmp[64], cmd[1024], path[300];
-    snprintf(tmp, sizeof tmp, "/tmp/shpfit-bench-XXXXXX");
-    cr_assert_not_null(mkdtemp(tmp));
+    tu_make_tmp(tmp, sizeof tmp, "bench");
     snprintf(cmd, sizeof cmd, SHPFIT " bench data/bench_small/campaign.json --out %s/b > %s/log1.txt 2>&1", tmp, tmp);
     cr_assert_eq(tu_run("%s", cmd), 0, "first run failed (see %s/log1.txt)", tmp);
     snprintf(path, sizeof path, "%s/b/runs.csv", tmp);
@@ -66,8 +64,7 @@ Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
     cr_expect_eq(tu_run("%s", cmd), 0, "the redone run differs from the lost one (wall times excepted)");
     cr_expect_eq(count_lines(path), 7);
     free(runs);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    cr_expect_eq(system(cmd), 0);
+    tu_remove_tree(tmp);
 }
 
 Test(campaign, malformed_campaign_files_are_named)
@@ -100,8 +97,7 @@ Test(campaign, malformed_campaign_files_are_named)
          "variants[0].speed: unknown key"},
     };
     char tmp[64];
-    snprintf(tmp, sizeof tmp, "/tmp/shpfit-bench-XXXXXX");
-    cr_assert_not_null(mkdtemp(tmp));
+    tu_make_tmp(tmp, sizeof tmp, "bench");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
         char path[128], cmd[600], errf[160];
         /* inside tests/data so that relative case paths resolve as written */
@@ -118,7 +114,5 @@ Test(campaign, malformed_campaign_files_are_named)
         free(e);
         remove(path);
     }
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    cr_expect_eq(system(cmd), 0);
+    tu_remove_tree(tmp);
 }

@@ -36,6 +36,28 @@ static void synth_case(const char *dir, const char *name, char *path, size_t len
     cr_assert_eq(shp_synth_run(path, obs, -1, &sum, err, sizeof err), SHP_OK, "synth: %s", err);
 }
 
+/* A config as JSON, to edit a test case's copy; write_json deletes root. */
+static cJSON *read_json(const char *path)
+{
+    char *text = tu_slurp(path);
+    cr_assert_not_null(text, "cannot read %s", path);
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    cr_assert_not_null(root, "%s: malformed JSON", path);
+    return root;
+}
+
+static void write_json(const char *path, cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    FILE *out = fopen(path, "w");
+    cr_assert(text && out, "cannot write %s", path);
+    fputs(text, out);
+    fclose(out);
+    free(text);
+}
+
 static shp_problem *load_problem(const char *path)
 {
     char err[1024];
@@ -91,23 +113,13 @@ Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 1
     /* the same config, fitted to the curve points instead of the column series */
     char cfg[600];
     snprintf(cfg, sizeof cfg, "%s/retc.json", tmp);
-    FILE *in = fopen(path, "r");
-    char *text = calloc(1, 1 << 16);
-    cr_assert(in && text && fread(text, 1, (1 << 16) - 1, in) > 0);
-    fclose(in);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
+    cJSON *root = read_json(path);
     cJSON *fit = cJSON_GetObjectItem(root, "fit");
     cJSON_ReplaceItemInObject(fit, "observations",
                               cJSON_Parse("{\"retention\": {\"file\": \"obs/retention.csv\"}, "
                                           "\"conductivity\": {\"file\": \"obs/conductivity.csv\"}}"));
     cJSON_DeleteItemFromObject(fit, "objectives");
-    char *out_text = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *out = fopen(cfg, "w");
-    fputs(out_text, out);
-    fclose(out);
-    free(out_text);
+    write_json(cfg, root);
     shp_problem *pb = NULL;
     cr_assert_eq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK, "%s", err);
     cr_expect_eq(shp_problem_n_obj(pb), 2);
@@ -182,20 +194,10 @@ Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
     tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     /* θr free as well, over a range that overlaps θs's */
-    FILE *in = fopen(path, "r");
-    char *text = calloc(1, 1 << 16);
-    cr_assert(in && text && fread(text, 1, (1 << 16) - 1, in) > 0);
-    fclose(in);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
+    cJSON *root = read_json(path);
     cJSON *params = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
     cJSON_AddItemToObject(params, "loam.theta_r", cJSON_Parse("[0.0, 0.5]"));
-    char *out_text = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *out = fopen(path, "w");
-    fputs(out_text, out);
-    fclose(out);
-    free(out_text);
+    write_json(path, root);
     shp_problem *pb = NULL;
     cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
     cr_assert_eq(shp_problem_dim(pb), 5);

@@ -7,40 +7,7 @@
 
 #include "campaign/campaign_internal.h"
 #include "config/cfg_json.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = 2 * cap + 8192;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        const size_t r = fread(buf + n, 1, 4096, f);
-        n += r;
-        if (r < 4096) break;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static void resolve(const char *base, const char *file, char *out, size_t len)
-{
-    const char *slash = strrchr(base, '/');
-    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - base), base, file);
-}
+#include "io/fs.h"
 
 /* A name usable in file names and CSV fields. */
 static int check_name(const cfg_ctx *c, const char *path, const char *name)
@@ -87,7 +54,7 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             if (!strcmp(cp->cases[j].name, n)) return cfg_fail(c, q, "case \"%s\" given twice", n);
         CFG_TRY(cfg_string(c, it, p, "config", 1, &cfgf));
         snprintf(cp->cases[i].name, sizeof cp->cases[i].name, "%s", n);
-        resolve(cp->path, cfgf, cp->cases[i].config, sizeof cp->cases[i].config);
+        shp_path_beside(cp->path, cfgf, cp->cases[i].config, sizeof cp->cases[i].config);
         FILE *probe = fopen(cp->cases[i].config, "r");
         cfg_path(q, sizeof q, p, "config");
         if (!probe) return cfg_fail(c, q, "%s: cannot open: %s", cp->cases[i].config, strerror(errno));
@@ -194,7 +161,7 @@ int shp_campaign_load(const char *path, int seeds_override, shp_campaign **out, 
     *out = NULL;
     const cfg_ctx c = {path ? path : "(null)", err, len};
     size_t n = 0;
-    char *text = path ? slurp(path, &n) : NULL;
+    char *text = path ? shp_file_read_all(path, &n) : NULL;
     if (!text) {
         cfg_fail(&c, "", "cannot read: %s", strerror(errno));
         return SHP_ERR_IO;

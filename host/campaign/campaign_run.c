@@ -14,6 +14,7 @@
 #include "config/cfg_json.h"
 #include "io/fs.h"
 #include "io/json_file.h"
+#include "io/machine.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
 #include "shpfit/synth.h"
@@ -147,27 +148,12 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, char *pa
     char cdir[1024], obs[1100];
     snprintf(cdir, sizeof cdir, "%s/cases/%s", dir, cc->name);
     CFG_TRY(shp_mkdir_p(cdir, err, len));
-    FILE *in = fopen(cc->config, "r");
-    if (!in) {
-        snprintf(err, len, "%s: cannot open: %s", cc->config, strerror(errno));
+    size_t n = 0;
+    char *text = shp_file_read_all(cc->config, &n);
+    if (!text) {
+        snprintf(err, len, "%s: cannot read: %s", cc->config, strerror(errno));
         return SHP_ERR_IO;
     }
-    char *text = NULL;
-    size_t cap = 0, n = 0;
-    for (size_t r;;) {
-        if (n + 4097 > cap) {
-            cap = 2 * cap + 8192;
-            char *nb = realloc(text, cap);
-            if (!nb) break;
-            text = nb;
-        }
-        r = fread(text + n, 1, 4096, in);
-        n += r;
-        if (r < 4096) break;
-    }
-    fclose(in);
-    if (!text) return SHP_ERR_NOMEM;
-    text[n] = '\0';
     cJSON *root = cJSON_Parse(text);
     free(text);
     if (!root) {
@@ -184,9 +170,7 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, char *pa
     cJSON *ifile = init ? cJSON_GetObjectItem(init, "file") : NULL;
     if (cJSON_IsString(ifile) && ifile->valuestring[0] != '/') {
         char abs[2048], base[1024];
-        const char *slash = strrchr(cc->config, '/');
-        if (slash) snprintf(base, sizeof base, "%.*s", (int)(slash - cc->config), cc->config);
-        else snprintf(base, sizeof base, ".");
+        shp_path_beside(cc->config, ".", base, sizeof base);
         char *rb = realpath(base, NULL);
         snprintf(abs, sizeof abs, "%s/%s", rb ? rb : base, ifile->valuestring);
         free(rb);
@@ -379,17 +363,8 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
 
 static void machine(char *buf, size_t len, int threads)
 {
-    char cpu[200] = "unknown CPU";
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    char line[512];
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "model name", 10)) {
-            const char *p = strchr(line, ':');
-            if (p) snprintf(cpu, sizeof cpu, "%s", p + 2);
-            cpu[strcspn(cpu, "\n")] = '\0';
-            break;
-        }
-    if (f) fclose(f);
+    char cpu[200];
+    shp_cpu_model(cpu, sizeof cpu);
     snprintf(buf, len, "%s, %ld cores online; backend cpu, %s threads", cpu, sysconf(_SC_NPROCESSORS_ONLN),
              threads > 0 ? "given" : "all");
 }

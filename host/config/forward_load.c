@@ -7,45 +7,7 @@
 #include <string.h>
 
 #include "config/cfg_sections.h"
-
-/* The whole file as a NUL-terminated string (NULL with errno set on failure). */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 4096, n = 0;
-    int err = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                err = ENOMEM;
-                break;
-            }
-            buf = nb;
-        }
-        const size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) { /* e.g. EISDIR: keep fread's reason for the message */
-                err = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (!buf && err) errno = err;
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
+#include "io/fs.h"
 
 /* "line L, column C: … near `text`" for a parse error at `at` in `text`. */
 static int malformed(const cfg_ctx *c, const char *text, size_t len, const char *at)
@@ -128,7 +90,7 @@ static int load_with(const char *path, int (*parse)(const cfg_ctx *, const cJSON
     if (err && errlen) err[0] = '\0';
     if (!path) return cfg_fail(&c, "", "no configuration file given");
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = shp_file_read_all(path, &len);
     if (!text) {
         cfg_fail(&c, "", "cannot read: %s", strerror(errno));
         return errno == ENOMEM ? SHP_ERR_NOMEM : SHP_ERR_IO;

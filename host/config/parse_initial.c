@@ -7,6 +7,7 @@
 
 #include "config/cfg_sections.h"
 #include "io/csv_table.h"
+#include "io/fs.h"
 
 enum { INIT_SE, INIT_THETA, INIT_HEAD, INIT_HYDROSTATIC, INIT_CSV };
 enum { VAR_H, VAR_THETA, VAR_SE };
@@ -46,14 +47,6 @@ static int node_head(const shp_forward_problem *fp, int i, int var, double v, do
     return 0;
 }
 
-/* The CSV file is named relative to the config file, so a config and its data move together. */
-static void resolve_path(const char *config, const char *file, char *out, size_t len)
-{
-    const char *slash = strrchr(config, '/');
-    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - config), config, file);
-}
-
 static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
 {
     static const char *const vars[] = {"h", "theta", "se", NULL};
@@ -68,7 +61,7 @@ static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
         extrapolate = cJSON_IsTrue(ex);
     }
     char path[1024], why[320];
-    resolve_path(fp->path, file, path, sizeof path);
+    shp_path_beside(fp->path, file, path, sizeof path); /* a config and its data move together */
     const char *names[2] = {"depth", vars[var]};
     double *d = NULL, *v = NULL;
     int m = 0;

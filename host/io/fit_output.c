@@ -55,8 +55,8 @@ static void series_units(const shp_forward_problem *fp, int kind, char *xu, char
     }
 }
 
-static int write_series(const char *dir, shp_problem *pb, shp_backend *be, const double *u,
-                        char *err, size_t len)
+/* The series of the last shp_problem_simulate (the best solution). */
+static int write_series(const char *dir, const shp_problem *pb, char *err, size_t len)
 {
     char path[1024];
     shp_path_join(path, sizeof path, dir, "best_series.csv");
@@ -67,7 +67,7 @@ static int write_series(const char *dir, shp_problem *pb, shp_backend *be, const
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         if (!shp_problem_has_obs(pb, kind)) continue;
         const double *x, *x2, *obs, *sim;
-        const int n = shp_problem_series(pb, be, u, kind, &x, &x2, &obs, &sim);
+        const int n = shp_problem_series(pb, kind, &x, &x2, &obs, &sim);
         char xu[32], vu[32];
         series_units(fp, kind, xu, vu, sizeof xu);
         for (int i = 0; i < n; ++i) {
@@ -129,7 +129,7 @@ static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_re
     return shp_file_close(f, path, err, len);
 }
 
-static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
                            const shp_fit_result *res, const shp_fit_run_info *info)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
@@ -171,7 +171,7 @@ static cJSON *build_result(shp_problem *pb, shp_backend *be, const shp_fit_optio
     cJSON *mv = cJSON_AddObjectToObject(r, "metrics");
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         shp_metrics m;
-        if (!shp_problem_has_obs(pb, kind) || shp_problem_metrics(pb, be, res->u_best, kind, &m) != SHP_OK)
+        if (!shp_problem_has_obs(pb, kind) || shp_problem_metrics(pb, kind, &m) != SHP_OK)
             continue;
         add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
     }
@@ -210,9 +210,14 @@ int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const s
 {
     int rc = write_history(dir, pb, opt, res, err, len);
     if (rc == SHP_OK && res->n_pareto > 0) rc = write_pareto(dir, pb, res, err, len);
-    if (rc == SHP_OK) rc = write_series(dir, pb, be, res->u_best, err, len);
+    /* the best solution's column once, for best_series.csv and the metrics (a series it
+     * cannot give is left out of both, as before) */
+    if (rc == SHP_OK) {
+        shp_problem_simulate(pb, be, res->u_best);
+        rc = write_series(dir, pb, err, len);
+    }
     if (rc != SHP_OK) return rc;
     char path[1024];
     shp_path_join(path, sizeof path, dir, "result.json");
-    return shp_json_write_file(path, build_result(pb, be, opt, res, info), err, len);
+    return shp_json_write_file(path, build_result(pb, opt, res, info), err, len);
 }

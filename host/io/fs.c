@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -61,4 +62,49 @@ int shp_file_close(FILE *f, const char *path, char *err, size_t len)
         return SHP_ERR_IO;
     }
     return SHP_OK;
+}
+
+char *shp_file_read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    int err = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                err = ENOMEM;
+                break;
+            }
+            buf = nb;
+        }
+        const size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) { /* e.g. EISDIR: keep fread's reason for the message */
+                err = errno ? errno : EIO;
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (!buf && err) errno = err;
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+void shp_path_beside(const char *anchor, const char *file, char *out, size_t len)
+{
+    const char *slash = strrchr(anchor, '/');
+    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - anchor), anchor, file);
 }

@@ -95,3 +95,15 @@ void shp_plot_preamble(FILE *f)
                "set key outside right top box\n"
                "set grid lw 0.5 lc rgb '#c8c8c8'\n");
 }
+
+void shp_plot_add_file(shp_plot_files *files, const char *name)
+{
+    if (files && files->n < SHP_PLOT_MAX_FILES)
+        snprintf(files->name[files->n++], sizeof files->name[0], "%s", name);
+}
+
+const char *shp_plot_base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}

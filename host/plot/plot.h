@@ -39,6 +39,12 @@ typedef struct {
     char name[SHP_PLOT_MAX_FILES][32];
 } shp_plot_files;
 
+/* Add a PNG name to files (NULL is fine; names past SHP_PLOT_MAX_FILES are dropped). */
+void shp_plot_add_file(shp_plot_files *files, const char *name);
+
+/* The file name of a path (after its last '/'): titles name the config, not its folder. */
+const char *shp_plot_base_name(const char *path);
+
 /* After shp_fit_write_all: write DIR/fit_curves.csv (θ and K of the fitted materials,
  * and of fit.truth when given, on pF −2…7, 20 per decade) and DIR/fit_plots.gp, which
  * reads it and the fit's own files (best_series.csv, history.csv, pareto.csv) and draws

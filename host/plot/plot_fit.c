@@ -33,18 +33,6 @@ static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7"
                                       "#e69f00", "#56b4e9", "#000000", "#f0e442"};
 #define N_COLOURS ((int)(sizeof colours / sizeof colours[0]))
 
-static void add_file(shp_plot_files *files, const char *name)
-{
-    if (files && files->n < SHP_PLOT_MAX_FILES)
-        snprintf(files->name[files->n++], sizeof files->name[0], "%s", name);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
 /* ------------------------------------------------------------ best_series.csv */
 
 /* The rows of best_series.csv, read back so that the script can address every series
@@ -280,7 +268,7 @@ static void plot_time_series(ctx *c, int kind, const char *png, const char *what
             "plot %s using 2:5 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
             "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'simulated with the fitted parameters%s'\n",
             src, src, kind_colour[kind], best);
-    add_file(c->files, png);
+    shp_plot_add_file(c->files, png);
 }
 
 static void plot_theta_final(ctx *c)
@@ -307,7 +295,7 @@ static void plot_theta_final(ctx *c)
             "title 'simulated with the fitted parameters%s'\n"
             "set yrange [*:*] noreverse\n",
             src, src, kind_colour[SHP_OBS_THETA_FINAL], best);
-    add_file(c->files, "fit_theta_final.png");
+    shp_plot_add_file(c->files, "fit_theta_final.png");
 }
 
 /* θ(t) at every observed depth: one colour per depth. */
@@ -352,7 +340,7 @@ static void plot_theta_t(ctx *c)
                 j ? ", \\\n     " : "", src[j], colours[j % N_COLOURS], depth[j], c->fp->length_unit, src[j],
                 colours[j % N_COLOURS], depth[j], c->fp->length_unit);
     fputc('\n', c->f);
-    add_file(c->files, "fit_theta_t.png");
+    shp_plot_add_file(c->files, "fit_theta_t.png");
 }
 
 /* Retention (θ on x, pF on y) or conductivity (log K against pF) of every material,
@@ -423,7 +411,7 @@ static void plot_curve(ctx *c, int conductivity)
     }
     fputc('\n', c->f);
     if (conductivity) fprintf(c->f, "unset logscale y\nset format y '%% h'\n");
-    add_file(c->files, conductivity ? "fit_conductivity.png" : "fit_retention.png");
+    shp_plot_add_file(c->files, conductivity ? "fit_conductivity.png" : "fit_retention.png");
 }
 
 /* Best value of every objective against the generation, one line per objective and
@@ -507,7 +495,7 @@ static void plot_history(ctx *c)
         }
     }
     fprintf(c->f, "\nunset logscale y\nset format y '%% h'\nset xtics autofreq\nunset arrow\nunset label\n");
-    add_file(c->files, "fit_history.png");
+    shp_plot_add_file(c->files, "fit_history.png");
 }
 
 /* Non-dominated set of the last step: every pair of its objectives. */
@@ -579,7 +567,7 @@ static void plot_pareto(ctx *c)
                     logax[a] ? "10^{%L}" : "%g", logax[b] ? "10^{%L}" : "%g", ua, ub);
         }
     fprintf(c->f, "unset multiplot\nunset logscale\nset format x '%% h'\nset format y '%% h'\n");
-    add_file(c->files, "fit_pareto.png");
+    shp_plot_add_file(c->files, "fit_pareto.png");
 }
 
 int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
@@ -623,7 +611,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
         return SHP_ERR_IO;
     }
     char cfg[600], ylab[96];
-    shp_plot_quote(cfg, sizeof cfg, base_name(fp->path));
+    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(fp->path));
     shp_plot_preamble(f);
     fprintf(f, "config = %s\n", cfg);
     for (int i = 0; i < t.n; ++i) /* observed conductivities (log10 K) within the K axis */

@@ -15,18 +15,6 @@
 
 static const char *const forward_pngs[] = {"forward_Q.png", "forward_v.png", "forward_profile.png"};
 
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-static void add_file(shp_plot_files *files, const char *name)
-{
-    if (files && files->n < SHP_PLOT_MAX_FILES)
-        snprintf(files->name[files->n++], sizeof files->name[0], "%s", name);
-}
-
 /* Remove PNGs of an earlier run, so no picture outlives the data it was drawn from. */
 static int remove_pngs(const char *dir, const char *const *names, int n, char *err, size_t len)
 {
@@ -103,7 +91,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
     const int n_out = fp->column.n_out;
     const int have_profile = rows == n_out && res->stats.status == SHP_OK && fp->column.n > 0;
     char cfg[600];
-    shp_plot_quote(cfg, sizeof cfg, base_name(fp->path));
+    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(fp->path));
 
     shp_plot_preamble(f);
     fprintf(f, "config = %s\n", cfg);
@@ -138,8 +126,8 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "     '' skip 1 using 1:5 with lines lw 2 dt 2 lc rgb '#d55e00' "
                 "title 'q_bottom: flux through the bottom' noenhanced\n",
                 stopped, L, T);
-        add_file(files, "forward_Q.png");
-        add_file(files, "forward_v.png");
+        shp_plot_add_file(files, "forward_Q.png");
+        shp_plot_add_file(files, "forward_v.png");
     }
     if (have_profile) {
         const double t_end = fp->t_out[n_out - 1];
@@ -170,7 +158,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "     $initial using 2:1 with lines lw 2 dt 2 lc rgb '#808080' title 'initial (t = 0)'\n"
                 "unset multiplot\n",
                 t_end, T, L, t_end, T);
-        add_file(files, "forward_profile.png");
+        shp_plot_add_file(files, "forward_profile.png");
     }
     fprintf(f, "unset output\n");
     return shp_file_close(f, path, err, len);

@@ -108,20 +108,33 @@ int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int 
     return SHP_OK;
 }
 
-int shp_problem_series(shp_problem *pb, shp_backend *be, const double *u, int kind,
-                       const double **x, const double **x2, const double **obs,
-                       const double **sim)
+int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
 {
-    if (!shp_problem_has_obs(pb, kind) || ensure_capacity(pb, 1) != SHP_OK) return -1;
-    if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return -1;
-    shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
-    shp_batch batch = {1, pb->mats, pb->out, pb->stats};
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
+    if (ensure_capacity(pb, 1) != SHP_OK) return SHP_ERR_NOMEM;
+    if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
+    int rc = SHP_OK;
     shp_column_out out;
-    if (kind < SHP_OBS_RETENTION) {
-        if (shp_backend_run(be, &setup, &batch) != SHP_OK || pb->stats[0].status != SHP_OK) return -1;
-        shp_batch_out_of(&setup, &batch, 0, &out);
+    if (pb->needs_column) { /* one column serves every series that needs one */
+        shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+        shp_batch batch = {1, pb->mats, pb->out, pb->stats};
+        rc = shp_backend_run(be, &setup, &batch);
+        if (rc == SHP_OK) rc = pb->stats[0].status;
+        if (rc == SHP_OK) shp_batch_out_of(&setup, &batch, 0, &out);
     }
-    shp_problem_fill_series(pb, kind, kind < SHP_OBS_RETENTION ? &out : NULL, pb->mats);
+    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
+        const int column = kind < SHP_OBS_RETENTION;
+        if (!pb->obs[kind].present || (column && rc != SHP_OK)) continue;
+        shp_problem_fill_series(pb, kind, column ? &out : NULL, pb->mats);
+        pb->obs[kind].simulated = 1;
+    }
+    return rc;
+}
+
+int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,
+                       const double **obs, const double **sim)
+{
+    if (kind < 0 || kind >= SHP_OBS_COUNT || !pb->obs[kind].simulated) return -1;
     const obs_set *o = &pb->obs[kind];
     *x = o->x;
     *x2 = o->x2;
@@ -130,11 +143,10 @@ int shp_problem_series(shp_problem *pb, shp_backend *be, const double *u, int ki
     return o->n;
 }
 
-int shp_problem_metrics(shp_problem *pb, shp_backend *be, const double *u, int kind,
-                        shp_metrics *m)
+int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
 {
     const double *x, *x2, *obs, *sim;
-    const int n = shp_problem_series(pb, be, u, kind, &x, &x2, &obs, &sim);
+    const int n = shp_problem_series(pb, kind, &x, &x2, &obs, &sim);
     if (n <= 0) return SHP_ERR_INVALID;
     shp_metrics_compute(sim, obs, n, m);
     return SHP_OK;

@@ -40,6 +40,7 @@ typedef struct {
     int mat;          /* retention / conductivity: material index */
     double *sim;      /* n, scratch for one candidate's simulated values */
     double *obs_t;    /* n, the compared observed values (log10 K for conductivity) */
+    int simulated;    /* sim holds the last shp_problem_simulate's values */
 } obs_set;
 
 struct shp_problem {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "io/csv_table.h"
+#include "io/fs.h"
 #include "problem/problem_internal.h"
 
 /* NULL-terminated: also the list of valid keys of "observations" */
@@ -25,13 +26,6 @@ static const char *const obs_names[SHP_OBS_COUNT + 1] = {"theta_final", "v", "Q"
 const char *shp_obs_name(int kind)
 {
     return kind >= 0 && kind < SHP_OBS_COUNT ? obs_names[kind] : "unknown";
-}
-
-static void resolve(const char *config, const char *file, char *out, size_t len)
-{
-    const char *slash = strrchr(config, '/');
-    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - config), config, file);
 }
 
 static int alloc_set(obs_set *o, int n)
@@ -88,7 +82,7 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
                     const char *file, obs_set *o)
 {
     char full[1024], why[320];
-    resolve(pb->fp->path, file, full, sizeof full);
+    shp_path_beside(pb->fp->path, file, full, sizeof full);
     static const char *const first[SHP_OBS_COUNT] = {"depth", "time", "time", "time", "h", "h"};
     static const char *const second[SHP_OBS_COUNT] = {"theta", "v", "Q", "theta", "theta", "K"};
     const char *names[2] = {first[kind], second[kind]};

@@ -88,17 +88,22 @@ int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int 
 /* Counters since load: candidates evaluated, invalid, not converged. */
 void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed);
 
-/* One candidate in full: its simulated values at every observation of kind `kind`
- * (sim, n_obs values), the observations (obs) and the abscissae (x: time, depth or
- * head; for θ(t) the time, with depth in x2). Returns the count, or −1 on failure.
- * Buffers are owned by the problem and valid until the next call. */
-int shp_problem_series(shp_problem *pb, shp_backend *be, const double *u, int kind,
-                       const double **x, const double **x2, const double **obs,
-                       const double **sim);
+/* One candidate in full: its materials, its column (run once, when any observation
+ * needs one) and the simulated values of every observation kind, kept for
+ * shp_problem_series and shp_problem_metrics until the next call. SHP_OK;
+ * SHP_ERR_INVALID when u is no valid material; the column's status when it failed (the
+ * retention and conductivity series are still filled). */
+int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u);
 
-/* Goodness of fit of one candidate for one observation kind (after shp_problem_series). */
-int shp_problem_metrics(shp_problem *pb, shp_backend *be, const double *u, int kind,
-                        shp_metrics *m);
+/* The last simulated candidate's values at every observation of kind `kind` (sim),
+ * the observations (obs) and the abscissae (x: time, depth or head; for θ(t) the time,
+ * with depth in x2). Returns the count, or −1 when that kind was not simulated. The
+ * buffers are the problem's, valid until the next simulation or evaluation. */
+int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,
+                       const double **obs, const double **sim);
+
+/* Goodness of fit of the last simulated candidate for one observation kind. */
+int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);
 
 /* Whether the problem has observations of this kind. */
 int shp_problem_has_obs(const shp_problem *pb, int kind);
