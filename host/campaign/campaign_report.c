@@ -363,6 +363,31 @@ static int next_row(reader *rd, FILE *f, where *w)
     }
 }
 
+/* The next data row of a table whose first row is its header: maps the header's
+ * columns into pos (once, *header_n = its field count) and checks every row's field
+ * count against it. > 0: fields of a data row; 0: end of file; < 0: an error. */
+static int next_data_row(reader *rd, FILE *f, where *w, const char *const *cols, int n_cols,
+                         int *pos, int *header_n)
+{
+    int nf;
+    while ((nf = next_row(rd, f, w)) > 0) {
+        if (!*header_n) {
+            const int rc = map_header(w, rd->field, nf, cols, n_cols, pos);
+            if (rc != SHP_OK) return rc < 0 ? rc : -rc;
+            *header_n = nf;
+            continue;
+        }
+        if (nf != *header_n) {
+            char why[96];
+            snprintf(why, sizeof why, "%d fields, the header has %d", nf, *header_n);
+            const int rc = bad(w, "%s%s", why, "");
+            return rc < 0 ? rc : -rc;
+        }
+        return nf;
+    }
+    return nf;
+}
+
 static int read_runs(const char *dir, shp_cr_data *d, reader *rd, char *err, size_t len)
 {
     char path[1024];
@@ -374,19 +399,7 @@ static int read_runs(const char *dir, shp_cr_data *d, reader *rd, char *err, siz
     }
     where w = {path, 0, err, len};
     int pos[N_RUN_COLS], header_n = 0, cap = 0, rc = SHP_OK, nf;
-    while ((nf = next_row(rd, f, &w)) > 0) {
-        if (!header_n) {
-            rc = map_header(&w, rd->field, nf, run_cols, N_RUN_COLS, pos);
-            if (rc != SHP_OK) break;
-            header_n = nf;
-            continue;
-        }
-        if (nf != header_n) {
-            char why[96];
-            snprintf(why, sizeof why, "%d fields, the header has %d", nf, header_n);
-            rc = bad(&w, "%s%s", why, "");
-            break;
-        }
+    while ((nf = next_data_row(rd, f, &w, run_cols, N_RUN_COLS, pos, &header_n)) > 0) {
         shp_cr_run r;
         if ((rc = parse_run(&w, rd->field, pos, &r)) != SHP_OK) break;
         const int k = index_find(&rd->ix, d->run, r.case_name, r.variant, r.seed);
@@ -466,20 +479,8 @@ static int read_history(const char *dir, shp_cr_data *d, reader *rd, char *err, 
     }
     where w = {path, 0, err, len};
     int pos[N_HIST_COLS], header_n = 0, rc = SHP_OK, nf;
-    while ((nf = next_row(rd, f, &w)) > 0) {
+    while ((nf = next_data_row(rd, f, &w, hist_cols, N_HIST_COLS, pos, &header_n)) > 0) {
         char **fl = rd->field;
-        if (!header_n) {
-            rc = map_header(&w, fl, nf, hist_cols, N_HIST_COLS, pos);
-            if (rc != SHP_OK) break;
-            header_n = nf;
-            continue;
-        }
-        if (nf != header_n) {
-            char why[96];
-            snprintf(why, sizeof why, "%d fields, the header has %d", nf, header_n);
-            rc = bad(&w, "%s%s", why, "");
-            break;
-        }
         long seed, gen;
         double e, b;
         if (!*fl[pos[HC_CASE]] || !*fl[pos[HC_VARIANT]]) {
