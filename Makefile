@@ -4,7 +4,9 @@
 #   make test       unit and benchmark-problem tests (Criterion)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
 #   make test-gpu   GPU-vs-CPU checks (needs a GPU)
+#   make bench-gpu  GPU forward benchmark → bench/RESULTS-gpu.md (needs a GPU)
 #   make bench      single-core benchmarks (forward solver, models) → bench/RESULTS.md
+#   make paper      the seed-002 study end to end into docs/paper (hours on 2 CPU cores)
 #   make docs       regenerate docs/model_parameters.md from the model registry
 #   make clean
 
@@ -46,9 +48,13 @@ BENCH_BIN := $(BUILD)/shpfit-bench
 
 ifneq ($(NVCC),)
 ALL_CUDA := cuda-check
+# The CUDA backend goes into build/shpfit; the library stays CUDA-free (it refers to the
+# backend weakly, host/batch/backend.c). Static cudart: the binary runs without a GPU.
+BIN_CU_OBJS := $(BUILD)/kernels/backend_cuda.o $(BUILD)/kernels/column_kernel.o
+CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lstdc++
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench docs clean
+.PHONY: all deps run test test-gpu cuda-check bench docs paper clean
 all: $(BIN) $(ALL_CUDA)
 
 # Install the Debian packages when missing: as root with apt-get, otherwise say how.
@@ -76,8 +82,8 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(LIB) $(LDLIBS) -o $@
+$(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
@@ -93,14 +99,32 @@ $(BUILD)/kernels/%.o: kernels/%.cu | $(DEPS_STAMP)
 $(BUILD)/shpfit-cuda-check: $(CU_OBJS) $(LIB)
 	$(NVCC) $(NVFLAGS) $(CU_OBJS) $(LIB) $(LDLIBS) -Xcompiler -fopenmp -o $@
 
-# The library is brought up to date here, not in the sub-make, so a parallel `make`
-# never rewrites it while another target links against it.
-cuda-check: $(LIB)
+$(BUILD)/bench/%.o: bench/%.cu | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(NVCC) $(NVFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/shpfit-bench-gpu: $(BUILD)/bench/bench_gpu.o $(BIN_CU_OBJS) $(LIB)
+	$(NVCC) $(NVFLAGS) $^ $(LDLIBS) -Xcompiler -fopenmp -o $@
+
+# The library and the kernel objects are brought up to date here, not in the sub-make,
+# so a parallel `make` never rewrites them while another target links against them.
+cuda-check: $(LIB) $(BIN_CU_OBJS)
 	@if [ -z "$(NVCC)" ]; then echo "shpfit: nvcc not found; CUDA build skipped"; \
-	else $(MAKE) --no-print-directory $(BUILD)/shpfit-cuda-check && echo "shpfit: CUDA build OK ($(NVCC))"; fi
+	else $(MAKE) --no-print-directory $(BUILD)/shpfit-cuda-check $(BUILD)/shpfit-bench-gpu \
+	  && echo "shpfit: CUDA build OK ($(NVCC))"; fi
 
 test-gpu: cuda-check
 	$(BUILD)/shpfit-cuda-check
+
+.PHONY: bench-gpu cuda-resources
+bench-gpu: cuda-check $(BIN)
+	$(BUILD)/shpfit-bench-gpu --out bench/RESULTS-gpu.md
+
+# nvcc's register, spill and shared-memory report of the column kernel (docs/gpu.md)
+cuda-resources:
+	@mkdir -p $(BUILD)/kernels
+	$(NVCC) $(NVFLAGS) -Xptxas -v -c kernels/column_kernel.cu -o $(BUILD)/kernels/resources.o 2>&1 \
+	  | grep -A3 "Compiling entry function" | grep -v "^--"
 
 run: $(BIN)
 	@$(BIN) fit configs/fit_loam.json --out $(BUILD)/run/fit_loam
@@ -111,6 +135,10 @@ test: $(TEST_BIN) $(BIN)
 # docs generated from the code: the model parameter tables (a test checks they match)
 docs: $(BIN)
 	$(BIN) models --markdown > docs/model_parameters.md
+
+# The seed-002 study (issue 7): resumable; runs already in docs/paper/runs.csv are kept.
+paper: $(BIN)
+	$(BIN) paper configs/paper/paper.json --out docs/paper
 
 bench: $(BENCH_BIN)
 	$(BENCH_BIN) --out bench/RESULTS.md

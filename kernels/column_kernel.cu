@@ -1,40 +1,104 @@
-/* CUDA column kernel: one thread block per candidate column, the block's threads a
- * team over the same shp_column_run() the CPU backend runs (one physics source).
- * This first version keeps the shared-memory tree reduction and the rank-0 Thomas
- * solve of core/; the CUDA backend issue brings cub::BlockReduce, a parallel
- * tridiagonal solver and shared-memory column state. */
+/* CUDA batch kernel: one thread block per candidate column, the block's threads a team
+ * (core/team.h) over the same shp_initial_heads() and shp_column_run() the CPU backend
+ * runs: one physics source. Reductions are cub::BlockReduce, the tridiagonal solve is
+ * the PCR–Thomas hybrid of core/tridiag.h, and the column's working arrays live in
+ * shared memory when they fit (SHARED_WORK), else in global memory. */
 #include "column_kernel.h"
 #include "cuda_check.h"
 
 #include "shpfit/core/column_core.h"
+#include "shpfit/core/initial.h"
 
-__global__ void shp_column_kernel(shp_column col, const shp_material *mats, int n_mat,
-                                  const double *h_init, double *work, shp_column_out *outs,
-                                  int n_cand)
+long shp_cuda_work_doubles(int n) { return SHP_COLUMN_WORK_DOUBLES(n) + n; }
+
+size_t shp_cuda_smem_bytes(int n, int n_mat, int shared_work)
 {
-    extern __shared__ double shp_red[];
-    const int cand = blockIdx.x;
-    if (cand >= n_cand) return; /* uniform per block */
-    shp_team team;
-    team.rank = threadIdx.x;
-    team.size = blockDim.x;
-    team.red = shp_red;
-    shp_column_run(&team, &col, mats + (long)cand * n_mat, h_init,
-                   work + (long)cand * SHP_COLUMN_WORK_DOUBLES(col.n), &outs[cand]);
+    return (size_t)n_mat * sizeof(shp_material) +
+           (shared_work ? (size_t)shp_cuda_work_doubles(n) * sizeof(double) : 0);
 }
 
-int shp_cuda_launch_columns(const shp_column *d_col, const shp_material *d_mats, int n_mat,
-                            const double *d_h_init, double *d_work, shp_column_out *d_outs,
-                            int n_cand, int threads, char *err, size_t errlen)
+size_t shp_cuda_static_smem_bytes(void) { return sizeof(shp_team_gpu_shared); }
+
+/* A candidate that cannot start (initial θ outside its range): NaN everywhere, status
+ * invalid, as the CPU backend writes it. */
+__device__ static void shp_mark_invalid(const shp_cuda_batch_args &a, int cand)
 {
-    if (n_cand <= 0 || threads <= 0 || threads > 1024) {
-        snprintf(err, errlen, "shp_cuda_launch_columns: bad launch (%d columns, %d threads)",
-                 n_cand, threads);
+    double *block = a.out + (long)cand * a.out_stride;
+    for (long k = threadIdx.x; k < a.out_stride; k += SHP_CUDA_BLOCK) block[k] = NAN;
+    if (threadIdx.x == 0) {
+        shp_column_stats *st = &a.stats[cand];
+        st->status = SHP_ERR_INVALID;
+        st->steps = st->iterations = st->failures = 0;
+        st->t_reached = 0.0;
+        st->max_abs_balance = NAN;
+    }
+}
+
+/* The block size is a compile-time constant (CUB's BlockReduce is specialised on it);
+ * __launch_bounds__ lets ptxas budget registers for exactly that many threads. */
+template <bool SHARED_WORK>
+__global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batch_args a)
+{
+    extern __shared__ double shp_smem[]; /* materials, then (SHARED_WORK) the arrays */
+    __shared__ shp_team_gpu_shared shp_red;
+    const int cand = blockIdx.x;
+    const int n = a.col.n;
+
+    shp_team team;
+    team.rank = threadIdx.x;
+    team.size = SHP_CUDA_BLOCK;
+    team.shared = &shp_red;
+    team.barrier = 0;
+    team.ctx = 0;
+
+    /* the candidate's materials are read at every node evaluation: keep them close */
+    shp_material *mats = (shp_material *)shp_smem;
+    const unsigned long long *src = (const unsigned long long *)(a.mats + (long)cand * a.n_mat);
+    unsigned long long *dst = (unsigned long long *)shp_smem; /* bits, not values: the model id */
+    const int mat_doubles = a.n_mat * (int)(sizeof(shp_material) / sizeof(double));
+    for (int k = threadIdx.x; k < mat_doubles; k += SHP_CUDA_BLOCK) dst[k] = src[k];
+    double *work = SHARED_WORK ? shp_smem + mat_doubles
+                               : a.work + (long)cand * (SHP_COLUMN_WORK_DOUBLES(n) + n);
+    double *h0 = work + SHP_COLUMN_WORK_DOUBLES(n);
+    __syncthreads();
+
+    shp_column_out out;
+    shp_column_out_at(&a.col, a.out + (long)cand * a.out_stride, &a.stats[cand], &out);
+    if (shp_initial_heads(&team, a.init_var, a.init_value, n, a.col.mat_of_node, mats, h0) !=
+        SHP_OK) { /* a team-reduced decision: the whole block returns */
+        shp_mark_invalid(a, cand);
+        return;
+    }
+    shp_column_run(&team, &a.col, mats, h0, work, &out);
+}
+
+static_assert(sizeof(shp_material) % sizeof(double) == 0, "materials are copied as doubles");
+
+int shp_cuda_kernel_allow_smem(int shared_work, size_t bytes, char *err, size_t errlen)
+{
+    if (shared_work)
+        SHP_CUDA_CHECK(cudaFuncSetAttribute(shp_batch_kernel<true>,
+                                            cudaFuncAttributeMaxDynamicSharedMemorySize, (int)bytes),
+                       err, errlen);
+    else
+        SHP_CUDA_CHECK(cudaFuncSetAttribute(shp_batch_kernel<false>,
+                                            cudaFuncAttributeMaxDynamicSharedMemorySize, (int)bytes),
+                       err, errlen);
+    return SHP_OK;
+}
+
+int shp_cuda_launch_batch(const shp_cuda_batch_args *args, size_t smem_bytes, cudaStream_t stream,
+                          char *err, size_t errlen)
+{
+    if (args->n_cand <= 0 || args->col.n < 3 || args->n_mat < 1) {
+        snprintf(err, errlen, "shp_cuda_launch_batch: bad launch (%d columns of %d nodes, %d materials)",
+                 args->n_cand, args->col.n, args->n_mat);
         return SHP_ERR_INVALID;
     }
-    const size_t shmem = (size_t)threads * sizeof(double);
-    shp_column_kernel<<<n_cand, threads, shmem>>>(*d_col, d_mats, n_mat, d_h_init, d_work, d_outs,
-                                                  n_cand);
+    if (args->work)
+        shp_batch_kernel<false><<<args->n_cand, SHP_CUDA_BLOCK, smem_bytes, stream>>>(*args);
+    else
+        shp_batch_kernel<true><<<args->n_cand, SHP_CUDA_BLOCK, smem_bytes, stream>>>(*args);
     SHP_CUDA_CHECK(cudaGetLastError(), err, errlen);
     return SHP_OK;
 }

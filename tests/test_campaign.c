@@ -95,6 +95,22 @@ Test(campaign, malformed_campaign_files_are_named)
          "[{\"name\": \"v\", \"algorithm\": \"pso\", \"speed\": 1}], \"budget\": {\"evaluations\": 10}, "
          "\"target\": {\"objective\": 1}}",
          "variants[0].speed: unknown key"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\", \"fit_initial\": \"theta_initial\"}], "
+         "\"variants\": [{\"name\": \"v\", \"algorithm\": \"pso\"}], \"budget\": {\"evaluations\": 10}, "
+         "\"target\": {\"objective\": 1}}",
+         "cases[0].fit_initial: \"theta_initial\" needs \"synth\""},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\", \"variants\": [\"w\"]}], "
+         "\"variants\": [{\"name\": \"v\", \"algorithm\": \"pso\"}], \"budget\": {\"evaluations\": 10}, "
+         "\"target\": {\"objective\": 1}}",
+         "cases[0].variants[0]: no variant named \"w\""},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\", \"synth\": 3}], "
+         "\"variants\": [{\"name\": \"v\", \"algorithm\": \"pso\"}], \"budget\": {\"evaluations\": 10}, "
+         "\"target\": {\"objective\": 1}}",
+         "cases[0].synth: expected true, false, or an object"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"budget\": {\"evaluations\": 0}}], "
+         "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
+         "variants[0].budget.evaluations"},
     };
     char tmp[64];
     tu_make_tmp(tmp, sizeof tmp, "bench");

@@ -103,6 +103,58 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
     tu_remove_tree(tmp);
 }
 
+/* A short SHADE run ends in the basin; the Levenberg–Marquardt polish (shpfit/lm.h)
+ * then takes the noise-free problem to the truth. With the seed's two-step procedure
+ * each step is polished and the kept θs stays fixed in step 2. */
+Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
+{
+    char tmp[64], path[512], err[1024];
+    tu_make_tmp(tmp, sizeof tmp, "polish");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    for (int two = 0; two < 2; ++two) {
+        cJSON *root = read_json(path);
+        cJSON *fit = cJSON_GetObjectItem(root, "fit");
+        cJSON_ReplaceItemInObject(fit, "stop", cJSON_Parse("{\"generations\": 40}"));
+        cJSON_DeleteItemFromObject(fit, "polish");
+        cJSON_AddItemToObject(fit, "polish", cJSON_Parse("{\"method\": \"lm\", \"iterations\": 30}"));
+        if (two) {
+            cJSON_DeleteItemFromObject(fit, "procedure");
+            cJSON_DeleteItemFromObject(fit, "two_step");
+            cJSON_DeleteItemFromObject(fit, "algorithm");
+            cJSON_AddStringToObject(fit, "procedure", "two_step");
+            cJSON_AddItemToObject(fit, "two_step",
+                                  cJSON_Parse("{\"fix\": \"theta_s\", \"step1\": {\"algorithm\": \"shade\", "
+                                              "\"population\": 20, \"stop\": {\"generations\": 40}}, \"step2\": "
+                                              "{\"algorithm\": \"shade\", \"population\": 20}}"));
+        }
+        write_json(path, root);
+        shp_problem *pb = load_problem(path);
+        shp_fit_options opt;
+        cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
+        cr_assert(opt.polish);
+        shp_backend *be = shp_backend_cpu_create(0);
+        shp_fit_result res;
+        cr_assert_eq(shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err), SHP_OK, "%s", err);
+        shp_material best, truth;
+        cr_assert_eq(shp_problem_materials(pb, res.u_best, &best, NULL, 0), SHP_OK);
+        cr_assert_eq(shp_fit_truth(pb, &truth, err, sizeof err), SHP_OK);
+        shp_curve_agreement a;
+        cr_assert_eq(shp_curve_agreement_compute(&truth, &best, 1.0, 1e4, &a), SHP_OK);
+        cr_log_info("%s: polish %d iterations, %ld columns, sum psi^2 %.3g -> %.3g; retention RMSE %.2e\n",
+                    two ? "two-step" : "single", res.polish.iterations, res.polish.evaluations,
+                    2 * res.polish.cost_start, 2 * res.polish.cost_end, a.retention.rmse);
+        cr_expect(res.polish.done && res.polish.iterations > 0);
+        cr_expect_leq(res.polish.cost_end, res.polish.cost_start);
+        cr_expect_lt(a.retention.rmse, two ? 1e-3 : 2e-4, "retention RMSE %g", a.retention.rmse);
+        cr_expect_lt(a.conductivity.rmse, two ? 1e-3 : 2e-4, "conductivity RMSE %g", a.conductivity.rmse);
+        cr_expect_lt(fabs(best.p[SHP_VGM_N] - 1.56), two ? 0.01 : 1e-3, "n %g", best.p[SHP_VGM_N]);
+        shp_fit_result_free(&res);
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+    }
+    tu_remove_tree(tmp);
+}
+
 /* Curve fitting without a column (as RETC): θ(h) and K(h) points alone identify
  * θr, θs, α, n, Ks; the problem runs no column at all. */
 Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 120)
@@ -351,6 +403,8 @@ static const struct {
     {"obs_time_zero.json", "times must be > 0"},
     {"obs_unknown_kind.json", "fit.observations.flux: unknown key"},
     {"obs_unsorted.json", "fit.observations.Q.file: data/bad_fit/obs/Q_unsorted.csv: line 4: time_min must increase strictly"},
+    {"polish_fd_step.json", "fit.polish: fd_step must be in (0, 0.1)"},
+    {"polish_method.json", "fit.polish.method: unknown value \"newton\""},
     {"population_small.json", "fit: population must be >="},
     {"two_step_fix.json", "fit.two_step.fix: \"loam.l\" is not one of fit.parameters"},
     {"unknown_algorithm.json", "fit.algorithm: unknown value \"nelder_mead\""},

@@ -61,7 +61,7 @@ static int cpu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
 
 static void cpu_destroy(shp_backend *be) { free(be); }
 
-static const shp_backend_ops cpu_ops = {"cpu", cpu_run, cpu_destroy};
+static const shp_backend_ops cpu_ops = {"cpu", cpu_run, cpu_destroy, NULL};
 
 shp_backend *shp_backend_cpu_create(int threads)
 {

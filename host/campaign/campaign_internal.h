@@ -10,13 +10,17 @@
 
 typedef struct {
     char name[64];
-    char config[1024]; /* resolved path */
+    char config[1024];         /* resolved path */
     int synth;
+    const cJSON *synth_keys;   /* "synth": {…}: keys that replace those of the config's synth section */
+    int fit_initial_theta;     /* "fit_initial": "theta_initial": fit from the synthesised θ_initial */
+    const cJSON *variants;     /* "variants": names this case runs (NULL: all) */
 } campaign_case;
 
 typedef struct {
     char name[64];
     const cJSON *spec; /* parsed per case (objectives and dimension differ) */
+    long budget_evals; /* the variant's own "budget", else the campaign's */
 } campaign_variant;
 
 struct shp_campaign {

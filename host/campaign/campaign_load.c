@@ -41,7 +41,9 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
     if (!cp->cases) return cfg_fail(c, "cases", "out of memory");
     int i = 0;
     for (const cJSON *it = cases->child; it; it = it->next, ++i) {
-        static const char *const ck[] = {"name", "config", "synth", NULL};
+        /* soil, saturation, error, label: descriptions for reports (the paper study) */
+        static const char *const ck[] = {"name", "config", "synth", "fit_initial", "variants", "soil",
+                                         "saturation", "error", "label", NULL};
         char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
         cfg_path_index(p, sizeof p, "cases", i);
         if (!cJSON_IsObject(it)) return cfg_fail(c, p, "expected an object");
@@ -60,11 +62,25 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
         if (!probe) return cfg_fail(c, q, "%s: cannot open: %s", cp->cases[i].config, strerror(errno));
         fclose(probe);
         const cJSON *sy = cfg_child(it, "synth");
-        if (sy && !cJSON_IsBool(sy)) {
-            cfg_path(q, sizeof q, p, "synth");
-            return cfg_fail(c, q, "expected true or false");
-        }
-        cp->cases[i].synth = sy && cJSON_IsTrue(sy);
+        cfg_path(q, sizeof q, p, "synth");
+        if (sy && !cJSON_IsBool(sy) && !cJSON_IsObject(sy))
+            return cfg_fail(c, q, "expected true, false, or an object of synth keys");
+        cp->cases[i].synth = sy && !cJSON_IsFalse(sy);
+        cp->cases[i].synth_keys = cJSON_IsObject(sy) ? sy : NULL;
+        static const char *const fi[] = {"config", "theta_initial", NULL};
+        int fiv = 0;
+        CFG_TRY(cfg_choice(c, it, p, "fit_initial", fi, 0, &fiv));
+        cp->cases[i].fit_initial_theta = fiv == 1;
+        cfg_path(q, sizeof q, p, "fit_initial");
+        if (fiv == 1 && !cp->cases[i].synth)
+            return cfg_fail(c, q, "\"theta_initial\" needs \"synth\" (the θ_initial it fits from is synthesised)");
+        const cJSON *vl = cfg_child(it, "variants");
+        cfg_path(q, sizeof q, p, "variants");
+        if (vl && (!cJSON_IsArray(vl) || cJSON_GetArraySize(vl) < 1))
+            return cfg_fail(c, q, "expected a non-empty array of variant names");
+        for (const cJSON *v = vl ? vl->child : NULL; v; v = v->next)
+            if (!cJSON_IsString(v)) return cfg_fail(c, q, "expected variant names");
+        cp->cases[i].variants = vl;
     }
 
     const cJSON *vars = cfg_child(root, "variants");
@@ -75,7 +91,8 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
     if (!cp->variants) return cfg_fail(c, "variants", "out of memory");
     i = 0;
     for (const cJSON *it = vars->child; it; it = it->next, ++i) {
-        static const char *const vk[] = {"name", "algorithm", "population", "settings", "objectives", NULL};
+        static const char *const vk[] = {"name", "label", "algorithm", "population", "settings", "objectives",
+                                         "stop", "procedure", "two_step", "polish", "budget", NULL};
         char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
         cfg_path_index(p, sizeof p, "variants", i);
         if (!cJSON_IsObject(it)) return cfg_fail(c, p, "expected an object");
@@ -86,9 +103,31 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
         CFG_TRY(check_name(c, q, n));
         for (int j = 0; j < i; ++j)
             if (!strcmp(cp->variants[j].name, n)) return cfg_fail(c, q, "variant \"%s\" given twice", n);
-        if (!cfg_child(it, "algorithm")) return cfg_fail(c, p, "missing \"algorithm\"");
+        if (!cfg_child(it, "algorithm") && !cfg_child(it, "two_step"))
+            return cfg_fail(c, p, "missing \"algorithm\"");
         snprintf(cp->variants[i].name, sizeof cp->variants[i].name, "%s", n);
         cp->variants[i].spec = it;
+        const cJSON *vb = NULL;
+        CFG_TRY(cfg_object(c, it, p, "budget", 0, &vb));
+        if (vb) {
+            static const char *const vbk[] = {"evaluations", NULL};
+            cfg_path(q, sizeof q, p, "budget");
+            CFG_TRY(cfg_check_keys(c, vb, q, vbk));
+            CFG_TRY(cfg_long(c, vb, q, "evaluations", 1, 1, 1000000000L, &cp->variants[i].budget_evals));
+        }
+    }
+    /* every case's variant list names real variants */
+    for (int k = 0; k < cp->n_cases; ++k) {
+        int j = 0;
+        for (const cJSON *v = cp->cases[k].variants ? cp->cases[k].variants->child : NULL; v; v = v->next, ++j) {
+            int found = 0;
+            for (int w = 0; w < cp->n_variants; ++w) found |= !strcmp(cp->variants[w].name, v->valuestring);
+            char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
+            cfg_path_index(p, sizeof p, "cases", k);
+            cfg_path(q, sizeof q, p, "variants");
+            cfg_path_index(p, sizeof p, q, j);
+            if (!found) return cfg_fail(c, p, "no variant named \"%s\"", v->valuestring);
+        }
     }
 
     const cJSON *seeds = cfg_child(root, "seeds");

@@ -17,17 +17,30 @@
 #include "io/machine.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
+#include "shpfit/lm.h"
 #include "shpfit/synth.h"
+
+/* A run goes through phases: the optimizer steps of its procedure (one, or the seed's
+ * two), then, when the variant asks for it, the Levenberg–Marquardt polish. */
+enum { PHASE_OPTIMIZE, PHASE_POLISH, PHASE_DONE };
 
 typedef struct {
     int variant;
     long seed;
-    shp_fit_step st;
+    shp_fit_options opt;
+    long budget;        /* optimizer evaluations (all steps) */
+    int step, phase;
+    int sdim;           /* search dimension of the current step */
+    double fixed_u;     /* two-step: the unit value of the variable step 1 keeps */
     shp_optimizer *o;
-    int pop, active, success;
-    long evals, evals_to_target, failed;
+    shp_lm *lm;
+    shp_step_space sp; /* of the step being polished */
+    int n_now;          /* candidates in this round's batch */
+    int active, success;
+    long evals, evals_opt, evals_to_target, failed;
     double wall, wall_to_target;
-    double best_sum;
+    double best_sum;    /* every objective, summed, at the best */
+    double best_key;    /* what the current phase ranks by (see track_best) */
     double *u_best, *f_best;
     shp_opt_stop_reason why;
     /* convergence: best summed objective after each generation */
@@ -105,8 +118,11 @@ static int write_run(FILE *runs, FILE *hist, const shp_campaign *cp, const char 
         }
         free(best);
     }
-    fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, r->seed, shp_opt_algorithm_name(r->st.alg),
-            r->evals, r->wall, r->success);
+    char alg[96];
+    snprintf(alg, sizeof alg, "%s%s%s%s", shp_opt_algorithm_name(r->opt.step[0].alg),
+             r->opt.n_steps > 1 ? "+" : "", r->opt.n_steps > 1 ? shp_opt_algorithm_name(r->opt.step[1].alg) : "",
+             r->opt.polish ? "+lm" : "");
+    fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, r->seed, alg, r->evals, r->wall, r->success);
     if (r->success) fprintf(runs, "%ld,%.4f", r->evals_to_target, r->wall_to_target);
     else fputc(',', runs);
     fprintf(runs, ",%s,%ld,", shp_opt_stop_reason_name(r->why), r->failed);
@@ -139,9 +155,45 @@ static int write_run(FILE *runs, FILE *hist, const shp_campaign *cp, const char 
 
 /* ------------------------------------------------------------------ one case */
 
+/* The fit starts from the synthesised (measured) θ_initial instead of the config's
+ * initial state (docs/fit.md, "theta_initial.csv as a fit's initial condition"). */
+static void use_measured_initial(cJSON *root)
+{
+    cJSON *init = cJSON_CreateObject();
+    cJSON_AddStringToObject(init, "type", "csv");
+    cJSON_AddStringToObject(init, "file", "obs/theta_initial.csv");
+    cJSON_AddStringToObject(init, "variable", "theta");
+    cJSON_AddBoolToObject(init, "extrapolate", 1);
+    cJSON_ReplaceItemInObject(root, "initial", init);
+}
+
+/* The case's synth keys over the config's synth section; theta_initial added to the
+ * synthesised series when the fit starts from it. */
+static void merge_synth(const campaign_case *cc, cJSON *root)
+{
+    cJSON *sy = cJSON_GetObjectItem(root, "synth");
+    if (!sy) sy = cJSON_AddObjectToObject(root, "synth");
+    for (const cJSON *k = cc->synth_keys ? cc->synth_keys->child : NULL; k; k = k->next) {
+        cJSON_DeleteItemFromObject(sy, k->string);
+        cJSON_AddItemToObject(sy, k->string, cJSON_Duplicate(k, 1));
+    }
+    if (!cc->fit_initial_theta) return;
+    cJSON *obs = cJSON_GetObjectItem(sy, "observations");
+    if (!obs) {
+        obs = cJSON_AddArrayToObject(sy, "observations");
+        const char *dflt[] = {"theta_final", "v", "Q"};
+        for (int i = 0; i < 3; ++i) cJSON_AddItemToArray(obs, cJSON_CreateString(dflt[i]));
+    }
+    int have = 0;
+    for (const cJSON *o = obs->child; o; o = o->next) have |= cJSON_IsString(o) && !strcmp(o->valuestring, "theta_initial");
+    if (!have) cJSON_AddItemToArray(obs, cJSON_CreateString("theta_initial"));
+}
+
 /* For a synthetic case: the config copied into dir/cases/<case>/ with its observation
  * files pointing to obs/ (and a CSV initial profile by absolute path), and synth run into
- * dir/cases/<case>/obs. Returns the config to load in `path`. */
+ * dir/cases/<case>/obs from the true state; then, for "fit_initial": "theta_initial",
+ * the config rewritten to start from the synthesised θ_initial. Returns the config to
+ * load in `path`. */
 static int prepare_synth_case(const campaign_case *cc, const char *dir, char *path, size_t plen,
                               char *err, size_t len)
 {
@@ -176,11 +228,18 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, char *pa
         free(rb);
         cJSON_ReplaceItemInObject(init, "file", cJSON_CreateString(abs));
     }
+    merge_synth(cc, root);
     snprintf(path, plen, "%s/config.json", cdir);
-    CFG_TRY(shp_json_write_file(path, root, err, len));
+    int rc = shp_json_write_file(path, cJSON_Duplicate(root, 1), err, len);
     snprintf(obs, sizeof obs, "%s/obs", cdir);
     shp_synth_summary sum;
-    const int rc = shp_synth_run(path, obs, -1, &sum, err, len);
+    if (rc == SHP_OK) rc = shp_synth_run(path, obs, -1, &sum, err, len);
+    if (rc == SHP_OK && cc->fit_initial_theta) {
+        use_measured_initial(root);
+        rc = shp_json_write_file(path, root, err, len);
+        root = NULL;
+    }
+    cJSON_Delete(root);
     return rc;
 }
 
@@ -200,6 +259,7 @@ static int grow_hist(run_state *r)
 static void free_run(run_state *r)
 {
     shp_optimizer_destroy(r->o);
+    shp_lm_destroy(r->lm);
     free(r->u_best);
     free(r->f_best);
     free(r->h_evals);
@@ -221,6 +281,123 @@ static int reached(const shp_campaign *cp, shp_problem *pb, const run_state *r, 
     return a.retention.rmse <= cp->target;
 }
 
+/* Is variant v run on case cc? */
+static int case_runs_variant(const campaign_case *cc, const char *v)
+{
+    if (!cc->variants) return 1;
+    for (const cJSON *x = cc->variants->child; x; x = x->next)
+        if (!strcmp(x->valuestring, v)) return 1;
+    return 0;
+}
+
+/* Start optimizer step s of run r (variant index v keys its random streams). */
+static int start_step(run_state *r, int s, int dim, int v)
+{
+    const shp_fit_step *st = &r->opt.step[s];
+    shp_optimizer_destroy(r->o);
+    r->step = s;
+    r->sdim = dim - (s > 0 && r->opt.fixed_var >= 0);
+    /* step 1 keeps the single-step run_id, so one-step campaigns reproduce */
+    r->o = shp_optimizer_create(st->alg, r->sdim, st->n_obj, &st->settings, (uint64_t)r->seed, v + 1000 * s);
+    r->best_key = HUGE_VAL;
+    return r->o ? SHP_OK : SHP_ERR_NOMEM;
+}
+
+/* This round's candidates of run r into U (n_now × dim). */
+static int ask_run(run_state *r, int dim, double *U)
+{
+    if (r->phase == PHASE_POLISH) {
+        r->n_now = shp_lm_ask(r->lm);
+        shp_step_space_expand(&r->sp, dim, shp_lm_candidates(r->lm), r->n_now, U);
+        return SHP_OK;
+    }
+    CFG_TRY(shp_optimizer_ask(r->o, NULL));
+    r->n_now = shp_optimizer_pop_size(r->o);
+    const double *x = shp_optimizer_candidates(r->o);
+    const int fixed = r->step > 0 ? r->opt.fixed_var : -1;
+    for (int q = 0; q < r->n_now; ++q)
+        for (int j = 0, k = 0; j < dim; ++j)
+            U[(long)q * dim + j] = j == fixed ? r->fixed_u : x[(long)q * r->sdim + k++];
+    return SHP_OK;
+}
+
+/* What the current phase ranks by: the step's objectives summed while an optimizer
+ * runs (the seed's step 1 ranks by θ_final alone), their squares summed (the polish's
+ * cost) while polishing. */
+static double phase_key(const run_state *r, const double *f)
+{
+    const shp_fit_step *st = &r->opt.step[r->step];
+    double key = 0.0;
+    for (int k = 0; k < st->n_obj; ++k) {
+        const double v = f[st->obj[k]];
+        key += r->phase == PHASE_POLISH ? v * v : v;
+    }
+    return key;
+}
+
+/* Keep the current step's best candidate (problem coordinates and every objective).
+ * Returns 1 when it changed. */
+static int track_best(run_state *r, const double *u, const double *f, int nobj, int dim)
+{
+    double sum = 0.0;
+    for (int k = 0; k < nobj; ++k) sum += f[k];
+    const double key = phase_key(r, f);
+    if (!(key < r->best_key)) return 0;
+    r->best_key = key;
+    r->best_sum = sum;
+    memcpy(r->u_best, u, (size_t)dim * sizeof *u);
+    memcpy(r->f_best, f, (size_t)nobj * sizeof *f);
+    return 1;
+}
+
+/* A step (and its polish) is over: start the next one from the value step 1 keeps, or
+ * end the run. */
+static int next_step_or_done(const shp_campaign *cp, run_state *r, int dim)
+{
+    const int more = r->step < r->opt.n_steps - 1 && r->best_sum < HUGE_VAL &&
+                     !(r->success && cp->stop_at_target) && r->why != SHP_STOP_TIME &&
+                     r->why != SHP_STOP_EVALUATIONS;
+    if (!more) {
+        r->phase = PHASE_DONE;
+        return SHP_OK;
+    }
+    r->fixed_u = r->u_best[r->opt.fixed_var];
+    r->phase = PHASE_OPTIMIZE;
+    return start_step(r, r->step + 1, dim, r->variant);
+}
+
+/* After a round: end the step, its polish, the procedure, when their rules say so. */
+static int advance_run(const shp_campaign *cp, run_state *r, shp_problem *pb, int dim)
+{
+    if (r->phase == PHASE_POLISH) {
+        if (!shp_lm_done(r->lm)) return SHP_OK;
+        shp_lm_destroy(r->lm);
+        r->lm = NULL;
+        return next_step_or_done(cp, r, dim);
+    }
+    const int last = r->step == r->opt.n_steps - 1;
+    const shp_fit_step *st = &r->opt.step[r->step];
+    shp_opt_stop_reason why = SHP_STOP_NONE;
+    if (r->success && cp->stop_at_target) why = SHP_STOP_TARGET;
+    else if (r->budget > 0 && r->evals_opt + shp_optimizer_pop_size(r->o) > r->budget) why = SHP_STOP_EVALUATIONS;
+    else if (cp->budget_time_s > 0.0 && r->wall >= cp->budget_time_s) why = SHP_STOP_TIME;
+    else if (!last) why = shp_optimizer_should_stop(r->o, &st->stop, r->wall);
+    if (why == SHP_STOP_NONE) return SHP_OK;
+    r->why = why;
+    if (r->opt.polish && r->best_sum < HUGE_VAL && why != SHP_STOP_TARGET && why != SHP_STOP_TIME) {
+        shp_step_space_init(&r->sp, pb, st, r->step > 0 ? r->opt.fixed_var : -1, r->fixed_u);
+        double x0[32];
+        for (int j = 0, k = 0; j < dim; ++j)
+            if (j != r->sp.fixed_var) x0[k++] = r->u_best[j];
+        r->lm = shp_lm_create(r->sp.sdim, r->sp.n_res, &r->opt.lm, x0);
+        if (!r->lm) return SHP_ERR_NOMEM;
+        r->phase = PHASE_POLISH;
+        r->best_key = phase_key(r, r->f_best); /* the polish must beat the optimizer's best */
+        return SHP_OK;
+    }
+    return next_step_or_done(cp, r, dim);
+}
+
 static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend *be,
                     FILE *runs_f, FILE *hist_f, shp_campaign_progress_fn fn, void *ctx, char *err,
                     size_t len)
@@ -231,7 +408,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     if (cc->synth) CFG_TRY(prepare_synth_case(cc, dir, config, sizeof config, err, len));
     shp_problem *pb = NULL;
     CFG_TRY(shp_problem_load(config, &pb, err, len));
-    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), n_res = shp_problem_n_residuals(pb);
     const shp_forward_problem *fp = shp_problem_forward(pb);
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     const int have_truth = truth && cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth") &&
@@ -244,15 +421,19 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     }
     const int total = cp->n_variants * cp->n_seeds;
     run_state *runs = calloc((size_t)total, sizeof *runs);
-    int n = 0, skipped = 0, rc = SHP_OK;
+    int n = 0, skipped = 0, rc = runs ? SHP_OK : SHP_ERR_NOMEM;
+    long round_cap = 0; /* candidates of one round, all runs */
     for (int v = 0; v < cp->n_variants && rc == SHP_OK; ++v) {
-        shp_fit_step st;
+        if (!case_runs_variant(cc, cp->variants[v].name)) continue;
+        shp_fit_options opt;
         char path[64];
         snprintf(path, sizeof path, "variants[%d]", v);
-        rc = shp_fit_step_parse(pb, cp->variants[v].spec, cp->path, path, &st, err, len);
+        rc = shp_fit_options_parse(pb, cp->variants[v].spec, cp->path, path, 0, &opt, err, len);
+        const long budget = cp->variants[v].budget_evals > 0 ? cp->variants[v].budget_evals : cp->budget_evals;
         /* the inertia schedule of PSO runs over the budget's generations */
-        if (rc == SHP_OK && cp->budget_evals > 0)
-            st.settings.max_generations = (int)(cp->budget_evals / st.settings.pop_size + 1);
+        shp_fit_step *last = &opt.step[opt.n_steps - 1];
+        if (rc == SHP_OK && budget > 0 && opt.n_steps == 1)
+            last->settings.max_generations = (int)(budget / last->settings.pop_size + 1);
         for (int s = 0; s < cp->n_seeds && rc == SHP_OK; ++s) {
             if (already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s])) {
                 ++skipped;
@@ -261,80 +442,92 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
             run_state *r = &runs[n];
             r->variant = v;
             r->seed = cp->seeds[s];
-            r->st = st;
-            r->o = shp_optimizer_create(st.alg, dim, st.n_obj, &st.settings, (uint64_t)r->seed, v);
+            r->opt = opt;
+            r->opt.seed = (uint64_t)r->seed;
+            r->budget = budget;
             r->u_best = calloc((size_t)dim, sizeof *r->u_best);
             r->f_best = calloc((size_t)nobj, sizeof *r->f_best);
-            if (!r->o || !r->u_best || !r->f_best) {
+            if (start_step(r, 0, dim, v) != SHP_OK || !r->u_best || !r->f_best) {
                 snprintf(err, len, "case %s, variant %s: cannot create the optimizer", cc->name,
                          cp->variants[v].name);
                 rc = SHP_ERR_NOMEM;
                 break;
             }
-            r->pop = shp_optimizer_pop_size(r->o);
+            int biggest = opt.step[0].settings.pop_size;
+            if (opt.n_steps > 1 && opt.step[1].settings.pop_size > biggest) biggest = opt.step[1].settings.pop_size;
+            if (opt.polish && biggest < dim) biggest = dim;
+            if (opt.polish && biggest < opt.lm.n_trials) biggest = opt.lm.n_trials;
+            round_cap += biggest;
             r->active = 1;
+            r->phase = PHASE_OPTIMIZE;
             r->best_sum = HUGE_VAL;
             r->why = SHP_STOP_NONE;
             ++n;
         }
     }
-    long pop_total = 0;
-    for (int i = 0; i < n; ++i) pop_total += runs[i].pop;
-    double *U = malloc((size_t)(pop_total ? pop_total : 1) * dim * sizeof *U);
-    double *F = malloc((size_t)(pop_total ? pop_total : 1) * nobj * sizeof *F);
-    double *Fs = malloc((size_t)(pop_total ? pop_total : 1) * nobj * sizeof *Fs);
-    int *OK = malloc((size_t)(pop_total ? pop_total : 1) * sizeof *OK);
-    if (rc == SHP_OK && (!runs || !U || !F || !Fs || !OK)) rc = SHP_ERR_NOMEM;
+    const long cap = round_cap ? round_cap : 1;
+    double *U = malloc((size_t)cap * dim * sizeof *U);
+    double *F = malloc((size_t)cap * nobj * sizeof *F);
+    double *R = malloc((size_t)cap * n_res * sizeof *R), *Rs = malloc((size_t)cap * n_res * sizeof *Rs);
+    double *Fs = malloc((size_t)cap * nobj * sizeof *Fs);
+    int *OK = malloc((size_t)cap * sizeof *OK);
+    if (rc == SHP_OK && (!U || !F || !R || !Rs || !Fs || !OK)) rc = SHP_ERR_NOMEM;
     const double t_case = shp_wall_seconds();
     long case_evals = 0;
     int active = n;
     while (rc == SHP_OK && active > 0) {
-        /* every active run's generation into one batch */
+        /* every active run's round into one batch */
         long off = 0;
-        for (int i = 0; i < n; ++i) {
+        for (int i = 0; i < n && rc == SHP_OK; ++i) {
             if (!runs[i].active) continue;
-            shp_optimizer_ask(runs[i].o, NULL);
-            memcpy(U + off * dim, shp_optimizer_candidates(runs[i].o), (size_t)runs[i].pop * dim * sizeof *U);
-            off += runs[i].pop;
+            rc = ask_run(&runs[i], dim, U + off * dim);
+            off += runs[i].n_now;
         }
+        if (rc != SHP_OK) break;
         const double t0 = shp_wall_seconds();
-        rc = shp_problem_evaluate(pb, be, U, (int)off, F, OK);
+        rc = shp_problem_evaluate_residuals(pb, be, U, (int)off, F, OK, R);
         const double dt = shp_wall_seconds() - t0;
         case_evals += off;
         long at = 0;
         for (int i = 0; i < n && rc == SHP_OK; ++i) {
             run_state *r = &runs[i];
             if (!r->active) continue;
-            for (int q = 0; q < r->pop; ++q) {
+            const shp_fit_step *st = &r->opt.step[r->step];
+            for (int q = 0; q < r->n_now; ++q) {
                 const double *fq = F + (at + q) * nobj;
-                for (int k = 0; k < r->st.n_obj; ++k) Fs[(long)q * r->st.n_obj + k] = fq[r->st.obj[k]];
+                for (int k = 0; k < st->n_obj; ++k) Fs[(long)q * st->n_obj + k] = fq[st->obj[k]];
                 r->failed += !OK[at + q];
                 ++r->evals;
+                if (r->phase == PHASE_OPTIMIZE) ++r->evals_opt;
                 if (!OK[at + q]) continue;
-                double sum = 0.0;
-                for (int k = 0; k < nobj; ++k) sum += fq[k];
-                if (sum < r->best_sum) {
-                    r->best_sum = sum;
-                    memcpy(r->u_best, U + (at + q) * dim, (size_t)dim * sizeof *U);
-                    memcpy(r->f_best, fq, (size_t)nobj * sizeof *fq);
-                    if (!r->success && reached(cp, pb, r, have_truth ? truth : NULL)) {
-                        r->success = 1;
-                        r->evals_to_target = r->evals;
-                        r->wall_to_target = r->wall + dt * (double)(q + 1) / (double)off;
-                    }
+                if (track_best(r, U + (at + q) * dim, fq, nobj, dim) && !r->success &&
+                    reached(cp, pb, r, have_truth ? truth : NULL)) {
+                    r->success = 1;
+                    r->evals_to_target = r->evals;
+                    r->wall_to_target = r->wall + dt * (double)(q + 1) / (double)off;
                 }
             }
-            shp_optimizer_tell(r->o, Fs, OK + at);
-            r->wall += dt * r->pop / (double)off;
-            at += r->pop;
+            if (r->phase == PHASE_POLISH) {
+                /* a polish that ended while asking (no trial step moved) has nothing to hear */
+                if (r->n_now > 0) {
+                    shp_step_space_residuals(&r->sp, pb, R + at * n_res, r->n_now, Rs);
+                    rc = shp_lm_tell(r->lm, Rs, OK + at);
+                }
+            } else {
+                rc = shp_optimizer_tell(r->o, Fs, OK + at);
+            }
+            if (rc != SHP_OK)
+                snprintf(err, len, "case %s, variant %s, seed %ld: %s failed: %s", cc->name,
+                         cp->variants[r->variant].name, r->seed,
+                         r->phase == PHASE_POLISH ? "polish" : "optimizer", shp_strerror(rc));
+            if (off > 0) r->wall += dt * r->n_now / (double)off; /* off = 0: every run ended while asking */
+            at += r->n_now;
             if (grow_hist(r) == 0) {
                 r->h_evals[r->n_hist] = r->evals;
                 r->h_best[r->n_hist++] = r->best_sum;
             }
-            if (r->success && cp->stop_at_target) r->why = SHP_STOP_TARGET;
-            else if (cp->budget_evals > 0 && r->evals + r->pop > cp->budget_evals) r->why = SHP_STOP_EVALUATIONS;
-            else if (cp->budget_time_s > 0.0 && r->wall >= cp->budget_time_s) r->why = SHP_STOP_TIME;
-            if (r->why != SHP_STOP_NONE) {
+            if (rc == SHP_OK) rc = advance_run(cp, r, pb, dim);
+            if (rc == SHP_OK && r->phase == PHASE_DONE) {
                 r->active = 0;
                 --active;
                 if (write_run(runs_f, hist_f, cp, cc->name, pb, r, have_truth ? truth : NULL) != SHP_OK) {
@@ -353,11 +546,13 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     free(runs);
     free(U);
     free(F);
+    free(R);
+    free(Rs);
     free(Fs);
     free(OK);
     free(truth);
     shp_problem_free(pb);
-    if (rc == SHP_ERR_NOMEM && !err[0]) snprintf(err, len, "out of memory");
+    if (rc != SHP_OK && !err[0]) snprintf(err, len, "case %s: %s", cc->name, shp_strerror(rc));
     return rc;
 }
 

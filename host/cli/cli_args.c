@@ -68,3 +68,22 @@ int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, l
     *out = v;
     return 0;
 }
+
+int shp_cli_backend_arg(const char *cmd, int argc, char **argv, int *i, const char **name)
+{
+    const char *opt = argv[*i];
+    if (*i + 1 >= argc) return shp_cli_usage_error(cmd, "missing name after", opt);
+    const char *s = argv[++*i];
+    if (strcmp(s, "cpu") && strcmp(s, "cuda") && strcmp(s, "auto"))
+        return shp_cli_usage_error(cmd, "--backend must be cpu, cuda or auto, got", s);
+    *name = s;
+    return 0;
+}
+
+shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threads)
+{
+    char err[512];
+    shp_backend *be = shp_backend_create(name, threads, err, sizeof err);
+    if (!be) fprintf(stderr, "shpfit: %s: --backend %s: %s\n", cmd, name, err);
+    return be;
+}

@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "shpfit/batch.h"
+
 typedef struct {
     const char *cmd;        /* "fit" */
     const char *input_name; /* "CONFIG.json" */
@@ -31,5 +33,19 @@ int shp_cli_require(const shp_cli_args *a);
  * the usage exit code after a message. */
 int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, long long hi,
                  long long *out);
+
+/* --backend NAME after argv[*i] (advances *i): cpu, cuda or auto. 0, or the usage exit
+ * code after a message. */
+int shp_cli_backend_arg(const char *cmd, int argc, char **argv, int *i, const char **name);
+
+/* The backend NAME for a command, or NULL after "shpfit: CMD: --backend: why" on stderr
+ * (built without CUDA, no device, ...): the caller exits with SHP_EXIT_USAGE. */
+shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threads);
+
+/* The help line of --backend, shared by the commands. */
+#define SHP_CLI_BACKEND_HELP                                                                  \
+    "  --backend NAME  where the columns run: cpu (default; OpenMP), cuda (one GPU thread\n"   \
+    "                  block per column; needs a CUDA build and a device), auto (cuda when\n"   \
+    "                  both are there, else cpu); results agree to rounding (docs/gpu.md)\n"
 
 #endif

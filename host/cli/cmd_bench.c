@@ -1,5 +1,7 @@
 /* shpfit bench CAMPAIGN.json --out DIR [--threads N] [--seeds N]: an optimizer-benchmark
- * campaign (shpfit/campaign.h): cases × variants × seeds, resumable, with a report. */
+ * campaign (shpfit/campaign.h): cases × variants × seeds, resumable, with a report.
+ * shpfit paper: the same run of the seed-002 study's campaign, then its tables and
+ * figures (host/paper/paper_report.h). */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +12,8 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
+#include "io/json_file.h"
+#include "paper/paper_report.h"
 #include "shpfit/campaign.h"
 #include "shpfit/status.h"
 
@@ -49,14 +53,44 @@ static void progress(const shp_campaign_progress *p, void *ctx)
     fflush(stderr);
 }
 
-int shp_cmd_bench(int argc, char **argv)
+static void help_paper(FILE *f)
 {
-    shp_cli_args a = {"bench", "CAMPAIGN.json", help, NULL, NULL};
+    fprintf(f,
+            "usage: shpfit paper STUDY.json --out DIR [--threads N] [--seeds N] [--tables CSV]\n\n"
+            "Reproduce the seed-002 study (configs/paper/paper.json; docs/paper/README.md): run\n"
+            "its campaign as `shpfit bench` does (synthetic data per case, every variant and\n"
+            "seed, resumable), then write the analogues of the paper's tables and figures:\n"
+            "  DIR/table3_parameters.{csv,md}        fitted parameters, noise-free cases\n"
+            "  DIR/table4_curves.{csv,md}            MAE, RMSE, PBIAS, NS of h(theta), K(theta)\n"
+            "  DIR/table5_errors_parameters.{csv,md} parameters under measurement errors\n"
+            "  DIR/table6_errors_curves.{csv,md}     curve errors under measurement errors\n"
+            "  DIR/figure7_<variant>.png, DIR/errors_<variant>.png, DIR/tables.md\n"
+            "with the paper's published values beside shpfit's, and print the wall time.\n\n"
+            "options:\n"
+            "  -o, --out DIR   output directory (created if missing)\n"
+            "  --threads N     CPU threads for the columns (default: all)\n"
+            "  --seeds N       use seeds 1..N instead of the study's\n"
+            "  --tables CSV    the paper's values (default: seed002_tables.csv beside STUDY.json)\n"
+            "  -h, --help      this help\n\n"
+            "exit codes: 0 success; 2 bad usage or study file; 1 a run or the report failed\n");
+}
+
+/* bench and paper: parse, load, run the campaign; paper then writes its report. */
+static int campaign_command(int paper, int argc, char **argv)
+{
+    shp_cli_args a = {paper ? "paper" : "bench", paper ? "STUDY.json" : "CAMPAIGN.json", paper ? help_paper : help,
+                      NULL, NULL};
     long long threads = 0, seeds = 0;
+    const char *tables = NULL;
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--threads") || !strcmp(argv[i], "--seeds")) {
-            if (shp_cli_long("bench", argc, argv, &i, 1, 10000, argv[i][2] == 't' ? &threads : &seeds) != 0)
+            if (shp_cli_long(a.cmd, argc, argv, &i, 1, 10000, argv[i][2] == 't' ? &threads : &seeds) != 0)
                 return SHP_EXIT_USAGE;
+            continue;
+        }
+        if (paper && !strcmp(argv[i], "--tables")) {
+            if (i + 1 >= argc) return shp_cli_usage_error(a.cmd, "missing value after", argv[i]);
+            tables = argv[++i];
             continue;
         }
         const int r = shp_cli_common_arg(&a, argc, argv, &i);
@@ -65,7 +99,11 @@ int shp_cmd_bench(int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
-    char err[1024];
+    char err[1024], tables_path[1024];
+    if (paper && !tables) {
+        shp_path_beside(config, "seed002_tables.csv", tables_path, sizeof tables_path);
+        tables = tables_path;
+    }
     shp_campaign *c = NULL;
     if (shp_campaign_load(config, (int)seeds, &c, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -77,12 +115,30 @@ int shp_cmd_bench(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     int tty = isatty(fileno(stderr));
-    const int rc = shp_campaign_run(c, out, (int)threads, progress, &tty, err, sizeof err);
+    const double t0 = shp_wall_seconds();
+    int rc = shp_campaign_run(c, out, (int)threads, progress, &tty, err, sizeof err);
     shp_campaign_free(c);
     if (rc != SHP_OK) {
-        fprintf(stderr, "shpfit: bench: %s\n", err);
+        fprintf(stderr, "shpfit: %s: %s\n", a.cmd, err);
         return rc == SHP_ERR_CONFIG ? SHP_EXIT_USAGE : SHP_EXIT_FAILURE;
     }
-    printf("shpfit bench %s -> %s: runs.csv, history.csv, report.md\n", config, out);
+    if (!paper) {
+        printf("shpfit bench %s -> %s: runs.csv, history.csv, report.md\n", config, out);
+        return SHP_EXIT_OK;
+    }
+    const double wall = shp_wall_seconds() - t0;
+    int plots = 0;
+    rc = shp_paper_report(out, tables, wall, &plots, err, sizeof err);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: paper: %s\n", err);
+        return SHP_EXIT_FAILURE;
+    }
+    printf("shpfit paper %s -> %s: tables.md, table3..table6 (.csv, .md)%s\n", config, out,
+           plots ? ", figure7_*.png, errors_*.png" : " (gnuplot missing: figures not drawn)");
+    printf("shpfit paper: wall time %.1f s (runs finished in an earlier invocation not included)\n", wall);
     return SHP_EXIT_OK;
 }
+
+int shp_cmd_bench(int argc, char **argv) { return campaign_command(0, argc, argv); }
+
+int shp_cmd_paper(int argc, char **argv) { return campaign_command(1, argc, argv); }

@@ -25,7 +25,7 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend cpu]\n"
+            "usage: shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]\n"
             "                  [--verbose]\n\n"
             "Estimate the free parameters named in CONFIG's \"fit\" section from its observation\n"
             "files (docs/fit.md) with a population optimizer; every generation's candidates run\n"
@@ -44,7 +44,10 @@ static void help(FILE *f)
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
             "  --threads N      CPU threads for the columns (default: all); the result does not\n"
             "                   depend on it\n"
-            "  --backend NAME   cpu (default)\n"
+            "  --backend NAME   where the columns run: cpu (default; OpenMP), cuda (one GPU\n"
+            "                   thread block per column; needs a CUDA build and a device),\n"
+            "                   auto (cuda when both are there, else cpu); results agree to\n"
+            "                   rounding, not bit for bit (docs/gpu.md)\n"
             "  --verbose        print the log line of every generation\n"
             "  -h, --help       this help\n\n"
             "exit codes: 0 success; 2 bad usage, configuration or observation files (nothing\n"
@@ -69,8 +72,7 @@ static int parse_args(int argc, char **argv, args *a)
                              s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
                 return SHP_EXIT_USAGE;
         } else if (!strcmp(s, "--backend")) {
-            if (i + 1 >= argc) return shp_cli_usage_error("fit", "missing name after", s);
-            a->backend = argv[++i];
+            if (shp_cli_backend_arg("fit", argc, argv, &i, &a->backend) != 0) return SHP_EXIT_USAGE;
         } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
             a->verbose = 1;
         } else {
@@ -116,6 +118,10 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
         printf("  step %d             %s, %ld generations, stopped on %s\n", s + 1,
                shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
                shp_opt_stop_reason_name(res->why[s]));
+    if (res->polish.done)
+        printf("  polish             lm, %d iterations, %ld columns, sum of psi^2 %.3g -> %.3g\n",
+               res->polish.iterations, res->polish.evaluations, 2.0 * res->polish.cost_start,
+               2.0 * res->polish.cost_end);
     for (int j = 0; j < dim; ++j)
         printf("  %-18s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
     for (int k = 0; k < nobj; ++k) {
@@ -207,6 +213,8 @@ int shp_cmd_fit(int argc, char **argv)
     int code = SHP_EXIT_OK;
     if (rc != SHP_OK) {
         fprintf(stderr, "shpfit: fit: %s\n", err);
+        if (*shp_backend_error(be)) /* e.g. the CUDA call that failed and why */
+            fprintf(stderr, "shpfit: fit: backend %s: %s\n", shp_backend_name(be), shp_backend_error(be));
         code = rc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED : SHP_EXIT_FAILURE;
     } else {
 #ifdef _OPENMP

@@ -1,6 +1,7 @@
-/* shpfit forward CONFIG.json --out DIR [--summary]: load and validate the whole
- * configuration, run the column on the CPU, write the result files. Nothing is created
- * in DIR before the configuration has passed every check. */
+/* shpfit forward CONFIG.json --out DIR [--summary] [--backend NAME]: load and validate
+ * the whole configuration, run the column as a batch of one on the chosen backend (CPU
+ * by default), write the result files. Nothing is created in DIR before the
+ * configuration has passed every check. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit forward CONFIG.json --out DIR [--summary]\n\n"
+            "usage: shpfit forward CONFIG.json --out DIR [--summary] [--backend NAME]\n\n"
             "Run one soil column (1-D Richards equation) described by CONFIG.json and write\n"
             "  DIR/series.csv         Q, infiltration rate, bottom flux, water balance per output time\n"
             "  DIR/profile_final.csv  h and theta at every node at the final time\n"
@@ -30,6 +31,7 @@ static void help(FILE *f)
             "options:\n"
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --summary       print a short summary to stdout\n"
+            SHP_CLI_BACKEND_HELP
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
             "            3 the column did not converge (summary.json and the outputs reached\n"
@@ -40,7 +42,7 @@ static void help(FILE *f)
 }
 
 typedef struct {
-    const char *config, *out;
+    const char *config, *out, *backend;
     int summary;
 } args;
 
@@ -51,6 +53,10 @@ static int parse_args(int argc, char **argv, args *a)
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--summary")) {
             a->summary = 1;
+            continue;
+        }
+        if (!strcmp(argv[i], "--backend")) {
+            if (shp_cli_backend_arg("forward", argc, argv, &i, &a->backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         const int r = shp_cli_common_arg(&c, argc, argv, &i);
@@ -108,7 +114,7 @@ static void plots(const shp_forward_problem *fp, const shp_column_result *res, c
 
 int shp_cmd_forward(int argc, char **argv)
 {
-    args a = {NULL, NULL, 0};
+    args a = {NULL, NULL, "cpu", 0};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
@@ -118,10 +124,16 @@ int shp_cmd_forward(int argc, char **argv)
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;
     }
+    shp_backend *be = shp_cli_backend_create("forward", a.backend, 1);
+    if (!be) {
+        shp_forward_free(fp);
+        return SHP_EXIT_USAGE;
+    }
     shp_column_result res;
     if (shp_column_result_alloc(&fp->column, &res) != SHP_OK) {
         fprintf(stderr, "shpfit: out of memory for %d nodes x %d output times\n", fp->column.n,
                 fp->column.n_out);
+        shp_backend_destroy(be);
         shp_forward_free(fp);
         return SHP_EXIT_FAILURE;
     }
@@ -130,16 +142,23 @@ int shp_cmd_forward(int argc, char **argv)
     if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
         shp_column_result_free(&res);
+        shp_backend_destroy(be);
         shp_forward_free(fp);
         return SHP_EXIT_USAGE;
     }
 
+    /* a batch of one candidate with the config's own materials: the initial values give
+     * the same heads as fp->h_init (the same shp_hyd_h_of_* functions) */
+    const shp_batch_setup setup = {&fp->column, fp->n_materials, fp->init_var, fp->init_value};
+    const shp_batch batch = {1, fp->materials, res.block, &res.stats};
     const double t0 = shp_wall_seconds();
-    const int status = shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
+    const int rc = shp_backend_run(be, &setup, &batch);
     const double wall = shp_wall_seconds() - t0;
+    const int status = rc == SHP_OK ? res.stats.status : rc;
     int code = SHP_EXIT_OK;
-    if (status == SHP_ERR_NOMEM) {
-        fprintf(stderr, "shpfit: out of memory for the column's working block\n");
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: forward: backend %s: %s%s%s\n", shp_backend_name(be),
+                shp_strerror(rc), *shp_backend_error(be) ? ": " : "", shp_backend_error(be));
         code = SHP_EXIT_FAILURE;
     } else if (shp_forward_write_all(a.out, fp, &res, wall, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -155,6 +174,7 @@ int shp_cmd_forward(int argc, char **argv)
         plots(fp, &res, a.out, &code);
     }
     shp_column_result_free(&res);
+    shp_backend_destroy(be);
     shp_forward_free(fp);
     return code;
 }

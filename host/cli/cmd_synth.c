@@ -1,5 +1,5 @@
-/* shpfit synth CONFIG.json --out DIR [--seed N]: synthetic observations from the
- * config's materials taken as the truth (shpfit/synth.h). */
+/* shpfit synth CONFIG.json --out DIR [--seed N] [--backend NAME]: synthetic observations
+ * from the config's materials taken as the truth (shpfit/synth.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit synth CONFIG.json --out DIR [--seed N]\n\n"
+            "usage: shpfit synth CONFIG.json --out DIR [--seed N] [--backend NAME]\n\n"
             "Run the forward model of CONFIG.json with its materials as the true parameters\n"
             "and write observation files in the format `shpfit fit` reads:\n"
             "  DIR/theta_final.csv   depth, theta at the last time\n"
@@ -27,6 +27,9 @@ static void help(FILE *f)
             "options:\n"
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --seed N        seed of the random errors (default: synth.seed, else 1)\n"
+            SHP_CLI_BACKEND_HELP
+            "                  (synth simulates one column, the truth: checked, then run on\n"
+            "                  the CPU until the synth library call takes a backend)\n"
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
             "            3 the true model did not converge (only synth.json written);\n"
@@ -37,9 +40,14 @@ int shp_cmd_synth(int argc, char **argv)
 {
     shp_cli_args a = {"synth", "CONFIG.json", help, NULL, NULL};
     long long seed = -1;
+    const char *backend = "cpu";
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--seed")) {
             if (shp_cli_long("synth", argc, argv, &i, 0, 0x7fffffffffffffffLL, &seed) != 0) return SHP_EXIT_USAGE;
+            continue;
+        }
+        if (!strcmp(argv[i], "--backend")) {
+            if (shp_cli_backend_arg("synth", argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         const int r = shp_cli_common_arg(&a, argc, argv, &i);
@@ -48,6 +56,13 @@ int shp_cmd_synth(int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
+    /* the backend is checked like everywhere else (so "cuda" without a device fails
+     * the same way), but shp_synth_run() runs its single column on the CPU for now */
+    shp_backend *be = shp_cli_backend_create("synth", backend, 1);
+    if (!be) return SHP_EXIT_USAGE;
+    if (strcmp(shp_backend_name(be), "cpu"))
+        fprintf(stderr, "shpfit: synth: the true model (one column) runs on the CPU\n");
+    shp_backend_destroy(be);
     char err[1024];
     shp_synth_summary sum;
     const int rc = shp_synth_run(config, out, seed, &sum, err, sizeof err);

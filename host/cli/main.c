@@ -20,6 +20,7 @@ static const command commands[] = {
     {"fit", "estimate hydraulic parameters from observations (inverse modelling)", shp_cmd_fit},
     {"surface", "objective response surfaces on planes of the fitted parameters", shp_cmd_surface},
     {"bench", "optimizer-benchmark campaigns: variants x seeds x cases, with a report", shp_cmd_bench},
+    {"paper", "the seed-002 study end to end: its campaign, tables and figures", shp_cmd_paper},
     {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
     {"models", "list the hydraulic models and their parameters", shp_cmd_models},
 };

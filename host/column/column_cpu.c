@@ -26,27 +26,12 @@ shp_solver_opts shp_solver_opts_default(void)
     return o;
 }
 
-long shp_column_out_doubles(const shp_column *col)
-{
-    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    return 6 * nt + nt * col->n_obs + 2 * np * col->n;
-}
+long shp_column_out_doubles(const shp_column *col) { return shp_column_out_size(col); }
 
 void shp_column_out_bind(const shp_column *col, double *block, shp_column_stats *stats,
                          shp_column_out *out)
 {
-    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    double *p = block;
-    out->Q = p; p += nt;
-    out->v_inst = p; p += nt;
-    out->v_mean = p; p += nt;
-    out->q_bot = p; p += nt;
-    out->Q_bot = p; p += nt;
-    out->balance = p; p += nt;
-    out->theta_obs = col->n_obs ? p : NULL; p += nt * col->n_obs;
-    out->h_prof = p; p += np * col->n;
-    out->theta_prof = p;
-    out->stats = stats;
+    shp_column_out_at(col, block, stats, out);
 }
 
 int shp_column_result_alloc(const shp_column *col, shp_column_result *res)

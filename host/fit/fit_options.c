@@ -15,6 +15,7 @@
 
 #include "config/cfg_json.h"
 #include "shpfit/fit.h"
+#include "shpfit/lm.h"
 
 enum { K_DOUBLE, K_INT, K_ENUM };
 
@@ -182,23 +183,70 @@ static int objective_index(const shp_problem *pb, int kind)
     return -1;
 }
 
-int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
-                         char *err, size_t len)
+/* Index of the free variable `name`: its full name ("loam.theta_s"), or, when unique, a
+ * bare parameter name ("theta_s"), so one campaign variant serves cases whose materials
+ * are named differently. −1 when none or ambiguous. */
+static int variable_index(const shp_problem *pb, const char *name)
 {
-    static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
-                                       "algorithm", "population", "seed", "settings", "stop",
-                                       "procedure", "two_step", "column_max_steps", NULL};
+    int found = -1, n = 0;
+    for (int j = 0; j < shp_problem_dim(pb); ++j) {
+        const char *v = shp_problem_var_name(pb, j);
+        if (!strcmp(v, name)) return j;
+        const char *dot = strchr(v, '.');
+        if (!strchr(name, '.') && dot && !strcmp(dot + 1, name)) {
+            found = j;
+            ++n;
+        }
+    }
+    return n == 1 ? found : -1;
+}
+
+/* "polish": true | false | {"method": "lm", "iterations", "fd_step", "trials", "lambda0", "ftol",
+ *                           "differences": "central" | "forward"} */
+static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
+                        shp_fit_options *opt)
+{
+    const cJSON *p = cfg_child(obj, "polish");
+    opt->lm = shp_lm_settings_default();
+    opt->polish = 0;
+    if (!p) return SHP_OK;
+    char q[CFG_PATH_MAX];
+    cfg_path(q, sizeof q, path, "polish");
+    if (cJSON_IsBool(p)) {
+        opt->polish = cJSON_IsTrue(p);
+        return SHP_OK;
+    }
+    if (!cJSON_IsObject(p)) return cfg_fail(c, q, "expected true, false or an object");
+    static const char *const keys[] = {"method", "iterations", "fd_step", "trials", "lambda0", "ftol",
+                                       "differences", NULL};
+    static const char *const diffs[] = {"forward", "central", NULL};
+    static const char *const methods[] = {"lm", NULL};
+    CFG_TRY(cfg_check_keys(c, p, q, keys));
+    int m = 0;
+    CFG_TRY(cfg_choice(c, p, q, "method", methods, 0, &m));
+    CFG_TRY(cfg_int(c, p, q, "iterations", 0, 1, 10000, &opt->lm.max_iterations));
+    CFG_TRY(cfg_number(c, p, q, "fd_step", 0, &opt->lm.fd_step, NULL));
+    CFG_TRY(cfg_int(c, p, q, "trials", 0, 1, 8, &opt->lm.n_trials));
+    CFG_TRY(cfg_number(c, p, q, "lambda0", 0, &opt->lm.lambda0, NULL));
+    CFG_TRY(cfg_number(c, p, q, "ftol", 0, &opt->lm.ftol, NULL));
+    CFG_TRY(cfg_choice(c, p, q, "differences", diffs, 0, &opt->lm.central));
+    char why[128];
+    if (shp_lm_check(shp_problem_dim(pb), 1, &opt->lm, why, sizeof why) != SHP_OK)
+        return cfg_fail(c, q, "%s", why);
+    opt->polish = 1;
+    return SHP_OK;
+}
+
+/* The optimizer keys of obj (the fit section, or a campaign variant) at path. */
+static int parse_options(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
+                         shp_fit_options *opt)
+{
     static const char *const procedures[] = {"single", "two_step", NULL};
-    const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
-    const cJSON *fit = shp_problem_fit_config(pb);
-    memset(opt, 0, sizeof *opt);
-    CFG_TRY(cfg_check_keys(&c, fit, "fit", keys));
-    long seed = 1;
-    CFG_TRY(cfg_long(&c, fit, "fit", "seed", 0, 0, 0x7fffffffffffffffL, &seed));
-    opt->seed = seed_override >= 0 ? (uint64_t)seed_override : (uint64_t)seed;
-    opt->have_truth = cfg_child(fit, "truth") != NULL;
     int proc = 0;
-    CFG_TRY(cfg_choice(&c, fit, "fit", "procedure", procedures, 0, &proc));
+    CFG_TRY(cfg_choice(c, obj, path, "procedure", procedures, 0, &proc));
+    CFG_TRY(parse_polish(c, pb, obj, path, opt));
+    char tsp[CFG_PATH_MAX];
+    cfg_path(tsp, sizeof tsp, path, "two_step");
 
     /* the top-level keys: the single run, or what both steps of a two-step run
      * start from */
@@ -211,49 +259,49 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     for (int k = 0; k < base.n_obj; ++k) base.obj[k] = k;
     const int dim = shp_problem_dim(pb);
     if (proc == 0) {
-        CFG_TRY(parse_step(&c, pb, fit, "fit", 0, dim, &base));
+        CFG_TRY(parse_step(c, pb, obj, path, 0, dim, &base));
         opt->n_steps = 1;
         opt->step[0] = base;
         opt->fixed_var = -1;
-        if (cfg_child(fit, "two_step")) return cfg_fail(&c, "fit.two_step", "needs \"procedure\": \"two_step\"");
+        if (cfg_child(obj, "two_step")) return cfg_fail(c, tsp, "needs \"procedure\": \"two_step\"");
         return SHP_OK;
     }
     /* two-step: top-level stop and settings are inherited by both steps; each step's
      * algorithm and objectives default to the seed's (GA on θ_final, then PSO–VEGA on
      * v and Q), and a step's own keys override */
-    const int has_top_alg = cfg_child(fit, "algorithm") != NULL;
-    CFG_TRY(parse_step(&c, pb, fit, "fit", 0, dim - 1, &base));
+    const int has_top_alg = cfg_child(obj, "algorithm") != NULL;
+    CFG_TRY(parse_step(c, pb, obj, path, 0, dim - 1, &base));
     const cJSON *ts;
-    CFG_TRY(cfg_object(&c, fit, "fit", "two_step", 1, &ts));
+    CFG_TRY(cfg_object(c, obj, path, "two_step", 1, &ts));
     static const char *const ts_keys[] = {"fix", "step1", "step2", NULL};
-    CFG_TRY(cfg_check_keys(&c, ts, "fit.two_step", ts_keys));
+    CFG_TRY(cfg_check_keys(c, ts, tsp, ts_keys));
     const char *fix = NULL;
-    CFG_TRY(cfg_string(&c, ts, "fit.two_step", "fix", 1, &fix));
-    opt->fixed_var = -1;
-    for (int j = 0; j < dim; ++j)
-        if (!strcmp(shp_problem_var_name(pb, j), fix)) opt->fixed_var = j;
+    CFG_TRY(cfg_string(c, ts, tsp, "fix", 1, &fix));
+    char fixp[CFG_PATH_MAX];
+    cfg_path(fixp, sizeof fixp, tsp, "fix");
+    opt->fixed_var = variable_index(pb, fix);
     if (opt->fixed_var < 0)
-        return cfg_fail(&c, "fit.two_step.fix", "\"%s\" is not one of fit.parameters", fix);
-    if (dim < 2)
-        return cfg_fail(&c, "fit.two_step.fix", "step 2 needs at least one other free parameter");
+        return cfg_fail(c, fixp, "\"%s\" is not one of fit.parameters", fix);
+    if (dim < 2) return cfg_fail(c, fixp, "step 2 needs at least one other free parameter");
     opt->n_steps = 2;
     for (int s = 0; s < 2; ++s) {
-        char key[8], path[CFG_PATH_MAX];
+        char key[8], sp[CFG_PATH_MAX], top[CFG_PATH_MAX];
         snprintf(key, sizeof key, "step%d", s + 1);
-        cfg_path(path, sizeof path, "fit.two_step", key);
+        cfg_path(sp, sizeof sp, tsp, key);
         const cJSON *so;
-        CFG_TRY(cfg_object(&c, ts, "fit.two_step", key, 1, &so));
+        CFG_TRY(cfg_object(c, ts, tsp, key, 1, &so));
         static const char *const step_keys[] = {"algorithm", "population", "settings", "stop",
                                                 "objectives", NULL};
-        CFG_TRY(cfg_check_keys(&c, so, path, step_keys));
+        CFG_TRY(cfg_check_keys(c, so, sp, step_keys));
         shp_fit_step st = base;
         if (!has_top_alg) { /* the seed's algorithm, its defaults, then the top-level knobs */
             const int pop = st.settings.pop_size;
             st.alg = s == 0 ? SHP_OPT_GA : SHP_OPT_PSO_VEGA;
             st.settings = shp_opt_settings_default(st.alg);
-            if (cfg_child(fit, "population")) st.settings.pop_size = pop;
-            const cJSON *top = cfg_child(fit, "settings");
-            if (top) CFG_TRY(parse_settings(&c, top, "fit.settings", &st.settings));
+            if (cfg_child(obj, "population")) st.settings.pop_size = pop;
+            const cJSON *topset = cfg_child(obj, "settings");
+            cfg_path(top, sizeof top, path, "settings");
+            if (topset) CFG_TRY(parse_settings(c, topset, top, &st.settings));
             if (st.stop.max_generations > 0) st.settings.max_generations = (int)st.stop.max_generations;
         }
         /* the seed's objectives where the problem has them: θ_final, then v and Q */
@@ -267,10 +315,37 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
             if (kv >= 0) st.obj[st.n_obj++] = kv;
             if (kq >= 0) st.obj[st.n_obj++] = kq;
         }
-        CFG_TRY(parse_step(&c, pb, so, path, 1, s == 0 ? dim : dim - 1, &st));
+        CFG_TRY(parse_step(c, pb, so, sp, 1, s == 0 ? dim : dim - 1, &st));
         opt->step[s] = st;
     }
     return SHP_OK;
+}
+
+int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
+                         char *err, size_t len)
+{
+    static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
+                                       "algorithm", "population", "seed", "settings", "stop",
+                                       "procedure", "two_step", "polish", "column_max_steps", NULL};
+    const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
+    const cJSON *fit = shp_problem_fit_config(pb);
+    memset(opt, 0, sizeof *opt);
+    CFG_TRY(cfg_check_keys(&c, fit, "fit", keys));
+    long seed = 1;
+    CFG_TRY(cfg_long(&c, fit, "fit", "seed", 0, 0, 0x7fffffffffffffffL, &seed));
+    opt->seed = seed_override >= 0 ? (uint64_t)seed_override : (uint64_t)seed;
+    opt->have_truth = cfg_child(fit, "truth") != NULL;
+    return parse_options(&c, pb, fit, "fit", opt);
+}
+
+int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                          const char *path, uint64_t seed, shp_fit_options *opt, char *err, size_t len)
+{
+    const cfg_ctx c = {file, err, len};
+    memset(opt, 0, sizeof *opt);
+    opt->seed = seed;
+    opt->have_truth = cfg_child(shp_problem_fit_config(pb), "truth") != NULL;
+    return parse_options(&c, pb, (const cJSON *)obj, path, opt);
 }
 
 int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,

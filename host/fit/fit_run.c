@@ -186,8 +186,13 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                 rc = SHP_ERR_NOT_CONVERGED;
             } else {
                 expand(&e, xb, res->u_best);
+                if (opt->polish) {
+                    shp_step_space sp;
+                    shp_step_space_init(&sp, pb, st, e.fixed_var, fixed_u);
+                    rc = shp_fit_polish(pb, be, &opt->lm, &sp, res->u_best, &res->polish, err, len);
+                }
                 if (s == 0 && opt->n_steps > 1) fixed_u = res->u_best[opt->fixed_var];
-                if (s == opt->n_steps - 1) rc = collect_pareto(&e, o, res);
+                if (rc == SHP_OK && s == opt->n_steps - 1) rc = collect_pareto(&e, o, res);
             }
             free(xb);
         }
@@ -203,6 +208,85 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
     }
     shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
     res->wall_s = shp_wall_seconds() - t0;
+    return rc;
+}
+
+void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fit_step *st, int fixed_var,
+                         double fixed_u)
+{
+    sp->st = st;
+    sp->fixed_var = fixed_var;
+    sp->fixed_u = fixed_u;
+    sp->sdim = shp_problem_dim(pb) - (fixed_var >= 0);
+    sp->n_res = 0;
+    for (int k = 0; k < st->n_obj; ++k) sp->n_res += shp_problem_obj_points(pb, st->obj[k]);
+}
+
+void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, int n, double *u)
+{
+    for (int i = 0; i < n; ++i)
+        for (int j = 0, k = 0; j < dim; ++j)
+            u[(long)i * dim + j] = j == sp->fixed_var ? sp->fixed_u : x[(long)i * sp->sdim + k++];
+}
+
+void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, const double *r_all, int n,
+                              double *r_step)
+{
+    const int m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb);
+    int off[SHP_OBS_COUNT + 1];
+    off[0] = 0;
+    for (int k = 0; k < nobj; ++k) off[k + 1] = off[k] + shp_problem_obj_points(pb, k);
+    for (int i = 0; i < n; ++i) {
+        double *out = r_step + (long)i * sp->n_res;
+        for (int k = 0; k < sp->st->n_obj; ++k) {
+            const int o = sp->st->obj[k], cnt = off[o + 1] - off[o];
+            memcpy(out, r_all + (long)i * m + off[o], (size_t)cnt * sizeof *out);
+            out += cnt;
+        }
+    }
+}
+
+int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                   double *u, shp_fit_polish_info *info, char *err, size_t len)
+{
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb);
+    const int cap = sp->sdim > 8 ? sp->sdim : 8;
+    double x0[32]; /* shpfit/lm.h: at most 32 variables; SHP_MAX_FREE is 16 */
+    for (int j = 0, k = 0; j < dim; ++j)
+        if (j != sp->fixed_var) x0[k++] = u[j];
+    shp_lm *lm = shp_lm_create(sp->sdim, sp->n_res, s, x0);
+    double *r = malloc((size_t)cap * m * sizeof *r), *rs = malloc((size_t)cap * sp->n_res * sizeof *rs);
+    double *f = malloc((size_t)cap * nobj * sizeof *f), *uu = malloc((size_t)cap * dim * sizeof *uu);
+    int *ok = malloc((size_t)cap * sizeof *ok);
+    int rc = lm && r && rs && f && uu && ok ? SHP_OK : SHP_ERR_NOMEM;
+    const double t0 = shp_wall_seconds();
+    int first = 1;
+    while (rc == SHP_OK && !shp_lm_done(lm)) {
+        const int n = shp_lm_ask(lm);
+        if (n == 0) break;
+        shp_step_space_expand(sp, dim, shp_lm_candidates(lm), n, uu);
+        rc = shp_problem_evaluate_residuals(pb, be, uu, n, f, ok, r);
+        shp_step_space_residuals(sp, pb, r, n, rs);
+        if (rc == SHP_OK) rc = shp_lm_tell(lm, rs, ok);
+        if (rc == SHP_OK && first) shp_lm_best(lm, NULL, &info->cost_start);
+        first = 0;
+    }
+    if (rc == SHP_OK) {
+        shp_lm_best(lm, x0, &info->cost_end);
+        shp_step_space_expand(sp, dim, x0, 1, u);
+        info->iterations += shp_lm_iterations(lm);
+        info->evaluations += shp_lm_evaluations(lm);
+        info->wall_s += shp_wall_seconds() - t0;
+        info->done = 1;
+    } else {
+        snprintf(err, len, "polish: %s", shp_strerror(rc));
+    }
+    shp_lm_destroy(lm);
+    free(r);
+    free(rs);
+    free(f);
+    free(uu);
+    free(ok);
     return rc;
 }
 

@@ -156,6 +156,15 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
         if (s == 0 && opt->n_steps > 1)
             cJSON_AddStringToObject(o, "keeps", shp_problem_var_name(pb, opt->fixed_var));
     }
+    if (res->polish.done) {
+        cJSON *po = cJSON_AddObjectToObject(r, "polish");
+        cJSON_AddStringToObject(po, "method", "levenberg-marquardt");
+        cJSON_AddNumberToObject(po, "iterations", res->polish.iterations);
+        cJSON_AddNumberToObject(po, "evaluations", (double)res->polish.evaluations);
+        shp_json_add_number(po, "sum_psi2_start", 2.0 * res->polish.cost_start);
+        shp_json_add_number(po, "sum_psi2_end", 2.0 * res->polish.cost_end);
+        shp_json_add_number(po, "wall_s", res->polish.wall_s);
+    }
     cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
     for (int j = 0; j < dim; ++j)
         shp_json_add_number(pv, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));

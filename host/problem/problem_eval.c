@@ -61,17 +61,53 @@ static int ensure_capacity(shp_problem *pb, int n)
     return SHP_OK;
 }
 
+int shp_problem_obj_points(const shp_problem *pb, int k)
+{
+    return k >= 0 && k < pb->n_obj ? pb->obs[pb->obj[k]].n : 0;
+}
+
+int shp_problem_n_residuals(const shp_problem *pb)
+{
+    int m = 0;
+    for (int k = 0; k < pb->n_obj; ++k) m += pb->obs[pb->obj[k]].n;
+    return m;
+}
+
+/* Residuals of the candidate whose series were just filled, objective by objective,
+ * scaled so that their squares sum to the objective's square: (sim − obs)/σ_obs/√n for
+ * ψ (Eq. 9 of seed 002 is RMSE/σ), (sim − obs)/√n for RMSE. */
+static void residuals(const shp_problem *pb, int kind, double *r)
+{
+    const obs_set *o = &pb->obs[kind];
+    double scale = sqrt((double)o->n);
+    if (pb->metric == 0) {
+        double mo = 0.0, ss = 0.0;
+        for (int i = 0; i < o->n; ++i) mo += o->obs_t[i];
+        mo /= o->n;
+        for (int i = 0; i < o->n; ++i) ss += (o->obs_t[i] - mo) * (o->obs_t[i] - mo);
+        scale = sqrt(ss);
+    }
+    for (int i = 0; i < o->n; ++i) r[i] = (o->sim[i] - o->obs_t[i]) / scale;
+}
+
 int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
                          int *ok)
 {
+    return shp_problem_evaluate_residuals(pb, be, u, n, f, ok, NULL);
+}
+
+int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                   double *f, int *ok, double *r)
+{
     if (n <= 0) return SHP_OK;
     CFG_TRY(ensure_capacity(pb, n));
-    const int nm = pb->fp->n_materials, dim = pb->dim;
+    const int nm = pb->fp->n_materials, dim = pb->dim, n_res = r ? shp_problem_n_residuals(pb) : 0;
     /* valid candidates are packed into the batch; slot[i] is candidate i's place or −1 */
     int nb = 0;
     for (int i = 0; i < n; ++i) {
         ok[i] = 0;
         for (int k = 0; k < pb->n_obj; ++k) f[(long)i * pb->n_obj + k] = SHP_PENALTY;
+        for (int k = 0; k < n_res; ++k) r[(long)i * n_res + k] = NAN;
         if (shp_problem_materials(pb, u + (long)i * dim, pb->mats + (long)nb * nm, NULL, 0) != SHP_OK) {
             pb->slot[i] = -1;
             ++pb->n_invalid;
@@ -95,12 +131,17 @@ int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int 
             }
         }
         int good = 1;
+        double *ri = r ? r + (long)i * n_res : NULL;
         for (int k = 0; k < pb->n_obj; ++k) {
             shp_problem_fill_series(pb, pb->obj[k], pb->needs_column ? &out : NULL,
                                     pb->mats + (long)s * nm);
             const double v = objective(pb, pb->obj[k]);
             f[(long)i * pb->n_obj + k] = v;
             good &= v < SHP_PENALTY;
+            if (ri) {
+                residuals(pb, pb->obj[k], ri);
+                ri += pb->obs[pb->obj[k]].n;
+            }
         }
         ok[i] = good;
         if (!good) ++pb->n_failed;

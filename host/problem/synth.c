@@ -25,7 +25,7 @@ typedef struct {
     double *times, *depths, *tdepths, *heads;
     int n_times, n_depths, n_tdepths, n_heads;
     int mat;
-    double offset[S_COUNT], noise[S_COUNT];
+    double offset[S_COUNT], noise[S_COUNT], noise_rel[S_COUNT];
     uint64_t seed;
     const cJSON *section;
 } synth_spec;
@@ -76,7 +76,7 @@ static int per_series(const cfg_ctx *c, const cJSON *obj, const char *key, doubl
 static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spec *s)
 {
     static const char *const keys[] = {"observations", "times", "depths", "theta_t_depths", "heads",
-                                       "material", "offsets", "noise", "seed", NULL};
+                                       "material", "offsets", "noise", "noise_relative", "seed", NULL};
     memset(s, 0, sizeof *s);
     s->seed = 1;
     const cJSON *sy = NULL;
@@ -173,11 +173,14 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         return cfg_fail(c, "synth.material", "unknown material \"%s\"", mname);
     CFG_TRY(per_series(c, sy, "offsets", s->offset));
     CFG_TRY(per_series(c, sy, "noise", s->noise));
+    CFG_TRY(per_series(c, sy, "noise_relative", s->noise_rel));
     for (int k = 0; k < S_COUNT; ++k)
-        if (!(s->noise[k] >= 0.0)) {
+        if (!(s->noise[k] >= 0.0) || !(s->noise_rel[k] >= 0.0)) {
             char p[CFG_PATH_MAX];
-            cfg_path(p, sizeof p, "synth.noise", series_names[k]);
-            return cfg_fail(c, p, "must be >= 0 (a fraction of the series' standard deviation)");
+            const int rel = !(s->noise_rel[k] >= 0.0);
+            cfg_path(p, sizeof p, rel ? "synth.noise_relative" : "synth.noise", series_names[k]);
+            return cfg_fail(c, p, "must be >= 0 (a fraction of the %s)",
+                            rel ? "value" : "series' standard deviation");
         }
     long seed = 1;
     CFG_TRY(cfg_long(c, sy, "synth", "seed", 0, 0, 0x7fffffffffffffffL, &seed));
@@ -185,8 +188,10 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     return SHP_OK;
 }
 
-/* Offset, then N(0, (f·SD)²) per value from the stream (seed, series, column): each
- * θ(t) depth has its own errors; θ kept in [0, 1]. */
+/* Offset, then N(0, (f·SD)²) and N(0, (f_rel·|value|)²) per value from the stream
+ * (seed, series, column): each θ(t) depth has its own errors; θ kept in [0, 1]. The
+ * relative form serves series whose true values do not vary (a uniform initial θ has
+ * SD 0). */
 static void perturb(const synth_spec *s, int k, int column, double *y, int n)
 {
     double mean = 0.0, ss = 0.0;
@@ -200,6 +205,7 @@ static void perturb(const synth_spec *s, int k, int column, double *y, int n)
     for (int i = 0; i < n; ++i) {
         double v = y[i] + s->offset[k];
         if (s->noise[k] > 0.0) v += s->noise[k] * sd * shp_rng_normal(&r);
+        if (s->noise_rel[k] > 0.0) v += s->noise_rel[k] * fabs(y[i]) * shp_rng_normal(&r);
         if (is_theta) v = v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
         y[i] = v;
     }
@@ -243,6 +249,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
     }
     cJSON *files = cJSON_AddArrayToObject(j, "files");
     cJSON *off = cJSON_AddObjectToObject(j, "offsets"), *noi = cJSON_AddObjectToObject(j, "noise_sd_fraction");
+    cJSON *nrel = cJSON_AddObjectToObject(j, "noise_relative");
     for (int k = 0; k < S_COUNT; ++k) {
         if (!s->want[k]) continue;
         char f[64];
@@ -250,6 +257,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
         if (st->status == SHP_OK) cJSON_AddItemToArray(files, cJSON_CreateString(f));
         cJSON_AddNumberToObject(off, series_names[k], s->offset[k]);
         cJSON_AddNumberToObject(noi, series_names[k], s->noise[k]);
+        cJSON_AddNumberToObject(nrel, series_names[k], s->noise_rel[k]);
     }
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);

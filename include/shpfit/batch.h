@@ -10,9 +10,10 @@
  *
  * Backends are operation tables (after SUNDIALS' N_Vector): "cpu" (OpenMP over
  * candidates, one column per thread at a time) and, when built with CUDA, "cuda" (one
- * thread block per candidate). The optimizers never see which one runs. Results do
- * not depend on the thread count: each column is computed by one thread from the same
- * inputs in the same order. */
+ * thread block per candidate; shpfit/backend_cuda.h, docs/gpu.md). The optimizers
+ * never see which one runs. Results do not depend on the thread count: each column is
+ * computed by one thread (on a GPU by one block) from the same inputs in the same
+ * order; the GPU agrees with the CPU to rounding, not bit for bit (docs/gpu.md). */
 #ifndef SHPFIT_BATCH_H
 #define SHPFIT_BATCH_H
 
@@ -47,6 +48,8 @@ typedef struct {
     const char *name;
     int (*run)(shp_backend *be, const shp_batch_setup *s, const shp_batch *b);
     void (*destroy)(shp_backend *be);
+    /* message of the last failed run ("" when none); may be NULL (no messages) */
+    const char *(*error)(const shp_backend *be);
 } shp_backend_ops;
 
 struct shp_backend {
@@ -58,11 +61,20 @@ struct shp_backend {
 /* The CPU backend with `threads` OpenMP threads (0: OMP_NUM_THREADS or all cores). */
 shp_backend *shp_backend_cpu_create(int threads);
 
-/* A backend by name ("cpu", "cuda"); NULL with a message when it is unknown or not
- * built in. */
+/* A backend by name: "cpu"; "cuda" (one thread block per candidate; NULL with "built
+ * without CUDA" or "no CUDA device" when it cannot run here); "auto" (cuda when this
+ * program has the CUDA backend and a device is present, else cpu). NULL with a message
+ * when the name is unknown. `threads` is for the CPU backend. */
 shp_backend *shp_backend_create(const char *name, int threads, char *err, size_t len);
 
+/* 1 when this program was linked with the CUDA backend (backend_cuda.h). */
+int shp_backend_cuda_built(void);
+
 const char *shp_backend_name(const shp_backend *be);
+
+/* What went wrong in the last failed shp_backend_run (a CUDA error with the call and
+ * the runtime's message), or "" when the backend has nothing to add to the status. */
+const char *shp_backend_error(const shp_backend *be);
 
 /* Run a batch. SHP_OK when every candidate was attempted (each one's own status is in
  * b->stats); SHP_ERR_NOMEM / SHP_ERR_CUDA / SHP_ERR_INVALID when the batch as a whole

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lm.h"
 #include "optim.h"
 #include "problem.h"
 
@@ -36,12 +37,21 @@ typedef struct {
     int fixed_var;           /* two-step: variable fixed after step 1 (−1: none) */
     uint64_t seed;
     int have_truth;          /* compare with true materials (curve agreement) */
+    int polish;              /* Levenberg–Marquardt polish of the best solution afterwards */
+    shp_lm_settings lm;      /* (shpfit/lm.h): all free variables, every objective's residuals */
 } shp_fit_options;
 
 /* Parse the optimizer part of the problem's "fit" section. seed_override ≥ 0 replaces
  * fit.seed. SHP_OK or SHP_ERR_CONFIG with "FILE: FIELD: problem" in err. */
 int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
                          char *err, size_t len);
+
+/* The same keys (algorithm, population, settings, stop, procedure, two_step, polish)
+ * of any JSON object, e.g. a campaign variant, with the given seed; keys are not
+ * checked for strays (the caller knows which belong there). */
+struct cJSON;
+int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                          const char *path, uint64_t seed, shp_fit_options *opt, char *err, size_t len);
 
 /* One optimizer run's keys (algorithm, population, settings, stop, objectives) of a
  * JSON object, for callers that run many (benchmark campaigns). file and path name the
@@ -64,6 +74,13 @@ typedef struct {
 typedef void (*shp_fit_progress_fn)(int step, int n_steps, const shp_opt_log *line,
                                     const shp_fit_step *s, void *ctx);
 
+/* What the Levenberg–Marquardt polish did (cost = ½ Σ_k ψ_k²). */
+typedef struct {
+    int done, iterations;
+    long evaluations;
+    double cost_start, cost_end, wall_s;
+} shp_fit_polish_info;
+
 typedef struct {
     double *u_best;         /* dim: unit coordinates of the best solution */
     double *f_best;         /* n_obj of the problem: every objective at the best */
@@ -76,6 +93,7 @@ typedef struct {
     /* the last step's Pareto archive, in problem variables (u) and all objectives */
     int n_pareto;
     double *pareto_u, *pareto_f;
+    shp_fit_polish_info polish; /* when opt->polish: of the last step (its totals: of all steps) */
 } shp_fit_result;
 
 /* Run the fit. SHP_OK (the result is complete), or an error with a message. */
@@ -84,6 +102,29 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                 size_t len);
 
 void shp_fit_result_free(shp_fit_result *res);
+
+/* The Levenberg–Marquardt polish of one step (shpfit/lm.h): its free variables (the
+ * problem's, less the one a two-step run keeps, which stays at fixed_u) and its
+ * objectives' residuals. Used after every step when fit.polish is on. */
+typedef struct {
+    const shp_fit_step *st;
+    int fixed_var;   /* −1: none */
+    double fixed_u;
+    int sdim, n_res; /* step variables, step residuals */
+} shp_step_space;
+
+void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fit_step *st, int fixed_var,
+                         double fixed_u);
+/* Step coordinates x (sdim) to problem coordinates u (dim), n of them. */
+void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, int n, double *u);
+/* The step's residuals of n candidates out of the problem's (n × shp_problem_n_residuals). */
+void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, const double *r_all, int n,
+                              double *r_step);
+
+/* Polish u (dim problem coordinates, in place) within the step's space, one batch per
+ * round on be. u is replaced only by a point of lower cost (½ Σ ψ² of the step). */
+int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                   double *u, shp_fit_polish_info *info, char *err, size_t len);
 
 #ifdef __cplusplus
 }

@@ -85,6 +85,16 @@ int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *
 int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
                          int *ok);
 
+/* The same, and each candidate's residual vector into r (n × shp_problem_n_residuals,
+ * may be NULL): per objective in order, one residual per observation, scaled so that
+ * each objective's residuals have squared norm ψ² (or RMSE²); NaN for a failed
+ * candidate. For least-squares refinement (shpfit/lm.h). */
+int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                   double *f, int *ok, double *r);
+int shp_problem_n_residuals(const shp_problem *pb);
+/* Observations (residuals) of objective k. */
+int shp_problem_obj_points(const shp_problem *pb, int k);
+
 /* Counters since load: candidates evaluated, invalid, not converged. */
 void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed);
 

@@ -92,8 +92,36 @@ typedef struct {
     shp_column_stats *stats;
 } shp_column_out;
 
-#define SHP_COLUMN_WORK_ARRAYS 13
+/* 12 node arrays and the tridiagonal scratch (4 arrays: a team of several solves by
+ * PCR, which needs a second copy of the system; core/tridiag.h) */
+#define SHP_COLUMN_WORK_ARRAYS 16
 #define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
+
+/* Doubles of output a column writes (its series, observations and profiles), and the
+ * slots of `out` pointed into one block of that many: pure address arithmetic, so the
+ * block may be host or device memory (column.h wraps these for host callers). */
+SHP_HD SHP_INLINE long shp_column_out_size(const shp_column *col)
+{
+    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
+    return 6 * nt + nt * col->n_obs + 2 * np * col->n;
+}
+
+SHP_HD SHP_INLINE void shp_column_out_at(const shp_column *col, double *block,
+                                         shp_column_stats *stats, shp_column_out *out)
+{
+    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
+    double *p = block;
+    out->Q = p; p += nt;
+    out->v_inst = p; p += nt;
+    out->v_mean = p; p += nt;
+    out->q_bot = p; p += nt;
+    out->Q_bot = p; p += nt;
+    out->balance = p; p += nt;
+    out->theta_obs = col->n_obs ? p : 0; p += nt * col->n_obs;
+    out->h_prof = p; p += np * col->n;
+    out->theta_prof = p;
+    out->stats = stats;
+}
 
 /* Piecewise-constant boundary value at time t, and the next change after t. */
 SHP_HD SHP_INLINE double shp_bc_value(const shp_bc *bc, double t)
@@ -222,7 +250,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     double *h = work, *h_old = work + n, *W = work + 2 * n, *W_old = work + 3 * n;
     double *K = work + 4 * n, *Cw = work + 5 * n, *dK = work + 6 * n, *dW = work + 7 * n;
     double *a = work + 8 * n, *b = work + 9 * n, *c = work + 10 * n, *r = work + 11 * n;
-    double *cp = work + 12 * n;
+    double *scratch = work + 12 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
 
     /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
      * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
@@ -277,7 +305,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
              * the next update breaks the 2-cycle that otherwise stalls the step at any Δt */
             omega = it >= 2 && res > res_prev ? 0.5 : 1.0;
             res_prev = res;
-            shp_team_tridiag(tm, n, a, b, c, r, cp, r); /* r ← δ */
+            shp_team_tridiag(tm, n, a, b, c, r, scratch, r); /* r ← δ */
             ++it;
             upd = 0.0;
             for (int i = tm->rank; i < n; i += tm->size) {

@@ -1,0 +1,231 @@
+/* The whole GPU code path of a column on the CPU: shp_initial_heads() and
+ * shp_column_run() executed by a team of several POSIX threads whose barrier is a
+ * pthread barrier and whose reductions fold the members' values through shared
+ * memory (core/team.h). This runs the strided node loops, the team reductions and the
+ * PCR–Thomas solve exactly as a thread block runs them, minus CUB's reduction order,
+ * fused multiply-adds and the device's libm — so it is the CPU stand-in for the
+ * GPU-vs-CPU check of `make test-gpu`:
+ *
+ *   - every member returns the same status, and it is the team of one's;
+ *   - columns that take the same time steps as the team of one (same numbers of
+ *     accepted and rejected steps) agree with it within 1e−9 relative in Q(t), v(t)
+ *     and the final θ profile: they differ only by the rounding of another summation
+ *     order and of PCR, and by the odd extra iteration where a residual sits within
+ *     rounding of its tolerance (iteration counts are logged, not compared);
+ *   - the step sequence may diverge (a step accepted or rejected on the last bits):
+ *     then the results agree to the solver's own accuracy (1e−5 relative), and such
+ *     columns are counted and logged (docs/gpu.md: what this means on a device). */
+#define _POSIX_C_SOURCE 200809L /* pthread_barrier_t */
+#include <criterion/criterion.h>
+#include <criterion/logging.h>
+
+#include "fixtures.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shpfit/column.h"
+#include "shpfit/core/initial.h"
+
+#define MAX_TEAM 8
+
+/* ------------------------------------------------------------------ a team of threads */
+
+typedef struct {
+    pthread_barrier_t bar;
+    double red[MAX_TEAM];
+} team_ctx;
+
+static void team_barrier(const shp_team *t) { pthread_barrier_wait(&((team_ctx *)t->ctx)->bar); }
+
+typedef struct {
+    const shp_column *col;
+    const shp_material *mats;
+    int init_var;
+    const double *init_value;
+    double *work, *h0; /* shared by the team, as a block's shared memory */
+    shp_column_out out;
+} column_job;
+
+typedef struct {
+    shp_team team;
+    column_job *job;
+    int status;
+} member;
+
+/* What a thread block runs for one candidate (kernels/column_kernel.cu). */
+static void *member_main(void *p)
+{
+    member *m = p;
+    column_job *j = m->job;
+    m->status = shp_initial_heads(&m->team, j->init_var, j->init_value, j->col->n,
+                                  j->col->mat_of_node, j->mats, j->h0);
+    if (m->status == SHP_OK)
+        m->status = shp_column_run(&m->team, j->col, j->mats, j->h0, j->work, &j->out);
+    return NULL;
+}
+
+/* Run the job with a team of `size` threads; every member's status must agree. */
+static int team_run(int size, column_job *job)
+{
+    team_ctx ctx;
+    member mem[MAX_TEAM];
+    pthread_t th[MAX_TEAM];
+    cr_assert(size >= 1 && size <= MAX_TEAM);
+    cr_assert_eq(pthread_barrier_init(&ctx.bar, NULL, (unsigned)size), 0);
+    for (int r = 0; r < size; ++r) {
+        mem[r].team.rank = r;
+        mem[r].team.size = size;
+        mem[r].team.shared = ctx.red;
+        mem[r].team.barrier = size > 1 ? team_barrier : NULL;
+        mem[r].team.ctx = &ctx;
+        mem[r].job = job;
+        cr_assert_eq(pthread_create(&th[r], NULL, member_main, &mem[r]), 0);
+    }
+    for (int r = 0; r < size; ++r) pthread_join(th[r], NULL);
+    pthread_barrier_destroy(&ctx.bar);
+    for (int r = 1; r < size; ++r)
+        cr_assert_eq(mem[r].status, mem[0].status, "member %d returned %d, member 0 %d", r,
+                     mem[r].status, mem[0].status);
+    return mem[0].status;
+}
+
+/* ------------------------------------------------------------------ comparison */
+
+static double rel_diff(double a, double b)
+{
+    if (isnan(a) || isnan(b)) return (isnan(a) && isnan(b)) ? 0.0 : INFINITY;
+    const double s = fmax(fabs(a), fabs(b));
+    return s > 0.0 ? fabs(a - b) / s : 0.0;
+}
+
+/* Q, v and θ final of one column, worst relative difference. */
+static double column_diff(const shp_column *col, const shp_column_out *x, const shp_column_out *y)
+{
+    double w = 0.0;
+    for (int k = 0; k < col->n_out; ++k) {
+        w = fmax(w, rel_diff(x->Q[k], y->Q[k]));
+        w = fmax(w, rel_diff(x->v_inst[k], y->v_inst[k]));
+    }
+    for (int i = 0; i < col->n; ++i) w = fmax(w, rel_diff(x->theta_prof[i], y->theta_prof[i]));
+    return w;
+}
+
+typedef struct {
+    int runs, same_history, diverged, failed, iter_differ;
+    double worst_same, worst_diverged;
+} tally;
+
+/* One ponded column (2 cm, free drainage, initial Se 0.4) of material m, as a team of
+ * one and as teams of `sizes`. */
+static void compare_teams(const shp_material *m, const char *name, int n, double ratio,
+                          const int *sizes, int nsizes, tally *tl)
+{
+    double *z = malloc((size_t)n * sizeof *z), *init = malloc((size_t)n * sizeof *init);
+    int *mat = calloc((size_t)n, sizeof *mat);
+    double *work = malloc((size_t)(SHP_COLUMN_WORK_DOUBLES(n) + n) * sizeof *work);
+    cr_assert(z && init && mat && work);
+    shp_grid_geometric(n, 100.0, ratio, z);
+    for (int i = 0; i < n; ++i) init[i] = 0.4;
+    static const double t_out[] = {1.0, 5.0, 15.0, 30.0, 60.0};
+    shp_column col;
+    memset(&col, 0, sizeof col);
+    col.n = n;
+    col.z = z;
+    col.mat_of_node = mat;
+    col.top.type = SHP_BC_HEAD;
+    col.top.value = 2.0;
+    col.bottom.type = SHP_BC_FREE_DRAINAGE;
+    col.opt = shp_solver_opts_default();
+    col.opt.max_steps = 20000; /* a hopeless column ends soon, also as a team */
+    col.n_out = 5;
+    col.t_out = t_out;
+
+    shp_column_result ref, res;
+    cr_assert_eq(shp_column_result_alloc(&col, &ref), SHP_OK);
+    cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
+    column_job job = {&col, m, SHP_INIT_SE, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), ref.out};
+    const int st1 = team_run(1, &job);
+    for (int q = 0; q < nsizes; ++q) {
+        for (long k = 0; k < SHP_COLUMN_WORK_DOUBLES(n) + n; ++k) work[k] = NAN; /* no stale state */
+        job.out = res.out;
+        const int st = team_run(sizes[q], &job);
+        cr_expect_eq(st, st1, "%s, %d nodes, team of %d: status %d, team of one %d", name, n,
+                     sizes[q], st, st1);
+        const double d = column_diff(&col, &res.out, &ref.out);
+        const int same = res.stats.steps == ref.stats.steps &&
+                         res.stats.failures == ref.stats.failures;
+        tl->iter_differ += res.stats.iterations != ref.stats.iterations;
+        ++tl->runs;
+        if (st1 != SHP_OK) ++tl->failed;
+        if (same) {
+            ++tl->same_history;
+            tl->worst_same = fmax(tl->worst_same, d);
+            cr_expect(d <= 1e-9, "%s, %d nodes, team of %d: relative difference %.3e with the "
+                      "same time steps", name, n, sizes[q], d);
+        } else {
+            ++tl->diverged;
+            tl->worst_diverged = fmax(tl->worst_diverged, d);
+            cr_log_info("  %s, %d nodes, team of %d: time steps differ (%ld/%ld/%ld steps/"
+                        "iterations/failures vs %ld/%ld/%ld), relative difference %.3e",
+                        name, n, sizes[q], res.stats.steps, res.stats.iterations,
+                        res.stats.failures, ref.stats.steps, ref.stats.iterations,
+                        ref.stats.failures, d);
+            if (st1 == SHP_OK)
+                cr_expect(d <= 1e-5, "%s, %d nodes, team of %d: relative difference %.3e", name,
+                          n, sizes[q], d);
+        }
+    }
+    shp_column_result_free(&ref);
+    shp_column_result_free(&res);
+    free(z);
+    free(init);
+    free(mat);
+    free(work);
+}
+
+Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
+{
+    shp_material lib[LIBRARY_MAX];
+    const char *name[LIBRARY_MAX];
+    const int nm = library_materials(lib, name);
+    static const int sizes[] = {2, 3};
+    tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
+    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, sizes, 2, &tl);
+    cr_log_info("team of threads vs team of one, %d columns (%d models x teams of 2, 3; %d not "
+                "converged, identically): same time steps %d (max relative difference %.3e; "
+                "iteration counts differ in %d), different time steps %d (max %.3e)", tl.runs, nm,
+                tl.failed, tl.same_history, tl.worst_same, tl.iter_differ, tl.diverged,
+                tl.worst_diverged);
+    cr_expect_gt(tl.same_history, tl.runs / 2, "most columns should take the same time steps");
+}
+
+Test(team_column, loam_101_nodes_team_of_five)
+{
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+    static const int sizes[] = {5};
+    tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
+    compare_teams(&loam, "ponded loam", 101, 1.03, sizes, 1, &tl);
+    cr_log_info("ponded loam, 101 nodes, team of 5 vs team of one: %s time steps, relative "
+                "difference %.3e", tl.same_history ? "same" : "different",
+                tl.same_history ? tl.worst_same : tl.worst_diverged);
+}
+
+Test(team_column, invalid_initial_state_is_flagged_by_every_member)
+{
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+    const int n = 21;
+    double z[21], init[21], work[SHP_COLUMN_WORK_DOUBLES(21) + 21];
+    int mat[21] = {0};
+    shp_grid_uniform(n, 50.0, z);
+    for (int i = 0; i < n; ++i) init[i] = i == 13 ? 0.05 : 0.2; /* θ below θr at one node */
+    shp_column col;
+    memset(&col, 0, sizeof col);
+    col.n = n;
+    col.z = z;
+    col.mat_of_node = mat;
+    column_job job = {&col, &loam, SHP_INIT_THETA, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), {0}};
+    cr_expect_eq(team_run(3, &job), SHP_ERR_INVALID); /* member 13 % 3 = 1 saw it */
+}
