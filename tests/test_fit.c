@@ -33,7 +33,7 @@ static void synth_case(const char *dir, const char *name, char *path, size_t len
     char obs[512], err[1024];
     snprintf(obs, sizeof obs, "%s/obs", dir);
     shp_synth_summary sum;
-    cr_assert_eq(shp_synth_run(path, obs, -1, &sum, err, sizeof err), SHP_OK, "synth: %s", err);
+    cr_assert_eq(shp_synth_run(path, obs, -1, NULL, &sum, err, sizeof err), SHP_OK, "synth: %s", err);
 }
 
 /* A config as JSON, to edit a test case's copy; write_json deletes root. */
@@ -354,9 +354,9 @@ Test(synth, offsets_and_seeded_errors)
     snprintf(b, sizeof b, "%s/b", tmp);
     snprintf(c0, sizeof c0, "%s/c", tmp);
     shp_synth_summary s;
-    cr_assert_eq(shp_synth_run(path, a, 3, &s, err, sizeof err), SHP_OK, "%s", err);
-    cr_assert_eq(shp_synth_run(path, b, 3, &s, err, sizeof err), SHP_OK, "%s", err);
-    cr_assert_eq(shp_synth_run(path, c0, 4, &s, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run(path, a, 3, NULL, &s, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run(path, b, 3, NULL, &s, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run(path, c0, 4, NULL, &s, err, sizeof err), SHP_OK, "%s", err);
     snprintf(cmd, sizeof cmd, "cmp -s '%s/Q.csv' '%s/Q.csv'", a, b);
     cr_expect_eq(system(cmd), 0, "same seed, same errors");
     snprintf(cmd, sizeof cmd, "cmp -s '%s/Q.csv' '%s/Q.csv'", a, c0);
@@ -364,7 +364,7 @@ Test(synth, offsets_and_seeded_errors)
     /* the noise-free reference */
     char ref[300];
     snprintf(ref, sizeof ref, "%s/ref", tmp);
-    cr_assert_eq(shp_synth_run("data/fit/loam_fit.json", ref, 3, &s, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run("data/fit/loam_fit.json", ref, 3, NULL, &s, err, sizeof err), SHP_OK, "%s", err);
     char fa[400], fr[400];
     snprintf(fa, sizeof fa, "%s/theta_final.csv", a);
     snprintf(fr, sizeof fr, "%s/theta_final.csv", ref);

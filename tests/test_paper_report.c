@@ -131,7 +131,7 @@ static void make_dir(char *dir, size_t len, const char *runs, int ratio)
     if (ratio == 1) use_ratio(config);
     if (ratio == 2) use_metres_hours(config);
     shp_synth_summary sum;
-    cr_assert_eq(shp_synth_run(config, obs, -1, &sum, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run(config, obs, -1, NULL, &sum, err, sizeof err), SHP_OK, "%s", err);
     cr_assert_eq(tu_run("cp -r '%s' '%s/cases/loam40_Q5'", cdir, dir), 0);
     write_text(dir, "campaign.json", CAMPAIGN_JSON);
     write_text(dir, "runs.csv", runs);

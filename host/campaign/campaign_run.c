@@ -194,8 +194,8 @@ static void merge_synth(const campaign_case *cc, cJSON *root)
  * dir/cases/<case>/obs from the true state; then, for "fit_initial": "theta_initial",
  * the config rewritten to start from the synthesised θ_initial. Returns the config to
  * load in `path`. */
-static int prepare_synth_case(const campaign_case *cc, const char *dir, char *path, size_t plen,
-                              char *err, size_t len)
+static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_backend *be, char *path,
+                              size_t plen, char *err, size_t len)
 {
     char cdir[1024], obs[1100];
     snprintf(cdir, sizeof cdir, "%s/cases/%s", dir, cc->name);
@@ -233,7 +233,7 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, char *pa
     int rc = shp_json_write_file(path, cJSON_Duplicate(root, 1), err, len);
     snprintf(obs, sizeof obs, "%s/obs", cdir);
     shp_synth_summary sum;
-    if (rc == SHP_OK) rc = shp_synth_run(path, obs, -1, &sum, err, len);
+    if (rc == SHP_OK) rc = shp_synth_run(path, obs, -1, be, &sum, err, len);
     if (rc == SHP_OK && cc->fit_initial_theta) {
         use_measured_initial(root);
         rc = shp_json_write_file(path, root, err, len);
@@ -405,7 +405,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     const campaign_case *cc = &cp->cases[ci];
     char config[1200];
     snprintf(config, sizeof config, "%s", cc->config);
-    if (cc->synth) CFG_TRY(prepare_synth_case(cc, dir, config, sizeof config, err, len));
+    if (cc->synth) CFG_TRY(prepare_synth_case(cc, dir, be, config, sizeof config, err, len));
     shp_problem *pb = NULL;
     CFG_TRY(shp_problem_load(config, &pb, err, len));
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), n_res = shp_problem_n_residuals(pb);
@@ -556,15 +556,19 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     return rc;
 }
 
-static void machine(char *buf, size_t len, int threads)
+static void machine(char *buf, size_t len, const shp_backend *be)
 {
     char cpu[200];
     shp_cpu_model(cpu, sizeof cpu);
-    snprintf(buf, len, "%s, %ld cores online; backend cpu, %s threads", cpu, sysconf(_SC_NPROCESSORS_ONLN),
-             threads > 0 ? "given" : "all");
+    if (!strcmp(shp_backend_name(be), "cpu"))
+        snprintf(buf, len, "%s, %ld cores online; backend cpu, %s threads", cpu, sysconf(_SC_NPROCESSORS_ONLN),
+                 be->threads > 0 ? "given" : "all");
+    else
+        snprintf(buf, len, "%s, %ld cores online; backend %s", cpu, sysconf(_SC_NPROCESSORS_ONLN),
+                 shp_backend_name(be));
 }
 
-int shp_campaign_run(shp_campaign *c, const char *dir, int threads, shp_campaign_progress_fn fn,
+int shp_campaign_run(shp_campaign *c, const char *dir, shp_backend *be, shp_campaign_progress_fn fn,
                      void *ctx, char *err, size_t len)
 {
     if (err && len) err[0] = '\0';
@@ -574,17 +578,15 @@ int shp_campaign_run(shp_campaign *c, const char *dir, int threads, shp_campaign
         if (runs_f) fclose(runs_f);
         return SHP_ERR_IO;
     }
-    shp_backend *be = shp_backend_cpu_create(threads);
-    int rc = be ? SHP_OK : SHP_ERR_NOMEM;
+    int rc = be ? SHP_OK : SHP_ERR_INVALID;
     for (int i = 0; i < c->n_cases && rc == SHP_OK; ++i)
         rc = run_case(c, i, dir, be, runs_f, hist_f, fn, ctx, err, len);
-    shp_backend_destroy(be);
     if (fclose(runs_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
     if (fclose(hist_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
     if (rc != SHP_OK) return rc;
     /* campaign.json: what was run, for the report and for readers */
     char mach[512], target[128], path[1024];
-    machine(mach, sizeof mach, threads);
+    machine(mach, sizeof mach, be);
     snprintf(target, sizeof target, "%s <= %g", c->target_kind ? "retention-curve RMSE" : "sum of the objectives",
              c->target);
     cJSON *j = cJSON_CreateObject();

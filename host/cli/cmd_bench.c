@@ -20,7 +20,7 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit bench CAMPAIGN.json --out DIR [--threads N] [--seeds N]\n\n"
+            "usage: shpfit bench CAMPAIGN.json --out DIR [--threads N] [--seeds N] [--backend NAME]\n\n"
             "Run an optimizer-benchmark campaign: every case (a fit configuration, its\n"
             "observations synthesised first when \"synth\": true) with every optimizer variant\n"
             "and seed, on equal budgets; all runs of a case advance together, one batch of\n"
@@ -39,6 +39,7 @@ static void help(FILE *f)
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --threads N     CPU threads for the columns (default: all)\n"
             "  --seeds N       use seeds 1..N instead of the campaign's\n"
+            "  --backend NAME  cpu, cuda or auto (default auto: the GPU when there is one)\n"
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or campaign file; 1 a run or the report failed\n");
 }
@@ -56,7 +57,7 @@ static void progress(const shp_campaign_progress *p, void *ctx)
 static void help_paper(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit paper STUDY.json --out DIR [--threads N] [--seeds N] [--tables CSV]\n\n"
+            "usage: shpfit paper STUDY.json --out DIR [--threads N] [--seeds N] [--backend NAME] [--tables CSV]\n\n"
             "Reproduce the seed-002 study (configs/paper/paper.json; docs/paper/README.md): run\n"
             "its campaign as `shpfit bench` does (synthetic data per case, every variant and\n"
             "seed, resumable), then write the analogues of the paper's tables and figures:\n"
@@ -70,6 +71,7 @@ static void help_paper(FILE *f)
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --threads N     CPU threads for the columns (default: all)\n"
             "  --seeds N       use seeds 1..N instead of the study's\n"
+            "  --backend NAME  cpu, cuda or auto (default auto: the GPU when there is one)\n"
             "  --tables CSV    the paper's values (default: seed002_tables.csv beside STUDY.json)\n"
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or study file; 1 a run or the report failed\n");
@@ -81,11 +83,15 @@ static int campaign_command(int paper, int argc, char **argv)
     shp_cli_args a = {paper ? "paper" : "bench", paper ? "STUDY.json" : "CAMPAIGN.json", paper ? help_paper : help,
                       NULL, NULL};
     long long threads = 0, seeds = 0;
-    const char *tables = NULL;
+    const char *tables = NULL, *backend = "auto";
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--threads") || !strcmp(argv[i], "--seeds")) {
             if (shp_cli_long(a.cmd, argc, argv, &i, 1, 10000, argv[i][2] == 't' ? &threads : &seeds) != 0)
                 return SHP_EXIT_USAGE;
+            continue;
+        }
+        if (!strcmp(argv[i], "--backend")) {
+            if (shp_cli_backend_arg(a.cmd, argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         if (paper && !strcmp(argv[i], "--tables")) {
@@ -114,9 +120,19 @@ static int campaign_command(int paper, int argc, char **argv)
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;
     }
+    shp_backend *be = shp_cli_backend_create(a.cmd, backend, (int)threads);
+    if (!be) {
+        shp_campaign_free(c);
+        return SHP_EXIT_USAGE;
+    }
     int tty = isatty(fileno(stderr));
     const double t0 = shp_wall_seconds();
-    int rc = shp_campaign_run(c, out, (int)threads, progress, &tty, err, sizeof err);
+    int rc = shp_campaign_run(c, out, be, progress, &tty, err, sizeof err);
+    if (rc != SHP_OK && *shp_backend_error(be)) {
+        const size_t used = strlen(err);
+        snprintf(err + used, sizeof err - used, " (backend %s: %s)", shp_backend_name(be), shp_backend_error(be));
+    }
+    shp_backend_destroy(be);
     shp_campaign_free(c);
     if (rc != SHP_OK) {
         fprintf(stderr, "shpfit: %s: %s\n", a.cmd, err);

@@ -28,8 +28,7 @@ static void help(FILE *f)
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --seed N        seed of the random errors (default: synth.seed, else 1)\n"
             SHP_CLI_BACKEND_HELP
-            "                  (synth simulates one column, the truth: checked, then run on\n"
-            "                  the CPU until the synth library call takes a backend)\n"
+            "                  (synth simulates one column, the truth, as a batch of one)\n"
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
             "            3 the true model did not converge (only synth.json written);\n"
@@ -56,16 +55,12 @@ int shp_cmd_synth(int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
-    /* the backend is checked like everywhere else (so "cuda" without a device fails
-     * the same way), but shp_synth_run() runs its single column on the CPU for now */
     shp_backend *be = shp_cli_backend_create("synth", backend, 1);
     if (!be) return SHP_EXIT_USAGE;
-    if (strcmp(shp_backend_name(be), "cpu"))
-        fprintf(stderr, "shpfit: synth: the true model (one column) runs on the CPU\n");
-    shp_backend_destroy(be);
     char err[1024];
     shp_synth_summary sum;
-    const int rc = shp_synth_run(config, out, seed, &sum, err, sizeof err);
+    const int rc = shp_synth_run(config, out, seed, be, &sum, err, sizeof err);
+    shp_backend_destroy(be);
     if (rc == SHP_ERR_CONFIG) {
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;

@@ -267,7 +267,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
     return shp_json_write_file(path, j, err, len);
 }
 
-static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, const char *dir,
+static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, const char *dir, shp_backend *be,
                               shp_synth_summary *sum, char *err, size_t len)
 {
     const int n = fp->column.n;
@@ -295,7 +295,18 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         have_res = rc == SHP_OK;
     }
     if (rc == SHP_OK) {
-        shp_column_run_cpu(&col, fp->materials, fp->h_init, &res);
+        if (be) { /* a batch of one on the caller's backend (the initial values give fp->h_init) */
+            const shp_batch_setup setup = {&col, fp->n_materials, fp->init_var, fp->init_value};
+            const shp_batch batch = {1, fp->materials, res.block, &res.stats};
+            rc = shp_backend_run(be, &setup, &batch);
+            if (rc != SHP_OK)
+                snprintf(err, len, "%s: backend %s: %s%s%s", fp->path, shp_backend_name(be), shp_strerror(rc),
+                         *shp_backend_error(be) ? ": " : "", shp_backend_error(be));
+        } else {
+            shp_column_run_cpu(&col, fp->materials, fp->h_init, &res);
+        }
+    }
+    if (rc == SHP_OK) {
         sum->status = res.stats.status;
         sum->Q_end = res.out.Q[col.n_out - 1];
         sum->balance = res.out.balance[col.n_out - 1];
@@ -397,7 +408,7 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
     return rc;
 }
 
-int shp_synth_run(const char *config, const char *dir, long long seed_override,
+int shp_synth_run(const char *config, const char *dir, long long seed_override, shp_backend *be,
                   shp_synth_summary *sum, char *err, size_t len)
 {
     memset(sum, 0, sizeof *sum);
@@ -411,7 +422,7 @@ int shp_synth_run(const char *config, const char *dir, long long seed_override,
     if (rc == SHP_OK && seed_override >= 0) s.seed = (uint64_t)seed_override;
     sum->seed = s.seed;
     if (rc == SHP_OK) rc = shp_mkdir_p(dir, err, len);
-    if (rc == SHP_OK) rc = simulate_and_write(fp, &s, dir, sum, err, len);
+    if (rc == SHP_OK) rc = simulate_and_write(fp, &s, dir, be, sum, err, len);
     spec_free(&s);
     shp_forward_free(fp);
     return rc;

@@ -22,6 +22,8 @@
 
 #include <stddef.h>
 
+#include "batch.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -48,9 +50,9 @@ typedef struct {
 typedef void (*shp_campaign_progress_fn)(const shp_campaign_progress *p, void *ctx);
 
 /* Run every case into dir (created by the caller), resuming from dir/runs.csv, on the
- * CPU backend with `threads` threads (0: all), then write the report. SHP_OK or an
- * error with a message. */
-int shp_campaign_run(shp_campaign *c, const char *dir, int threads, shp_campaign_progress_fn fn,
+ * caller's backend (every batch, the synthetic truths included), then write the report.
+ * SHP_OK or an error with a message. */
+int shp_campaign_run(shp_campaign *c, const char *dir, shp_backend *be, shp_campaign_progress_fn fn,
                      void *ctx, char *err, size_t len);
 
 #ifdef __cplusplus

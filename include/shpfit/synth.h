@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "batch.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -37,10 +39,11 @@ typedef struct {
 } shp_synth_summary;
 
 /* Load `config`, simulate, write DIR/<observation>.csv and DIR/synth.json. The seed
- * is the config's synth.seed unless seed_override ≥ 0. SHP_OK; SHP_ERR_CONFIG (bad
+ * is the config's synth.seed unless seed_override ≥ 0. The true model's column runs as
+ * a batch of one on `be` (NULL: on the calling CPU thread). SHP_OK; SHP_ERR_CONFIG (bad
  * config, nothing written), SHP_ERR_NOT_CONVERGED (the true model did not converge:
  * nothing written but synth.json) or SHP_ERR_IO, with the message in err. */
-int shp_synth_run(const char *config, const char *dir, long long seed_override,
+int shp_synth_run(const char *config, const char *dir, long long seed_override, shp_backend *be,
                   shp_synth_summary *sum, char *err, size_t len);
 
 #ifdef __cplusplus
