@@ -6,7 +6,8 @@
 #   make test-gpu   GPU-vs-CPU checks (needs a GPU)
 #   make bench-gpu  GPU forward benchmark → bench/RESULTS-gpu.md (needs a GPU)
 #   make bench      single-core benchmarks (forward solver, models) → bench/RESULTS.md
-#   make paper      the seed-002 study end to end into docs/paper (hours on 2 CPU cores)
+#   make paper      the seed-002 study into docs/paper, resuming the recorded runs
+#   make paper-fresh  the same from scratch (about an hour on 2 CPU cores)
 #   make docs       regenerate docs/model_parameters.md from the model registry
 #   make clean
 
@@ -54,7 +55,7 @@ BIN_CU_OBJS := $(BUILD)/kernels/backend_cuda.o $(BUILD)/kernels/column_kernel.o
 CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lstdc++
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench docs paper clean
+.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean
 all: $(BIN) $(ALL_CUDA)
 
 # Install the Debian packages when missing: as root with apt-get, otherwise say how.
@@ -136,8 +137,13 @@ test: $(TEST_BIN) $(BIN)
 docs: $(BIN)
 	$(BIN) models --markdown > docs/model_parameters.md
 
-# The seed-002 study (issue 7): resumable; runs already in docs/paper/runs.csv are kept.
+# The seed-002 study (issue 7): resumable, so runs already in docs/paper/runs.csv are kept
+# and only the tables and figures are redone; paper-fresh discards them and recomputes all.
 paper: $(BIN)
+	$(BIN) paper configs/paper/paper.json --out docs/paper
+
+paper-fresh: $(BIN)
+	rm -rf docs/paper/runs.csv docs/paper/history.csv docs/paper/cases
 	$(BIN) paper configs/paper/paper.json --out docs/paper
 
 bench: $(BENCH_BIN)
