@@ -593,12 +593,14 @@ static void md_head(FILE *f, const pr_data *d)
     fprintf(f, " |\n| seeds | %d distinct in runs.csv", d->n_seeds);
     if (d->campaign_seeds > 0) fprintf(f, " (the campaign asks for %d)", d->campaign_seeds);
     fprintf(f, " |\n| budget per run | ");
-    if (d->budget_evals > 0) fprintf(f, "%ld evaluations", d->budget_evals);
+    if (d->budget_evals > 0) fprintf(f, "%ld evaluations (unless a variant gives its own budget)", d->budget_evals);
     if (d->budget_time_s > 0) fprintf(f, "%s%s s", d->budget_evals > 0 ? " or " : "", fg(a, sizeof a, d->budget_time_s, 4));
     if (d->budget_evals <= 0 && d->budget_time_s <= 0) fprintf(f, "not given");
     fprintf(f, " |\n| runs | %d (%d variant%s) |\n| wall time | ", d->n_runs, d->n_variants, d->n_variants == 1 ? "" : "s");
-    if (d->wall_s > 0) fprintf(f, "%s s for the whole study; ", fg(a, sizeof a, d->wall_s, 4));
-    fprintf(f, "%s s summed over the runs |\n", fg(a, sizeof a, d->runs_wall_s, 4));
+    /* a resumed study computes only what was missing: the runs' own times are the total */
+    fprintf(f, "%s s summed over the runs", fg(a, sizeof a, d->runs_wall_s, 4));
+    if (d->wall_s > 0) fprintf(f, "; %s s in the invocation that wrote this report", fg(a, sizeof a, d->wall_s, 4));
+    fprintf(f, " |\n");
     fprintf(f, "| curve comparison | %d points on h(θ) (suction %g to %g cm) and on K(θ), θ compared |\n",
             SHP_AGREEMENT_POINTS, SHP_PAPER_PSI_MIN_CM, SHP_PAPER_PSI_MAX_CM);
     fprintf(f, "| %s |\n\nRuns whose optimizer scored no candidate count as failures and are left out of the "
