@@ -68,26 +68,38 @@ static shp_problem *load_problem(const char *path)
 
 /* ------------------------------------------------------------------ recovery */
 
+/* Run the fit of the problem at path on all cores: the result, the best material and its
+ * curve agreement with fit.truth. The caller frees res and the problem. */
+static shp_problem *fit_against_truth(const char *path, shp_fit_options *opt, shp_fit_result *res,
+                                      shp_material *best, shp_curve_agreement *a)
+{
+    char err[1024];
+    shp_problem *pb = load_problem(path);
+    cr_assert_eq(shp_fit_options_load(pb, -1, opt, err, sizeof err), SHP_OK, "%s", err);
+    shp_backend *be = shp_backend_cpu_create(0);
+    cr_assert_eq(shp_fit_run(pb, be, opt, NULL, NULL, res, err, sizeof err), SHP_OK, "%s", err);
+    shp_backend_destroy(be);
+    shp_material truth;
+    cr_assert_eq(shp_problem_materials(pb, res->u_best, best, NULL, 0), SHP_OK);
+    cr_assert_eq(shp_fit_truth(pb, &truth, err, sizeof err), SHP_OK);
+    cr_assert_eq(shp_curve_agreement_compute(&truth, best, 1.0, 1e4, a), SHP_OK);
+    return pb;
+}
+
 /* The issue's acceptance case: noise-free ponding data of the seed's loam at 40 %
  * initial saturation; θs, α, n, Ks are recovered so that the retention curve is within
  * RMSE 0.001 and the conductivity curve (θ at equal K) within 0.008 (seed 002 reports
  * 0.00101 and 0.0252). SHADE, 20 × 150 (about 3000 columns of 41 nodes). */
 Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
 {
-    char tmp[64], path[512], err[1024];
+    char tmp[64], path[512];
     tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
-    shp_problem *pb = load_problem(path);
     shp_fit_options opt;
-    cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
-    shp_backend *be = shp_backend_cpu_create(0);
     shp_fit_result res;
-    cr_assert_eq(shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err), SHP_OK, "%s", err);
-    shp_material best, truth;
-    cr_assert_eq(shp_problem_materials(pb, res.u_best, &best, NULL, 0), SHP_OK);
-    cr_assert_eq(shp_fit_truth(pb, &truth, err, sizeof err), SHP_OK);
+    shp_material best;
     shp_curve_agreement a;
-    cr_assert_eq(shp_curve_agreement_compute(&truth, &best, 1.0, 1e4, &a), SHP_OK);
+    shp_problem *pb = fit_against_truth(path, &opt, &res, &best, &a);
     cr_log_info("recovered theta_s %.5f alpha %.5f n %.4f Ks %.5f (true 0.43 0.036 1.56 0.01733); "
                 "curve RMSE retention %.2e, conductivity %.2e; %ld columns, %ld failed, %.1f s\n",
                 best.p[SHP_VGM_THETA_S], best.p[SHP_VGM_ALPHA], best.p[SHP_VGM_N], best.p[SHP_VGM_KS],
@@ -98,7 +110,6 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
     for (int k = 0; k < shp_problem_n_obj(pb); ++k)
         cr_expect(res.f_best[k] < 0.01, "objective %d = %g at the best", k, res.f_best[k]);
     shp_fit_result_free(&res);
-    shp_backend_destroy(be);
     shp_problem_free(pb);
     tu_remove_tree(tmp);
 }
@@ -108,7 +119,7 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
  * each step is polished and the kept θs stays fixed in step 2. */
 Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
 {
-    char tmp[64], path[512], err[1024];
+    char tmp[64], path[512];
     tu_make_tmp(tmp, sizeof tmp, "polish");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     for (int two = 0; two < 2; ++two) {
@@ -128,18 +139,12 @@ Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
                                               "{\"algorithm\": \"shade\", \"population\": 20}}"));
         }
         write_json(path, root);
-        shp_problem *pb = load_problem(path);
         shp_fit_options opt;
-        cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
-        cr_assert(opt.polish);
-        shp_backend *be = shp_backend_cpu_create(0);
         shp_fit_result res;
-        cr_assert_eq(shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err), SHP_OK, "%s", err);
-        shp_material best, truth;
-        cr_assert_eq(shp_problem_materials(pb, res.u_best, &best, NULL, 0), SHP_OK);
-        cr_assert_eq(shp_fit_truth(pb, &truth, err, sizeof err), SHP_OK);
+        shp_material best;
         shp_curve_agreement a;
-        cr_assert_eq(shp_curve_agreement_compute(&truth, &best, 1.0, 1e4, &a), SHP_OK);
+        shp_problem *pb = fit_against_truth(path, &opt, &res, &best, &a);
+        cr_assert(opt.polish);
         cr_log_info("%s: polish %d iterations, %ld columns, sum psi^2 %.3g -> %.3g; retention RMSE %.2e\n",
                     two ? "two-step" : "single", res.polish.iterations, res.polish.evaluations,
                     2 * res.polish.cost_start, 2 * res.polish.cost_end, a.retention.rmse);
@@ -149,7 +154,6 @@ Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
         cr_expect_lt(a.conductivity.rmse, two ? 1e-3 : 2e-4, "conductivity RMSE %g", a.conductivity.rmse);
         cr_expect_lt(fabs(best.p[SHP_VGM_N] - 1.56), two ? 0.01 : 1e-3, "n %g", best.p[SHP_VGM_N]);
         shp_fit_result_free(&res);
-        shp_backend_destroy(be);
         shp_problem_free(pb);
     }
     tu_remove_tree(tmp);
