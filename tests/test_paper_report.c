@@ -283,7 +283,7 @@ Test(paper_report, tables_figures_and_numbers)
     cr_expect(strstr(md, "| seeds | 2 distinct in runs.csv (the campaign asks for 3)") != NULL);
     cr_expect(strstr(md, "3000 evaluations") != NULL);
     cr_expect(strstr(md, "| runs | 5 ") != NULL);
-    cr_expect(strstr(md, "12.5 s for the whole study") != NULL);
+    cr_expect(strstr(md, "12.5 s in the invocation that wrote this report") != NULL);
     cr_expect(strstr(md, "* **pv**: PSO–VEGA two-step (seed 002) (3 runs)") != NULL);
     cr_expect(strstr(md, "*seed 002, Table 4*") != NULL && strstr(md, "*seed 002, Table 8*") != NULL);
     cr_expect(strstr(md, "Q: random 5 %") != NULL);
