@@ -11,16 +11,6 @@
 #include <sys/wait.h>
 
 
-static int count_lines(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) return -1;
-    int n = 0;
-    char line[8192];
-    while (fgets(line, sizeof line, f)) ++n;
-    fclose(f);
-    return n;
-}
 
 Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
 {
@@ -29,7 +19,7 @@ Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
     snprintf(cmd, sizeof cmd, SHPFIT " bench data/bench_small/campaign.json --out %s/b > %s/log1.txt 2>&1", tmp, tmp);
     cr_assert_eq(tu_run("%s", cmd), 0, "first run failed (see %s/log1.txt)", tmp);
     snprintf(path, sizeof path, "%s/b/runs.csv", tmp);
-    cr_expect_eq(count_lines(path), 1 + 2 * 3, "header + 2 variants x 3 seeds");
+    cr_expect_eq(tu_count_lines(path), 1 + 2 * 3, "header + 2 variants x 3 seeds");
     char *runs = tu_slurp(path);
     cr_assert_not_null(runs);
     cr_expect(strstr(runs, "loam,shade,1,shade,") && strstr(runs, "loam,pso,3,pso,"), "%s", runs);
@@ -45,14 +35,14 @@ Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
     cr_expect(strstr(rep, "shade") && strstr(rep, "pso"), "variants in the report");
     free(rep);
     snprintf(path, sizeof path, "%s/b/history.csv", tmp);
-    const int hist = count_lines(path);
+    const int hist = tu_count_lines(path);
     cr_expect(hist > 7, "history rows: %d", hist);
 
     /* resume: nothing left to do, nothing added */
     snprintf(cmd, sizeof cmd, SHPFIT " bench data/bench_small/campaign.json --out %s/b > %s/log2.txt 2>&1", tmp, tmp);
     cr_assert_eq(tu_run("%s", cmd), 0);
     snprintf(path, sizeof path, "%s/b/runs.csv", tmp);
-    cr_expect_eq(count_lines(path), 7, "a second run adds no rows");
+    cr_expect_eq(tu_count_lines(path), 7, "a second run adds no rows");
 
     /* an interruption that lost the last run: its row is redone, identically */
     snprintf(cmd, sizeof cmd,
@@ -62,7 +52,7 @@ Test(campaign, small_campaign_rows_report_and_resume, .timeout = 240)
              "cut -d, -f1-5,7-8,10-15 %s/b/last.txt | cmp -s - %s/b/new.txt",
              tmp, tmp, tmp, tmp, tmp, tmp);
     cr_expect_eq(tu_run("%s", cmd), 0, "the redone run differs from the lost one (wall times excepted)");
-    cr_expect_eq(count_lines(path), 7);
+    cr_expect_eq(tu_count_lines(path), 7);
     free(runs);
     tu_remove_tree(tmp);
 }

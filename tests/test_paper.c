@@ -7,54 +7,6 @@
 
 #include "test_util.h"
 
-/* Value of column `col` in the first row of a CSV whose columns `k1`, `k2` equal v1, v2. */
-static double csv_value(const char *path, const char *k1, const char *v1, const char *k2, const char *v2,
-                        const char *col)
-{
-    FILE *f = fopen(path, "r");
-    cr_assert_not_null(f, "cannot open %s", path);
-    char line[8192], *head[256];
-    char hdr[8192];
-    cr_assert_not_null(fgets(hdr, sizeof hdr, f));
-    hdr[strcspn(hdr, "\r\n")] = '\0';
-    int nh = 0;
-    for (char *t = strtok(hdr, ","); t && nh < 256; t = strtok(NULL, ",")) head[nh++] = t;
-    int i1 = -1, i2 = -1, ic = -1;
-    for (int k = 0; k < nh; ++k) {
-        if (!strcmp(head[k], k1)) i1 = k;
-        if (!strcmp(head[k], k2)) i2 = k;
-        if (!strcmp(head[k], col)) ic = k;
-    }
-    cr_assert(i1 >= 0 && i2 >= 0 && ic >= 0, "%s: columns %s, %s, %s", path, k1, k2, col);
-    double v = NAN;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        char *field[256];
-        int nf = 0;
-        for (char *p = line, *q; nf < 256; p = q + 1) { /* keeps empty fields */
-            q = strchr(p, ',');
-            field[nf++] = p;
-            if (!q) break;
-            *q = '\0';
-        }
-        if (nf > ic && nf > i1 && nf > i2 && !strcmp(field[i1], v1) && !strcmp(field[i2], v2)) {
-            v = field[ic][0] ? strtod(field[ic], NULL) : NAN;
-            break;
-        }
-    }
-    fclose(f);
-    return v;
-}
-
-static int line_count(const char *path)
-{
-    char *s = tu_slurp(path);
-    int n = 0;
-    for (char *p = s; p && *p; ++p) n += *p == '\n';
-    free(s);
-    return n;
-}
-
 Test(paper, reduced_study_writes_the_tables_and_resumes, .timeout = 300)
 {
     char tmp[64], out[128], path[256];
@@ -74,31 +26,31 @@ Test(paper, reduced_study_writes_the_tables_and_resumes, .timeout = 300)
                                         "table6_errors_curves.md", "tables.md", "runs.csv"};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; ++k) {
         snprintf(path, sizeof path, "%s/%s", out, files[k]);
-        cr_expect(line_count(path) >= 2, "%s is missing or empty", path);
+        cr_expect(tu_count_lines(path) >= 2, "%s is missing or empty", path);
     }
     /* 3 variants on the noise-free case, 1 on the error case */
     snprintf(path, sizeof path, "%s/runs.csv", out);
-    cr_expect_eq(line_count(path), 1 + 4);
+    cr_expect_eq(tu_count_lines(path), 1 + 4);
 
     /* the combined objective with the polish gets close even on this short budget, and
      * the table agrees with the campaign's own curve RMSE */
     snprintf(path, sizeof path, "%s/table4_curves.csv", out);
-    const double rmse = csv_value(path, "case", "loam_se40", "variant", "shade_lm", "retention_RMSE_median_cm3_per_cm3");
-    const double ns = csv_value(path, "case", "loam_se40", "variant", "shade_lm", "retention_NS_median");
-    const double paper = csv_value(path, "case", "loam_se40", "variant", "shade_lm", "retention_RMSE_paper_cm3_per_cm3");
+    const double rmse = tu_csv_value(path, "loam_se40", "shade_lm", "retention_RMSE_median_cm3_per_cm3");
+    const double ns = tu_csv_value(path, "loam_se40", "shade_lm", "retention_NS_median");
+    const double paper = tu_csv_value(path, "loam_se40", "shade_lm", "retention_RMSE_paper_cm3_per_cm3");
     cr_expect(rmse < 0.01, "retention RMSE %g", rmse);
     cr_expect(ns > 0.99 && ns <= 1.0, "retention NS %g", ns);
     cr_expect_float_eq(paper, 0.00101, 1e-12, "the seed's Table 4 loam row");
     snprintf(path, sizeof path, "%s/runs.csv", out);
-    const double campaign_rmse = csv_value(path, "case", "loam_se40", "variant", "shade_lm", "curve_rmse_retention");
+    const double campaign_rmse = tu_csv_value(path, "loam_se40", "shade_lm", "curve_rmse_retention");
     /* parameters travel through runs.csv with 10 digits */
     cr_expect_float_eq(rmse, campaign_rmse, 1e-6 * campaign_rmse, "table %g vs runs.csv %g", rmse, campaign_rmse);
 
     /* the error case: its Q noise changed the data, and the seed's Table 8 value is beside it */
     snprintf(path, sizeof path, "%s/table6_errors_curves.csv", out);
-    const double e_rmse = csv_value(path, "case", "loam_se40_Q_re5", "variant", "shade_2step_lm",
+    const double e_rmse = tu_csv_value(path, "loam_se40_Q_re5", "shade_2step_lm",
                                     "retention_RMSE_median_cm3_per_cm3");
-    const double e_paper = csv_value(path, "case", "loam_se40_Q_re5", "variant", "shade_2step_lm",
+    const double e_paper = tu_csv_value(path, "loam_se40_Q_re5", "shade_2step_lm",
                                      "retention_RMSE_paper_cm3_per_cm3");
     cr_expect(isfinite(e_rmse) && e_rmse < 0.2, "error-case RMSE %g", e_rmse);
     cr_expect_float_eq(e_paper, 0.0205, 1e-12, "the seed's Table 8 loam 5 %% row");
@@ -116,9 +68,9 @@ Test(paper, reduced_study_writes_the_tables_and_resumes, .timeout = 300)
     /* again: every run is done, nothing is recomputed, the tables are rewritten */
     cr_assert_eq(tu_run(SHPFIT " paper data/paper/paper_mini.json --tables ../configs/paper/seed002_tables.csv --out %s > /dev/null 2>&1", out), 0);
     snprintf(path, sizeof path, "%s/runs.csv", out);
-    cr_expect_eq(line_count(path), 1 + 4, "a resumed study adds no runs");
+    cr_expect_eq(tu_count_lines(path), 1 + 4, "a resumed study adds no runs");
     snprintf(path, sizeof path, "%s/table4_curves.csv", out);
-    cr_expect_float_eq(csv_value(path, "case", "loam_se40", "variant", "shade_lm", "retention_RMSE_median_cm3_per_cm3"),
+    cr_expect_float_eq(tu_csv_value(path, "loam_se40", "shade_lm", "retention_RMSE_median_cm3_per_cm3"),
                        rmse, 1e-15);
     tu_remove_tree(tmp);
 }

@@ -154,41 +154,6 @@ static void standard_runs(char *buf, size_t len, int ratio)
     }
 }
 
-/* The value in column col of the row whose case and variant match (NAN: not found). */
-static double csv_value(const char *path, const char *cs, const char *variant, const char *col)
-{
-    char *text = tu_slurp(path);
-    cr_assert_not_null(text, "%s", path);
-    char *save = NULL, *line = strtok_r(text, "\n", &save);
-    char *names[256];
-    int n = 0, icol = -1, icase = -1, ivar = -1;
-    for (char *p = line, *t; p; p = t) { /* the header */
-        t = strchr(p, ',');
-        if (t) *t++ = '\0';
-        names[n++] = p;
-    }
-    for (int i = 0; i < n; ++i) {
-        if (!strcmp(names[i], col)) icol = i;
-        if (!strcmp(names[i], "case")) icase = i;
-        if (!strcmp(names[i], "variant")) ivar = i;
-    }
-    cr_assert(icol >= 0 && icase >= 0 && ivar >= 0, "%s: no column %s", path, col);
-    double v = NAN;
-    while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
-        char *f[256];
-        int m = 0;
-        for (char *p = line, *t; p && m < 256; p = t) {
-            t = strchr(p, ',');
-            if (t) *t++ = '\0';
-            f[m++] = p;
-        }
-        cr_assert_eq(m, n, "%s: a row has %d fields, the header %d", path, m, n);
-        if (!strcmp(f[icase], cs) && !strcmp(f[ivar], variant)) v = *f[icol] ? strtod(f[icol], NULL) : NAN;
-    }
-    free(text);
-    return v;
-}
-
 /* The curve agreement of the loam's truth with p, computed directly. */
 static shp_curve_agreement direct_agreement(const char *dir, const double *p)
 {
@@ -220,24 +185,24 @@ static void check_tables(const char *dir, int ratio)
     snprintf(t5, sizeof t5, "%s/table5_errors_parameters.csv", dir);
     snprintf(t6, sizeof t6, "%s/table6_errors_curves.csv", dir);
     /* (a) at the truth: RMSE 0, NS 1, success; the parameters come back */
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "theta_s_median_cm3_per_cm3"), 0.43, 1e-9));
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "alpha_median_per_cm"), 0.036, 1e-8));
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "Ks_true_cm_per_min"), 0.01733, 1e-12));
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "theta_r_median_cm3_per_cm3"), 0.078, 1e-12));
-    cr_expect_eq(csv_value(t3, "loam40", "pv", "runs"), 2.0);
-    cr_expect_eq(csv_value(t3, "loam40", "pv", "success_rate"), 1.0);
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "theta_s_paper_cm3_per_cm3"), 0.4319, 1e-12)); /* Table 3, 40 % */
-    cr_expect(csv_value(t4, "loam40", "pv", "retention_RMSE_median_cm3_per_cm3") < 1e-8);
-    cr_expect(csv_value(t4, "loam40", "pv", "conductivity_RMSE_worst_cm3_per_cm3") < 1e-8);
-    cr_expect(csv_value(t4, "loam40", "pv", "retention_NS_median") > 1 - 1e-12);
-    cr_expect_eq(csv_value(t4, "loam40", "pv", "retention_RMSE_le_paper"), 1.0);
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "theta_s_median_cm3_per_cm3"), 0.43, 1e-9));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "alpha_median_per_cm"), 0.036, 1e-8));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "Ks_true_cm_per_min"), 0.01733, 1e-12));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "theta_r_median_cm3_per_cm3"), 0.078, 1e-12));
+    cr_expect_eq(tu_csv_value(t3, "loam40", "pv", "runs"), 2.0);
+    cr_expect_eq(tu_csv_value(t3, "loam40", "pv", "success_rate"), 1.0);
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "theta_s_paper_cm3_per_cm3"), 0.4319, 1e-12)); /* Table 3, 40 % */
+    cr_expect(tu_csv_value(t4, "loam40", "pv", "retention_RMSE_median_cm3_per_cm3") < 1e-8);
+    cr_expect(tu_csv_value(t4, "loam40", "pv", "conductivity_RMSE_worst_cm3_per_cm3") < 1e-8);
+    cr_expect(tu_csv_value(t4, "loam40", "pv", "retention_NS_median") > 1 - 1e-12);
+    cr_expect_eq(tu_csv_value(t4, "loam40", "pv", "retention_RMSE_le_paper"), 1.0);
     /* (b) perturbed: the metrics of shp_curve_agreement_compute, not a success */
     const shp_curve_agreement a = direct_agreement(dir, PERTURBED);
     cr_assert(a.retention.rmse > 1e-3 && a.conductivity.rmse > 0);
     const double tol = ratio ? 1e-6 : 1e-8; /* a ratio round trip through %.10g */
-    cr_expect(close_rel(csv_value(t3, "loam40", "de", "n_median"), 1.6, 1e-9));
-    cr_expect(close_rel(csv_value(t3, "loam40", "de", "alpha_q3_per_cm"), 0.04, 1e-8));
-    cr_expect_eq(csv_value(t3, "loam40", "de", "success_rate"), 0.0);
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "de", "n_median"), 1.6, 1e-9));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "de", "alpha_q3_per_cm"), 0.04, 1e-8));
+    cr_expect_eq(tu_csv_value(t3, "loam40", "de", "success_rate"), 0.0);
     const struct {
         const char *col;
         double want;
@@ -248,24 +213,24 @@ static void check_tables(const char *dir, int ratio)
                   {"conductivity_RMSE_median_cm3_per_cm3", a.conductivity.rmse},
                   {"conductivity_NS_worst", a.conductivity.nse}};
     for (size_t i = 0; i < sizeof t4cols / sizeof t4cols[0]; ++i) {
-        const double got = csv_value(t4, "loam40", "de", t4cols[i].col);
+        const double got = tu_csv_value(t4, "loam40", "de", t4cols[i].col);
         cr_expect(close_rel(got, t4cols[i].want, tol), "%s: %.10g, direct %.10g", t4cols[i].col, got, t4cols[i].want);
     }
     /* the paper's Table 4 loam row beside it */
-    cr_expect_eq(csv_value(t4, "loam40", "de", "retention_RMSE_paper_cm3_per_cm3"), 0.00101);
-    cr_expect_eq(csv_value(t4, "loam40", "de", "conductivity_PBIAS_paper_pct"), -7.3756);
-    cr_expect_eq(csv_value(t4, "loam40", "de", "retention_RMSE_le_paper"), 0.0);
+    cr_expect_eq(tu_csv_value(t4, "loam40", "de", "retention_RMSE_paper_cm3_per_cm3"), 0.00101);
+    cr_expect_eq(tu_csv_value(t4, "loam40", "de", "conductivity_PBIAS_paper_pct"), -7.3756);
+    cr_expect_eq(tu_csv_value(t4, "loam40", "de", "retention_RMSE_le_paper"), 0.0);
     /* the error study: Tables 5/7 and 6/8 (Q with random error 5 %: Tables 7 and 8) */
-    cr_expect(close_rel(csv_value(t5, "loam40_Q5", "de", "Ks_median_cm_per_min"), 0.02, 1e-8));
-    cr_expect_eq(csv_value(t5, "loam40_Q5", "de", "paper_table"), 7.0);
-    cr_expect_eq(csv_value(t5, "loam40_Q5", "de", "n_paper"), 1.7919);
-    cr_expect(close_rel(csv_value(t6, "loam40_Q5", "de", "retention_RMSE_median_cm3_per_cm3"), a.retention.rmse, tol));
-    cr_expect(close_rel(csv_value(t6, "loam40_Q5", "de", "conductivity_PBIAS_q1_pct"), a.conductivity.pbias, tol));
-    cr_expect_eq(csv_value(t6, "loam40_Q5", "de", "paper_table"), 8.0);
-    cr_expect_eq(csv_value(t6, "loam40_Q5", "de", "retention_RMSE_paper_cm3_per_cm3"), 0.0205);
-    cr_expect_eq(csv_value(t6, "loam40_Q5", "de", "retention_RMSE_le_paper"), a.retention.rmse <= 0.0205 ? 1.0 : 0.0);
-    cr_expect(csv_value(t6, "loam40_Q5", "pv", "conductivity_RMSE_median_cm3_per_cm3") < 1e-8);
-    cr_expect_eq(csv_value(t6, "loam40_Q5", "pv", "conductivity_RMSE_le_paper"), 1.0);
+    cr_expect(close_rel(tu_csv_value(t5, "loam40_Q5", "de", "Ks_median_cm_per_min"), 0.02, 1e-8));
+    cr_expect_eq(tu_csv_value(t5, "loam40_Q5", "de", "paper_table"), 7.0);
+    cr_expect_eq(tu_csv_value(t5, "loam40_Q5", "de", "n_paper"), 1.7919);
+    cr_expect(close_rel(tu_csv_value(t6, "loam40_Q5", "de", "retention_RMSE_median_cm3_per_cm3"), a.retention.rmse, tol));
+    cr_expect(close_rel(tu_csv_value(t6, "loam40_Q5", "de", "conductivity_PBIAS_q1_pct"), a.conductivity.pbias, tol));
+    cr_expect_eq(tu_csv_value(t6, "loam40_Q5", "de", "paper_table"), 8.0);
+    cr_expect_eq(tu_csv_value(t6, "loam40_Q5", "de", "retention_RMSE_paper_cm3_per_cm3"), 0.0205);
+    cr_expect_eq(tu_csv_value(t6, "loam40_Q5", "de", "retention_RMSE_le_paper"), a.retention.rmse <= 0.0205 ? 1.0 : 0.0);
+    cr_expect(tu_csv_value(t6, "loam40_Q5", "pv", "conductivity_RMSE_median_cm3_per_cm3") < 1e-8);
+    cr_expect_eq(tu_csv_value(t6, "loam40_Q5", "pv", "conductivity_RMSE_le_paper"), 1.0);
 }
 
 Test(paper_report, tables_figures_and_numbers)
@@ -353,11 +318,11 @@ Test(paper_report, units_metres_and_hours)
     char t3[700], t4[700];
     snprintf(t3, sizeof t3, "%s/table3_parameters.csv", dir);
     snprintf(t4, sizeof t4, "%s/table4_curves.csv", dir);
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "alpha_true_per_cm"), 0.036, 1e-12));
-    cr_expect(close_rel(csv_value(t3, "loam40", "pv", "Ks_true_cm_per_min"), 0.01733, 1e-12));
-    cr_expect(close_rel(csv_value(t3, "loam40", "de", "alpha_median_per_cm"), 0.04, 1e-8));
-    cr_expect(close_rel(csv_value(t3, "loam40", "de", "Ks_median_cm_per_min"), 0.02, 1e-8));
-    cr_expect(csv_value(t4, "loam40", "pv", "retention_RMSE_median_cm3_per_cm3") < 1e-8);
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "alpha_true_per_cm"), 0.036, 1e-12));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "pv", "Ks_true_cm_per_min"), 0.01733, 1e-12));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "de", "alpha_median_per_cm"), 0.04, 1e-8));
+    cr_expect(close_rel(tu_csv_value(t3, "loam40", "de", "Ks_median_cm_per_min"), 0.02, 1e-8));
+    cr_expect(tu_csv_value(t4, "loam40", "pv", "retention_RMSE_median_cm3_per_cm3") < 1e-8);
     /* the same comparison in cm and min, from the materials built by hand */
     const shp_model_desc *m = shp_model_by_id(SHP_MODEL_VGM);
     shp_material tc = {.model = SHP_MODEL_VGM}, fc;
@@ -369,9 +334,9 @@ Test(paper_report, units_metres_and_hours)
     for (int k = 0; k < 4; ++k) fc.p[shp_model_param_index(m, names[k])] = PERTURBED[k];
     shp_curve_agreement a;
     cr_assert_eq(shp_curve_agreement_compute(&tc, &fc, 1.0, 1e4, &a), SHP_OK);
-    const double got = csv_value(t4, "loam40", "de", "retention_RMSE_median_cm3_per_cm3");
+    const double got = tu_csv_value(t4, "loam40", "de", "retention_RMSE_median_cm3_per_cm3");
     cr_expect(close_rel(got, a.retention.rmse, 1e-6), "%.10g vs %.10g", got, a.retention.rmse);
-    cr_expect(close_rel(csv_value(t4, "loam40", "de", "conductivity_RMSE_median_cm3_per_cm3"), a.conductivity.rmse, 1e-5));
+    cr_expect(close_rel(tu_csv_value(t4, "loam40", "de", "conductivity_RMSE_median_cm3_per_cm3"), a.conductivity.rmse, 1e-5));
     /* the figure's K in cm/min at a suction of 100 cm */
     char *fig = tu_slurp(tu_file_in(dir, "figure7_pv.csv"));
     cr_assert_not_null(fig);

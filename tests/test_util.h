@@ -4,6 +4,7 @@
 #define SHPFIT_TESTS_TEST_UTIL_H
 
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #define SHPFIT "../build/shpfit"
 
 char *mkdtemp(char *templ); /* POSIX; declared here so the includer's feature macros do not matter */
+char *strtok_r(char *str, const char *delim, char **save); /* POSIX, likewise */
 
 /* A new directory /tmp/shpfit-<tag>-XXXXXX in buf. */
 static inline void tu_make_tmp(char *buf, size_t len, const char *tag)
@@ -55,6 +57,57 @@ static inline char *tu_slurp(const char *path)
     if (buf) buf[got] = '\0';
     fclose(f);
     return buf;
+}
+
+/* Lines of a file (its newlines), or −1 when it cannot be read. */
+static inline int tu_count_lines(const char *path)
+{
+    char *s = tu_slurp(path);
+    if (!s) return -1;
+    int n = 0;
+    for (char *p = s; *p; ++p) n += *p == '\n';
+    free(s);
+    return n;
+}
+
+/* Split a CSV line in place at commas, empty fields kept; returns the field count. */
+static inline int tu_csv_split(char *line, char **field, int max)
+{
+    int n = 0;
+    for (char *p = line, *t; p && n < max; p = t) {
+        t = strchr(p, ',');
+        if (t) *t++ = '\0';
+        field[n++] = p;
+    }
+    return n;
+}
+
+/* The value in column col of the last row of a CSV (header first) whose "case" and
+ * "variant" columns are cs and variant; NAN when there is none or the field is empty.
+ * Every row must have the header's field count. */
+static inline double tu_csv_value(const char *path, const char *cs, const char *variant, const char *col)
+{
+    char *text = tu_slurp(path);
+    cr_assert_not_null(text, "cannot read %s", path);
+    char *save = NULL, *line = strtok_r(text, "\r\n", &save);
+    char *names[256];
+    const int n = line ? tu_csv_split(line, names, 256) : 0;
+    int icol = -1, icase = -1, ivar = -1;
+    for (int i = 0; i < n; ++i) {
+        if (!strcmp(names[i], col)) icol = i;
+        if (!strcmp(names[i], "case")) icase = i;
+        if (!strcmp(names[i], "variant")) ivar = i;
+    }
+    cr_assert(icol >= 0 && icase >= 0 && ivar >= 0, "%s: no column case, variant or %s", path, col);
+    double v = NAN;
+    while ((line = strtok_r(NULL, "\r\n", &save)) != NULL) {
+        char *f[256];
+        const int m = tu_csv_split(line, f, 256);
+        cr_assert_eq(m, n, "%s: a row has %d fields, the header %d", path, m, n);
+        if (!strcmp(f[icase], cs) && !strcmp(f[ivar], variant)) v = *f[icol] ? strtod(f[icol], NULL) : NAN;
+    }
+    free(text);
+    return v;
 }
 
 /* "dir/name" in a static buffer (valid until the next call). */

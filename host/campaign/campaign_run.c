@@ -30,11 +30,10 @@ typedef struct {
     shp_fit_options opt;
     long budget;        /* optimizer evaluations (all steps) */
     int step, phase;
-    int sdim;           /* search dimension of the current step */
     double fixed_u;     /* two-step: the unit value of the variable step 1 keeps */
+    shp_step_space sp;  /* the current step's variables and residuals */
     shp_optimizer *o;
     shp_lm *lm;
-    shp_step_space sp; /* of the step being polished */
     int n_now;          /* candidates in this round's batch */
     int active, success;
     long evals, evals_opt, evals_to_target, failed;
@@ -291,14 +290,14 @@ static int case_runs_variant(const campaign_case *cc, const char *v)
 }
 
 /* Start optimizer step s of run r (variant index v keys its random streams). */
-static int start_step(run_state *r, int s, int dim, int v)
+static int start_step(run_state *r, const shp_problem *pb, int s, int v)
 {
     const shp_fit_step *st = &r->opt.step[s];
     shp_optimizer_destroy(r->o);
     r->step = s;
-    r->sdim = dim - (s > 0 && r->opt.fixed_var >= 0);
+    shp_step_space_init(&r->sp, pb, st, s > 0 ? r->opt.fixed_var : -1, r->fixed_u);
     /* step 1 keeps the single-step run_id, so one-step campaigns reproduce */
-    r->o = shp_optimizer_create(st->alg, r->sdim, st->n_obj, &st->settings, (uint64_t)r->seed, v + 1000 * s);
+    r->o = shp_optimizer_create(st->alg, r->sp.sdim, st->n_obj, &st->settings, (uint64_t)r->seed, v + 1000 * s);
     r->best_key = HUGE_VAL;
     return r->o ? SHP_OK : SHP_ERR_NOMEM;
 }
@@ -313,11 +312,7 @@ static int ask_run(run_state *r, int dim, double *U)
     }
     CFG_TRY(shp_optimizer_ask(r->o, NULL));
     r->n_now = shp_optimizer_pop_size(r->o);
-    const double *x = shp_optimizer_candidates(r->o);
-    const int fixed = r->step > 0 ? r->opt.fixed_var : -1;
-    for (int q = 0; q < r->n_now; ++q)
-        for (int j = 0, k = 0; j < dim; ++j)
-            U[(long)q * dim + j] = j == fixed ? r->fixed_u : x[(long)q * r->sdim + k++];
+    shp_step_space_expand(&r->sp, dim, shp_optimizer_candidates(r->o), r->n_now, U);
     return SHP_OK;
 }
 
@@ -352,7 +347,7 @@ static int track_best(run_state *r, const double *u, const double *f, int nobj, 
 
 /* A step (and its polish) is over: start the next one from the value step 1 keeps, or
  * end the run. */
-static int next_step_or_done(const shp_campaign *cp, run_state *r, int dim)
+static int next_step_or_done(const shp_campaign *cp, run_state *r, const shp_problem *pb)
 {
     const int more = r->step < r->opt.n_steps - 1 && r->best_sum < HUGE_VAL &&
                      !(r->success && cp->stop_at_target) && r->why != SHP_STOP_TIME &&
@@ -363,7 +358,7 @@ static int next_step_or_done(const shp_campaign *cp, run_state *r, int dim)
     }
     r->fixed_u = r->u_best[r->opt.fixed_var];
     r->phase = PHASE_OPTIMIZE;
-    return start_step(r, r->step + 1, dim, r->variant);
+    return start_step(r, pb, r->step + 1, r->variant);
 }
 
 /* After a round: end the step, its polish, the procedure, when their rules say so. */
@@ -373,7 +368,7 @@ static int advance_run(const shp_campaign *cp, run_state *r, shp_problem *pb, in
         if (!shp_lm_done(r->lm)) return SHP_OK;
         shp_lm_destroy(r->lm);
         r->lm = NULL;
-        return next_step_or_done(cp, r, dim);
+        return next_step_or_done(cp, r, pb);
     }
     const int last = r->step == r->opt.n_steps - 1;
     const shp_fit_step *st = &r->opt.step[r->step];
@@ -385,17 +380,15 @@ static int advance_run(const shp_campaign *cp, run_state *r, shp_problem *pb, in
     if (why == SHP_STOP_NONE) return SHP_OK;
     r->why = why;
     if (r->opt.polish && r->best_sum < HUGE_VAL && why != SHP_STOP_TARGET && why != SHP_STOP_TIME) {
-        shp_step_space_init(&r->sp, pb, st, r->step > 0 ? r->opt.fixed_var : -1, r->fixed_u);
-        double x0[32];
-        for (int j = 0, k = 0; j < dim; ++j)
-            if (j != r->sp.fixed_var) x0[k++] = r->u_best[j];
+        double x0[32]; /* shpfit/lm.h: at most 32 variables */
+        shp_step_space_project(&r->sp, dim, r->u_best, x0);
         r->lm = shp_lm_create(r->sp.sdim, r->sp.n_res, &r->opt.lm, x0);
         if (!r->lm) return SHP_ERR_NOMEM;
         r->phase = PHASE_POLISH;
         r->best_key = phase_key(r, r->f_best); /* the polish must beat the optimizer's best */
         return SHP_OK;
     }
-    return next_step_or_done(cp, r, dim);
+    return next_step_or_done(cp, r, pb);
 }
 
 static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend *be,
@@ -447,7 +440,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
             r->budget = budget;
             r->u_best = calloc((size_t)dim, sizeof *r->u_best);
             r->f_best = calloc((size_t)nobj, sizeof *r->f_best);
-            if (start_step(r, 0, dim, v) != SHP_OK || !r->u_best || !r->f_best) {
+            if (start_step(r, pb, 0, v) != SHP_OK || !r->u_best || !r->f_best) {
                 snprintf(err, len, "case %s, variant %s: cannot create the optimizer", cc->name,
                          cp->variants[v].name);
                 rc = SHP_ERR_NOMEM;
@@ -455,8 +448,8 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
             }
             int biggest = opt.step[0].settings.pop_size;
             if (opt.n_steps > 1 && opt.step[1].settings.pop_size > biggest) biggest = opt.step[1].settings.pop_size;
-            if (opt.polish && biggest < dim) biggest = dim;
-            if (opt.polish && biggest < opt.lm.n_trials) biggest = opt.lm.n_trials;
+            if (opt.polish && biggest < shp_lm_max_candidates(dim, &opt.lm))
+                biggest = shp_lm_max_candidates(dim, &opt.lm);
             round_cap += biggest;
             r->active = 1;
             r->phase = PHASE_OPTIMIZE;

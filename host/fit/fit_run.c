@@ -51,22 +51,15 @@ typedef struct {
     shp_problem *pb;
     shp_backend *be;
     const shp_fit_step *st;
-    int fixed_var;      /* −1: none */
-    double fixed_u;
+    shp_step_space sp; /* the step's variables within the problem's */
     double *u_full, *f_full, *f_step;
     int *ok;
 } step_eval;
 
-static void expand(const step_eval *e, const double *x, double *u)
-{
-    const int dim = shp_problem_dim(e->pb);
-    for (int j = 0, k = 0; j < dim; ++j) u[j] = j == e->fixed_var ? e->fixed_u : x[k++];
-}
-
-static int evaluate(step_eval *e, const double *x, int n, int sdim)
+static int evaluate(step_eval *e, const double *x, int n)
 {
     const int dim = shp_problem_dim(e->pb), nobj = shp_problem_n_obj(e->pb);
-    for (int i = 0; i < n; ++i) expand(e, x + (long)i * sdim, e->u_full + (long)i * dim);
+    shp_step_space_expand(&e->sp, dim, x, n, e->u_full);
     const int rc = shp_problem_evaluate(e->pb, e->be, e->u_full, n, e->f_full, e->ok);
     for (int i = 0; i < n; ++i)
         for (int k = 0; k < e->st->n_obj; ++k)
@@ -113,7 +106,7 @@ static int collect_pareto(step_eval *e, shp_optimizer *o, shp_fit_result *res)
         return SHP_ERR_NOMEM;
     }
     for (int i = 0; i < n; ++i) memcpy(x + (long)i * sdim, shp_pareto_x(a, i), (size_t)sdim * sizeof *x);
-    const int rc = evaluate(e, x, n, sdim);
+    const int rc = evaluate(e, x, n);
     free(x);
     if (rc != SHP_OK) return rc;
     memcpy(res->pareto_u, e->u_full, (size_t)n * dim * sizeof *res->pareto_u);
@@ -139,8 +132,9 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
     double fixed_u = NAN;
     for (int s = 0; s < opt->n_steps && rc == SHP_OK; ++s) {
         const shp_fit_step *st = &opt->step[s];
-        step_eval e = {pb, be, st, s > 0 ? opt->fixed_var : -1, fixed_u, NULL, NULL, NULL, NULL};
-        const int sdim = dim - (e.fixed_var >= 0);
+        step_eval e = {pb, be, st, {0}, NULL, NULL, NULL, NULL};
+        shp_step_space_init(&e.sp, pb, st, s > 0 ? opt->fixed_var : -1, fixed_u);
+        const int sdim = e.sp.sdim;
         shp_optimizer *o = shp_optimizer_create(st->alg, sdim, st->n_obj, &st->settings, opt->seed, s);
         const int pop = o ? shp_optimizer_pop_size(o) : 0;
         e.u_full = malloc((size_t)pop * dim * sizeof *e.u_full);
@@ -160,7 +154,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
             rc = shp_optimizer_ask(o, NULL);
             if (rc == SHP_OK) {
                 stage = "batch evaluation";
-                rc = evaluate(&e, shp_optimizer_candidates(o), pop, sdim);
+                rc = evaluate(&e, shp_optimizer_candidates(o), pop);
             }
             if (rc == SHP_OK) {
                 stage = "tell";
@@ -185,12 +179,8 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                          shp_optimizer_evaluations(o), shp_optimizer_failures(o));
                 rc = SHP_ERR_NOT_CONVERGED;
             } else {
-                expand(&e, xb, res->u_best);
-                if (opt->polish) {
-                    shp_step_space sp;
-                    shp_step_space_init(&sp, pb, st, e.fixed_var, fixed_u);
-                    rc = shp_fit_polish(pb, be, &opt->lm, &sp, res->u_best, &res->polish, err, len);
-                }
+                shp_step_space_expand(&e.sp, dim, xb, 1, res->u_best);
+                if (opt->polish) rc = shp_fit_polish(pb, be, &opt->lm, &e.sp, res->u_best, &res->polish, err, len);
                 if (s == 0 && opt->n_steps > 1) fixed_u = res->u_best[opt->fixed_var];
                 if (rc == SHP_OK && s == opt->n_steps - 1) rc = collect_pareto(&e, o, res);
             }
@@ -229,6 +219,12 @@ void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, i
             u[(long)i * dim + j] = j == sp->fixed_var ? sp->fixed_u : x[(long)i * sp->sdim + k++];
 }
 
+void shp_step_space_project(const shp_step_space *sp, int dim, const double *u, double *x)
+{
+    for (int j = 0, k = 0; j < dim; ++j)
+        if (j != sp->fixed_var) x[k++] = u[j];
+}
+
 void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, const double *r_all, int n,
                               double *r_step)
 {
@@ -250,10 +246,9 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
                    double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb);
-    const int cap = sp->sdim > 8 ? sp->sdim : 8;
+    const int cap = shp_lm_max_candidates(sp->sdim, s);
     double x0[32]; /* shpfit/lm.h: at most 32 variables; SHP_MAX_FREE is 16 */
-    for (int j = 0, k = 0; j < dim; ++j)
-        if (j != sp->fixed_var) x0[k++] = u[j];
+    shp_step_space_project(sp, dim, u, x0);
     shp_lm *lm = shp_lm_create(sp->sdim, sp->n_res, s, x0);
     double *r = malloc((size_t)cap * m * sizeof *r), *rs = malloc((size_t)cap * sp->n_res * sizeof *rs);
     double *f = malloc((size_t)cap * nobj * sizeof *f), *uu = malloc((size_t)cap * dim * sizeof *uu);

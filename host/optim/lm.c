@@ -45,6 +45,13 @@ int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t
     return bad ? SHP_ERR_INVALID : SHP_OK;
 }
 
+int shp_lm_max_candidates(int dim, const shp_lm_settings *s)
+{
+    const shp_lm_settings d = s ? *s : shp_lm_settings_default();
+    const int jac = d.central ? 2 * dim : dim;
+    return jac > d.n_trials ? jac : d.n_trials;
+}
+
 shp_lm *shp_lm_create(int dim, int n_res, const shp_lm_settings *s, const double *x0)
 {
     const shp_lm_settings d = s ? *s : shp_lm_settings_default();
@@ -57,7 +64,7 @@ shp_lm *shp_lm_create(int dim, int n_res, const shp_lm_settings *s, const double
     lm->x = malloc((size_t)dim * sizeof *lm->x);
     lm->r = malloc((size_t)n_res * sizeof *lm->r);
     lm->J = malloc((size_t)n_res * dim * sizeof *lm->J);
-    const int maxc = 2 * dim > LM_MAX_TRIALS ? 2 * dim : LM_MAX_TRIALS;
+    const int maxc = shp_lm_max_candidates(dim, &d);
     lm->cand = malloc((size_t)maxc * dim * sizeof *lm->cand);
     lm->A = malloc((size_t)dim * dim * sizeof *lm->A);
     lm->g = malloc((size_t)dim * sizeof *lm->g);

@@ -117,6 +117,8 @@ void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fi
                          double fixed_u);
 /* Step coordinates x (sdim) to problem coordinates u (dim), n of them. */
 void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, int n, double *u);
+/* Problem coordinates u (dim) to the step's x (sdim): the kept variable left out. */
+void shp_step_space_project(const shp_step_space *sp, int dim, const double *u, double *x);
 /* The step's residuals of n candidates out of the problem's (n × shp_problem_n_residuals). */
 void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, const double *r_all, int n,
                               double *r_step);

@@ -58,6 +58,10 @@ shp_lm_settings shp_lm_settings_default(void);
 /* SHP_OK, or SHP_ERR_INVALID with the offending field named in msg. */
 int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t len);
 
+/* The most candidates one round asks for (a Jacobian or a trial batch), for sizing the
+ * caller's buffers; s NULL = defaults. */
+int shp_lm_max_candidates(int dim, const shp_lm_settings *s);
+
 typedef struct shp_lm shp_lm;
 
 /* A polish of dim unit coordinates from x0 (clamped to [0,1]) with n_res residuals.
