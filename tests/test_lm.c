@@ -190,3 +190,36 @@ Test(lm, no_trial_moves_ends_at_ask)
     cr_expect(x[0] == 1.0 && x[1] == 1.0);
     shp_lm_destroy(lm);
 }
+
+/* A round never asks for more candidates than shp_lm_max_candidates, which callers size
+ * their buffers by: 2·dim with central differences, dim with forward ones, at least the
+ * trials. (A 6-variable linear least-squares problem, solved exactly.) */
+Test(lm, rounds_fit_in_max_candidates)
+{
+    enum { D = 6 };
+    cr_expect_eq(shp_lm_max_candidates(D, NULL), 2 * D);
+    shp_lm_settings s = shp_lm_settings_default();
+    s.central = 0;
+    cr_expect_eq(shp_lm_max_candidates(D, &s), D);
+    cr_expect_eq(shp_lm_max_candidates(1, NULL), s.n_trials);
+    double x0[D], r[2 * D * D];
+    int ok[2 * D];
+    for (int j = 0; j < D; ++j) x0[j] = 0.1;
+    shp_lm *lm = shp_lm_create(D, D, NULL, x0);
+    int n, most = 0;
+    while ((n = shp_lm_ask(lm)) > 0) {
+        most = n > most ? n : most;
+        cr_assert_leq(n, shp_lm_max_candidates(D, NULL));
+        const double *x = shp_lm_candidates(lm);
+        for (int i = 0; i < n; ++i) {
+            ok[i] = 1;
+            for (int j = 0; j < D; ++j) r[i * D + j] = (j + 1) * (x[i * D + j] - 0.05 * (j + 2));
+        }
+        cr_assert_eq(shp_lm_tell(lm, r, ok), SHP_OK);
+    }
+    cr_expect_eq(most, 2 * D);
+    double x[D];
+    shp_lm_best(lm, x, NULL);
+    for (int j = 0; j < D; ++j) cr_expect_float_eq(x[j], 0.05 * (j + 2), 1e-9);
+    shp_lm_destroy(lm);
+}
