@@ -71,9 +71,9 @@ Test(backend, cli_backend_option)
     char tmp[64], out[128], log[160];
     tu_make_tmp(tmp, sizeof tmp, "backend");
     snprintf(log, sizeof log, "%s/err.txt", tmp);
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 4; ++k) {
         static const char *cmd[] = {"forward ../configs/ponded_loam.json", "fit ../configs/fit_loam.json",
-                                    "synth ../configs/ponded_loam.json"};
+                                    "synth ../configs/ponded_loam.json", "surface ../configs/fit_loam.json"};
         snprintf(out, sizeof out, "%s/bad%d", tmp, k);
         cr_expect_eq(tu_run(SHPFIT " %s --out %s --backend gpu 2> %s", cmd[k], out, log), 2, "%s", cmd[k]);
         char *msg = tu_slurp(log);
@@ -92,6 +92,10 @@ Test(backend, cli_backend_option)
                   "message: %s", msg);
         free(msg);
         cr_expect(!tu_exists(out), "nothing is written when the backend is unavailable");
+        snprintf(out, sizeof out, "%s/cuda_surface", tmp);
+        cr_expect_eq(tu_run(SHPFIT " surface ../configs/fit_loam.json --points 3 --out %s --backend cuda "
+                            "> /dev/null 2> %s", out, log), 2, "surface --backend cuda without a device");
+        cr_expect(!tu_exists(out), "surface: nothing is written when the backend is unavailable");
 
         /* then auto is the CPU, and writes what cpu writes */
         char out2[128];

@@ -16,6 +16,8 @@ typedef struct {
 
 static const bad_case bad_cases[] = {
     {"malformed.json", "line 6"},
+    {"solver_fixed_no_dt_max.json", "solver.dt_max: is required with step_control \"fixed\""},
+    {"solver_step_control_unknown.json", "solver.step_control"},
     {"truncated.json", "unexpected end of file"},
     {"trailing_garbage.json", "line 51"},
     {"empty.json", "malformed JSON"},

@@ -121,7 +121,7 @@ typedef struct {
 /* One ponded column (2 cm, free drainage, initial Se 0.4) of material m, as a team of
  * one and as teams of `sizes`. */
 static void compare_teams(const shp_material *m, const char *name, int n, double ratio,
-                          const int *sizes, int nsizes, tally *tl)
+                          int fixed, const int *sizes, int nsizes, tally *tl)
 {
     double *z = malloc((size_t)n * sizeof *z), *init = malloc((size_t)n * sizeof *init);
     int *mat = calloc((size_t)n, sizeof *mat);
@@ -140,6 +140,10 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
     col.bottom.type = SHP_BC_FREE_DRAINAGE;
     col.opt = shp_solver_opts_default();
     col.opt.max_steps = 20000; /* a hopeless column ends soon, also as a team */
+    if (fixed) {
+        col.opt.step_control = SHP_STEP_FIXED;
+        col.opt.dt_max = 0.5;
+    }
     col.n_out = 5;
     col.t_out = t_out;
 
@@ -166,6 +170,8 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
             cr_expect(d <= 1e-9, "%s, %d nodes, team of %d: relative difference %.3e with the "
                       "same time steps", name, n, sizes[q], d);
         } else {
+            /* on the fixed schedule only a failed step can part the histories */
+            if (fixed) cr_expect(same, "%s, team of %d: the fixed schedule's histories parted", name, sizes[q]);
             ++tl->diverged;
             tl->worst_diverged = fmax(tl->worst_diverged, d);
             cr_log_info("  %s, %d nodes, team of %d: time steps differ (%ld/%ld/%ld steps/"
@@ -193,7 +199,7 @@ Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
     const int nm = library_materials(lib, name);
     static const int sizes[] = {2, 3};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, sizes, 2, &tl);
+    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 0, sizes, 2, &tl);
     cr_log_info("team of threads vs team of one, %d columns (%d models x teams of 2, 3; %d not "
                 "converged, identically): same time steps %d (max relative difference %.3e; "
                 "iteration counts differ in %d), different time steps %d (max %.3e)", tl.runs, nm,
@@ -202,12 +208,29 @@ Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
     cr_expect_gt(tl.same_history, tl.runs / 2, "most columns should take the same time steps");
 }
 
+/* On the fixed schedule (solver.step_control) every column of every model must take the
+ * team of one's steps and agree with it within 1e−9: the GPU-vs-CPU rule of
+ * `make test-gpu` for that schedule, with no share and no cap. */
+Test(team_column, fixed_schedule_every_model_within_1e9, .timeout = 600)
+{
+    shp_material lib[LIBRARY_MAX];
+    const char *name[LIBRARY_MAX];
+    const int nm = library_materials(lib, name);
+    static const int sizes[] = {2, 3};
+    tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
+    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 1, sizes, 2, &tl);
+    cr_log_info("fixed schedule, team of threads vs team of one, %d columns: same time steps %d "
+                "(max relative difference %.3e; iteration counts differ in %d), %d not converged",
+                tl.runs, tl.same_history, tl.worst_same, tl.iter_differ, tl.failed);
+    cr_expect_eq(tl.same_history, tl.runs);
+}
+
 Test(team_column, loam_101_nodes_team_of_five)
 {
     const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
     static const int sizes[] = {5};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    compare_teams(&loam, "ponded loam", 101, 1.03, sizes, 1, &tl);
+    compare_teams(&loam, "ponded loam", 101, 1.03, 0, sizes, 1, &tl);
     cr_log_info("ponded loam, 101 nodes, team of 5 vs team of one: %s time steps, relative "
                 "difference %.3e", tl.same_history ? "same" : "different",
                 tl.same_history ? tl.worst_same : tl.worst_diverged);

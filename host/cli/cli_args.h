@@ -46,6 +46,7 @@ shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threa
 #define SHP_CLI_BACKEND_HELP                                                                  \
     "  --backend NAME  where the columns run: cpu (default; OpenMP), cuda (one GPU thread\n"   \
     "                  block per column; needs a CUDA build and a device), auto (cuda when\n"   \
-    "                  both are there, else cpu); results agree to rounding (docs/gpu.md)\n"
+    "                  both are there, else cpu); results agree to rounding on a fixed\n"    \
+    "                  time schedule, to the solver's tolerance on adaptive steps\n"
 
 #endif

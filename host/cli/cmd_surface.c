@@ -1,4 +1,4 @@
-/* shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]: response
+/* shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N] [--backend NAME]: response
  * surfaces of the objectives of CONFIG's fit on planes of its free parameters
  * (shpfit/surface.h), as CSV, surface.json and contour maps. */
 #include <errno.h>
@@ -23,7 +23,8 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]\n\n"
+            "usage: shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]\n"
+            "                      [--backend NAME]\n\n"
             "Map the objectives of CONFIG's \"fit\" section (psi = RMSE/sigma of each observation\n"
             "type) on grids over pairs of its free parameters, the others held at the config's\n"
             "materials (or fit.truth with \"surface\": {\"at\": \"truth\"}). Default: every pair,\n"
@@ -37,6 +38,7 @@ static void help(FILE *f)
             "  --points N      grid points per axis (default surface.points, else 50)\n"
             "  --zoom F        also map a zoomed grid of +-F of each axis around each minimum\n"
             "  --threads N     CPU threads for the columns (default: all)\n"
+            SHP_CLI_BACKEND_HELP
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
             "            1 results or plots could not be written\n");
@@ -47,8 +49,13 @@ int shp_cmd_surface(int argc, char **argv)
     shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL};
     long long points = 0, threads = 0;
     double zoom = -1.0;
+    const char *backend = "cpu";
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
+        if (!strcmp(s, "--backend")) {
+            if (shp_cli_backend_arg("surface", argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
+            continue;
+        }
         if (!strcmp(s, "--points") || !strcmp(s, "--threads")) {
             if (shp_cli_long("surface", argc, argv, &i, s[2] == 'p' ? 2 : 1, 2000, s[2] == 'p' ? &points : &threads) != 0)
                 return SHP_EXIT_USAGE;
@@ -82,30 +89,35 @@ int shp_cmd_surface(int argc, char **argv)
     const int dim = shp_problem_dim(pb), nm = fp->n_materials;
     double *u_base = malloc((size_t)dim * sizeof *u_base), *u_truth = malloc((size_t)dim * sizeof *u_truth);
     shp_material *truth = malloc((size_t)nm * sizeof *truth);
-    int have_truth = 0;
+    shp_backend *be = NULL;
+    int have_truth = 0, bad_input = 0;
     if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
+        bad_input = 1;
+    } else if (cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth")) {
+        if (shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: %s\n", err);
+            bad_input = 1;
+        } else {
+            have_truth = 1;
+            shp_problem_unit_of(pb, truth, u_truth);
+        }
+    }
+    /* a backend that cannot run, or an output directory that cannot be made: nothing written */
+    if (!bad_input && !(be = shp_cli_backend_create("surface", backend, (int)threads))) bad_input = 1;
+    if (!bad_input && shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        bad_input = 1;
+    }
+    if (bad_input) {
+        shp_backend_destroy(be);
         shp_problem_free(pb);
         free(u_base);
         free(u_truth);
         free(truth);
         return SHP_EXIT_USAGE;
     }
-    if (cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth")) {
-        if (shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) {
-            fprintf(stderr, "shpfit: %s\n", err);
-            shp_problem_free(pb);
-            return SHP_EXIT_USAGE;
-        }
-        have_truth = 1;
-        shp_problem_unit_of(pb, truth, u_truth);
-    }
     shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
-    shp_backend *be = shp_backend_cpu_create((int)threads);
-    if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
-        fprintf(stderr, "shpfit: --out %s\n", err);
-        return SHP_EXIT_USAGE;
-    }
     const int nbase = spec.n_planes, ntot = nbase * (spec.zoom > 0.0 ? 2 : 1);
     shp_surface_result *res = calloc((size_t)ntot, sizeof *res);
     const double t0 = shp_wall_seconds();
@@ -123,7 +135,8 @@ int shp_cmd_surface(int argc, char **argv)
             plane.zoom_of = p - nbase;
         }
         if (!res || shp_surface_eval(pb, be, &plane, u_base, &res[p]) != SHP_OK) {
-            fprintf(stderr, "shpfit: surface: evaluation failed (out of memory?)\n");
+            fprintf(stderr, "shpfit: surface: evaluation failed: %s\n",
+                    *shp_backend_error(be) ? shp_backend_error(be) : "out of memory");
             code = SHP_EXIT_FAILURE;
             break;
         }
@@ -143,8 +156,8 @@ int shp_cmd_surface(int argc, char **argv)
         code = SHP_EXIT_FAILURE;
     }
     if (code == SHP_EXIT_OK) {
-        printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s\n", config, out, n,
-               (long)n * spec.points * spec.points, wall);
+        printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s (backend %s)\n", config, out, n,
+               (long)n * spec.points * spec.points, wall, shp_backend_name(be));
         for (int p = 0; p < n; ++p) {
             printf("  %s - %s%s\n", shp_problem_var_name(pb, res[p].p.jx), shp_problem_var_name(pb, res[p].p.jy),
                    res[p].p.zoom_of >= 0 ? " (zoom)" : "");

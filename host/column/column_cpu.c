@@ -23,6 +23,7 @@ shp_solver_opts shp_solver_opts_default(void)
     o.max_steps = 1000000;
     o.kmean = SHP_KMEAN_ARITHMETIC;
     o.newton = 1;
+    o.step_control = SHP_STEP_ADAPTIVE;
     return o;
 }
 

@@ -7,8 +7,9 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
                                        "tol_h", "tol_mass", "tol_time", "max_iter", "iter_grow",
                                        "iter_shrink", "grow", "shrink", "retry", "max_steps",
-                                       "k_mean", NULL};
+                                       "k_mean", "step_control", NULL};
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
+    static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
     /* order of shp_kmean */
     static const char *const kmeans[] = {"arithmetic", "geometric", "upstream", NULL};
     shp_solver_opts *o = &fp->column.opt;
@@ -20,6 +21,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_check_keys(c, s, P, keys));
     CFG_TRY(cfg_choice(c, s, P, "scheme", schemes, 0, &o->newton));
     CFG_TRY(cfg_choice(c, s, P, "k_mean", kmeans, 0, &o->kmean));
+    CFG_TRY(cfg_choice(c, s, P, "step_control", controls, 0, &o->step_control));
 
     struct { const char *key; double *v; double gt; } pos[] = {
         {"dt_init", &o->dt_init, 0.0}, {"dt_min", &o->dt_min, 0.0}, {"dt_max", &o->dt_max, 0.0},
@@ -49,6 +51,10 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     if (o->dt_init < o->dt_min || o->dt_init > o->dt_max)
         return cfg_fail(c, "solver.dt_init", "must lie in [dt_min, dt_max] = [%g, %g] (got %g)",
                         o->dt_min, o->dt_max, o->dt_init);
+    /* a fixed schedule grows to dt_max and stays there: its accuracy is the user's choice */
+    if (o->step_control == SHP_STEP_FIXED && !cfg_child(s, "dt_max"))
+        return cfg_fail(c, "solver.dt_max", "is required with step_control \"fixed\" (the schedule's "
+                        "longest step, in the config's time unit)");
     if (o->iter_shrink <= o->iter_grow)
         return cfg_fail(c, "solver.iter_shrink", "must be > iter_grow (%d <= %d)", o->iter_shrink,
                         o->iter_grow);

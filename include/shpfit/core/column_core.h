@@ -39,6 +39,13 @@ typedef struct {
     const double *v;
 } shp_bc;
 
+/* How the time steps are chosen (docs/solver.md, "Time stepping"). */
+typedef enum {
+    SHP_STEP_ADAPTIVE = 0, /* Δt from the iteration count and the truncation error */
+    SHP_STEP_FIXED,        /* one schedule for every column: dt_init × grow^k up to dt_max */
+    SHP_STEP_CONTROL_COUNT
+} shp_step_control;
+
 typedef struct {
     double dt_init, dt_min, dt_max; /* [T] */
     double tol_theta;               /* max |Δθ| between iterates in unsaturated nodes */
@@ -52,6 +59,7 @@ typedef struct {
     long max_steps;                 /* accepted + failed steps before giving up */
     int kmean;                      /* shp_kmean */
     int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
+    int step_control;               /* shp_step_control */
 } shp_solver_opts;
 
 /* Everything about a column but its materials (so a batch of candidates can share it). */
@@ -266,6 +274,12 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
 
     double t = 0.0, dt = opt->dt_init, Q = 0.0, Q_bot = 0.0, q_top = 0.0, q_bot = 0.0;
     double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0, dt_prev = 0.0;
+    /* fixed schedule: the current scheduled step ends at sched_end; the next one is
+     * dt_next long. Neither depends on the column, so every candidate of a batch steps
+     * through the same times and its outputs are smooth functions of its parameters
+     * (a failed scheduled step is done in sub-steps, and the schedule goes on after it) */
+    const int fixed = opt->step_control == SHP_STEP_FIXED;
+    double sched_end = -1.0, dt_next = opt->dt_init;
     long steps = 0, iters = 0, fails = 0;
     int status = SHP_OK, k_out = 0;
 
@@ -278,6 +292,14 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         double t_stop = col->t_out[k_out];
         t_stop = shp_min(t_stop, shp_bc_next_change(&col->top, t));
         t_stop = shp_min(t_stop, shp_bc_next_change(&col->bottom, t));
+        if (fixed) {
+            if (t >= sched_end) { /* the next scheduled step, whole */
+                sched_end = shp_min(t + dt_next, t_stop);
+                dt_next = shp_min(dt_next * opt->grow, opt->dt_max);
+                dt = HUGE_VAL;
+            }
+            t_stop = sched_end;
+        }
         const int clipped = t + dt >= t_stop;
         richards_step_bc bc;
         bc.dt = clipped ? t_stop - t : dt;
@@ -376,11 +398,13 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         /* the nominal dt adapts to the iteration count and, after the first step, to the
          * truncation error; a step clipped to an output time leaves it as it was, so
          * output times cost neither accuracy nor speed */
-        if (it <= opt->iter_grow)
+        if (fixed)
+            ; /* sub-steps of a failed scheduled step keep their size to its end */
+        else if (it <= opt->iter_grow)
             dt = shp_min(dt * opt->grow, opt->dt_max);
         else if (it >= opt->iter_shrink)
             dt = shp_max(dt * opt->shrink, opt->dt_min);
-        if (opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
+        if (!fixed && opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
             dt = shp_max(shp_min(dt, 0.9 * dt_s * sqrt(opt->tol_time / lte)), opt->dt_min);
 
         if (t >= col->t_out[k_out]) {
