@@ -13,7 +13,10 @@
  * 2. The same populations on all CPU cores of this machine (CPU backend, OpenMP), up
  *    to 4096 candidates (the CPU's rate no longer depends on the population there),
  *    and the GPU/CPU ratio.
- * 3. Column arrays in shared vs global memory.
+ * 3. Column arrays in shared vs global memory, and the tridiagonal solve (Thomas on one
+ *    thread, PCR–Thomas with 2 and 4 levels and the default, pure PCR, cyclic
+ *    reduction) at 51 … 501
+ *    nodes.
  * 4. Time to fit the loam (`shpfit fit configs/fit_loam.json`, seed 1) with
  *    --backend cpu and --backend cuda, and the parameters each reached.
  * Host code only: the device is reached through the batch interface. */
@@ -263,6 +266,49 @@ int main(int argc, char **argv)
         free(out);
         free(st);
         loam_free(&p);
+    }
+
+    /* The issue asks which tridiagonal solve is faster for 50–500 nodes: every variant on
+     * the fixed schedule (identical steps and iterations for all variants, so only the
+     * solve's speed differs), one population, the kernel alone. */
+    {
+        const int n = max_pop < 16384 ? max_pop : 16384;
+        static const int sizes[] = {51, 101, 201, 401, 501};
+        fprintf(md, "\n## Tridiagonal solve: Thomas, PCR–Thomas, pure PCR, cyclic reduction (uniform grids, fixed schedule, "
+                    "%d columns)\n\n| nodes | solve | PCR levels | kernel col/s | vs default |\n"
+                    "|---:|---|---:|---:|---:|\n", n);
+        for (size_t g = 0; g < sizeof sizes / sizeof sizes[0]; ++g) {
+            const grid gr = {"uniform", sizes[g], 1.0, 1};
+            loam_problem p;
+            loam_init(&p, &gr);
+            const long stride = shp_column_out_doubles(&p.col);
+            double *out = (double *)malloc(sizeof(double) * (size_t)stride * (size_t)n);
+            shp_column_stats *st = (shp_column_stats *)malloc(sizeof *st * (size_t)n);
+            const int pure = shp_tridiag_pcr_levels(sizes[g], sizes[g]);
+            const int levels[] = {SHP_TRIDIAG_DEFAULT, 0, 2, 4, pure, SHP_TRIDIAG_CR};
+            const char *what[] = {"default PCR–Thomas", "Thomas, one thread", "PCR–Thomas", "PCR–Thomas",
+                                  "pure PCR", "cyclic reduction"};
+            double base = 0.0;
+            for (int v = 0; v < 6; ++v) {
+                timing t;
+                if (shp_backend_cuda_set_tridiag(gpu, levels[v]) != SHP_OK ||
+                    time_batch(gpu, &p, mats, n, out, st, reps, &t) != SHP_OK)
+                    return 1;
+                const double rate = n / t.kernel_s;
+                if (v == 0) base = rate;
+                const int shown = levels[v] == SHP_TRIDIAG_DEFAULT ? shp_tridiag_pcr_levels(sizes[g], SHP_CUDA_BLOCK)
+                                  : levels[v];
+                if (levels[v] == SHP_TRIDIAG_CR)
+                    fprintf(md, "| %d | %s | – | %.0f | %.2f |\n", sizes[g], what[v], rate, rate / base);
+                else
+                    fprintf(md, "| %d | %s | %d | %.0f | %.2f |\n", sizes[g], what[v], shown, rate, rate / base);
+                fflush(md);
+            }
+            shp_backend_cuda_set_tridiag(gpu, SHP_TRIDIAG_DEFAULT);
+            free(out);
+            free(st);
+            loam_free(&p);
+        }
     }
 
     if (fit) {

@@ -28,6 +28,7 @@ struct dbuf {
 struct cuda_state {
     int device;
     int work_mode;
+    int tridiag;           /* shp_team.tridiag of every block */
     char name[320];
     size_t smem_optin;     /* opt-in dynamic + static shared memory per block */
     size_t smem_allowed[2]; /* bytes each kernel variant is opted in to (0: default) */
@@ -217,6 +218,7 @@ int run_batch(shp_backend *be, const shp_batch_setup *s, const shp_batch *b, cha
     a.stats = (shp_column_stats *)st->stats.p;
     a.work = shared ? NULL : (double *)st->work.p;
     a.n_cand = b->n;
+    a.tridiag = st->tridiag;
     SHP_CUDA_CHECK(cudaEventRecord(st->ev0, st->stream), err, len);
     if ((rc = shp_cuda_launch_batch(&a, smem, st->stream, err, len)) != SHP_OK) return rc;
     SHP_CUDA_CHECK(cudaEventRecord(st->ev1, st->stream), err, len);
@@ -330,6 +332,7 @@ extern "C" shp_backend *shp_backend_cuda_create(int device, int work, char *err,
     }
     st->device = device;
     st->work_mode = work;
+    st->tridiag = SHP_TRIDIAG_DEFAULT;
     be->ops = &cuda_ops;
     be->state = st;
     if (setup_device(st, err, len) != SHP_OK) {
@@ -343,6 +346,13 @@ extern "C" int shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t
 {
     if (!be || be->ops != &cuda_ops || !t) return SHP_ERR_INVALID;
     *t = state_of(be)->timing;
+    return SHP_OK;
+}
+
+extern "C" int shp_backend_cuda_set_tridiag(shp_backend *be, int solve)
+{
+    if (!be || be->ops != &cuda_ops || solve < SHP_TRIDIAG_CR || solve > 30) return SHP_ERR_INVALID;
+    state_of(be)->tridiag = solve;
     return SHP_OK;
 }
 

@@ -50,6 +50,7 @@ __global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batc
     team.shared = &shp_red;
     team.barrier = 0;
     team.ctx = 0;
+    team.tridiag = a.tridiag;
 
     /* the candidate's materials are read at every node evaluation: keep them close */
     shp_material *mats = (shp_material *)shp_smem;

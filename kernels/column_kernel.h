@@ -20,6 +20,7 @@ typedef struct {
     shp_column_stats *stats;   /* n_cand */
     double *work;              /* n_cand × shp_cuda_work_doubles(n); NULL: shared memory */
     int n_cand;
+    int tridiag;               /* shp_team.tridiag */
 } shp_cuda_batch_args;
 
 /* Doubles of one block's working arrays: the column's work and its initial heads. */

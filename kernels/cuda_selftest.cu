@@ -288,6 +288,7 @@ static int emu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
             m[r].team.size = size;
             m[r].team.shared = c.red;
             m[r].team.barrier = emu_barrier;
+            m[r].team.tridiag = SHP_TRIDIAG_DEFAULT;
             m[r].team.ctx = &c;
             m[r].c = &c;
             pthread_create(&th[r], NULL, emu_member_main, &m[r]);

@@ -2,7 +2,29 @@
 #ifndef SHPFIT_TESTS_FIXTURES_H
 #define SHPFIT_TESTS_FIXTURES_H
 
+#include <string.h>
+
+#include "shpfit/column.h"
 #include "shpfit/models.h"
+
+/* Seed 002's ponded column on the caller's grid and material map: 2 cm of water on top,
+ * free drainage below, default solver options, outputs at t_out. */
+static inline shp_column ponded_column(int n, const double *z, const int *mat, const double *t_out,
+                                       int n_out)
+{
+    shp_column col;
+    memset(&col, 0, sizeof col);
+    col.n = n;
+    col.z = z;
+    col.mat_of_node = mat;
+    col.top.type = SHP_BC_HEAD;
+    col.top.value = 2.0;
+    col.bottom.type = SHP_BC_FREE_DRAINAGE;
+    col.opt = shp_solver_opts_default();
+    col.n_out = n_out;
+    col.t_out = t_out;
+    return col;
+}
 
 /* Celia et al. (1990) test 1 sand, Haverkamp et al. (1977); cm and s (§2). */
 static inline shp_material haverkamp_celia(void)

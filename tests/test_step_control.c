@@ -11,7 +11,7 @@
  *   - a forward difference of Q(180) in Ks with a step of 1e−7 agrees with a central
  *     difference with 1e−4: the outputs are differentiable, as finite-difference
  *     Jacobians (the least-squares polish) need;
- *   - the ponded-loam benchmark stays within its tolerances with dt_max = 0.25 min. */
+ *   - (the ponded-loam benchmark on that schedule: tests/test_benchmarks.c §1.) */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
@@ -45,20 +45,12 @@ static int ponded_run(ponded *p, const shp_material *m, double se, int fixed, do
     shp_grid_geometric(NODES, 100.0, 1.08, p->z);
     const double hi = shp_hyd_h_of_se(m, se);
     for (int i = 0; i < NODES; ++i) p->h0[i] = hi;
-    p->col.n = NODES;
-    p->col.z = p->z;
-    p->col.mat_of_node = p->mat;
-    p->col.top.type = SHP_BC_HEAD;
-    p->col.top.value = 2.0;
-    p->col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    p->col.opt = shp_solver_opts_default();
+    p->col = ponded_column(NODES, p->z, p->mat, T_OUT, N_OUT);
     p->col.opt.max_steps = 20000;
     if (fixed) {
         p->col.opt.step_control = SHP_STEP_FIXED;
         p->col.opt.dt_max = dt_max;
     }
-    p->col.n_out = N_OUT;
-    p->col.t_out = T_OUT;
     cr_assert_eq(shp_column_result_alloc(&p->col, &p->res), SHP_OK);
     return shp_column_run_cpu(&p->col, m, p->h0, &p->res);
 }
@@ -195,44 +187,4 @@ Test(step_control, fixed_schedule_is_differentiable)
     cr_log_info("dQ(60)/dKs: central (1e-4) %.8g, forward (1e-7) %.8g, relative difference %.2e",
                 central, forward, fabs(forward / central - 1.0));
     cr_expect(fabs(forward / central - 1.0) < 1e-4, "forward %.8g vs central %.8g", forward, central);
-}
-
-/* The ponded loam of tests/test_benchmarks.c §1 (101 nodes, ratio 1.03, 180 min) on the
- * fixed schedule: Q within that test's tolerances of the converged reference. */
-Test(step_control, ponded_loam_benchmark_on_a_fixed_schedule)
-{
-    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
-    static const double t[5] = {5, 30, 60, 120, 180}, ref[5] = {0.5945, 1.5941, 2.4131, 3.7753, 5.0054};
-    static const double tol_pct[5] = {1.0, 0.5, 0.3, 0.3, 0.3};
-    const int n = 101;
-    double z[101], h0[101];
-    int mat[101] = {0};
-    shp_grid_geometric(n, 100.0, 1.03, z);
-    for (int i = 0; i < n; ++i) h0[i] = shp_hyd_h_of_se(&loam, 0.4);
-    shp_column col;
-    memset(&col, 0, sizeof col);
-    col.n = n;
-    col.z = z;
-    col.mat_of_node = mat;
-    col.top.type = SHP_BC_HEAD;
-    col.top.value = 2.0;
-    col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    col.opt = shp_solver_opts_default();
-    col.opt.step_control = SHP_STEP_FIXED;
-    col.opt.dt_max = 0.25;
-    col.n_out = 5;
-    col.t_out = t;
-    shp_column_result res;
-    cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
-    cr_assert_eq(shp_column_run_cpu(&col, &loam, h0, &res), SHP_OK);
-    for (int k = 0; k < 5; ++k) {
-        const double pct = 100.0 * (res.out.Q[k] / ref[k] - 1.0);
-        cr_log_info("  Q(%g min) = %.6f cm, reference %.4f: %+.3f %% (tolerance %.1f %%)", t[k], res.out.Q[k],
-                    ref[k], pct, tol_pct[k]);
-        cr_expect(fabs(pct) <= tol_pct[k], "Q(%g) = %.6f: %+.3f %%", t[k], res.out.Q[k], pct);
-        cr_expect(fabs(res.out.balance[k]) < 1e-8, "balance %.3e cm", res.out.balance[k]);
-    }
-    cr_log_info("  %ld steps, %ld iterations, %ld failures", res.stats.steps, res.stats.iterations,
-                res.stats.failures);
-    shp_column_result_free(&res);
 }

@@ -47,6 +47,7 @@ typedef struct {
     const double *init_value;
     double *work, *h0; /* shared by the team, as a block's shared memory */
     shp_column_out out;
+    int tridiag;       /* shp_team.tridiag of the members */
 } column_job;
 
 typedef struct {
@@ -80,6 +81,7 @@ static int team_run(int size, column_job *job)
         mem[r].team.size = size;
         mem[r].team.shared = ctx.red;
         mem[r].team.barrier = size > 1 ? team_barrier : NULL;
+        mem[r].team.tridiag = job->tridiag;
         mem[r].team.ctx = &ctx;
         mem[r].job = job;
         cr_assert_eq(pthread_create(&th[r], NULL, member_main, &mem[r]), 0);
@@ -121,7 +123,7 @@ typedef struct {
 /* One ponded column (2 cm, free drainage, initial Se 0.4) of material m, as a team of
  * one and as teams of `sizes`. */
 static void compare_teams(const shp_material *m, const char *name, int n, double ratio,
-                          int fixed, const int *sizes, int nsizes, tally *tl)
+                          int fixed, int tridiag, const int *sizes, int nsizes, tally *tl)
 {
     double *z = malloc((size_t)n * sizeof *z), *init = malloc((size_t)n * sizeof *init);
     int *mat = calloc((size_t)n, sizeof *mat);
@@ -130,31 +132,22 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
     shp_grid_geometric(n, 100.0, ratio, z);
     for (int i = 0; i < n; ++i) init[i] = 0.4;
     static const double t_out[] = {1.0, 5.0, 15.0, 30.0, 60.0};
-    shp_column col;
-    memset(&col, 0, sizeof col);
-    col.n = n;
-    col.z = z;
-    col.mat_of_node = mat;
-    col.top.type = SHP_BC_HEAD;
-    col.top.value = 2.0;
-    col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    col.opt = shp_solver_opts_default();
+    shp_column col = ponded_column(n, z, mat, t_out, 5);
     col.opt.max_steps = 20000; /* a hopeless column ends soon, also as a team */
     if (fixed) {
         col.opt.step_control = SHP_STEP_FIXED;
         col.opt.dt_max = 0.5;
     }
-    col.n_out = 5;
-    col.t_out = t_out;
 
     shp_column_result ref, res;
     cr_assert_eq(shp_column_result_alloc(&col, &ref), SHP_OK);
     cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
-    column_job job = {&col, m, SHP_INIT_SE, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), ref.out};
+    column_job job = {&col, m, SHP_INIT_SE, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), ref.out, -1};
     const int st1 = team_run(1, &job);
     for (int q = 0; q < nsizes; ++q) {
         for (long k = 0; k < SHP_COLUMN_WORK_DOUBLES(n) + n; ++k) work[k] = NAN; /* no stale state */
         job.out = res.out;
+        job.tridiag = tridiag;
         const int st = team_run(sizes[q], &job);
         cr_expect_eq(st, st1, "%s, %d nodes, team of %d: status %d, team of one %d", name, n,
                      sizes[q], st, st1);
@@ -199,7 +192,7 @@ Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
     const int nm = library_materials(lib, name);
     static const int sizes[] = {2, 3};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 0, sizes, 2, &tl);
+    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 0, -1, sizes, 2, &tl);
     cr_log_info("team of threads vs team of one, %d columns (%d models x teams of 2, 3; %d not "
                 "converged, identically): same time steps %d (max relative difference %.3e; "
                 "iteration counts differ in %d), different time steps %d (max %.3e)", tl.runs, nm,
@@ -218,7 +211,7 @@ Test(team_column, fixed_schedule_every_model_within_1e9, .timeout = 600)
     const int nm = library_materials(lib, name);
     static const int sizes[] = {2, 3};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 1, sizes, 2, &tl);
+    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 1, -1, sizes, 2, &tl);
     cr_log_info("fixed schedule, team of threads vs team of one, %d columns: same time steps %d "
                 "(max relative difference %.3e; iteration counts differ in %d), %d not converged",
                 tl.runs, tl.same_history, tl.worst_same, tl.iter_differ, tl.failed);
@@ -230,10 +223,28 @@ Test(team_column, loam_101_nodes_team_of_five)
     const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
     static const int sizes[] = {5};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    compare_teams(&loam, "ponded loam", 101, 1.03, 0, sizes, 1, &tl);
+    compare_teams(&loam, "ponded loam", 101, 1.03, 0, -1, sizes, 1, &tl);
     cr_log_info("ponded loam, 101 nodes, team of 5 vs team of one: %s time steps, relative "
                 "difference %.3e", tl.same_history ? "same" : "different",
                 tl.same_history ? tl.worst_same : tl.worst_diverged);
+}
+
+/* The tridiagonal variants `make bench-gpu` times (shp_team.tridiag): Thomas on one
+ * member, PCR–Thomas with 1, 2 and 3 levels, the default, pure PCR (7 levels for 101
+ * rows) and cyclic reduction, by a team of 4 on the fixed schedule: each the team of
+ * one's steps and within 1e−9 of it. */
+Test(team_column, tridiagonal_variants_agree)
+{
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+    static const int sizes[] = {4};
+    static const int levels[] = {0, 1, 2, 3, SHP_TRIDIAG_DEFAULT, 7, SHP_TRIDIAG_CR};
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; ++k) {
+        tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
+        compare_teams(&loam, "ponded loam", 101, 1.03, 1, levels[k], sizes, 1, &tl);
+        cr_expect_eq(tl.same_history, 1, "tridiag %d: the steps differ", levels[k]);
+        cr_log_info("tridiag %2d (PCR levels; -1 default, -2 CR), team of 4, 101 nodes, fixed schedule: "
+                    "relative difference %.3e", levels[k], tl.worst_same);
+    }
 }
 
 Test(team_column, invalid_initial_state_is_flagged_by_every_member)
@@ -249,6 +260,6 @@ Test(team_column, invalid_initial_state_is_flagged_by_every_member)
     col.n = n;
     col.z = z;
     col.mat_of_node = mat;
-    column_job job = {&col, &loam, SHP_INIT_THETA, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), {0}};
+    column_job job = {&col, &loam, SHP_INIT_THETA, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), {0}, -1};
     cr_expect_eq(team_run(3, &job), SHP_ERR_INVALID); /* member 13 % 3 = 1 saw it */
 }

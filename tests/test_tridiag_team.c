@@ -8,6 +8,7 @@
  *
  *   random diagonally dominant systems, n = 1…600, every number of PCR levels, team of
  *   one; lockstep teams of 2 … 128 members with the levels a team of that size uses;
+ *   cyclic reduction by lockstep teams of 1 … 128;
  *   the Newton and Picard matrices of real columns (every model of the library,
  *   101 and 401 nodes, fronts at three times, Δt from 1e−4 to 10).
  *
@@ -100,6 +101,16 @@ static void pcr_lockstep(int n, int size, int L, int reverse, const system_t *s,
                                   scratch, x);
 }
 
+/* Cyclic reduction by a lockstep team (in place: x is the right-hand side's copy). */
+static void cr_lockstep(int n, int size, int reverse, const system_t *s, double *x)
+{
+    system_t w = *s;
+    for (int p = 0; p < shp_tridiag_cr_phases(n); ++p)
+        for (int m = 0; m < size; ++m)
+            shp_tridiag_cr_phase(reverse ? size - 1 - m : m, size, p, n, w.a, w.b, w.c, w.d, w.d);
+    memcpy(x, w.d, (size_t)n * sizeof *x);
+}
+
 /* Random strictly diagonally dominant system; a_0 and c_{n−1} hold garbage the solver
  * must ignore. */
 static void random_system(int n, system_t *s)
@@ -176,10 +187,34 @@ Test(tridiag_team, lockstep_teams_rank_order_free)
                 NMAX, worst);
 }
 
+Test(tridiag_team, cyclic_reduction_lockstep)
+{
+    static const int sizes[] = {1, 2, 3, 5, 64, 128};
+    static system_t s;
+    double x[NMAX], xr[NMAX], y[NMAX], worst = 0.0;
+    cr_expect_eq(shp_tridiag_cr_phases(1), 1);
+    cr_expect_eq(shp_tridiag_cr_phases(101), 13); /* 6 reductions, the root, 6 substitutions */
+    for (int n = 1; n <= NMAX; ++n) {
+        random_system(n, &s);
+        thomas_ref(n, &s, y);
+        for (size_t q = 0; q < sizeof sizes / sizeof sizes[0]; ++q) {
+            cr_lockstep(n, sizes[q], 0, &s, x);
+            cr_lockstep(n, sizes[q], 1, &s, xr);
+            cr_assert(!memcmp(x, xr, (size_t)n * sizeof *x),
+                      "n %d, team of %d: result depends on the member order within a phase", n, sizes[q]);
+            const double e = rel_err(n, x, y);
+            worst = fmax(worst, e);
+            cr_assert(e <= TOL, "n %d, team of %d: relative error %.3e", n, sizes[q], e);
+        }
+    }
+    cr_log_info("cyclic reduction vs Thomas, lockstep teams of 1..128, n = 1..%d: max relative error %.3e",
+                NMAX, worst);
+}
+
 /* ------------------------------------------------------------------ real column matrices */
 
 typedef struct {
-    double pcr_thomas, pcr_long, thomas_long; /* worst relative errors */
+    double pcr_thomas, pcr_long, thomas_long, cr_long; /* worst relative errors */
     int count;                                /* systems solved */
 } column_errs;
 
@@ -188,6 +223,7 @@ static void errs_max(column_errs *to, const column_errs *e)
     to->pcr_thomas = fmax(to->pcr_thomas, e->pcr_thomas);
     to->pcr_long = fmax(to->pcr_long, e->pcr_long);
     to->thomas_long = fmax(to->thomas_long, e->thomas_long);
+    to->cr_long = fmax(to->cr_long, e->cr_long);
     to->count += e->count;
 }
 
@@ -196,7 +232,7 @@ static void errs_max(column_errs *to, const column_errs *e)
  * long-double Thomas and by lockstep teams. */
 static column_errs column_matrices(const shp_material *m, int n, double ratio)
 {
-    column_errs ce = {0.0, 0.0, 0.0, 0};
+    column_errs ce = {0.0, 0.0, 0.0, 0.0, 0};
     double *z = malloc((size_t)n * sizeof *z);
     int *mat = calloc((size_t)n, sizeof *mat);
     double *h0 = malloc((size_t)n * sizeof *h0);
@@ -204,17 +240,7 @@ static column_errs column_matrices(const shp_material *m, int n, double ratio)
     cr_assert(z && mat && h0 && work);
     shp_grid_geometric(n, 100.0, ratio, z);
     const double t_out[3] = {0.05, 1.0, 20.0};
-    shp_column col;
-    memset(&col, 0, sizeof col);
-    col.n = n;
-    col.z = z;
-    col.mat_of_node = mat;
-    col.top.type = SHP_BC_HEAD;
-    col.top.value = 2.0;
-    col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    col.opt = shp_solver_opts_default();
-    col.n_out = 3;
-    col.t_out = t_out;
+    shp_column col = ponded_column(n, z, mat, t_out, 3);
     col.profiles_all = 1;
     for (int i = 0; i < n; ++i) h0[i] = shp_hyd_h_of_se(m, 0.4);
     shp_column_result res;
@@ -254,6 +280,8 @@ static column_errs column_matrices(const shp_material *m, int n, double ratio)
                     ce.pcr_long = fmax(ce.pcr_long, rel_err_long(n, x, yl));
                     ++ce.count;
                 }
+                cr_lockstep(n, 64, 0, &s, x);
+                ce.cr_long = fmax(ce.cr_long, rel_err_long(n, x, yl));
             }
     }
     shp_column_result_free(&res);
@@ -269,20 +297,20 @@ Test(tridiag_team, real_column_matrices)
     shp_material lib[LIBRARY_MAX];
     const char *name[LIBRARY_MAX];
     const int nm = library_materials(lib, name);
-    column_errs all = {0.0, 0.0, 0.0, 0};
+    column_errs all = {0.0, 0.0, 0.0, 0.0, 0};
     for (int i = 0; i < nm; ++i) {
         column_errs e = column_matrices(&lib[i], 101, 1.03);
         const column_errs e401 = column_matrices(&lib[i], 401, 1.0);
         errs_max(&e, &e401);
-        cr_expect(e.pcr_long <= TOL && e.pcr_thomas <= 2.0 * TOL,
-                  "%s: PCR relative error %.3e against long double, %.3e against Thomas", name[i],
-                  e.pcr_long, e.pcr_thomas);
-        cr_log_info("  %-26s PCR vs long double %.2e, Thomas vs long double %.2e, PCR vs Thomas %.2e",
-                    name[i], e.pcr_long, e.thomas_long, e.pcr_thomas);
+        cr_expect(e.pcr_long <= TOL && e.pcr_thomas <= 2.0 * TOL && e.cr_long <= TOL,
+                  "%s: PCR relative error %.3e against long double, %.3e against Thomas; CR %.3e", name[i],
+                  e.pcr_long, e.pcr_thomas, e.cr_long);
+        cr_log_info("  %-26s PCR vs long double %.2e, Thomas vs long double %.2e, PCR vs Thomas %.2e, "
+                    "CR vs long double %.2e", name[i], e.pcr_long, e.thomas_long, e.pcr_thomas, e.cr_long);
         errs_max(&all, &e);
     }
     cr_assert_gt(all.count, 500, "too few systems assembled (%d)", all.count);
     cr_log_info("PCR-Thomas on %d Newton/Picard systems of real columns (%d models, 101 and 401 "
-                "nodes): max relative error vs long double %.3e (Thomas: %.3e), vs Thomas %.3e",
-                all.count, nm, all.pcr_long, all.thomas_long, all.pcr_thomas);
+                "nodes): max relative error vs long double %.3e (Thomas: %.3e, cyclic reduction: %.3e), "
+                "vs Thomas %.3e", all.count, nm, all.pcr_long, all.thomas_long, all.cr_long, all.pcr_thomas);
 }

@@ -60,7 +60,13 @@ struct shp_team {
                      on a CPU team of several threads; unused by a team of one */
     void (*barrier)(const shp_team *t); /* CPU team of several threads, else NULL */
     void *ctx;    /* the barrier's state */
+    int tridiag;  /* tridiagonal solve of a team of several (core/tridiag.h):
+                     SHP_TRIDIAG_DEFAULT, SHP_TRIDIAG_CR, or L ≥ 0 levels of PCR
+                     then Thomas (0: one member runs Thomas; ⌈log2 n⌉: pure PCR) */
 };
+
+#define SHP_TRIDIAG_DEFAULT (-1) /* PCR–Thomas with ⌈log2 min(n, size)⌉ levels */
+#define SHP_TRIDIAG_CR (-2)      /* cyclic reduction */
 
 SHP_HD SHP_INLINE shp_team shp_team_single(void)
 {
@@ -70,6 +76,7 @@ SHP_HD SHP_INLINE shp_team shp_team_single(void)
     t.shared = 0;
     t.barrier = 0;
     t.ctx = 0;
+    t.tridiag = SHP_TRIDIAG_DEFAULT;
     return t;
 }
 

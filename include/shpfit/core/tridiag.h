@@ -14,7 +14,12 @@
  * loop strided over the members (for (i = rank; i < n; i += size)) that reads only
  * what earlier phases wrote. shp_tridiag_pcr_phase() is one phase for one member, so
  * a CPU test can run every member of phase k before any of phase k+1 and check the
- * team algorithm without threads or a GPU (tests/test_tridiag_team.c). */
+ * team algorithm without threads or a GPU (tests/test_tridiag_team.c).
+ *
+ * Cyclic reduction (CR; Hockney 1965, in the form of Zhang, Cohen & Owens 2010 §3.1)
+ * is here too, so that `make bench-gpu` can time all three for 50–500 nodes: it does
+ * O(n) work in place (no second copy), but its 2 log2 n + 1 phases have fewer active
+ * rows at each level. shp_team.tridiag picks a variant (SHP_TRIDIAG_*). */
 #ifndef SHPFIT_CORE_TRIDIAG_H
 #define SHPFIT_CORE_TRIDIAG_H
 
@@ -54,6 +59,44 @@ SHP_HD SHP_INLINE int shp_tridiag_pcr_levels(int n, int size)
     return L;
 }
 
+/* The PCR levels a team uses: its choice (shp_team.tridiag ≥ 0), capped at pure PCR
+ * (2^L ≥ n), else the default above. */
+SHP_HD SHP_INLINE int shp_tridiag_team_levels(const shp_team *t, int n)
+{
+    if (t->tridiag < 0) return shp_tridiag_pcr_levels(n, t->size);
+    const int pure = shp_tridiag_pcr_levels(n, n);
+    return t->tridiag < pure ? t->tridiag : pure;
+}
+
+/* One reduction of row i at stride s (both PCR and CR): eliminate x_{i−s} and x_{i+s}
+ * with rows i∓s, leaving couplings at stride 2s. A coupling that would point outside
+ * 0…n−1 is zero, whatever the caller left in a_0 or c_{n−1}. Reads the system (a, b,
+ * c, d), writes row i of (na, nb, nc, nd), which may be the same arrays when rows i∓s
+ * are not rewritten in the same phase. */
+SHP_HD SHP_INLINE void shp_tridiag_reduce_row(int i, int s, int n, const double *a, const double *b,
+                                              const double *c, const double *d, double *na, double *nb,
+                                              double *nc, double *nd)
+{
+    const int im = i - s, ip = i + s;
+    double bi = b[i], di = d[i], ai = 0.0, ci = 0.0;
+    if (im >= 0) {
+        const double al = -a[i] / b[im];
+        bi += al * c[im];
+        di += al * d[im];
+        if (im - s >= 0) ai = al * a[im];
+    }
+    if (ip < n) {
+        const double ga = -c[i] / b[ip];
+        bi += ga * a[ip];
+        di += ga * d[ip];
+        if (ip + s < n) ci = ga * c[ip];
+    }
+    na[i] = ai;
+    nb[i] = bi;
+    nc[i] = ci;
+    nd[i] = di;
+}
+
 /* Phases of the solve with L levels: L PCR levels, then the Thomas part. */
 SHP_HD SHP_INLINE int shp_tridiag_pcr_phases(int L) { return L + 1; }
 
@@ -74,31 +117,10 @@ SHP_HD SHP_INLINE void shp_tridiag_pcr_phase(int rank, int size, int k, int L, i
     }
     const double *ca = cur[0], *cb = cur[1], *cc = cur[2], *cd = cur[3];
     if (k < L) {
-        /* one PCR level at stride s: eliminate x_{i−s} and x_{i+s} from row i with rows
-         * i∓s, leaving couplings at stride 2s. A coupling that would point outside
-         * 0…n−1 is zero, whatever the caller left in a_0 or c_{n−1}. */
+        /* one PCR level at stride s: every row reduced into the other copy */
         const int s = 1 << k;
-        double *na = nxt[0], *nb = nxt[1], *nc = nxt[2], *nd = nxt[3];
-        for (int i = rank; i < n; i += size) {
-            const int im = i - s, ip = i + s;
-            double bi = cb[i], di = cd[i], ai = 0.0, ci = 0.0;
-            if (im >= 0) {
-                const double al = -ca[i] / cb[im];
-                bi += al * cc[im];
-                di += al * cd[im];
-                if (im - s >= 0) ai = al * ca[im];
-            }
-            if (ip < n) {
-                const double ga = -cc[i] / cb[ip];
-                bi += ga * ca[ip];
-                di += ga * cd[ip];
-                if (ip + s < n) ci = ga * cc[ip];
-            }
-            na[i] = ai;
-            nb[i] = bi;
-            nc[i] = ci;
-            nd[i] = di;
-        }
+        for (int i = rank; i < n; i += size)
+            shp_tridiag_reduce_row(i, s, n, ca, cb, cc, cd, nxt[0], nxt[1], nxt[2], nxt[3]);
         return;
     }
     /* Thomas on each interleaved system j (rows j, j+S, …) of this member; the
@@ -116,6 +138,58 @@ SHP_HD SHP_INLINE void shp_tridiag_pcr_phase(int rank, int size, int k, int L, i
         }
         for (i -= 2 * S; i >= j; i -= S)
             x[i] -= cp[i + S] * x[i + S];
+    }
+}
+
+/* Cyclic reduction in 2K + 1 phases, K = ⌊log2 n⌋ (the least level with one row left).
+ * Level k counts the rows i with (i+1) mod 2^k = 0 (row 2^k − 1 and every 2^k-th after
+ * it); they couple at stride 2^k.
+ *   phase k < K:  reduction k: each row of level k+1 eliminates its neighbours i ± 2^k
+ *                 (rows of level k not in level k+1, untouched in this phase);
+ *   phase K:      the one row of level K, whose couplings point outside 0 … n−1;
+ *   phase K+1+j:  back substitution of level k = K−1−j: x_i from its neighbours i ± 2^k
+ *                 of level k+1, solved by now.
+ * In place on a, b, c, d; x may be d. */
+SHP_HD SHP_INLINE int shp_tridiag_cr_top(int n)
+{
+    int K = 0;
+    while ((2 << K) <= n) ++K; /* 2^(K+1) > n */
+    return K;
+}
+
+SHP_HD SHP_INLINE int shp_tridiag_cr_phases(int n) { return 2 * shp_tridiag_cr_top(n) + 1; }
+
+SHP_HD SHP_INLINE void shp_tridiag_cr_phase(int rank, int size, int p, int n, double *a, double *b,
+                                            double *c, double *d, double *x)
+{
+    const int K = shp_tridiag_cr_top(n);
+    if (p < K) {
+        const int s = 1 << p, s2 = 2 * s;
+        for (int i = s2 - 1 + rank * s2; i < n; i += size * s2)
+            shp_tridiag_reduce_row(i, s, n, a, b, c, d, a, b, c, d); /* neighbours untouched here */
+        return;
+    }
+    if (p == K) {
+        const int r = (1 << K) - 1;
+        if (rank == r % size) x[r] = d[r] / b[r];
+        return;
+    }
+    const int k = 2 * K - p, s = 1 << k, s2 = 2 * s; /* p = K+1 … 2K: k = K−1 … 0 */
+    for (int i = s - 1 + rank * s2; i < n; i += size * s2) {
+        double r = d[i];
+        if (i - s >= 0) r -= a[i] * x[i - s];
+        if (i + s < n) r -= c[i] * x[i + s];
+        x[i] = r / b[i];
+    }
+}
+
+SHP_HD SHP_INLINE void shp_team_tridiag_cr(const shp_team *t, int n, double *a, double *b, double *c,
+                                           double *d, double *x)
+{
+    const int phases = shp_tridiag_cr_phases(n);
+    for (int p = 0; p < phases; ++p) {
+        shp_tridiag_cr_phase(t->rank, t->size, p, n, a, b, c, d, x);
+        shp_team_sync(t);
     }
 }
 
@@ -144,7 +218,8 @@ SHP_HD SHP_INLINE void shp_team_tridiag(const shp_team *t, int n, double *a, dou
         return;
     }
     shp_team_sync(t);
-    shp_team_tridiag_pcr(t, shp_tridiag_pcr_levels(n, t->size), n, a, b, c, d, scratch, x);
+    if (t->tridiag == SHP_TRIDIAG_CR) shp_team_tridiag_cr(t, n, a, b, c, d, x);
+    else shp_team_tridiag_pcr(t, shp_tridiag_team_levels(t, n), n, a, b, c, d, scratch, x);
 }
 
 #ifdef __cplusplus
