@@ -117,6 +117,21 @@ cuda-check: $(LIB) $(BIN_CU_OBJS)
 test-gpu: cuda-check
 	$(BUILD)/shpfit-cuda-check
 
+# What a GPU machine without Debian's packages needs for tests/gpu_verify.sh: the CUDA
+# programs, build/shpfit, and the shared libraries they load that such an image may lack.
+# Carry build/gpu-bundle to the device (docs/gpu.md, "Running the device checks").
+GPU_BUNDLE := $(BUILD)/gpu-bundle
+.PHONY: gpu-bundle gpu-verify
+gpu-bundle: cuda-check $(BIN)
+	@rm -rf $(GPU_BUNDLE) && mkdir -p $(GPU_BUNDLE)/bin $(GPU_BUNDLE)/lib
+	cp $(BIN) $(BUILD)/shpfit-cuda-check $(BUILD)/shpfit-bench-gpu $(GPU_BUNDLE)/bin/
+	for l in libcjson.so.1 libgomp.so.1; do \
+	  cp -L "$$(ldconfig -p | awk -v l=$$l '$$1 == l { print $$NF; exit }')" $(GPU_BUNDLE)/lib/ || exit 1; done
+	@du -sh $(GPU_BUNDLE)
+
+gpu-verify: cuda-check $(BIN)
+	tests/gpu_verify.sh
+
 .PHONY: bench-gpu cuda-resources
 bench-gpu: cuda-check $(BIN)
 	$(BUILD)/shpfit-bench-gpu --out bench/RESULTS-gpu.md

@@ -35,7 +35,9 @@
  *     and identical statuses (on the CPU, rounding perturbations move these outputs by
  *     ~1e−12; tests/test_step_control.c).
  *
- * `shpfit-cuda-check --per-model K` runs K candidates per model instead of 75.
+ * `shpfit-cuda-check --per-model K` runs K candidates per model instead of 75, and
+ * `--copies C` C loam copies in check 5 instead of 64 (compute-sanitizer runs, which are
+ * slow, use `--per-model 1 --copies 2`: tests/gpu_verify.sh).
  * `shpfit-cuda-check --emulate N` needs no device: the "GPU" is then a CPU backend that
  * runs each column with a team of N POSIX threads (barrier = pthread barrier, the
  * column solver's GPU code path: strided loops, team reductions, PCR–Thomas). It checks
@@ -327,15 +329,17 @@ static void print_row(const char *name, const tally *t)
 
 int main(int argc, char **argv)
 {
-    int emulate = 0, per_model = PER_MODEL;
+    int emulate = 0, per_model = PER_MODEL, copies = 64;
     for (int a = 1; a < argc; ++a) {
         if (!strcmp(argv[a], "--emulate") && a + 1 < argc && (emulate = atoi(argv[++a])) >= 2 &&
             emulate <= EMU_MAX)
             continue;
         if (!strcmp(argv[a], "--per-model") && a + 1 < argc && (per_model = atoi(argv[++a])) >= 1)
             continue;
-        fprintf(stderr, "usage: %s [--per-model K] [--emulate N]   (N = 2 … %d CPU threads per team)\n",
-                argv[0], EMU_MAX);
+        if (!strcmp(argv[a], "--copies") && a + 1 < argc && (copies = atoi(argv[++a])) >= 2 && copies <= 64)
+            continue;
+        fprintf(stderr, "usage: %s [--per-model K] [--copies C] [--emulate N]   (C = 2 … 64 loam copies in "
+                "check 5; N = 2 … %d CPU threads per team)\n", argv[0], EMU_MAX);
         return 2;
     }
     if (!emulate && shp_cuda_device_count() <= 0) {
@@ -476,19 +480,19 @@ int main(int argc, char **argv)
         pbl.setup.init_var = SHP_INIT_SE;
         pbl.setup.init_value = init;
         shp_material loam[64];
-        for (int k = 0; k < 64; ++k) loam[k] = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+        for (int k = 0; k < copies; ++k) loam[k] = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
         result bl;
-        if (run(gpu, &pbl, loam, 64, &bl)) return 1;
+        if (run(gpu, &pbl, loam, copies, &bl)) return 1;
         shp_column_out o;
         shp_column_out_bind(&pbl.col, bl.out, &bl.stats[0], &o);
         double worst = 0.0;
         for (int j = 0; j < 5; ++j) worst = fmax(worst, 100.0 * fabs(o.Q[j] - REF[j]) / REF[j] / TOL_PCT[j]);
         int copies_same = 1;
-        for (int k = 1; k < 64; ++k)
+        for (int k = 1; k < copies; ++k)
             copies_same &= !memcmp(bl.out, bl.out + bl.stride * k, sizeof(double) * (size_t)bl.stride);
         printf("\n5. ponded loam 101/1.03 on the GPU: status %s, Q(180) = %.5f cm (reference 5.0054), "
-               "worst error %.2f of its tolerance; 64 copies %s\n", shp_status_name(bl.stats[0].status),
-               o.Q[4], worst, copies_same ? "bit-identical" : "DIFFER");
+               "worst error %.2f of its tolerance; %d copies %s\n", shp_status_name(bl.stats[0].status),
+               o.Q[4], worst, copies, copies_same ? "bit-identical" : "DIFFER");
         check(bl.stats[0].status == SHP_OK && worst <= 1.0, "%s: %.3f of the tolerance (status %g)",
               "ponded loam", worst, bl.stats[0].status);
         check(copies_same, "%s: copies in one batch differ (%g %g)", "block independence", 0, 0);

@@ -274,6 +274,17 @@ Test(config, every_shipped_config_loads)
     globfree(&g);
 }
 
+Test(config, fixed_schedule_example)
+{
+    shp_forward_problem *fp = load("../configs/fit_loam_fixed.json");
+    cr_expect_eq(fp->column.opt.step_control, SHP_STEP_FIXED);
+    cr_expect_eq(fp->column.opt.dt_max, 0.5);
+    shp_forward_free(fp);
+    fp = load("../configs/fit_loam.json");
+    cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
+    shp_forward_free(fp);
+}
+
 Test(config, ponded_loam_example_matches_the_benchmark_case)
 {
     shp_forward_problem *fp = load("../configs/ponded_loam.json");
