@@ -123,6 +123,7 @@ test-gpu: cuda-check
 GPU_BUNDLE := $(BUILD)/gpu-bundle
 .PHONY: gpu-bundle gpu-verify
 gpu-bundle: cuda-check $(BIN)
+	@if [ -z "$(NVCC)" ]; then echo "shpfit: gpu-bundle needs nvcc (the CUDA toolkit)"; exit 1; fi
 	@rm -rf $(GPU_BUNDLE) && mkdir -p $(GPU_BUNDLE)/bin $(GPU_BUNDLE)/lib
 	cp $(BIN) $(BUILD)/shpfit-cuda-check $(BUILD)/shpfit-bench-gpu $(GPU_BUNDLE)/bin/
 	for l in libcjson.so.1 libgomp.so.1; do \
