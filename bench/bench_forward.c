@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tests/fixtures.h"
 #include "bench.h"
 
 #include "shpfit/column.h"
@@ -54,22 +55,12 @@ static int run_grid(grid_spec g, int reps, bench_row *row)
     const double hi = shp_hyd_h_of_se(&loam, 0.4);
     for (int i = 0; i < g.n; ++i) h0[i] = hi;
 
-    shp_column col;
-    memset(&col, 0, sizeof col);
-    col.n = g.n;
-    col.z = z;
-    col.mat_of_node = mat;
-    col.top.type = SHP_BC_HEAD;
-    col.top.value = 2.0;
-    col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    col.opt = shp_solver_opts_default();
+    shp_column col = ponded_column(g.n, z, mat, t_out, 5);
     col.opt.newton = g.newton;
     if (g.fixed_dt > 0.0) {
         col.opt.step_control = SHP_STEP_FIXED;
         col.opt.dt_max = g.fixed_dt;
     }
-    col.n_out = 5;
-    col.t_out = t_out;
 
     shp_column_result res;
     int st = shp_column_result_alloc(&col, &res);
