@@ -14,6 +14,19 @@ int shp_cli_usage_error(const char *cmd, const char *msg, const char *arg)
     return SHP_EXIT_USAGE;
 }
 
+/* --backend NAME after argv[*i] (advances *i): cpu, cuda or auto. 0, or the usage exit
+ * code after a message. */
+static int backend_arg(const char *cmd, int argc, char **argv, int *i, const char **name)
+{
+    const char *opt = argv[*i];
+    if (*i + 1 >= argc) return shp_cli_usage_error(cmd, "missing name after", opt);
+    const char *s = argv[++*i];
+    if (strcmp(s, "cpu") && strcmp(s, "cuda") && strcmp(s, "auto"))
+        return shp_cli_usage_error(cmd, "--backend must be cpu, cuda or auto, got", s);
+    *name = s;
+    return 0;
+}
+
 int shp_cli_common_arg(shp_cli_args *a, int argc, char **argv, int *i)
 {
     const char *s = argv[*i];
@@ -30,6 +43,8 @@ int shp_cli_common_arg(shp_cli_args *a, int argc, char **argv, int *i)
         a->out = s + 6;
         return SHP_CLI_HANDLED;
     }
+    if (a->backend && !strcmp(s, "--backend"))
+        return backend_arg(a->cmd, argc, argv, i, &a->backend) ? SHP_EXIT_USAGE : SHP_CLI_HANDLED;
     if (s[0] == '-' && s[1]) return shp_cli_usage_error(a->cmd, "unknown option", s);
     if (a->input) {
         char msg[96];
@@ -69,16 +84,6 @@ int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, l
     return 0;
 }
 
-int shp_cli_backend_arg(const char *cmd, int argc, char **argv, int *i, const char **name)
-{
-    const char *opt = argv[*i];
-    if (*i + 1 >= argc) return shp_cli_usage_error(cmd, "missing name after", opt);
-    const char *s = argv[++*i];
-    if (strcmp(s, "cpu") && strcmp(s, "cuda") && strcmp(s, "auto"))
-        return shp_cli_usage_error(cmd, "--backend must be cpu, cuda or auto, got", s);
-    *name = s;
-    return 0;
-}
 
 shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threads)
 {

@@ -1,5 +1,6 @@
-/* The arguments every sub-command shares: one input file, --out DIR, --help; and the
- * usage-error message they all print (host-internal). */
+/* The arguments every sub-command shares: one input file, --out DIR, --help, and
+ * --backend for the commands that run columns; and the usage-error message they all
+ * print (host-internal). */
 #ifndef SHPFIT_HOST_CLI_CLI_ARGS_H
 #define SHPFIT_HOST_CLI_CLI_ARGS_H
 
@@ -12,6 +13,8 @@ typedef struct {
     const char *input_name; /* "CONFIG.json" */
     void (*help)(FILE *f);
     const char *input, *out;
+    const char *backend;    /* --backend NAME: the command's default ("cpu", "auto");
+                               NULL for a command that runs no columns */
 } shp_cli_args;
 
 enum { SHP_CLI_HANDLED = -1, SHP_CLI_OTHER = -2 };
@@ -19,8 +22,9 @@ enum { SHP_CLI_HANDLED = -1, SHP_CLI_OTHER = -2 };
 /* "shpfit: CMD: msg arg (see shpfit CMD --help)" on stderr; returns the usage exit code. */
 int shp_cli_usage_error(const char *cmd, const char *msg, const char *arg);
 
-/* Look at argv[*i]: --help (prints, returns 0), --out DIR / -o DIR / --out=DIR, the input
- * file, an unknown option or a second input (usage error). Returns SHP_CLI_HANDLED,
+/* Look at argv[*i]: --help (prints, returns 0), --out DIR / -o DIR / --out=DIR,
+ * --backend NAME (when a->backend is set), the input file, an unknown option or a
+ * second input (usage error). Returns SHP_CLI_HANDLED,
  * SHP_CLI_OTHER for an option the command handles itself (it starts with '-' and is
  * not one of the above: the caller checks its own options before calling this), or an
  * exit code. May advance *i past an option's value. */
@@ -33,10 +37,6 @@ int shp_cli_require(const shp_cli_args *a);
  * the usage exit code after a message. */
 int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, long long hi,
                  long long *out);
-
-/* --backend NAME after argv[*i] (advances *i): cpu, cuda or auto. 0, or the usage exit
- * code after a message. */
-int shp_cli_backend_arg(const char *cmd, int argc, char **argv, int *i, const char **name);
 
 /* The backend NAME for a command, or NULL after "shpfit: CMD: --backend: why" on stderr
  * (built without CUDA, no device, ...): the caller exits with SHP_EXIT_USAGE. */

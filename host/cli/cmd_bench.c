@@ -81,17 +81,13 @@ static void help_paper(FILE *f)
 static int campaign_command(int paper, int argc, char **argv)
 {
     shp_cli_args a = {paper ? "paper" : "bench", paper ? "STUDY.json" : "CAMPAIGN.json", paper ? help_paper : help,
-                      NULL, NULL};
+                      NULL, NULL, "auto"};
     long long threads = 0, seeds = 0;
-    const char *tables = NULL, *backend = "auto";
+    const char *tables = NULL;
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--threads") || !strcmp(argv[i], "--seeds")) {
             if (shp_cli_long(a.cmd, argc, argv, &i, 1, 10000, argv[i][2] == 't' ? &threads : &seeds) != 0)
                 return SHP_EXIT_USAGE;
-            continue;
-        }
-        if (!strcmp(argv[i], "--backend")) {
-            if (shp_cli_backend_arg(a.cmd, argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         if (paper && !strcmp(argv[i], "--tables")) {
@@ -120,7 +116,7 @@ static int campaign_command(int paper, int argc, char **argv)
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;
     }
-    shp_backend *be = shp_cli_backend_create(a.cmd, backend, (int)threads);
+    shp_backend *be = shp_cli_backend_create(a.cmd, a.backend, (int)threads);
     if (!be) {
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;

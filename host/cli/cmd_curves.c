@@ -60,7 +60,7 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, args *a)
 {
-    shp_cli_args c = {"curves", "CONFIG.json", help, NULL, NULL};
+    shp_cli_args c = {"curves", "CONFIG.json", help, NULL, NULL, NULL};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
         double *num = !strcmp(s, "--psi-min")      ? &a->psi_min

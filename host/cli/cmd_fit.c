@@ -64,15 +64,13 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, args *a)
 {
-    shp_cli_args c = {"fit", "CONFIG.json", help, NULL, NULL};
+    shp_cli_args c = {"fit", "CONFIG.json", help, NULL, NULL, "cpu"};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
         if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
             if (shp_cli_long("fit", argc, argv, &i, s[2] == 's' ? 0 : 1,
                              s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
                 return SHP_EXIT_USAGE;
-        } else if (!strcmp(s, "--backend")) {
-            if (shp_cli_backend_arg("fit", argc, argv, &i, &a->backend) != 0) return SHP_EXIT_USAGE;
         } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
             a->verbose = 1;
         } else {
@@ -83,6 +81,7 @@ static int parse_args(int argc, char **argv, args *a)
     const int bad = shp_cli_require(&c);
     a->config = c.input;
     a->out = c.out;
+    a->backend = c.backend;
     return bad;
 }
 
@@ -174,7 +173,7 @@ static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_resu
 
 int shp_cmd_fit(int argc, char **argv)
 {
-    args a = {NULL, NULL, "cpu", -1, 0, 0};
+    args a = {NULL, NULL, NULL, -1, 0, 0};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 

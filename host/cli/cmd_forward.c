@@ -49,14 +49,10 @@ typedef struct {
 /* Returns −1 to go on, else the exit code (help printed or usage error). */
 static int parse_args(int argc, char **argv, args *a)
 {
-    shp_cli_args c = {"forward", "CONFIG.json", help, NULL, NULL};
+    shp_cli_args c = {"forward", "CONFIG.json", help, NULL, NULL, "cpu"};
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--summary")) {
             a->summary = 1;
-            continue;
-        }
-        if (!strcmp(argv[i], "--backend")) {
-            if (shp_cli_backend_arg("forward", argc, argv, &i, &a->backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         const int r = shp_cli_common_arg(&c, argc, argv, &i);
@@ -65,6 +61,7 @@ static int parse_args(int argc, char **argv, args *a)
     const int bad = shp_cli_require(&c);
     a->config = c.input;
     a->out = c.out;
+    a->backend = c.backend;
     return bad;
 }
 
@@ -114,7 +111,7 @@ static void plots(const shp_forward_problem *fp, const shp_column_result *res, c
 
 int shp_cmd_forward(int argc, char **argv)
 {
-    args a = {NULL, NULL, "cpu", 0};
+    args a = {NULL, NULL, NULL, 0};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 

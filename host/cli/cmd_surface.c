@@ -46,16 +46,11 @@ static void help(FILE *f)
 
 int shp_cmd_surface(int argc, char **argv)
 {
-    shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL};
+    shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL, "cpu"};
     long long points = 0, threads = 0;
     double zoom = -1.0;
-    const char *backend = "cpu";
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
-        if (!strcmp(s, "--backend")) {
-            if (shp_cli_backend_arg("surface", argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
-            continue;
-        }
         if (!strcmp(s, "--points") || !strcmp(s, "--threads")) {
             if (shp_cli_long("surface", argc, argv, &i, s[2] == 'p' ? 2 : 1, 2000, s[2] == 'p' ? &points : &threads) != 0)
                 return SHP_EXIT_USAGE;
@@ -104,7 +99,7 @@ int shp_cmd_surface(int argc, char **argv)
         }
     }
     /* a backend that cannot run, or an output directory that cannot be made: nothing written */
-    if (!bad_input && !(be = shp_cli_backend_create("surface", backend, (int)threads))) bad_input = 1;
+    if (!bad_input && !(be = shp_cli_backend_create("surface", a.backend, (int)threads))) bad_input = 1;
     if (!bad_input && shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
         bad_input = 1;

@@ -37,16 +37,11 @@ static void help(FILE *f)
 
 int shp_cmd_synth(int argc, char **argv)
 {
-    shp_cli_args a = {"synth", "CONFIG.json", help, NULL, NULL};
+    shp_cli_args a = {"synth", "CONFIG.json", help, NULL, NULL, "cpu"};
     long long seed = -1;
-    const char *backend = "cpu";
     for (int i = 1; i < argc; ++i) {
         if (!strcmp(argv[i], "--seed")) {
             if (shp_cli_long("synth", argc, argv, &i, 0, 0x7fffffffffffffffLL, &seed) != 0) return SHP_EXIT_USAGE;
-            continue;
-        }
-        if (!strcmp(argv[i], "--backend")) {
-            if (shp_cli_backend_arg("synth", argc, argv, &i, &backend) != 0) return SHP_EXIT_USAGE;
             continue;
         }
         const int r = shp_cli_common_arg(&a, argc, argv, &i);
@@ -55,7 +50,7 @@ int shp_cmd_synth(int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
-    shp_backend *be = shp_cli_backend_create("synth", backend, 1);
+    shp_backend *be = shp_cli_backend_create("synth", a.backend, 1);
     if (!be) return SHP_EXIT_USAGE;
     char err[1024];
     shp_synth_summary sum;
