@@ -96,6 +96,10 @@ Test(backend, cli_backend_option)
         cr_expect_eq(tu_run(SHPFIT " surface ../configs/fit_loam.json --points 3 --out %s --backend cuda "
                             "> /dev/null 2> %s", out, log), 2, "surface --backend cuda without a device");
         cr_expect(!tu_exists(out), "surface: nothing is written when the backend is unavailable");
+        snprintf(out, sizeof out, "%s/cuda_paper", tmp);
+        cr_expect_eq(tu_run(SHPFIT " paper ../configs/paper/paper.json --out %s --backend cuda "
+                            "> /dev/null 2> %s", out, log), 2, "paper --backend cuda without a device");
+        cr_expect(!tu_exists(out), "paper: nothing is written when the backend is unavailable");
 
         /* then auto is the CPU, and writes what cpu writes */
         char out2[128];

@@ -111,13 +111,15 @@ static int campaign_command(int paper, int argc, char **argv)
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;
     }
-    if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
-        fprintf(stderr, "shpfit: --out %s\n", err);
+    /* a backend that cannot run: nothing written, not even the --out directory */
+    shp_backend *be = shp_cli_backend_create(a.cmd, a.backend, (int)threads);
+    if (!be) {
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;
     }
-    shp_backend *be = shp_cli_backend_create(a.cmd, a.backend, (int)threads);
-    if (!be) {
+    if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        shp_backend_destroy(be);
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;
     }
