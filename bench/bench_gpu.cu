@@ -30,6 +30,7 @@
 extern "C" {
 #include "io/machine.h" /* a host-internal C header without C++ guards */
 }
+#include "../tests/fixtures.h" /* ponded_column() */
 #include "shpfit/backend_cuda.h"
 #include "shpfit/batch.h"
 #include "shpfit/column.h"
@@ -68,19 +69,11 @@ static void loam_init(loam_problem *p, const grid *g)
     shp_grid_geometric(g->n, 100.0, g->ratio, p->z);
     for (int i = 0; i < g->n; ++i) p->init[i] = 0.4;
     memcpy(p->t_out, T, sizeof T);
-    p->col.n = g->n;
-    p->col.z = p->z;
-    p->col.mat_of_node = p->mat;
-    p->col.top.type = SHP_BC_HEAD;
-    p->col.top.value = 2.0;
-    p->col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    p->col.opt = shp_solver_opts_default();
+    p->col = ponded_column(g->n, p->z, p->mat, p->t_out, 5);
     if (g->fixed) {
         p->col.opt.step_control = SHP_STEP_FIXED;
         p->col.opt.dt_max = 0.5;
     }
-    p->col.n_out = 5;
-    p->col.t_out = p->t_out;
     p->setup.col = &p->col;
     p->setup.n_materials = 1;
     p->setup.init_var = SHP_INIT_SE;

@@ -44,6 +44,7 @@
  * this harness and its acceptance rules on a machine without a GPU (slow: minutes). */
 #include "cuda_check.h"
 
+#include "../tests/fixtures.h" /* ponded_column() */
 #include "shpfit/backend_cuda.h"
 #include "shpfit/batch.h"
 #include "shpfit/column.h"
@@ -126,16 +127,8 @@ static void problem_init(problem *p, int layered, int init_var, double init_valu
         p->init[i] = init_value;
         p->mat[i] = layered && p->z[i] > 30.0 ? 1 : 0;
     }
-    p->col.n = NODES;
-    p->col.z = p->z;
-    p->col.mat_of_node = p->mat;
-    p->col.top.type = SHP_BC_HEAD;
-    p->col.top.value = 2.0;
-    p->col.bottom.type = SHP_BC_FREE_DRAINAGE;
-    p->col.opt = shp_solver_opts_default();
+    p->col = ponded_column(NODES, p->z, p->mat, p->t_out, N_OUT);
     p->col.opt.max_steps = 20000; /* hopeless candidates end soon, on both backends */
-    p->col.n_out = N_OUT;
-    p->col.t_out = p->t_out;
     p->setup.col = &p->col;
     p->setup.n_materials = layered ? 2 : 1;
     p->setup.init_var = init_var;
@@ -466,15 +459,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < 101; ++i) init[i] = 0.4;
         problem pbl; /* only its column and set-up are used */
         memset(&pbl, 0, sizeof pbl);
-        pbl.col.n = 101;
-        pbl.col.z = z;
-        pbl.col.mat_of_node = mat;
-        pbl.col.top.type = SHP_BC_HEAD;
-        pbl.col.top.value = 2.0;
-        pbl.col.bottom.type = SHP_BC_FREE_DRAINAGE;
-        pbl.col.opt = shp_solver_opts_default();
-        pbl.col.n_out = 5;
-        pbl.col.t_out = T;
+        pbl.col = ponded_column(101, z, mat, T, 5);
         pbl.setup.col = &pbl.col;
         pbl.setup.n_materials = 1;
         pbl.setup.init_var = SHP_INIT_SE;
