@@ -397,15 +397,16 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
 
         /* the nominal dt adapts to the iteration count and, after the first step, to the
          * truncation error; a step clipped to an output time leaves it as it was, so
-         * output times cost neither accuracy nor speed */
-        if (fixed)
-            ; /* sub-steps of a failed scheduled step keep their size to its end */
-        else if (it <= opt->iter_grow)
-            dt = shp_min(dt * opt->grow, opt->dt_max);
-        else if (it >= opt->iter_shrink)
-            dt = shp_max(dt * opt->shrink, opt->dt_min);
-        if (!fixed && opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
-            dt = shp_max(shp_min(dt, 0.9 * dt_s * sqrt(opt->tol_time / lte)), opt->dt_min);
+         * output times cost neither accuracy nor speed. On the fixed schedule dt stays:
+         * sub-steps of a failed scheduled step keep their size to its end. */
+        if (!fixed) {
+            if (it <= opt->iter_grow)
+                dt = shp_min(dt * opt->grow, opt->dt_max);
+            else if (it >= opt->iter_shrink)
+                dt = shp_max(dt * opt->shrink, opt->dt_min);
+            if (opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
+                dt = shp_max(shp_min(dt, 0.9 * dt_s * sqrt(opt->tol_time / lte)), opt->dt_min);
+        }
 
         if (t >= col->t_out[k_out]) {
             const double S = richards_storage(tm, col, W);
