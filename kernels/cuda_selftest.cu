@@ -78,36 +78,7 @@ static void check(int ok, const char *fmt, const char *what, double a, double b)
     fputc('\n', stderr);
 }
 
-static double rel_diff(double a, double b)
-{
-    if (isnan(a) || isnan(b)) return (isnan(a) && isnan(b)) ? 0.0 : INFINITY;
-    const double s = fmax(fabs(a), fabs(b));
-    return s > 0.0 ? fabs(a - b) / s : 0.0;
-}
 
-/* A random valid material of model `id` from stream (seed, k). */
-static int random_material(int id, int k, shp_material *m)
-{
-    const shp_model_desc *d = shp_model_by_id(id);
-    if (!d) return -1;
-    shp_rng r;
-    shp_rng_init(&r, 20240905, (uint64_t)k, 0, 0);
-    for (int tries = 0; tries < 10000; ++tries) {
-        shp_model_material_init(d, m);
-        for (int j = 0; j < d->n_params; ++j) {
-            const shp_param_info *p = &d->params[j];
-            if (p->fixed && p->has_default) {
-                m->p[j] = p->def;
-                continue;
-            }
-            const double u = shp_rng_uniform(&r);
-            m->p[j] = p->log_scale ? exp(log(p->bound_lo) + u * (log(p->bound_hi) - log(p->bound_lo)))
-                                   : p->bound_lo + u * (p->bound_hi - p->bound_lo);
-        }
-        if (shp_model_validate(m, NULL, 0) == SHP_OK) return 0;
-    }
-    return -1;
-}
 
 /* One batch set-up: the ponded column in cm and min. */
 typedef struct {
@@ -360,7 +331,7 @@ int main(int argc, char **argv)
     int *model_of = (int *)malloc(sizeof(int) * (size_t)n);
     for (int k = 0; k < n; ++k) {
         model_of[k] = k % nm;
-        if (random_material(model_of[k], k, &mats[k]) != 0) {
+        if (random_material(model_of[k], 20240905, (uint64_t)k, &mats[k]) != 0) {
             fprintf(stderr, "shpfit-cuda-check: no valid candidate for model %d\n", model_of[k]);
             return 1;
         }

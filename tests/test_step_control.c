@@ -55,24 +55,6 @@ static int ponded_run(ponded *p, const shp_material *m, double se, int fixed, do
     return shp_column_run_cpu(&p->col, m, p->h0, &p->res);
 }
 
-static double rel_diff(double a, double b)
-{
-    if (isnan(a) || isnan(b)) return (isnan(a) && isnan(b)) ? 0.0 : INFINITY;
-    const double s = fmax(fabs(a), fabs(b));
-    return s > 0.0 ? fabs(a - b) / s : 0.0;
-}
-
-static double ponded_diff(const ponded *x, const ponded *y)
-{
-    double w = 0.0;
-    for (int k = 0; k < N_OUT; ++k) {
-        w = fmax(w, rel_diff(x->res.out.Q[k], y->res.out.Q[k]));
-        w = fmax(w, rel_diff(x->res.out.v_inst[k], y->res.out.v_inst[k]));
-    }
-    for (int i = 0; i < NODES; ++i) w = fmax(w, rel_diff(x->res.out.theta_prof[i], y->res.out.theta_prof[i]));
-    return w;
-}
-
 /* The schedule's step count, counted without the solver. */
 static long schedule_steps(const shp_solver_opts *o)
 {
@@ -115,25 +97,6 @@ Test(step_control, fixed_schedule_is_the_same_for_every_material)
     cr_expect_geq(clean, 3, "too few materials without a failed step to check the schedule");
 }
 
-/* A random valid material of model `id` within the registry's inversion bounds. */
-static int random_material(int id, uint64_t k, shp_material *m)
-{
-    const shp_model_desc *d = shp_model_by_id(id);
-    shp_rng r;
-    shp_rng_init(&r, 77, k, 0, 0);
-    for (int tries = 0; tries < 10000; ++tries) {
-        shp_model_material_init(d, m);
-        for (int j = 0; j < d->n_params; ++j) {
-            const shp_param_info *q = &d->params[j];
-            const double u = shp_rng_uniform(&r);
-            m->p[j] = q->fixed && q->has_default ? q->def
-                      : q->log_scale ? exp(log(q->bound_lo) + u * (log(q->bound_hi) - log(q->bound_lo)))
-                                     : q->bound_lo + u * (q->bound_hi - q->bound_lo);
-        }
-        if (shp_model_validate(m, NULL, 0) == SHP_OK) return 0;
-    }
-    return -1;
-}
 
 Test(step_control, fixed_schedule_outputs_move_by_rounding_only, .timeout = 300)
 {
@@ -143,14 +106,14 @@ Test(step_control, fixed_schedule_outputs_move_by_rounding_only, .timeout = 300)
     for (int m = 0; m < SHP_MODEL_COUNT; ++m)
         for (int c = 0; c < per_model; ++c) {
             shp_material mat;
-            cr_assert_eq(random_material(m, (uint64_t)(m * per_model + c), &mat), 0);
+            cr_assert_eq(random_material(m, 77, (uint64_t)(m * per_model + c), &mat), 0);
             for (int fixed = 0; fixed < 2; ++fixed) {
                 ponded a, b;
                 const int sa = ponded_run(&a, &mat, 0.4, fixed, 0.5);
                 const int sb = ponded_run(&b, &mat, 0.4 * (1.0 + 1e-13), fixed, 0.5);
                 if (fixed) cr_expect_eq(sa, sb, "%s #%d: status %d vs %d", shp_model_by_id(m)->name, c, sa, sb);
                 if (sa == SHP_OK && sb == SHP_OK) {
-                    const double d = ponded_diff(&a, &b);
+                    const double d = column_out_diff(&a.col, &a.res.out, &b.res.out);
                     ++n[fixed];
                     tight[fixed] += d <= 1e-9;
                     worst[fixed] = fmax(worst[fixed], d);

@@ -96,24 +96,7 @@ static int team_run(int size, column_job *job)
 
 /* ------------------------------------------------------------------ comparison */
 
-static double rel_diff(double a, double b)
-{
-    if (isnan(a) || isnan(b)) return (isnan(a) && isnan(b)) ? 0.0 : INFINITY;
-    const double s = fmax(fabs(a), fabs(b));
-    return s > 0.0 ? fabs(a - b) / s : 0.0;
-}
 
-/* Q, v and θ final of one column, worst relative difference. */
-static double column_diff(const shp_column *col, const shp_column_out *x, const shp_column_out *y)
-{
-    double w = 0.0;
-    for (int k = 0; k < col->n_out; ++k) {
-        w = fmax(w, rel_diff(x->Q[k], y->Q[k]));
-        w = fmax(w, rel_diff(x->v_inst[k], y->v_inst[k]));
-    }
-    for (int i = 0; i < col->n; ++i) w = fmax(w, rel_diff(x->theta_prof[i], y->theta_prof[i]));
-    return w;
-}
 
 typedef struct {
     int runs, same_history, diverged, failed, iter_differ;
@@ -151,7 +134,7 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
         const int st = team_run(sizes[q], &job);
         cr_expect_eq(st, st1, "%s, %d nodes, team of %d: status %d, team of one %d", name, n,
                      sizes[q], st, st1);
-        const double d = column_diff(&col, &res.out, &ref.out);
+        const double d = column_out_diff(&col, &res.out, &ref.out);
         const int same = res.stats.steps == ref.stats.steps &&
                          res.stats.failures == ref.stats.failures;
         tl->iter_differ += res.stats.iterations != ref.stats.iterations;
