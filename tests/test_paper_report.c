@@ -52,32 +52,26 @@ static void write_text(const char *dir, const char *name, const char *text)
 /* One runs.csv row: the four parameters (names with alpha or alpha/Ks). */
 static void run_row(char *buf, size_t len, const char *cs, const char *variant, int seed, const double *p, int ratio)
 {
-    if (ratio)
-        snprintf(buf, len,
-                 "%s,%s,%d,shade,3000,1.5,0,,,generations,0,0.001,,,,theta_final=0.001;v=0.001;Q=0.001,"
-                 "loam.theta_s=%.10g;loam.alpha/Ks=%.10g;loam.n=%.10g;loam.Ks=%.10g\n",
-                 cs, variant, seed, p[0], p[1] / p[3], p[2], p[3]);
-    else
-        snprintf(buf, len,
-                 "%s,%s,%d,shade,3000,1.5,0,,,generations,0,0.001,,,,theta_final=0.001;v=0.001;Q=0.001,"
-                 "loam.theta_s=%.10g;loam.alpha=%.10g;loam.n=%.10g;loam.Ks=%.10g\n",
-                 cs, variant, seed, p[0], p[1], p[2], p[3]);
+    snprintf(buf, len,
+             "%s,%s,%d,shade,3000,1.5,0,,,generations,0,0.001,,,,theta_final=0.001;v=0.001;Q=0.001,"
+             "loam.theta_s=%.10g;%s=%.10g;loam.n=%.10g;loam.Ks=%.10g\n",
+             cs, variant, seed, p[0], ratio ? "loam.alpha/Ks" : "loam.alpha", ratio ? p[1] / p[3] : p[1], p[2],
+             p[3]);
 }
 
-/* The loam config with its alpha replaced by the ratio alpha/Ks (docs/fit.md §2.1). */
-static void use_ratio(const char *config)
+/* A config file as JSON, and written back (root consumed). */
+static cJSON *config_read(const char *config)
 {
     char *text = tu_slurp(config);
     cr_assert_not_null(text);
     cJSON *root = cJSON_Parse(text);
     free(text);
-    cJSON *par = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
-    cr_assert_not_null(par);
-    cJSON_DeleteItemFromObject(par, "loam.alpha");
-    cJSON *b = cJSON_CreateArray();
-    cJSON_AddItemToArray(b, cJSON_CreateNumber(0.2));
-    cJSON_AddItemToArray(b, cJSON_CreateNumber(20));
-    cJSON_AddItemToObject(par, "loam.alpha/Ks", b);
+    cr_assert_not_null(root, "%s", config);
+    return root;
+}
+
+static void config_write(const char *config, cJSON *root)
+{
     char *out = cJSON_Print(root);
     cJSON_Delete(root);
     FILE *f = fopen(config, "w");
@@ -87,13 +81,24 @@ static void use_ratio(const char *config)
     free(out);
 }
 
+/* The loam config with its alpha replaced by the ratio alpha/Ks (docs/fit.md §2.1). */
+static void use_ratio(const char *config)
+{
+    cJSON *root = config_read(config);
+    cJSON *par = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
+    cr_assert_not_null(par);
+    cJSON_DeleteItemFromObject(par, "loam.alpha");
+    cJSON *b = cJSON_CreateArray();
+    cJSON_AddItemToArray(b, cJSON_CreateNumber(0.2));
+    cJSON_AddItemToArray(b, cJSON_CreateNumber(20));
+    cJSON_AddItemToObject(par, "loam.alpha/Ks", b);
+    config_write(config, root);
+}
+
 /* The loam config in metres and hours: the same soil, column and experiment. */
 static void use_metres_hours(const char *config)
 {
-    char *text = tu_slurp(config);
-    cr_assert_not_null(text);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
+    cJSON *root = config_read(config);
     cJSON_ReplaceItemInObject(root, "units", cJSON_Parse("{\"length\": \"m\", \"time\": \"h\"}"));
     cJSON *loam = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "materials"), "loam");
     cJSON_ReplaceItemInObject(loam, "alpha", cJSON_CreateNumber(3.6));     /* 0.036 /cm */
@@ -109,13 +114,7 @@ static void use_metres_hours(const char *config)
     cJSON *par = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
     cJSON_ReplaceItemInObject(par, "loam.alpha", cJSON_Parse("{\"bounds\": [0.1, 20], \"scale\": \"log\"}"));
     cJSON_ReplaceItemInObject(par, "loam.Ks", cJSON_Parse("{\"bounds\": [6e-5, 0.36], \"scale\": \"log\"}"));
-    char *out = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *f = fopen(config, "w");
-    cr_assert_not_null(f);
-    fputs(out, f);
-    fclose(f);
-    free(out);
+    config_write(config, root);
 }
 
 /* DIR with campaign.json, both cases (config + synthetic observations) and runs.csv;
