@@ -168,4 +168,7 @@ bench: $(BENCH_BIN)
 clean:
 	rm -rf $(BUILD)
 
+# Sanitizer build and fuzzing: their rules live beside their sources.
+-include tests/sanitize.mk tests/fuzz/fuzz.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

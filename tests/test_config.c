@@ -112,11 +112,12 @@ Test(config, every_bad_fixture_is_in_the_table)
     globfree(&g);
 }
 
-Test(config, missing_file_is_an_io_error)
+/* a config that cannot be read is bad input (exit 2), like one that cannot be parsed */
+Test(config, missing_file_is_a_config_error)
 {
     char err[256];
     shp_forward_problem *fp;
-    cr_expect_eq(shp_forward_load("data/does_not_exist.json", &fp, err, sizeof err), SHP_ERR_IO);
+    cr_expect_eq(shp_forward_load("data/does_not_exist.json", &fp, err, sizeof err), SHP_ERR_CONFIG);
     cr_expect(strstr(err, "data/does_not_exist.json: cannot read") != NULL, "%s", err);
     shp_forward_free(NULL); /* accepted */
 }

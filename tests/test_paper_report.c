@@ -408,7 +408,8 @@ Test(paper_report, bad_campaign_and_paper_files)
     standard_runs(runs, sizeof runs, 0);
     make_dir(dir, sizeof dir, runs, 0);
     /* the paper tables: missing, bad header, bad row */
-    cr_expect_eq(shp_paper_report(dir, "no/such/file.csv", 0, NULL, err, sizeof err), SHP_ERR_IO);
+    cr_expect_eq(shp_paper_report(dir, "no/such/file.csv", 0, NULL, err, sizeof err), SHP_ERR_CONFIG);
+    cr_expect_eq(shp_paper_tables_check("no/such/file.csv", err, sizeof err), SHP_ERR_CONFIG);
     cr_expect(strstr(err, "no/such/file.csv: cannot read") != NULL, "%s", err);
     write_text(dir, "paper.csv", "# comment\ntable,soil,saturation_pct,error,quantity,value\n4,loam,,none,x,1\n"
                                  "4,loam,,none,retention_RMSE,abc\n");

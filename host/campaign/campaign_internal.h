@@ -4,13 +4,14 @@
 
 #include <cjson/cJSON.h>
 
+#include "io/fs.h"
 #include "shpfit/campaign.h"
 
 #define SHP_CAMPAIGN_MAX_SEEDS 10000
 
 typedef struct {
     char name[64];
-    char config[1024];         /* resolved path */
+    char config[SHP_PATH_MAX]; /* resolved path */
     int synth;
     const cJSON *synth_keys;   /* "synth": {…}: keys that replace those of the config's synth section */
     int fit_initial_theta;     /* "fit_initial": "theta_initial": fit from the synthesised θ_initial */
@@ -24,7 +25,7 @@ typedef struct {
 } campaign_variant;
 
 struct shp_campaign {
-    char path[1024];
+    char path[SHP_PATH_MAX];
     char name[128];
     cJSON *root;
     int n_cases, n_variants, n_seeds;
@@ -37,5 +38,14 @@ struct shp_campaign {
     double target;
     int stop_at_target;
 };
+
+/* Every case's configuration and every variant it runs, checked before any run starts,
+ * by loading the fit problem (a synthetic case's observations synthesised into a
+ * temporary directory first, so that nothing is written where the results go). SHP_OK,
+ * or an error with "FILE: FIELD: problem". */
+int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len);
+
+/* Is the variant named v run on case cc? (its "variants" list, or all) */
+int shp_campaign_case_runs(const campaign_case *cc, const char *v);
 
 #endif

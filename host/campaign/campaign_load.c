@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "campaign/campaign_internal.h"
 #include "config/cfg_json.h"
@@ -56,11 +58,13 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             if (!strcmp(cp->cases[j].name, n)) return cfg_fail(c, q, "case \"%s\" given twice", n);
         CFG_TRY(cfg_string(c, it, p, "config", 1, &cfgf));
         snprintf(cp->cases[i].name, sizeof cp->cases[i].name, "%s", n);
-        shp_path_beside(cp->path, cfgf, cp->cases[i].config, sizeof cp->cases[i].config);
-        FILE *probe = fopen(cp->cases[i].config, "r");
         cfg_path(q, sizeof q, p, "config");
-        if (!probe) return cfg_fail(c, q, "%s: cannot open: %s", cp->cases[i].config, strerror(errno));
-        fclose(probe);
+        if (shp_path_beside(cp->path, cfgf, cp->cases[i].config, sizeof cp->cases[i].config) != 0)
+            return cfg_fail(c, q, "%s: %s", cfgf, strerror(ENAMETOOLONG));
+        struct stat st;
+        const int e = stat(cp->cases[i].config, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+        if (e || access(cp->cases[i].config, R_OK) != 0)
+            return cfg_fail(c, q, "%s: cannot read: %s", cp->cases[i].config, strerror(e ? e : errno));
         const cJSON *sy = cfg_child(it, "synth");
         cfg_path(q, sizeof q, p, "synth");
         if (sy && !cJSON_IsBool(sy) && !cJSON_IsObject(sy))
@@ -199,31 +203,36 @@ int shp_campaign_load(const char *path, int seeds_override, shp_campaign **out, 
 {
     *out = NULL;
     const cfg_ctx c = {path ? path : "(null)", err, len};
-    size_t n = 0;
-    char *text = path ? shp_file_read_all(path, &n) : NULL;
-    if (!text) {
-        cfg_fail(&c, "", "cannot read: %s", strerror(errno));
-        return SHP_ERR_IO;
-    }
+    cJSON *root = NULL;
+    if (!path) return cfg_fail(&c, "", "no campaign file given");
+    const int lrc = cfg_load_json(&c, &root);
+    if (lrc != SHP_OK) return lrc;
     shp_campaign *cp = calloc(1, sizeof *cp);
     if (!cp) {
-        free(text);
+        cJSON_Delete(root);
         return cfg_fail(&c, "", "out of memory");
     }
-    snprintf(cp->path, sizeof cp->path, "%s", path);
-    cp->root = cJSON_Parse(text);
-    free(text);
-    if (!cp->root) {
+    cp->root = root;
+    if (snprintf(cp->path, sizeof cp->path, "%s", path) >= (int)sizeof cp->path) {
         shp_campaign_free(cp);
-        return cfg_fail(&c, "", "malformed JSON near `%.20s`", cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() : "?");
+        return cfg_fail(&c, "", "%s", strerror(ENAMETOOLONG));
     }
-    const int rc = parse(cp, &c, seeds_override);
+    int rc = parse(cp, &c, seeds_override);
+    if (rc == SHP_OK) rc = shp_campaign_check_cases(cp, err, len);
     if (rc != SHP_OK) {
         shp_campaign_free(cp);
         return rc;
     }
     *out = cp;
     return SHP_OK;
+}
+
+int shp_campaign_case_runs(const campaign_case *cc, const char *v)
+{
+    if (!cc->variants) return 1;
+    for (const cJSON *x = cc->variants->child; x; x = x->next)
+        if (!strcmp(x->valuestring, v)) return 1;
+    return 0;
 }
 
 void shp_campaign_free(shp_campaign *c)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "io/fs.h"
+#include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/status.h"
 
@@ -390,8 +391,8 @@ static int next_data_row(reader *rd, FILE *f, where *w, const char *const *cols,
 
 static int read_runs(const char *dir, shp_cr_data *d, reader *rd, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "runs.csv");
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, dir, "runs.csv") != 0) return shp_path_too_long(dir, "runs.csv", err, len);
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
@@ -460,8 +461,8 @@ static int hist_push(shp_cr_run *r, int *cap, double e, double b)
 
 static int read_history(const char *dir, shp_cr_data *d, reader *rd, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "history.csv");
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, dir, "history.csv") != 0) return shp_path_too_long(dir, "history.csv", err, len);
     FILE *f = fopen(path, "r");
     if (!f) {
         if (errno == ENOENT) return SHP_OK; /* reported as missing */
@@ -1081,10 +1082,9 @@ static void md_kv_medians(FILE *f, const shp_cr_data *d, const shp_cr_case *cs, 
 static int write_case_md(const char *dir, const shp_cr_data *d, const shp_cr_case *cs,
                          const shp_campaign_report_info *info, int plots, char *err, size_t len)
 {
-    char path[1024], name[128], a[32], b[32], c[32], e[32];
+    char path[SHP_PATH_MAX], name[128], a[32], b[32], c[32], e[32];
     snprintf(name, sizeof name, "report_%s.md", cs->file_name);
-    shp_path_join(path, sizeof path, dir, name);
-    FILE *f = shp_file_create(path, err, len);
+    FILE *f = shp_file_create_in(dir, name, path, err, len);
     if (!f) return SHP_ERR_IO;
     int nmax = 1;
     for (int v = 0; v < cs->n_variants; ++v) nmax = cs->variant[v].n_runs > nmax ? cs->variant[v].n_runs : nmax;
@@ -1276,9 +1276,8 @@ static int write_case_md(const char *dir, const shp_cr_data *d, const shp_cr_cas
 static int write_index_md(const char *dir, const shp_cr_data *d, const shp_campaign_report_info *info, int plots,
                           char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "report.md");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "report.md", path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "# Benchmark campaign ");
     md_name(f, text_or(info->title, "(unnamed)"));
@@ -1344,18 +1343,45 @@ int shp_campaign_report(const char *dir, const shp_campaign_report_info *info, i
     int rc = shp_cr_read(dir, &d, err, len);
     if (rc != SHP_OK) return rc;
     rc = shp_cr_analyze(&d, in.alpha, err, len);
-    if (rc == SHP_OK) rc = shp_cr_plot_data(dir, &d, in.budget_evaluations, err, len);
-    if (rc == SHP_OK) rc = shp_cr_plot_script(dir, &d, &in, err, len);
+    /* the report is one set of files (io/stage.h): a failed report leaves the last one */
+    shp_stage *st = NULL;
+    if (rc == SHP_OK) rc = shp_stage_begin(dir, &st, err, len);
+    const char *out = st ? shp_stage_dir(st) : NULL;
+    if (rc == SHP_OK) rc = shp_cr_plot_data(out, &d, in.budget_evaluations, err, len);
+    if (rc == SHP_OK) rc = shp_cr_plot_script(out, &d, &in, err, len);
     const char *gp = shp_plot_program();
-    int drawn = 0;
+    int drawn = 0, plot_rc = SHP_OK;
+    char *plot_err = NULL;
     if (rc == SHP_OK && gp && d.n_cases > 0) {
-        /* the Markdown first, so that a gnuplot failure leaves complete reports behind */
-        rc = shp_cr_write_markdown(dir, &d, &in, 0, err, len);
-        if (rc == SHP_OK) rc = shp_plot_run(gp, dir, "campaign_plots.gp", "campaign_plots.log", err, len);
-        drawn = rc == SHP_OK;
+        /* a failing gnuplot still leaves complete Markdown reports behind */
+        plot_rc = shp_plot_run(gp, out, "campaign_plots.gp", "campaign_plots.log", err, len);
+        drawn = plot_rc == SHP_OK;
+        if (!drawn) plot_err = strdup(err);
     }
-    if (rc == SHP_OK) rc = shp_cr_write_markdown(dir, &d, &in, drawn, err, len);
-    if (plots) *plots = drawn;
+    if (rc == SHP_OK) rc = shp_cr_write_markdown(out, &d, &in, drawn, err, len);
+    /* every case's figures: those not drawn now are stale */
+    char **stale = rc == SHP_OK ? calloc((size_t)(2 * d.n_cases + 1), sizeof *stale) : NULL;
+    if (rc == SHP_OK && !stale) rc = SHP_ERR_NOMEM;
+    for (int c = 0; c < d.n_cases && rc == SHP_OK; ++c)
+        for (int w = 0; w < 2 && rc == SHP_OK; ++w) {
+            char name[160];
+            snprintf(name, sizeof name, "%s_%s.png", w ? "convergence" : "ecdf", d.cases[c].file_name);
+            if (!(stale[2 * c + w] = strdup(name))) rc = SHP_ERR_NOMEM;
+        }
+    if (rc == SHP_ERR_NOMEM) snprintf(err, len, "out of memory");
+    if (rc == SHP_OK) {
+        rc = shp_stage_commit(st, (const char *const *)stale, err, len);
+        st = NULL;
+    }
+    for (int i = 0; stale && stale[i]; ++i) free(stale[i]);
+    free(stale);
+    shp_stage_abort(st);
+    if (rc == SHP_OK && plot_rc != SHP_OK) {
+        snprintf(err, len, "%s (the Markdown reports are complete)", plot_err ? plot_err : "plots failed");
+        rc = plot_rc;
+    }
+    free(plot_err);
+    if (plots) *plots = drawn && rc == SHP_OK;
     shp_cr_free(&d);
     return rc;
 }

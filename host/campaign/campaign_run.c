@@ -17,8 +17,10 @@
 #include "io/machine.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
+#include "shpfit/journal.h"
 #include "shpfit/lm.h"
 #include "shpfit/synth.h"
+#include "shpfit/version.h"
 
 /* A run goes through phases: the optimizer steps of its procedure (one, or the seed's
  * two), then, when the variant asks for it, the Levenberg–Marquardt polish. */
@@ -59,8 +61,11 @@ static const char HIST_HEADER[] = "case,variant,seed,generation,evaluations,best
 /* Open dir/name for appending, writing the header when the file is new or empty. */
 static FILE *open_append(const char *dir, const char *name, const char *header, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, name);
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, dir, name) != 0) {
+        shp_path_too_long(dir, name, err, len);
+        return NULL;
+    }
     FILE *f = fopen(path, "a");
     if (!f) {
         snprintf(err, len, "%s: cannot write: %s", path, strerror(errno));
@@ -70,22 +75,119 @@ static FILE *open_append(const char *dir, const char *name, const char *header, 
     return f;
 }
 
+/* The run a row of runs.csv or history.csv belongs to: its first three fields
+ * (case,variant,seed,) as a key; the key's length, or 0 when the row has none. */
+static size_t row_key(const char *row, size_t n)
+{
+    int commas = 0;
+    for (size_t i = 0; i < n; ++i)
+        if (row[i] == ',' && ++commas == 3) return i + 1;
+    return 0;
+}
+
 /* Finished (variant, seed) pairs of a case, from an earlier, interrupted invocation. */
 static int already_done(const char *dir, const char *case_name, const char *variant, long seed)
 {
-    char path[1024], line[8192];
-    shp_path_join(path, sizeof path, dir, "runs.csv");
+    char path[SHP_PATH_MAX], key[256];
+    if (shp_path_join(path, sizeof path, dir, "runs.csv") != 0) return 0;
+    const int k = snprintf(key, sizeof key, "%s,%s,%ld,", case_name, variant, seed);
     FILE *f = fopen(path, "r");
     if (!f) return 0;
+    char *line = NULL;
+    size_t cap = 0;
     int found = 0;
-    while (!found && fgets(line, sizeof line, f)) {
-        char c[128], v[128];
-        long s;
-        if (sscanf(line, "%127[^,],%127[^,],%ld,", c, v, &s) == 3)
-            found = !strcmp(c, case_name) && !strcmp(v, variant) && s == seed;
-    }
+    ssize_t n;
+    while (!found && (n = getline(&line, &cap, f)) > 0)
+        found = (size_t)k == row_key(line, (size_t)n) && !memcmp(line, key, (size_t)k);
+    free(line);
     fclose(f);
     return found;
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    const size_t nx = row_key(x, strlen(x)), ny = row_key(y, strlen(y));
+    const int c = memcmp(x, y, nx < ny ? nx : ny);
+    return c ? c : (nx > ny) - (nx < ny);
+}
+
+/* A kill can cut the last row of runs.csv or history.csv, or fall between a run's
+ * history rows and its runs.csv row (written in that order). Before resuming: cut a
+ * partial last row, and drop the history rows of runs without a runs.csv row (the
+ * journal replays those runs, and they are written again whole). */
+static int repair_logs(const char *dir, char *err, size_t len)
+{
+    char runs[SHP_PATH_MAX], hist[SHP_PATH_MAX];
+    if (shp_path_join(runs, sizeof runs, dir, "runs.csv") || shp_path_join(hist, sizeof hist, dir, "history.csv"))
+        return shp_path_too_long(dir, "history.csv", err, len);
+    size_t nr = 0, nh = 0;
+    char *r = shp_file_read_all(runs, &nr);
+    if (!r) return SHP_OK; /* a new campaign */
+    while (nr > 0 && r[nr - 1] != '\n') --nr;
+    int rc = SHP_OK;
+    if (truncate(runs, (off_t)nr) != 0) {
+        snprintf(err, len, "%s: cannot repair: %s", runs, strerror(errno));
+        rc = SHP_ERR_IO;
+    }
+    r[nr] = '\0';
+    /* the finished runs' keys, sorted */
+    int n_keys = 0, cap = 0;
+    char **keys = NULL;
+    for (char *row = r; rc == SHP_OK && *row;) {
+        char *end = strchr(row, '\n');
+        *end = '\0';
+        if (row_key(row, strlen(row))) {
+            if (n_keys == cap) {
+                char **nk = realloc(keys, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *nk);
+                if (!nk) rc = SHP_ERR_NOMEM;
+                else keys = nk;
+            }
+            if (rc == SHP_OK) keys[n_keys++] = row;
+        }
+        row = end + 1;
+    }
+    if (keys) qsort(keys, (size_t)n_keys, sizeof *keys, cmp_keys);
+    char *h = rc == SHP_OK ? shp_file_read_all(hist, &nh) : NULL;
+    if (h) {
+        size_t kept = 0;
+        int changed = 0, first = 1;
+        for (size_t at = 0; at < nh;) {
+            const char *nl = memchr(h + at, '\n', nh - at);
+            if (!nl) { /* cut by a kill */
+                changed = 1;
+                break;
+            }
+            const size_t n = (size_t)(nl - (h + at)) + 1;
+            char *row = h + at;
+            row[n - 1] = '\0';
+            const int keep = first || (row_key(row, n - 1) && keys &&
+                                       bsearch(&row, keys, (size_t)n_keys, sizeof *keys, cmp_keys));
+            row[n - 1] = '\n';
+            if (keep) {
+                memmove(h + kept, row, n);
+                kept += n;
+            } else {
+                changed = 1;
+            }
+            first = 0;
+            at += n;
+        }
+        if (changed) {
+            FILE *f = shp_file_create(hist, err, len);
+            if (!f) {
+                rc = SHP_ERR_IO;
+            } else {
+                fwrite(h, 1, kept, f);
+                rc = shp_file_close(f, hist, err, len);
+            }
+        }
+        free(h);
+    }
+    if (rc == SHP_ERR_NOMEM) snprintf(err, len, "out of memory");
+    free(keys);
+    free(r);
+    return rc;
 }
 
 static void put_num(FILE *f, double v)
@@ -121,6 +223,13 @@ static int write_run(FILE *runs, FILE *hist, const shp_campaign *cp, const char 
     snprintf(alg, sizeof alg, "%s%s%s%s", shp_opt_algorithm_name(r->opt.step[0].alg),
              r->opt.n_steps > 1 ? "+" : "", r->opt.n_steps > 1 ? shp_opt_algorithm_name(r->opt.step[1].alg) : "",
              r->opt.polish ? "+lm" : "");
+    /* the history first: a runs.csv row says the run is whole (repair_logs) */
+    for (int g = 0; g < r->n_hist; ++g) {
+        fprintf(hist, "%s,%s,%ld,%d,%ld,", case_name, vname, r->seed, g + 1, r->h_evals[g]);
+        put_num(hist, r->h_best[g]);
+        fputc('\n', hist);
+    }
+    if (fflush(hist) != 0) return SHP_ERR_IO;
     fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, r->seed, alg, r->evals, r->wall, r->success);
     if (r->success) fprintf(runs, "%ld,%.4f", r->evals_to_target, r->wall_to_target);
     else fputc(',', runs);
@@ -143,13 +252,8 @@ static int write_run(FILE *runs, FILE *hist, const shp_campaign *cp, const char 
         put_num(runs, shp_problem_var_value(pb, j, r->u_best[j]));
     }
     fputc('\n', runs);
-    for (int g = 0; g < r->n_hist; ++g) {
-        fprintf(hist, "%s,%s,%ld,%d,%ld,", case_name, vname, r->seed, g + 1, r->h_evals[g]);
-        put_num(hist, r->h_best[g]);
-        fputc('\n', hist);
-    }
     /* a killed campaign keeps every run written so far */
-    return fflush(runs) == 0 && fflush(hist) == 0 ? SHP_OK : SHP_ERR_IO;
+    return fflush(runs) == 0 ? SHP_OK : SHP_ERR_IO;
 }
 
 /* ------------------------------------------------------------------ one case */
@@ -196,21 +300,14 @@ static void merge_synth(const campaign_case *cc, cJSON *root)
 static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_backend *be, char *path,
                               size_t plen, char *err, size_t len)
 {
-    char cdir[1024], obs[1100];
-    snprintf(cdir, sizeof cdir, "%s/cases/%s", dir, cc->name);
+    char cdir[SHP_PATH_MAX], obs[SHP_PATH_MAX];
+    if (snprintf(cdir, sizeof cdir, "%s/cases/%s", dir, cc->name) >= (int)sizeof cdir ||
+        shp_path_join(obs, sizeof obs, cdir, "obs") != 0 || (int)plen <= snprintf(path, plen, "%s/config.json", cdir))
+        return shp_path_too_long(dir, "cases/…", err, len);
     CFG_TRY(shp_mkdir_p(cdir, err, len));
-    size_t n = 0;
-    char *text = shp_file_read_all(cc->config, &n);
-    if (!text) {
-        snprintf(err, len, "%s: cannot read: %s", cc->config, strerror(errno));
-        return SHP_ERR_IO;
-    }
-    cJSON *root = cJSON_Parse(text);
-    free(text);
-    if (!root) {
-        snprintf(err, len, "%s: malformed JSON", cc->config);
-        return SHP_ERR_CONFIG;
-    }
+    const cfg_ctx c = {cc->config, err, len};
+    cJSON *root = NULL;
+    CFG_TRY(cfg_load_json(&c, &root));
     cJSON *obsj = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "observations");
     for (cJSON *o = obsj ? obsj->child : NULL; o; o = o->next) {
         char file[96];
@@ -220,17 +317,18 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_back
     cJSON *init = cJSON_GetObjectItem(root, "initial");
     cJSON *ifile = init ? cJSON_GetObjectItem(init, "file") : NULL;
     if (cJSON_IsString(ifile) && ifile->valuestring[0] != '/') {
-        char abs[2048], base[1024];
-        shp_path_beside(cc->config, ".", base, sizeof base);
-        char *rb = realpath(base, NULL);
-        snprintf(abs, sizeof abs, "%s/%s", rb ? rb : base, ifile->valuestring);
+        char abs[SHP_PATH_MAX], base[SHP_PATH_MAX];
+        char *rb = shp_path_beside(cc->config, ".", base, sizeof base) == 0 ? realpath(base, NULL) : NULL;
+        const int w = snprintf(abs, sizeof abs, "%s/%s", rb ? rb : base, ifile->valuestring);
         free(rb);
+        if (w >= (int)sizeof abs) {
+            cJSON_Delete(root);
+            return shp_path_too_long(base, ifile->valuestring, err, len);
+        }
         cJSON_ReplaceItemInObject(init, "file", cJSON_CreateString(abs));
     }
     merge_synth(cc, root);
-    snprintf(path, plen, "%s/config.json", cdir);
     int rc = shp_json_write_file(path, cJSON_Duplicate(root, 1), err, len);
-    snprintf(obs, sizeof obs, "%s/obs", cdir);
     shp_synth_summary sum;
     if (rc == SHP_OK) rc = shp_synth_run(path, obs, -1, be, &sum, err, len);
     if (rc == SHP_OK && cc->fit_initial_theta) {
@@ -239,6 +337,48 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_back
         root = NULL;
     }
     cJSON_Delete(root);
+    return rc;
+}
+
+int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
+{
+    const char *tmp = getenv("TMPDIR");
+    char scratch[SHP_PATH_MAX];
+    if (snprintf(scratch, sizeof scratch, "%s/shpfit-check-XXXXXX", tmp && *tmp ? tmp : "/tmp") >= (int)sizeof scratch ||
+        !mkdtemp(scratch)) {
+        snprintf(err, len, "cannot create a temporary directory to check the cases: %s", strerror(errno));
+        return SHP_ERR_IO;
+    }
+    int rc = SHP_OK;
+    for (int i = 0; i < cp->n_cases && rc == SHP_OK; ++i) {
+        const campaign_case *cc = &cp->cases[i];
+        char config[SHP_PATH_MAX];
+        snprintf(config, sizeof config, "%s", cc->config);
+        if (cc->synth) {
+            /* a config the synthesis cannot use is the user's to fix: not an I/O failure */
+            rc = shp_synth_check(cc->config, err, len);
+            if (rc == SHP_OK) rc = prepare_synth_case(cc, scratch, NULL, config, sizeof config, err, len);
+            if (rc == SHP_ERR_NOT_CONVERGED) rc = SHP_ERR_CONFIG;
+        }
+        shp_problem *pb = NULL;
+        if (rc == SHP_OK) rc = shp_problem_load(config, &pb, err, len);
+        for (int v = 0; v < cp->n_variants && rc == SHP_OK; ++v) {
+            if (!shp_campaign_case_runs(cc, cp->variants[v].name)) continue;
+            char path[32];
+            snprintf(path, sizeof path, "variants[%d]", v);
+            shp_fit_options opt;
+            rc = shp_fit_options_parse(pb, cp->variants[v].spec, cp->path, path, 0, &opt, err, len);
+        }
+        shp_problem_free(pb);
+        /* a message about the checked copy names the user's file instead */
+        const size_t n = strlen(config);
+        if (rc != SHP_OK && cc->synth && !strncmp(err, config, n)) {
+            char *rest = strdup(err + n);
+            if (rest) snprintf(err, len, "%s (case %s)%s", cc->config, cc->name, rest);
+            free(rest);
+        }
+    }
+    shp_remove_tree(scratch);
     return rc;
 }
 
@@ -280,14 +420,6 @@ static int reached(const shp_campaign *cp, shp_problem *pb, const run_state *r, 
     return a.retention.rmse <= cp->target;
 }
 
-/* Is variant v run on case cc? */
-static int case_runs_variant(const campaign_case *cc, const char *v)
-{
-    if (!cc->variants) return 1;
-    for (const cJSON *x = cc->variants->child; x; x = x->next)
-        if (!strcmp(x->valuestring, v)) return 1;
-    return 0;
-}
 
 /* Start optimizer step s of run r (variant index v keys its random streams). */
 static int start_step(run_state *r, const shp_problem *pb, int s, int v)
@@ -391,12 +523,76 @@ static int advance_run(const shp_campaign *cp, run_state *r, shp_problem *pb, in
     return next_step_or_done(cp, r, pb);
 }
 
+/* Seconds on the case's clock (see shpfit/journal.h). */
+static double case_clock(const shp_journal *j) { return j ? shp_journal_clock(j) : shp_wall_seconds(); }
+
+/* What a case's results depend on, for its journal: the campaign, its seeds, the case's
+ * problem (configuration and observations), the backend, the program. */
+static uint64_t case_fingerprint(const shp_campaign *cp, const shp_problem *pb, const shp_backend *be)
+{
+    uint64_t h = shp_problem_fingerprint(pb);
+    char *text = cJSON_PrintUnformatted(cp->root);
+    if (text) h = shp_hash64(text, strlen(text), h);
+    cJSON_free(text);
+    h = shp_hash64(cp->seeds, (size_t)cp->n_seeds * sizeof *cp->seeds, h);
+    const char *name = shp_backend_name(be);
+    h = shp_hash64(name, strlen(name), h);
+    return shp_hash64(SHP_VERSION, strlen(SHP_VERSION), h);
+}
+
+/* The runs of a case: (variant, seed) pairs, as a journal's blob. */
+typedef struct {
+    int32_t variant;
+    int64_t seed;
+} run_key;
+
+/* The case's journal (dir/checkpoint/<case>.journal) and the runs it covers: on a resume
+ * those the journal was started with (the batches it holds are theirs); otherwise every
+ * run not finished in runs.csv. *keys is the caller's to free. */
+static int open_case_journal(const shp_campaign *cp, const campaign_case *cc, const char *dir, const shp_problem *pb,
+                             const shp_backend *be, shp_journal **j, run_key **keys, int *n_keys, char *err,
+                             size_t len)
+{
+    char cdir[SHP_PATH_MAX], path[SHP_PATH_MAX], name[96];
+    snprintf(name, sizeof name, "%s.journal", cc->name);
+    if (shp_path_join(cdir, sizeof cdir, dir, "checkpoint") || shp_path_join(path, sizeof path, cdir, name))
+        return shp_path_too_long(dir, name, err, len);
+    *keys = malloc((size_t)(cp->n_variants * cp->n_seeds + 1) * sizeof **keys);
+    if (!*keys) {
+        snprintf(err, len, "out of memory");
+        return SHP_ERR_NOMEM;
+    }
+    int n = 0;
+    for (int v = 0; v < cp->n_variants; ++v)
+        for (int s = 0; s < cp->n_seeds && shp_campaign_case_runs(cc, cp->variants[v].name); ++s)
+            if (!already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s]))
+                (*keys)[n++] = (run_key){v, cp->seeds[s]};
+    *n_keys = n;
+    const int resume = access(path, F_OK) == 0;
+    if (n == 0 && !resume) return SHP_OK; /* every run is finished */
+    CFG_TRY(shp_mkdir_p(cdir, err, len));
+    CFG_TRY(shp_journal_open(path, case_fingerprint(cp, pb, be), *keys, (size_t)n * sizeof **keys, 1, j, err, len));
+    if (!resume) return SHP_OK;
+    size_t bytes;
+    const run_key *old = shp_journal_meta(*j, &bytes);
+    n = (int)(bytes / sizeof *old);
+    for (int i = 0; i < n; ++i)
+        if (old[i].variant < 0 || old[i].variant >= cp->n_variants) n = -1;
+    if (n < 0 || bytes % sizeof *old || n > cp->n_variants * cp->n_seeds) {
+        snprintf(err, len, "%s: the checkpoint's list of runs is damaged: remove it to start the case afresh", path);
+        return SHP_ERR_CHECKPOINT;
+    }
+    memcpy(*keys, old, bytes);
+    *n_keys = n;
+    return SHP_OK;
+}
+
 static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend *be,
                     FILE *runs_f, FILE *hist_f, shp_campaign_progress_fn fn, void *ctx, char *err,
                     size_t len)
 {
     const campaign_case *cc = &cp->cases[ci];
-    char config[1200];
+    char config[SHP_PATH_MAX];
     snprintf(config, sizeof config, "%s", cc->config);
     if (cc->synth) CFG_TRY(prepare_synth_case(cc, dir, be, config, sizeof config, err, len));
     shp_problem *pb = NULL;
@@ -412,12 +608,23 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
         shp_problem_free(pb);
         return SHP_ERR_CONFIG;
     }
+    shp_journal *jr = NULL;
+    run_key *keys = NULL;
+    int n_keys = 0;
+    int rc = open_case_journal(cp, cc, dir, pb, be, &jr, &keys, &n_keys, err, len);
+    shp_problem_set_journal(pb, jr);
+    /* runs finished in an earlier invocation: skipped, or replayed but not written again */
+    int skipped = 0;
+    for (int v = 0; v < cp->n_variants; ++v)
+        for (int s = 0; s < cp->n_seeds && shp_campaign_case_runs(cc, cp->variants[v].name); ++s)
+            skipped += already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s]);
     const int total = cp->n_variants * cp->n_seeds;
-    run_state *runs = calloc((size_t)total, sizeof *runs);
-    int n = 0, skipped = 0, rc = runs ? SHP_OK : SHP_ERR_NOMEM;
+    run_state *runs = calloc((size_t)total + 1, sizeof *runs);
+    int n = 0;
+    if (rc == SHP_OK && !runs) rc = SHP_ERR_NOMEM;
     long round_cap = 0; /* candidates of one round, all runs */
-    for (int v = 0; v < cp->n_variants && rc == SHP_OK; ++v) {
-        if (!case_runs_variant(cc, cp->variants[v].name)) continue;
+    for (int k = 0; k < n_keys && rc == SHP_OK; ++k) {
+        const int v = keys[k].variant;
         shp_fit_options opt;
         char path[64];
         snprintf(path, sizeof path, "variants[%d]", v);
@@ -427,37 +634,33 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
         shp_fit_step *last = &opt.step[opt.n_steps - 1];
         if (rc == SHP_OK && budget > 0 && opt.n_steps == 1)
             last->settings.max_generations = (int)(budget / last->settings.pop_size + 1);
-        for (int s = 0; s < cp->n_seeds && rc == SHP_OK; ++s) {
-            if (already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s])) {
-                ++skipped;
-                continue;
-            }
-            run_state *r = &runs[n];
-            r->variant = v;
-            r->seed = cp->seeds[s];
-            r->opt = opt;
-            r->opt.seed = (uint64_t)r->seed;
-            r->budget = budget;
-            r->u_best = calloc((size_t)dim, sizeof *r->u_best);
-            r->f_best = calloc((size_t)nobj, sizeof *r->f_best);
-            if (start_step(r, pb, 0, v) != SHP_OK || !r->u_best || !r->f_best) {
-                snprintf(err, len, "case %s, variant %s: cannot create the optimizer", cc->name,
-                         cp->variants[v].name);
-                rc = SHP_ERR_NOMEM;
-                break;
-            }
-            int biggest = opt.step[0].settings.pop_size;
-            if (opt.n_steps > 1 && opt.step[1].settings.pop_size > biggest) biggest = opt.step[1].settings.pop_size;
-            if (opt.polish && biggest < shp_lm_max_candidates(dim, &opt.lm))
-                biggest = shp_lm_max_candidates(dim, &opt.lm);
-            round_cap += biggest;
-            r->active = 1;
-            r->phase = PHASE_OPTIMIZE;
-            r->best_sum = HUGE_VAL;
-            r->why = SHP_STOP_NONE;
-            ++n;
+        if (rc != SHP_OK) break;
+        run_state *r = &runs[n];
+        r->variant = v;
+        r->seed = (long)keys[k].seed;
+        r->opt = opt;
+        r->opt.seed = (uint64_t)r->seed;
+        r->budget = budget;
+        r->u_best = calloc((size_t)dim, sizeof *r->u_best);
+        r->f_best = calloc((size_t)nobj, sizeof *r->f_best);
+        if (start_step(r, pb, 0, v) != SHP_OK || !r->u_best || !r->f_best) {
+            snprintf(err, len, "case %s, variant %s: cannot create the optimizer", cc->name,
+                     cp->variants[v].name);
+            rc = SHP_ERR_NOMEM;
+            break;
         }
+        int biggest = opt.step[0].settings.pop_size;
+        if (opt.n_steps > 1 && opt.step[1].settings.pop_size > biggest) biggest = opt.step[1].settings.pop_size;
+        if (opt.polish && biggest < shp_lm_max_candidates(dim, &opt.lm))
+            biggest = shp_lm_max_candidates(dim, &opt.lm);
+        round_cap += biggest;
+        r->active = 1;
+        r->phase = PHASE_OPTIMIZE;
+        r->best_sum = HUGE_VAL;
+        r->why = SHP_STOP_NONE;
+        ++n;
     }
+    free(keys);
     const long cap = round_cap ? round_cap : 1;
     double *U = malloc((size_t)cap * dim * sizeof *U);
     double *F = malloc((size_t)cap * nobj * sizeof *F);
@@ -465,21 +668,25 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     double *Fs = malloc((size_t)cap * nobj * sizeof *Fs);
     int *OK = malloc((size_t)cap * sizeof *OK);
     if (rc == SHP_OK && (!U || !F || !R || !Rs || !Fs || !OK)) rc = SHP_ERR_NOMEM;
-    const double t_case = shp_wall_seconds();
+    /* the case's clock: the journal's, so a resumed case counts the time before the kill */
+    const double t_case = case_clock(jr);
     long case_evals = 0;
     int active = n;
     while (rc == SHP_OK && active > 0) {
         /* every active run's round into one batch */
         long off = 0;
+        int polishing = 0;
         for (int i = 0; i < n && rc == SHP_OK; ++i) {
             if (!runs[i].active) continue;
             rc = ask_run(&runs[i], dim, U + off * dim);
             off += runs[i].n_now;
+            polishing |= runs[i].phase == PHASE_POLISH;
         }
         if (rc != SHP_OK) break;
-        const double t0 = shp_wall_seconds();
-        rc = shp_problem_evaluate_residuals(pb, be, U, (int)off, F, OK, R);
-        const double dt = shp_wall_seconds() - t0;
+        const double t0 = case_clock(jr);
+        /* residuals only for a polish: the optimizers need the objectives alone */
+        rc = shp_problem_evaluate_residuals(pb, be, U, (int)off, F, OK, polishing ? R : NULL);
+        const double dt = case_clock(jr) - t0;
         case_evals += off;
         long at = 0;
         for (int i = 0; i < n && rc == SHP_OK; ++i) {
@@ -523,7 +730,9 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
             if (rc == SHP_OK && r->phase == PHASE_DONE) {
                 r->active = 0;
                 --active;
-                if (write_run(runs_f, hist_f, cp, cc->name, pb, r, have_truth ? truth : NULL) != SHP_OK) {
+                /* a replayed run that an earlier invocation wrote is not written twice */
+                if (!already_done(dir, cc->name, cp->variants[r->variant].name, r->seed) &&
+                    write_run(runs_f, hist_f, cp, cc->name, pb, r, have_truth ? truth : NULL) != SHP_OK) {
                     snprintf(err, len, "%s: write failed: %s", dir, strerror(errno));
                     rc = SHP_ERR_IO;
                 }
@@ -531,7 +740,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
         }
         if (fn) {
             shp_campaign_progress p = {cc->name, ci, cp->n_cases, active, total, skipped, case_evals,
-                                       shp_wall_seconds() - t_case};
+                                       case_clock(jr) - t_case};
             fn(&p, ctx);
         }
     }
@@ -544,6 +753,10 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     free(Fs);
     free(OK);
     free(truth);
+    if (rc != SHP_OK && jr && *shp_journal_error(jr)) /* the checkpoint's failure is the cause */
+        snprintf(err, len, "case %s: %s", cc->name, shp_journal_error(jr));
+    shp_problem_set_journal(pb, NULL);
+    shp_journal_close(jr, rc == SHP_OK); /* the case is whole in runs.csv: its journal goes */
     shp_problem_free(pb);
     if (rc != SHP_OK && !err[0]) snprintf(err, len, "case %s: %s", cc->name, shp_strerror(rc));
     return rc;
@@ -565,6 +778,7 @@ int shp_campaign_run(shp_campaign *c, const char *dir, shp_backend *be, shp_camp
                      void *ctx, char *err, size_t len)
 {
     if (err && len) err[0] = '\0';
+    CFG_TRY(repair_logs(dir, err, len));
     FILE *runs_f = open_append(dir, "runs.csv", RUNS_HEADER, err, len);
     FILE *hist_f = runs_f ? open_append(dir, "history.csv", HIST_HEADER, err, len) : NULL;
     if (!runs_f || !hist_f) {
@@ -577,8 +791,10 @@ int shp_campaign_run(shp_campaign *c, const char *dir, shp_backend *be, shp_camp
     if (fclose(runs_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
     if (fclose(hist_f) != 0 && rc == SHP_OK) rc = SHP_ERR_IO;
     if (rc != SHP_OK) return rc;
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, dir, "checkpoint") == 0) rmdir(path); /* when empty: every case done */
     /* campaign.json: what was run, for the report and for readers */
-    char mach[512], target[128], path[1024];
+    char mach[512], target[128];
     machine(mach, sizeof mach, be);
     snprintf(target, sizeof target, "%s <= %g", c->target_kind ? "retention-curve RMSE" : "sum of the objectives",
              c->target);
@@ -591,8 +807,7 @@ int shp_campaign_run(shp_campaign *c, const char *dir, shp_backend *be, shp_camp
     cJSON_AddStringToObject(j, "target", target);
     cJSON_AddNumberToObject(j, "seeds", c->n_seeds);
     cJSON_AddItemToObject(j, "campaign", cJSON_Duplicate(c->root, 1));
-    shp_path_join(path, sizeof path, dir, "campaign.json");
-    CFG_TRY(shp_json_write_file(path, j, err, len));
+    CFG_TRY(shp_json_write_in(dir, "campaign.json", j, err, len));
     shp_campaign_report_info info = {c->name, c->budget_evals, c->budget_time_s, target, mach, 0.05};
     int plots = 0;
     return shp_campaign_report(dir, &info, &plots, err, len);

@@ -13,6 +13,7 @@
 #include "cli/cli_args.h"
 #include "io/fs.h"
 #include "io/json_file.h"
+#include "io/stage.h"
 #include "paper/paper_report.h"
 #include "shpfit/campaign.h"
 #include "shpfit/status.h"
@@ -101,14 +102,23 @@ static int campaign_command(int paper, int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
-    char err[1024], tables_path[1024];
+    char err[SHP_MSG_MAX], tables_path[SHP_PATH_MAX];
     if (paper && !tables) {
-        shp_path_beside(config, "seed002_tables.csv", tables_path, sizeof tables_path);
+        if (shp_path_beside(config, "seed002_tables.csv", tables_path, sizeof tables_path) != 0) {
+            shp_path_too_long(config, "seed002_tables.csv", err, sizeof err);
+            fprintf(stderr, "shpfit: paper: %s\n", err);
+            return SHP_EXIT_USAGE;
+        }
         tables = tables_path;
     }
+    /* every input is checked before any work: the campaign with its cases, the tables,
+     * the room for the files under --out */
     shp_campaign *c = NULL;
-    if (shp_campaign_load(config, (int)seeds, &c, err, sizeof err) != SHP_OK) {
+    if (shp_campaign_load(config, (int)seeds, &c, err, sizeof err) != SHP_OK ||
+        (paper && shp_paper_tables_check(tables, err, sizeof err) != SHP_OK) ||
+        shp_stage_check_dir("--out", out, SHP_CAMPAIGN_LONGEST_NAME, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
+        shp_campaign_free(c);
         return SHP_EXIT_USAGE;
     }
     /* a backend that cannot run: nothing written, not even the --out directory */
@@ -134,7 +144,7 @@ static int campaign_command(int paper, int argc, char **argv)
     shp_campaign_free(c);
     if (rc != SHP_OK) {
         fprintf(stderr, "shpfit: %s: %s\n", a.cmd, err);
-        return rc == SHP_ERR_CONFIG ? SHP_EXIT_USAGE : SHP_EXIT_FAILURE;
+        return rc == SHP_ERR_CONFIG || rc == SHP_ERR_CHECKPOINT ? SHP_EXIT_USAGE : SHP_EXIT_FAILURE;
     }
     if (!paper) {
         printf("shpfit bench %s -> %s: runs.csv, history.csv, report.md\n", config, out);

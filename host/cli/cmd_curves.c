@@ -11,6 +11,7 @@
 #include "cli/cli_args.h"
 #include "io/curves.h"
 #include "io/fs.h"
+#include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/status.h"
@@ -90,10 +91,15 @@ int shp_cmd_curves(int argc, char **argv)
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
-    char err[1024];
+    char err[SHP_MSG_MAX];
     shp_forward_problem *fp = NULL;
     if (shp_materials_load(a.config, &fp, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    if (shp_stage_check_dir("--out", a.out, 200, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        shp_forward_free(fp);
         return SHP_EXIT_USAGE;
     }
     shp_curve_grid g = shp_curve_grid_default(fp);
@@ -111,11 +117,25 @@ int shp_cmd_curves(int argc, char **argv)
         shp_forward_free(fp);
         return SHP_EXIT_USAGE;
     }
-    int code = SHP_EXIT_OK;
+    /* the files go to a staging folder and into --out together at the end (io/stage.h) */
+    shp_stage *st = NULL;
+    int code = shp_stage_begin(a.out, &st, err, sizeof err) == SHP_OK ? SHP_EXIT_OK : SHP_EXIT_FAILURE;
+    const char *dir = st ? shp_stage_dir(st) : NULL;
     for (int i = 0; i < fp->n_materials && code == SHP_EXIT_OK; ++i)
-        if (shp_curves_write_csv(a.out, fp, i, &g, err, sizeof err) != SHP_OK) code = SHP_EXIT_FAILURE;
-    if (code == SHP_EXIT_OK && shp_curves_write_index(a.out, fp, &g, err, sizeof err) != SHP_OK)
+        if (shp_curves_write_csv(dir, fp, i, &g, err, sizeof err) != SHP_OK) code = SHP_EXIT_FAILURE;
+    if (code == SHP_EXIT_OK && shp_curves_write_index(dir, fp, &g, err, sizeof err) != SHP_OK)
         code = SHP_EXIT_FAILURE;
+    const char *gp = shp_plot_program();
+    char plot_err[SHP_MSG_MAX] = "";
+    int plot_rc = SHP_OK;
+    if (code == SHP_EXIT_OK && gp && (plot_rc = shp_plot_curves_script(dir, fp, plot_err, sizeof plot_err)) == SHP_OK)
+        plot_rc = shp_plot_run(gp, dir, "curves.gp", "plot.log", plot_err, sizeof plot_err);
+    if (code == SHP_EXIT_OK) { /* the CSV files are complete, whatever the plots did */
+        static const char *const own[] = {"retention.png", "conductivity.png", "curves.gp", "plot.log", NULL};
+        if (shp_stage_commit(st, own, err, sizeof err) != SHP_OK) code = SHP_EXIT_FAILURE;
+        st = NULL;
+    }
+    shp_stage_abort(st);
     if (code != SHP_EXIT_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_forward_free(fp);
@@ -124,13 +144,10 @@ int shp_cmd_curves(int argc, char **argv)
     printf("shpfit curves: %d material%s, %d suctions from %g to %g %s -> %s\n", fp->n_materials,
            fp->n_materials == 1 ? "" : "s", shp_curve_grid_points(&g), g.psi_min, g.psi_max,
            fp->length_unit, a.out);
-
-    const char *gp = shp_plot_program();
     if (!gp) {
         printf("shpfit curves: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
-    } else if (shp_plot_curves_script(a.out, fp, err, sizeof err) != SHP_OK ||
-               shp_plot_run(gp, a.out, "curves.gp", "plot.log", err, sizeof err) != SHP_OK) {
-        fprintf(stderr, "shpfit: curves: plots failed: %s (the CSV files are complete)\n", err);
+    } else if (plot_rc != SHP_OK) {
+        fprintf(stderr, "shpfit: curves: plots failed: %s (the CSV files are complete)\n", plot_err);
         code = SHP_EXIT_FAILURE;
     } else {
         printf("shpfit curves: plots %s/retention.png, %s/conductivity.png\n", a.out, a.out);

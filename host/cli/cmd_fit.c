@@ -18,15 +18,18 @@
 #include "cli/cli_args.h"
 #include "io/fit_output.h"
 #include "io/fs.h"
+#include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
+#include "shpfit/journal.h"
+#include "shpfit/version.h"
 
 static void help(FILE *f)
 {
     fprintf(f,
             "usage: shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]\n"
-            "                  [--verbose]\n\n"
+            "                  [--resume] [--verbose]\n\n"
             "Estimate the free parameters named in CONFIG's \"fit\" section from its observation\n"
             "files (docs/fit.md) with a population optimizer; every generation's candidates run\n"
             "as one batch of soil columns. Writes\n"
@@ -38,7 +41,11 @@ static void help(FILE *f)
             "  DIR/fit_curves.csv   fitted (and true) theta and K against pF, -2 to 7\n"
             "  DIR/fit_*.png        observed vs simulated Q(t), v(t), theta(z), theta(t); the\n"
             "                       retention and conductivity curves; convergence; Pareto\n"
-            "                       front (gnuplot; script DIR/fit_plots.gp)\n\n"
+            "                       front (gnuplot; script DIR/fit_plots.gp)\n"
+            "The files appear together when all are complete; a failed run leaves DIR as it was.\n"
+            "While it runs, DIR/fit.checkpoint records every generation: after a kill, the same\n"
+            "command with --resume continues where it stopped and ends with the same result as\n"
+            "an uninterrupted run (docs/fit.md, \"Checkpoints\").\n\n"
             "options:\n"
             "  -o, --out DIR    output directory (created if missing)\n"
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
@@ -48,10 +55,13 @@ static void help(FILE *f)
             "                   thread block per column; needs a CUDA build and a device),\n"
             "                   auto (cuda when both are there, else cpu); results agree to\n"
             "                   rounding, not bit for bit (docs/gpu.md)\n"
+            "  --resume         continue the run recorded in DIR/fit.checkpoint (without it, a\n"
+            "                   checkpoint there is discarded and the fit starts afresh)\n"
             "  --verbose        print the log line of every generation\n"
             "  -h, --help       this help\n\n"
-            "exit codes: 0 success; 2 bad usage, configuration or observation files (nothing\n"
-            "            written); 3 no candidate could be simulated; 1 results or plots not\n"
+            "exit codes: 0 success; 2 bad usage, configuration or observation files, or a\n"
+            "            checkpoint of another run (nothing written); 3 no candidate could be\n"
+            "            simulated; 1 results or plots not\n"
             "            written. Without gnuplot the results are complete and the plots are\n"
             "            skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
 }
@@ -59,7 +69,7 @@ static void help(FILE *f)
 typedef struct {
     const char *config, *out, *backend;
     long long seed, threads;
-    int verbose;
+    int verbose, resume;
 } args;
 
 static int parse_args(int argc, char **argv, args *a)
@@ -73,6 +83,8 @@ static int parse_args(int argc, char **argv, args *a)
                 return SHP_EXIT_USAGE;
         } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
             a->verbose = 1;
+        } else if (!strcmp(s, "--resume")) {
+            a->resume = 1;
         } else {
             const int r = shp_cli_common_arg(&c, argc, argv, &i);
             if (r != SHP_CLI_HANDLED) return r;
@@ -148,36 +160,114 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
            res->invalid, res->failed, res->wall_s);
 }
 
-/* fit_curves.csv and fit_plots.gp, then the PNGs when gnuplot is there: a missing
- * gnuplot only skips them, a failing one is exit code 1 (the results are complete). */
-static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
-                 const char *out)
+/* fit_curves.csv and fit_plots.gp, then the PNGs when gnuplot is there, into dir (the
+ * staging folder): a missing gnuplot only skips them; a failing one is SHP_ERR_IO with
+ * the reason in err (the result files are complete all the same). */
+static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res, const char *dir,
+                 shp_plot_files *pf, char *err, size_t len)
 {
-    char err[1024];
-    shp_plot_files pf;
     const char *gp = shp_plot_program();
-    if (shp_plot_fit(out, pb, opt, res, &pf, err, sizeof err) != SHP_OK ||
-        (gp && shp_plot_run(gp, out, "fit_plots.gp", "plot.log", err, sizeof err) != SHP_OK)) {
-        fprintf(stderr, "shpfit: fit: plots failed: %s (the result files are complete)\n", err);
+    pf->n = 0;
+    int rc = shp_plot_fit(dir, pb, opt, res, pf, err, len);
+    if (rc == SHP_OK && gp) rc = shp_plot_run(gp, dir, "fit_plots.gp", "plot.log", err, len);
+    if (!gp) pf->n = -1; /* skipped */
+    return rc;
+}
+
+/* Every name `fit` may write: the commit removes those this run did not (io/stage.h). */
+static const char *const *fit_names(void)
+{
+    static const char *names[24] = {"result.json",    "history.csv",  "pareto.csv", "best_series.csv",
+                                    "fit_curves.csv", "fit_plots.gp", "plot.log"};
+    if (!names[7])
+        for (int i = 0, k = 7; shp_plot_fit_pngs[i] && k < 23; ++i) names[k++] = shp_plot_fit_pngs[i];
+    return names;
+}
+
+/* The checkpoint of this fit in out: resumed with --resume when it is there. NULL
+ * after a message when it cannot be opened (*code: the exit code). */
+static shp_journal *open_checkpoint(const args *a, shp_problem *pb, const shp_fit_options *opt, const char *backend,
+                                    char *path, int *code)
+{
+    char err[SHP_MSG_MAX];
+    if (shp_path_join(path, SHP_PATH_MAX, a->out, "fit.checkpoint") != 0) {
+        shp_path_too_long(a->out, "fit.checkpoint", err, sizeof err);
+        fprintf(stderr, "shpfit: fit: %s\n", err);
+        *code = SHP_EXIT_USAGE;
+        return NULL;
+    }
+    /* what the results depend on: the problem, the seed, the backend, the program */
+    uint64_t fpr = shp_problem_fingerprint(pb);
+    fpr = shp_hash64(&opt->seed, sizeof opt->seed, fpr);
+    fpr = shp_hash64(backend, strlen(backend), fpr);
+    fpr = shp_hash64(SHP_VERSION, strlen(SHP_VERSION), fpr);
+    const int exists = access(path, F_OK) == 0;
+    if (exists && !a->resume)
+        fprintf(stderr, "shpfit: fit: starting afresh: the checkpoint %s of an earlier run is replaced "
+                        "(--resume continues it)\n", path);
+    if (!exists && a->resume)
+        fprintf(stderr, "shpfit: fit: no checkpoint in %s: starting from the beginning\n", a->out);
+    shp_journal *j = NULL;
+    const int rc = shp_journal_open(path, fpr, NULL, 0, a->resume, &j, err, sizeof err);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: %s\n", err);
+        *code = rc == SHP_ERR_CHECKPOINT ? SHP_EXIT_USAGE : SHP_EXIT_FAILURE;
+        return NULL;
+    }
+    if (shp_journal_found(j) > 0)
+        fprintf(stderr, "shpfit: fit: resuming from %s (%ld batches recorded)\n", path, shp_journal_found(j));
+    return j;
+}
+
+/* Results and plots into a staging folder, then all of them into out at once
+ * (*committed = 1 once they are there). The exit code. */
+static int write_results(const args *a, shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                         const shp_fit_result *res, int *committed)
+{
+#ifdef _OPENMP
+    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+#else
+    const int threads = 1;
+#endif
+    char err[SHP_MSG_MAX], plot_err[SHP_MSG_MAX];
+    const shp_fit_run_info info = {shp_backend_name(be), threads};
+    shp_stage *st = NULL;
+    int rc = shp_stage_begin(a->out, &st, err, sizeof err);
+    if (rc == SHP_OK) rc = shp_fit_write_all(shp_stage_dir(st), pb, be, opt, res, &info, err, sizeof err);
+    shp_plot_files pf = {0};
+    const int prc = rc == SHP_OK ? plots(pb, opt, res, shp_stage_dir(st), &pf, plot_err, sizeof plot_err) : SHP_OK;
+    if (rc == SHP_OK) {
+        rc = shp_stage_commit(st, fit_names(), err, sizeof err);
+        st = NULL;
+    }
+    shp_stage_abort(st);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: %s\n", err);
         return SHP_EXIT_FAILURE;
     }
-    if (!gp) {
+    *committed = 1;
+    print_summary(pb, opt, res, a->out);
+    if (prc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: plots failed: %s (the result files are complete)\n", plot_err);
+        return SHP_EXIT_FAILURE;
+    }
+    if (pf.n < 0) {
         printf("shpfit fit: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
     } else {
         printf("shpfit fit: plots");
         for (int i = 0; i < pf.n; ++i) printf(" %s", pf.name[i]);
-        printf(" in %s\n", out);
+        printf(" in %s\n", a->out);
     }
     return SHP_EXIT_OK;
 }
 
 int shp_cmd_fit(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, -1, 0, 0};
+    args a = {NULL, NULL, NULL, -1, 0, 0, 0};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
-    char err[1024];
+    char err[SHP_MSG_MAX];
     shp_problem *pb = NULL;
     if (shp_problem_load(a.config, &pb, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -186,7 +276,8 @@ int shp_cmd_fit(int argc, char **argv)
     shp_fit_options opt;
     shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
     if (shp_fit_options_load(pb, a.seed, &opt, err, sizeof err) != SHP_OK ||
-        (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK)) {
+        (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) ||
+        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         free(truth);
         shp_problem_free(pb);
@@ -199,37 +290,40 @@ int shp_cmd_fit(int argc, char **argv)
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
     }
+    int code = SHP_EXIT_OK;
+    char cp_path[SHP_PATH_MAX];
+    shp_journal *j = NULL;
     if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
+        code = SHP_EXIT_USAGE;
+    } else {
+        j = open_checkpoint(&a, pb, &opt, shp_backend_name(be), cp_path, &code);
+    }
+    if (!j) {
         shp_backend_destroy(be);
         shp_problem_free(pb);
-        return SHP_EXIT_USAGE;
+        return code;
     }
+    shp_problem_set_journal(pb, j);
     progress_ctx pc = {isatty(fileno(stderr)), a.verbose};
     shp_fit_result res;
     const int rc = shp_fit_run(pb, be, &opt, progress, &pc, &res, err, sizeof err);
     if (pc.tty && !pc.verbose) fputc('\n', stderr);
-    int code = SHP_EXIT_OK;
+    int finished = 0;
     if (rc != SHP_OK) {
         fprintf(stderr, "shpfit: fit: %s\n", err);
         if (*shp_backend_error(be)) /* e.g. the CUDA call that failed and why */
             fprintf(stderr, "shpfit: fit: backend %s: %s\n", shp_backend_name(be), shp_backend_error(be));
-        code = rc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED : SHP_EXIT_FAILURE;
+        code = rc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED
+               : rc == SHP_ERR_CHECKPOINT  ? SHP_EXIT_USAGE
+                                           : SHP_EXIT_FAILURE;
+        finished = rc == SHP_ERR_NOT_CONVERGED; /* the same again on resuming: nothing to keep */
     } else {
-#ifdef _OPENMP
-        const int threads = a.threads > 0 ? (int)a.threads : omp_get_max_threads();
-#else
-        const int threads = 1;
-#endif
-        const shp_fit_run_info info = {shp_backend_name(be), threads};
-        if (shp_fit_write_all(a.out, pb, be, &opt, &res, &info, err, sizeof err) != SHP_OK) {
-            fprintf(stderr, "shpfit: %s\n", err);
-            code = SHP_EXIT_FAILURE;
-        } else {
-            print_summary(pb, &opt, &res, a.out);
-            code = plots(pb, &opt, &res, a.out);
-        }
+        /* the checkpoint goes once the results are safe in place (failed plots aside) */
+        code = write_results(&a, pb, be, &opt, &res, &finished);
     }
+    shp_problem_set_journal(pb, NULL);
+    shp_journal_close(j, finished);
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
     shp_problem_free(pb);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
+#include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/forward_output.h"
@@ -88,26 +89,25 @@ static void print_summary(const shp_forward_problem *fp, const shp_column_result
     printf("  wall time      %.3f ms\n", 1e3 * wall_s);
 }
 
-/* The plots of what was written (also of a run that stopped early): a missing gnuplot
- * only skips them; a failing one makes the exit code 1 unless it is already non-zero. */
-static void plots(const shp_forward_problem *fp, const shp_column_result *res, const char *out,
-                  int *code)
+/* The plots of what was written (also of a run that stopped early), into dir (the
+ * staging folder): a missing gnuplot skips them (pf->n = −1); a failing one is an error
+ * with the reason in err. */
+static int plots(const shp_forward_problem *fp, const shp_column_result *res, const char *dir,
+                 shp_plot_files *pf, char *err, size_t len)
 {
-    char err[1024];
-    shp_plot_files pf;
     const char *gp = shp_plot_program();
-    if (shp_plot_forward(out, fp, res, &pf, err, sizeof err) != SHP_OK ||
-        (gp && pf.n > 0 && shp_plot_run(gp, out, "forward_plots.gp", "plot.log", err, sizeof err) != SHP_OK)) {
-        fprintf(stderr, "shpfit: forward: plots failed: %s (the result files are complete)\n", err);
-        if (*code == SHP_EXIT_OK) *code = SHP_EXIT_FAILURE;
-    } else if (!gp) {
-        printf("shpfit forward: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
-    } else if (pf.n > 0) {
-        printf("shpfit forward: plots");
-        for (int i = 0; i < pf.n; ++i) printf(" %s/%s", out, pf.name[i]);
-        putchar('\n');
-    }
+    int rc = shp_plot_forward(dir, fp, res, pf, err, len);
+    if (rc == SHP_OK && gp && pf->n > 0) rc = shp_plot_run(gp, dir, "forward_plots.gp", "plot.log", err, len);
+    if (!gp) pf->n = -1;
+    return rc;
 }
+
+/* Every file `forward` may write: the commit removes those this run did not (a run
+ * that stopped early has no profile_final.csv; io/stage.h). */
+static const char *const forward_files[] = {"series.csv",       "profile_final.csv", "profiles.csv",
+                                            "observations.csv", "summary.json",      "forward_Q.png",
+                                            "forward_v.png",    "forward_profile.png", "forward_plots.gp",
+                                            "plot.log",         NULL};
 
 int shp_cmd_forward(int argc, char **argv)
 {
@@ -115,10 +115,12 @@ int shp_cmd_forward(int argc, char **argv)
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
-    char err[1024];
+    char err[SHP_MSG_MAX];
     shp_forward_problem *fp = NULL;
-    if (shp_forward_load(a.config, &fp, err, sizeof err) != SHP_OK) {
+    if (shp_forward_load(a.config, &fp, err, sizeof err) != SHP_OK ||
+        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
+        shp_forward_free(fp);
         return SHP_EXIT_USAGE;
     }
     shp_backend *be = shp_cli_backend_create("forward", a.backend, 1);
@@ -153,14 +155,29 @@ int shp_cmd_forward(int argc, char **argv)
     const double wall = shp_wall_seconds() - t0;
     const int status = rc == SHP_OK ? res.stats.status : rc;
     int code = SHP_EXIT_OK;
+    shp_stage *st = NULL;
+    shp_plot_files pf = {0};
+    char plot_err[SHP_MSG_MAX] = "";
+    int plot_rc = SHP_OK;
     if (rc != SHP_OK) {
         fprintf(stderr, "shpfit: forward: backend %s: %s%s%s\n", shp_backend_name(be),
                 shp_strerror(rc), *shp_backend_error(be) ? ": " : "", shp_backend_error(be));
         code = SHP_EXIT_FAILURE;
-    } else if (shp_forward_write_all(a.out, fp, &res, wall, err, sizeof err) != SHP_OK) {
+    } else if (shp_stage_begin(a.out, &st, err, sizeof err) != SHP_OK ||
+               shp_forward_write_all(shp_stage_dir(st), fp, &res, wall, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         code = SHP_EXIT_FAILURE;
     } else {
+        /* the result files are complete whatever the plots do: all go in together */
+        plot_rc = plots(fp, &res, shp_stage_dir(st), &pf, plot_err, sizeof plot_err);
+        if (shp_stage_commit(st, forward_files, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: forward: %s\n", err);
+            code = SHP_EXIT_FAILURE;
+        }
+        st = NULL;
+    }
+    shp_stage_abort(st);
+    if (code == SHP_EXIT_OK) {
         if (a.summary) print_summary(fp, &res, a.out, wall);
         if (status != SHP_OK) {
             fprintf(stderr,
@@ -168,7 +185,16 @@ int shp_cmd_forward(int argc, char **argv)
                     a.config, shp_strerror(status), res.stats.t_reached, fp->time_unit, a.out);
             code = SHP_EXIT_NOT_CONVERGED;
         }
-        plots(fp, &res, a.out, &code);
+        if (plot_rc != SHP_OK) {
+            fprintf(stderr, "shpfit: forward: plots failed: %s (the result files are complete)\n", plot_err);
+            if (code == SHP_EXIT_OK) code = SHP_EXIT_FAILURE;
+        } else if (pf.n < 0) {
+            printf("shpfit forward: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+        } else if (pf.n > 0) {
+            printf("shpfit forward: plots");
+            for (int i = 0; i < pf.n; ++i) printf(" %s/%s", a.out, pf.name[i]);
+            putchar('\n');
+        }
     }
     shp_column_result_free(&res);
     shp_backend_destroy(be);

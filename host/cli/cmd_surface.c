@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
+#include "io/stage.h"
 #include "io/surface_output.h"
 #include "plot/plot.h"
 #include "plot/plot_surface.h"
@@ -73,7 +74,7 @@ int shp_cmd_surface(int argc, char **argv)
     const char *config = a.input, *out = a.out;
 
 
-    char err[1024];
+    char err[SHP_MSG_MAX];
     shp_problem *pb = NULL;
     if (shp_problem_load(config, &pb, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -86,7 +87,8 @@ int shp_cmd_surface(int argc, char **argv)
     shp_material *truth = malloc((size_t)nm * sizeof *truth);
     shp_backend *be = NULL;
     int have_truth = 0, bad_input = 0;
-    if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK) {
+    if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK ||
+        shp_stage_check_dir("--out", out, 320, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         bad_input = 1;
     } else if (cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth")) {
@@ -113,6 +115,18 @@ int shp_cmd_surface(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
+    /* the files go to a staging folder and into out together at the end (io/stage.h) */
+    shp_stage *st = NULL;
+    if (shp_stage_begin(out, &st, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: surface: %s\n", err);
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+        free(u_base);
+        free(u_truth);
+        free(truth);
+        return SHP_EXIT_FAILURE;
+    }
+    const char *dir = shp_stage_dir(st);
     const int nbase = spec.n_planes, ntot = nbase * (spec.zoom > 0.0 ? 2 : 1);
     shp_surface_result *res = calloc((size_t)ntot, sizeof *res);
     const double t0 = shp_wall_seconds();
@@ -136,7 +150,7 @@ int shp_cmd_surface(int argc, char **argv)
             break;
         }
         n = p + 1;
-        if (shp_surface_write_csv(out, pb, &res[p], err, sizeof err) != SHP_OK) {
+        if (shp_surface_write_csv(dir, pb, &res[p], err, sizeof err) != SHP_OK) {
             fprintf(stderr, "shpfit: %s\n", err);
             code = SHP_EXIT_FAILURE;
         }
@@ -145,11 +159,26 @@ int shp_cmd_surface(int argc, char **argv)
     }
     const double wall = shp_wall_seconds() - t0;
     if (code == SHP_EXIT_OK &&
-        shp_surface_write_summary(out, pb, &spec, res, n, u_base, have_truth ? u_truth : NULL, wall, err,
+        shp_surface_write_summary(dir, pb, &spec, res, n, u_base, have_truth ? u_truth : NULL, wall, err,
                                   sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         code = SHP_EXIT_FAILURE;
     }
+    int plot_rc = SHP_OK;
+    char plot_err[SHP_MSG_MAX] = "";
+    const char *gp = shp_plot_program();
+    if (code == SHP_EXIT_OK && gp &&
+        (plot_rc = shp_plot_surface_script(dir, pb, res, n, have_truth ? u_truth : NULL, plot_err, sizeof plot_err)) == SHP_OK)
+        plot_rc = shp_plot_run(gp, dir, "surface.gp", "plot.log", plot_err, sizeof plot_err);
+    if (code == SHP_EXIT_OK) { /* the CSV files are complete, whatever the plots did */
+        static const char *const own[] = {"surface.gp", "plot.log", NULL};
+        if (shp_stage_commit(st, own, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: %s\n", err);
+            code = SHP_EXIT_FAILURE;
+        }
+        st = NULL;
+    }
+    shp_stage_abort(st);
     if (code == SHP_EXIT_OK) {
         printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s (backend %s)\n", config, out, n,
                (long)n * spec.points * spec.points, wall, shp_backend_name(be));
@@ -164,12 +193,10 @@ int shp_cmd_surface(int argc, char **argv)
                 printf("\n");
             }
         }
-        const char *gp = shp_plot_program();
         if (!gp) {
             printf("shpfit surface: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
-        } else if (shp_plot_surface_script(out, pb, res, n, have_truth ? u_truth : NULL, err, sizeof err) != SHP_OK ||
-                   shp_plot_run(gp, out, "surface.gp", "plot.log", err, sizeof err) != SHP_OK) {
-            fprintf(stderr, "shpfit: surface: plots failed: %s (the CSV files are complete)\n", err);
+        } else if (plot_rc != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: plots failed: %s (the CSV files are complete)\n", plot_err);
             code = SHP_EXIT_FAILURE;
         }
     }

@@ -7,6 +7,8 @@
 
 #include "cli/cli.h"
 #include "cli/cli_args.h"
+#include "io/fs.h"
+#include "io/stage.h"
 #include "shpfit/status.h"
 #include "shpfit/synth.h"
 
@@ -30,7 +32,7 @@ static void help(FILE *f)
             SHP_CLI_BACKEND_HELP
             "                  (synth simulates one column, the truth, as a batch of one)\n"
             "  -h, --help      this help\n\n"
-            "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
+            "exit codes: 0 success; 2 bad usage, configuration or --out (nothing written);\n"
             "            3 the true model did not converge (only synth.json written);\n"
             "            1 files could not be written\n");
 }
@@ -50,9 +52,20 @@ int shp_cmd_synth(int argc, char **argv)
     const int bad = shp_cli_require(&a);
     if (bad >= 0) return bad;
     const char *config = a.input, *out = a.out;
+    /* every input, and --out, checked before any work (the other commands' rule) */
+    char err[SHP_MSG_MAX];
+    if (shp_synth_check(config, err, sizeof err) != SHP_OK ||
+        shp_stage_check_dir("--out", out, 32, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
     shp_backend *be = shp_cli_backend_create("synth", a.backend, 1);
     if (!be) return SHP_EXIT_USAGE;
-    char err[1024];
+    if (shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: synth: --out %s\n", err);
+        shp_backend_destroy(be);
+        return SHP_EXIT_USAGE;
+    }
     shp_synth_summary sum;
     const int rc = shp_synth_run(config, out, seed, be, &sum, err, sizeof err);
     shp_backend_destroy(be);

@@ -9,14 +9,17 @@
 
 int cfg_fail(const cfg_ctx *c, const char *path, const char *fmt, ...)
 {
-    char what[384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    if (c->err && c->errlen) {
-        if (path && *path) snprintf(c->err, c->errlen, "%s: %s: %s", c->file, path, what);
-        else snprintf(c->err, c->errlen, "%s: %s", c->file, what);
+    if (!c->err || !c->errlen) return SHP_ERR_CONFIG;
+    /* the prefix, then the problem straight after it: no intermediate buffer that a
+     * long file name in the problem could overflow and cut */
+    int w = path && *path ? snprintf(c->err, c->errlen, "%s: %s: ", c->file, path)
+                          : snprintf(c->err, c->errlen, "%s: ", c->file);
+    if (w < 0) w = 0;
+    if ((size_t)w < c->errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(c->err + w, c->errlen - (size_t)w, fmt, ap);
+        va_end(ap);
     }
     return SHP_ERR_CONFIG;
 }
@@ -188,6 +191,39 @@ int cfg_require_gt(const cfg_ctx *c, const char *path, double v, double lo)
 int cfg_require_ge(const cfg_ctx *c, const char *path, double v, double lo)
 {
     return v >= lo ? SHP_OK : cfg_fail(c, path, "must be >= %g (got %g)", lo, v);
+}
+
+int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, const char *what)
+{
+    if (v <= hi) return SHP_OK;
+    return what ? cfg_fail(c, path, "must be <= %g (that is %s; got %g)", hi, what, v)
+                : cfg_fail(c, path, "must be <= %g (got %g)", hi, v);
+}
+
+/* A registry unit ("L/T", "1/L", "L^beta") in the config's units ("cm/min"). */
+static void unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp)
+{
+    size_t k = 0;
+    if (len) out[0] = '\0';
+    for (const char *u = unit; *u && k + 1 < len; ++u) {
+        const char *s = *u == 'L' ? fp->length_unit : *u == 'T' ? fp->time_unit : NULL;
+        const int w = s ? snprintf(out + k, len - k, "%s", s) : snprintf(out + k, len - k, "%c", *u);
+        if (w < 0) break;
+        k += (size_t)w;
+    }
+    if (!strcmp(unit, "-")) snprintf(out, len, "(dimensionless)");
+}
+
+int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
+                          const shp_forward_problem *fp, double v)
+{
+    double lo, hi;
+    shp_param_plausible(p, fp->cm_per_length, fp->min_per_time, &lo, &hi);
+    if (v >= lo && v <= hi) return SHP_OK;
+    char unit[64];
+    unit_text(unit, sizeof unit, p->unit, fp);
+    return cfg_fail(c, path, "%g is not a plausible value: expected %g to %g %s (the default inversion "
+                             "bounds widened; see shpfit models)", v, lo, hi, unit);
 }
 
 int cfg_number_array(const cfg_ctx *c, const cJSON *arr, const char *path, double **out,

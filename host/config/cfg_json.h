@@ -13,6 +13,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "shpfit/forward.h"
+#include "shpfit/models.h"
 #include "shpfit/status.h"
 
 #define CFG_PATH_MAX 256
@@ -33,6 +35,11 @@ typedef struct {
 /* Write "FILE: PATH: <fmt…>" (PATH omitted when empty) and return SHP_ERR_CONFIG. */
 int cfg_fail(const cfg_ctx *c, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Read and parse the JSON file c->file into *root (the caller deletes it). SHP_OK;
+ * SHP_ERR_CONFIG with "FILE: problem" when it cannot be read, is not text (a NUL byte),
+ * is malformed ("line L, column C ...") or has a \u0000 in a string; SHP_ERR_NOMEM. */
+int cfg_load_json(const cfg_ctx *c, cJSON **root);
 
 /* Child paths: "parent.key" ("key" at the top) and "parent[i]". */
 void cfg_path(char *buf, size_t len, const char *parent, const char *key);
@@ -73,6 +80,14 @@ int cfg_number_item(const cfg_ctx *c, const cJSON *it, const char *path, double 
 /* Number comparisons with the error message built in: "must be > 0 (got -3)". */
 int cfg_require_gt(const cfg_ctx *c, const char *path, double v, double lo);
 int cfg_require_ge(const cfg_ctx *c, const char *path, double v, double lo);
+
+/* v ≤ hi, else "must be <= hi (that is <what>; got v)": what names the limit in cm and
+ * min ("1e5 cm") when the config may use other units. */
+int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, const char *what);
+
+/* A model parameter's value within its plausible range (shp_param_plausible). */
+int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
+                          const shp_forward_problem *fp, double v);
 
 /* An array of finite numbers (allocated; *n ≥ 1), e.g. output.times. */
 int cfg_number_array(const cfg_ctx *c, const cJSON *arr, const char *path, double **out,

@@ -1,35 +1,11 @@
 /* shp_forward_load: read the file, parse the JSON, run the section parsers in order,
  * and hand back a problem only when every check has passed. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config/cfg_sections.h"
-#include "io/fs.h"
-
-/* "line L, column C: … near `text`" for a parse error at `at` in `text`. */
-static int malformed(const cfg_ctx *c, const char *text, size_t len, const char *at)
-{
-    if (!at || at < text || at > text + len) at = text + len;
-    int line = 1, col = 1;
-    for (const char *p = text; p < at; ++p) {
-        if (*p == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-    }
-    if (at == text + len)
-        return cfg_fail(c, "", "malformed JSON: unexpected end of file at line %d, column %d", line, col);
-    char near[24];
-    size_t k = 0;
-    for (const char *p = at; *p && *p != '\n' && k + 1 < sizeof near; ++p) near[k++] = *p;
-    near[k] = '\0';
-    return cfg_fail(c, "", "malformed JSON at line %d, column %d, near `%s`", line, col, near);
-}
 
 int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
 {
@@ -89,20 +65,9 @@ static int load_with(const char *path, int (*parse)(const cfg_ctx *, const cJSON
     *out = NULL;
     if (err && errlen) err[0] = '\0';
     if (!path) return cfg_fail(&c, "", "no configuration file given");
-    size_t len = 0;
-    char *text = shp_file_read_all(path, &len);
-    if (!text) {
-        cfg_fail(&c, "", "cannot read: %s", strerror(errno));
-        return errno == ENOMEM ? SHP_ERR_NOMEM : SHP_ERR_IO;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1); /* + its NUL */
-    if (!root) {
-        const int rc = malformed(&c, text, len, end);
-        free(text);
-        return rc;
-    }
-    free(text);
+    cJSON *root = NULL;
+    const int lrc = cfg_load_json(&c, &root);
+    if (lrc != SHP_OK) return lrc;
 
     shp_forward_problem *fp = calloc(1, sizeof *fp);
     if (!fp || !(fp->path = strdup(path))) {

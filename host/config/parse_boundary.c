@@ -1,4 +1,5 @@
 /* "top" and "bottom": boundary type and its constant value or piecewise-constant table. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,9 +25,25 @@ static int table_rows(const cJSON *obj)
     return cJSON_IsArray(t) ? cJSON_GetArraySize(t) : 0;
 }
 
+/* A boundary head within the range of heads, a flux within what any rain or irrigation
+ * gives (1e3 cm/min is 600 m/h). */
+static int check_value(const cfg_ctx *c, const char *path, int type, const shp_forward_problem *fp, double v)
+{
+    if (type == SHP_BC_HEAD)
+        return fabs(v) <= SHP_HEAD_MAX_CM / fp->cm_per_length
+                   ? SHP_OK
+                   : cfg_fail(c, path, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fp->cm_per_length,
+                              fp->length_unit, SHP_HEAD_MAX_TEXT);
+    const double qmax = SHP_FLUX_MAX_CM_MIN * fp->min_per_time / fp->cm_per_length;
+    return fabs(v) <= qmax ? SHP_OK
+                           : cfg_fail(c, path, "flux %g is beyond %g %s/%s (%s)", v, qmax, fp->length_unit,
+                                      fp->time_unit, SHP_FLUX_MAX_TEXT);
+}
+
 /* table: [[t0, v0], [t1, v1], …], times ≥ 0 and strictly increasing; v_k holds from
  * t_k (and v0 also before t0). Written to t[], v[]. */
-static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, double *t, double *v)
+static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, int type,
+                       const shp_forward_problem *fp, double *t, double *v)
 {
     if (!cJSON_IsArray(tab)) return cfg_fail(c, path, "expected an array of [time, value] pairs, got %s", cfg_type_name(tab));
     if (cJSON_GetArraySize(tab) < 1) return cfg_fail(c, path, "must not be empty");
@@ -42,16 +59,18 @@ static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, dou
         cfg_path_index(pe, sizeof pe, p, 0);
         CFG_TRY(cfg_number_item(c, row->child, pe, &t[k]));
         CFG_TRY(cfg_require_ge(c, pe, t[k], 0.0));
+        CFG_TRY(cfg_require_le(c, pe, t[k], SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
         if (k > 0 && !(t[k] > t[k - 1]))
             return cfg_fail(c, pe, "table times must be strictly increasing (%g after %g)", t[k], t[k - 1]);
         cfg_path_index(pe, sizeof pe, p, 1);
         CFG_TRY(cfg_number_item(c, row->child->next, pe, &v[k]));
+        CFG_TRY(check_value(c, pe, type, fp, v[k]));
     }
     return SHP_OK;
 }
 
 static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
-                      double *tab_space, shp_bc *bc)
+                      const shp_forward_problem *fp, double *tab_space, shp_bc *bc)
 {
     static const char *const keys_none[] = {"type", NULL};
     static const char *const keys_value[] = {"type", "value", "table", NULL};
@@ -73,10 +92,14 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
         cfg_path(p, sizeof p, sd->name, "value");
         return cfg_fail(c, p, "missing required field (or give a \"table\")");
     }
-    if (!tab) return cfg_number(c, obj, sd->name, "value", 1, &bc->value, NULL);
+    if (!tab) {
+        CFG_TRY(cfg_number(c, obj, sd->name, "value", 1, &bc->value, NULL));
+        cfg_path(p, sizeof p, sd->name, "value");
+        return check_value(c, p, bc->type, fp, bc->value);
+    }
     cfg_path(p, sizeof p, sd->name, "table");
     const int rows = table_rows(obj);
-    CFG_TRY(parse_table(c, tab, p, tab_space, tab_space + rows));
+    CFG_TRY(parse_table(c, tab, p, bc->type, fp, tab_space, tab_space + rows));
     bc->n = rows;
     bc->t = tab_space;
     bc->v = tab_space + rows;
@@ -94,8 +117,8 @@ int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_proble
         fp->bc_table = malloc(2 * (size_t)(rows[0] + rows[1]) * sizeof *fp->bc_table);
         if (!fp->bc_table) return cfg_fail(c, "top", "out of memory");
     }
-    CFG_TRY(parse_side(c, obj[0], &sides[0], fp->bc_table, &fp->column.top));
-    CFG_TRY(parse_side(c, obj[1], &sides[1], fp->bc_table ? fp->bc_table + 2 * rows[0] : NULL,
+    CFG_TRY(parse_side(c, obj[0], &sides[0], fp, fp->bc_table, &fp->column.top));
+    CFG_TRY(parse_side(c, obj[1], &sides[1], fp, fp->bc_table ? fp->bc_table + 2 * rows[0] : NULL,
                        &fp->column.bottom));
     return SHP_OK;
 }

@@ -1,5 +1,6 @@
 /* "initial": the initial pressure head of every node, from a uniform head, water
  * content or effective saturation, a hydrostatic profile, or a CSV depth profile. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,11 @@ static int node_head(const shp_forward_problem *fp, int i, int var, double v, do
     const int im = fp->mat_of_node[i];
     const shp_material *mat = &fp->materials[im];
     if (var == VAR_H) {
+        if (!(fabs(v) <= SHP_HEAD_MAX_CM / fp->cm_per_length)) {
+            snprintf(why, len, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fp->cm_per_length,
+                     fp->length_unit, SHP_HEAD_MAX_TEXT);
+            return -1;
+        }
         *h = v;
         return 0;
     }
@@ -60,8 +66,10 @@ static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
             return cfg_fail(c, "initial.extrapolate", "expected a boolean, got %s", cfg_type_name(ex));
         extrapolate = cJSON_IsTrue(ex);
     }
-    char path[1024], why[320];
-    shp_path_beside(fp->path, file, path, sizeof path); /* a config and its data move together */
+    char path[SHP_PATH_MAX], why[SHP_MSG_MAX];
+    /* a config and its data move together */
+    if (shp_path_beside(fp->path, file, path, sizeof path) != 0)
+        return cfg_fail(c, "initial.file", "%s: %s", file, strerror(ENAMETOOLONG));
     const char *names[2] = {"depth", vars[var]};
     double *d = NULL, *v = NULL;
     int m = 0;
@@ -111,6 +119,10 @@ int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
     if (type == INIT_HYDROSTATIC) {
         double wt = 0.0;
         CFG_TRY(cfg_number(c, in, "initial", "water_table", 1, &wt, NULL));
+        /* within a head range of the column: the heads below are z − wt */
+        if (!(fabs(wt) <= SHP_HEAD_MAX_CM / fp->cm_per_length))
+            return cfg_fail(c, "initial.water_table", "%g is beyond %g %s (%s)", wt,
+                            SHP_HEAD_MAX_CM / fp->cm_per_length, fp->length_unit, SHP_HEAD_MAX_TEXT);
         for (int i = 0; i < n; ++i) /* depth positive down */
             fp->h_init[i] = fp->init_value[i] = fp->z[i] - wt;
         return SHP_OK;

@@ -61,14 +61,15 @@ static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
     for (int k = 0; k < m->n_params; ++k) {
         const shp_param_info *pi = &m->params[k];
         CFG_TRY(cfg_number(c, obj, path, pi->name, !pi->has_default, &mat->p[k], NULL));
-        if (shp_param_check(pi, mat->p[k], why, sizeof why) != SHP_OK) {
-            cfg_path(p, sizeof p, path, pi->name);
-            return cfg_fail(c, p, "%s", why);
-        }
+        cfg_path(p, sizeof p, path, pi->name);
+        if (shp_param_check(pi, mat->p[k], why, sizeof why) != SHP_OK) return cfg_fail(c, p, "%s", why);
+        CFG_TRY(cfg_require_plausible(c, p, pi, fp, mat->p[k]));
     }
     CFG_TRY(cfg_number(c, obj, path, "Ss", 0, &mat->Ss, NULL));
     cfg_path(p, sizeof p, path, "Ss");
     CFG_TRY(cfg_require_ge(c, p, mat->Ss, 0.0));
+    /* specific storage: water 4.6e-8 /cm, soils 1e-6 to 1e-3 /cm */
+    CFG_TRY(cfg_require_le(c, p, mat->Ss, 1.0 / fp->cm_per_length, "1 /cm"));
     if (shp_model_first_invalid(mat, why, sizeof why) >= 0) return cfg_fail(c, path, "%s", why);
     return SHP_OK;
 }
@@ -89,7 +90,8 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem
         cfg_path(p, sizeof p, "materials", it->string);
         if (shp_forward_material_index(fp, it->string) >= 0)
             return cfg_fail(c, p, "material defined twice");
-        if (!it->string[0]) return cfg_fail(c, p, "material name must not be empty");
+        if (!it->string[0] || strlen(it->string) > 64)
+            return cfg_fail(c, p, "a material name has 1 to 64 characters");
         const int i = fp->n_materials;
         CFG_TRY(parse_material(c, it, p, fp, &fp->materials[i]));
         fp->material_names[i] = strdup(it->string);

@@ -13,10 +13,12 @@ static int times_every(const cfg_ctx *c, const cJSON *obj, shp_forward_problem *
     CFG_TRY(cfg_check_keys(c, obj, P, keys));
     CFG_TRY(cfg_number(c, obj, P, "end", 1, &end, NULL));
     CFG_TRY(cfg_require_gt(c, "output.times.end", end, 0.0));
+    CFG_TRY(cfg_require_le(c, "output.times.end", end, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
     CFG_TRY(cfg_number(c, obj, P, "every", 1, &every, NULL));
     CFG_TRY(cfg_require_gt(c, "output.times.every", every, 0.0));
     const double steps = end / every;
-    if (steps > 1e7) return cfg_fail(c, "output.times.every", "gives too many output times (%g)", steps);
+    if (steps > SHP_MAX_OUTPUT_TIMES)
+        return cfg_fail(c, P, "end / every gives %g output times (at most %g)", steps, SHP_MAX_OUTPUT_TIMES);
     /* k·every, not a running sum, so 180 min in 5 min steps ends on 180 exactly; a last
      * multiple within rounding of end becomes end, otherwise end is appended */
     const int n = (int)floor(steps * (1.0 + 1e-12));
@@ -38,6 +40,7 @@ static int times_list(const cfg_ctx *c, const cJSON *arr, shp_forward_problem *f
     for (int k = 0; k < n; ++k) {
         cfg_path_index(p, sizeof p, P, k);
         CFG_TRY(cfg_require_gt(c, p, fp->t_out[k], 0.0));
+        CFG_TRY(cfg_require_le(c, p, fp->t_out[k], SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
         if (k > 0 && !(fp->t_out[k] > fp->t_out[k - 1]))
             return cfg_fail(c, p, "times must be strictly increasing (%g after %g)", fp->t_out[k],
                             fp->t_out[k - 1]);
@@ -68,9 +71,25 @@ static int observations(const cfg_ctx *c, const cJSON *arr, shp_forward_problem 
     return SHP_OK;
 }
 
+/* The results of one column are allocated up front: refuse what would not fit, before
+ * any allocation, naming the fields that size it. */
+static int check_memory(const cfg_ctx *c, const cJSON *o, const shp_forward_problem *fp)
+{
+    double limit_mb = SHP_MEMORY_LIMIT_MB;
+    CFG_TRY(cfg_number(c, o, "output", "memory_limit_mb", 0, &limit_mb, NULL));
+    CFG_TRY(cfg_require_gt(c, "output.memory_limit_mb", limit_mb, 0.0));
+    const double mb = (double)shp_column_out_doubles(&fp->column) * sizeof(double) / 1048576.0;
+    if (mb <= limit_mb) return SHP_OK;
+    return cfg_fail(c, "output", "the results of one column need %.0f MB (profile.nodes %d x %d output times "
+                                 "(output.times)%s), over output.memory_limit_mb = %g: write fewer output "
+                                 "times%s, or raise the limit",
+                    mb, fp->column.n, fp->column.n_out, fp->column.profiles_all ? " x profiles \"all\"" : "",
+                    limit_mb, fp->column.profiles_all ? " or output.profiles \"final\"" : "");
+}
+
 int cfg_parse_output(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
-    static const char *const keys[] = {"times", "observation_depths", "profiles", NULL};
+    static const char *const keys[] = {"times", "observation_depths", "profiles", "memory_limit_mb", NULL};
     static const char *const profiles[] = {"final", "all", NULL};
     const cJSON *o;
     CFG_TRY(cfg_object(c, root, "", "output", 1, &o));
@@ -87,5 +106,5 @@ int cfg_parse_output(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     const cJSON *obs = cfg_child(o, "observation_depths");
     if (obs) CFG_TRY(observations(c, obs, fp));
     CFG_TRY(cfg_choice(c, o, "output", "profiles", profiles, 0, &fp->column.profiles_all));
-    return SHP_OK;
+    return check_memory(c, o, fp);
 }

@@ -80,6 +80,7 @@ int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
     int nodes = 0, grid = 0, has_ratio;
     CFG_TRY(cfg_number(c, pr, path, "depth", 1, &depth, NULL));
     CFG_TRY(cfg_require_gt(c, "profile.depth", depth, 0.0));
+    CFG_TRY(cfg_require_le(c, "profile.depth", depth, SHP_DEPTH_MAX_CM / fp->cm_per_length, SHP_DEPTH_MAX_TEXT));
     CFG_TRY(cfg_int(c, pr, path, "nodes", 1, 3, 10000000, &nodes));
     CFG_TRY(cfg_choice(c, pr, path, "grid", grids, 0, &grid));
     CFG_TRY(cfg_number(c, pr, path, "ratio", grid == 1, &ratio, &has_ratio));

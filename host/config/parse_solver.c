@@ -38,6 +38,15 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_require_ge(c, "solver.tol_time", o->tol_time, 0.0));
     CFG_TRY(cfg_number(c, s, P, "grow", 0, &o->grow, NULL));
     CFG_TRY(cfg_require_ge(c, "solver.grow", o->grow, 1.0));
+    /* plausible limits: beyond them a value is a typing mistake (dt_max may be huge: no cap) */
+    const double T = fp->min_per_time, L = fp->cm_per_length;
+    CFG_TRY(cfg_require_le(c, "solver.dt_init", o->dt_init, SHP_TIME_MAX_MIN / T, SHP_TIME_MAX_TEXT));
+    CFG_TRY(cfg_require_le(c, "solver.dt_min", o->dt_min, SHP_TIME_MAX_MIN / T, SHP_TIME_MAX_TEXT));
+    CFG_TRY(cfg_require_le(c, "solver.tol_theta", o->tol_theta, 1.0, "a water content"));
+    CFG_TRY(cfg_require_le(c, "solver.tol_time", o->tol_time, 1.0, "a water content"));
+    CFG_TRY(cfg_require_le(c, "solver.tol_h", o->tol_h, SHP_HEAD_MAX_CM / L, SHP_HEAD_MAX_TEXT));
+    CFG_TRY(cfg_require_le(c, "solver.tol_mass", o->tol_mass, 100.0 / L, "100 cm of water"));
+    CFG_TRY(cfg_require_le(c, "solver.grow", o->grow, 100.0, NULL));
     if (o->shrink > 1.0) return cfg_fail(c, "solver.shrink", "must be <= 1 (got %g)", o->shrink);
     if (o->retry >= 1.0) return cfg_fail(c, "solver.retry", "must be < 1 (got %g)", o->retry);
     CFG_TRY(cfg_int(c, s, P, "max_iter", 0, 1, 100000, &o->max_iter));

@@ -9,6 +9,7 @@
 
 #include "config/cfg_json.h"
 #include "shpfit/fit.h"
+#include "shpfit/journal.h"
 #include "io/json_file.h"
 
 int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len)
@@ -65,6 +66,14 @@ static int evaluate(step_eval *e, const double *x, int n)
         for (int k = 0; k < e->st->n_obj; ++k)
             e->f_step[(long)i * e->st->n_obj + k] = e->f_full[(long)i * nobj + e->st->obj[k]];
     return rc;
+}
+
+/* Seconds since t0 on the run's clock: the journal's when there is one (a resumed run
+ * counts the time of the run it resumes), else the wall clock's. t0 is of that clock. */
+static double run_clock(const shp_problem *pb)
+{
+    const shp_journal *j = shp_problem_journal(pb);
+    return j ? shp_journal_clock(j) : shp_wall_seconds();
 }
 
 static int push_history(shp_fit_result *res, int *cap, int step, double wall, const shp_opt_log *line)
@@ -127,7 +136,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    const double t0 = shp_wall_seconds();
+    const double t0 = shp_problem_journal(pb) ? 0.0 : run_clock(pb);
     int rc = SHP_OK, hcap = 0;
     double fixed_u = NAN;
     for (int s = 0; s < opt->n_steps && rc == SHP_OK; ++s) {
@@ -148,8 +157,8 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
             rc = o ? SHP_ERR_NOMEM : SHP_ERR_INVALID;
         }
         shp_opt_stop_reason why = SHP_STOP_NONE;
-        const double ts = shp_wall_seconds();
-        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, shp_wall_seconds() - ts)) == SHP_STOP_NONE) {
+        const double ts = run_clock(pb);
+        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, run_clock(pb) - ts)) == SHP_STOP_NONE) {
             const char *stage = "ask";
             rc = shp_optimizer_ask(o, NULL);
             if (rc == SHP_OK) {
@@ -166,7 +175,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
             }
             shp_opt_log line;
             shp_optimizer_log(o, &line);
-            rc = push_history(res, &hcap, s + 1, shp_wall_seconds() - t0, &line);
+            rc = push_history(res, &hcap, s + 1, run_clock(pb) - t0, &line);
             if (progress) progress(s + 1, opt->n_steps, &line, st, ctx);
         }
         if (rc == SHP_OK) {
@@ -197,7 +206,10 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         rc = shp_problem_evaluate(pb, be, res->u_best, 1, res->f_best, &ok);
     }
     shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
-    res->wall_s = shp_wall_seconds() - t0;
+    res->wall_s = run_clock(pb) - t0;
+    const shp_journal *j = shp_problem_journal(pb);
+    if (rc != SHP_OK && j && *shp_journal_error(j)) /* the checkpoint's failure is the cause */
+        snprintf(err, len, "%s", shp_journal_error(j));
     return rc;
 }
 
@@ -254,7 +266,7 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     double *f = malloc((size_t)cap * nobj * sizeof *f), *uu = malloc((size_t)cap * dim * sizeof *uu);
     int *ok = malloc((size_t)cap * sizeof *ok);
     int rc = lm && r && rs && f && uu && ok ? SHP_OK : SHP_ERR_NOMEM;
-    const double t0 = shp_wall_seconds();
+    const double t0 = run_clock(pb);
     int first = 1;
     while (rc == SHP_OK && !shp_lm_done(lm)) {
         const int n = shp_lm_ask(lm);
@@ -271,7 +283,7 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
         shp_step_space_expand(sp, dim, x0, 1, u);
         info->iterations += shp_lm_iterations(lm);
         info->evaluations += shp_lm_evaluations(lm);
-        info->wall_s += shp_wall_seconds() - t0;
+        info->wall_s += run_clock(pb) - t0;
         info->done = 1;
     } else {
         snprintf(err, len, "polish: %s", shp_strerror(rc));

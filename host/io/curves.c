@@ -45,12 +45,11 @@ void shp_curve_file_name(char *out, size_t len, const char *material)
     if (len) out[k] = '\0';
 }
 
-static void csv_path(char *out, size_t len, const char *dir, const char *material)
+static void csv_name(char *out, size_t len, const char *material)
 {
-    char safe[128], name[160];
+    char safe[128];
     shp_curve_file_name(safe, sizeof safe, material);
-    snprintf(name, sizeof name, "curves_%s.csv", safe);
-    shp_path_join(out, len, dir, name);
+    snprintf(out, len, "curves_%s.csv", safe);
 }
 
 int shp_curves_write_csv(const char *dir, const shp_forward_problem *fp, int i,
@@ -59,9 +58,9 @@ int shp_curves_write_csv(const char *dir, const shp_forward_problem *fp, int i,
     const shp_material *m = &fp->materials[i];
     const shp_model_desc *d = shp_model_by_id(m->model);
     const char *L = fp->length_unit, *T = fp->time_unit;
-    char path[1024];
-    csv_path(path, sizeof path, dir, fp->material_names[i]);
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX], name[160];
+    csv_name(name, sizeof name, fp->material_names[i]);
+    FILE *f = shp_file_create_in(dir, name, path, err, len);
     if (!f) return SHP_ERR_IO;
     /* pF is log10 of the suction in cm, whatever the config's length unit */
     fprintf(f, "psi_%s,h_%s,pF,theta,Se,K_%s_per_%s,log10_K,C_per_%s", L, L, L, T, L);
@@ -139,7 +138,5 @@ int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
             cJSON_AddStringToObject(pu, d->params[k].name, unit);
         }
     }
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "curves.json");
-    return shp_json_write_file(path, root, err, len);
+    return shp_json_write_in(dir, "curves.json", root, err, len);
 }

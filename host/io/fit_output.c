@@ -58,9 +58,8 @@ static void series_units(const shp_forward_problem *fp, int kind, char *xu, char
 /* The series of the last shp_problem_simulate (the best solution). */
 static int write_series(const char *dir, const shp_problem *pb, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "best_series.csv");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "best_series.csv", path, err, len);
     if (!f) return SHP_ERR_IO;
     const shp_forward_problem *fp = shp_problem_forward(pb);
     fprintf(f, "series,x,x_unit,depth_%s,observed,simulated,value_unit\n", fp->length_unit);
@@ -83,9 +82,8 @@ static int write_series(const char *dir, const shp_problem *pb, char *err, size_
 static int write_history(const char *dir, const shp_problem *pb, const shp_fit_options *opt,
                          const shp_fit_result *res, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "history.csv");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "history.csv", path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "step,generation,evaluations,failures,best_sum");
     const int nmax = opt->step[opt->n_steps - 1].n_obj > opt->step[0].n_obj ? opt->step[opt->n_steps - 1].n_obj
@@ -112,9 +110,8 @@ static int write_history(const char *dir, const shp_problem *pb, const shp_fit_o
 static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_result *res,
                         char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "pareto.csv");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "pareto.csv", path, err, len);
     if (!f) return SHP_ERR_IO;
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     for (int j = 0; j < dim; ++j) fprintf(f, "%s%s", j ? "," : "", shp_problem_var_name(pb, j));
@@ -226,7 +223,5 @@ int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const s
         rc = write_series(dir, pb, err, len);
     }
     if (rc != SHP_OK) return rc;
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "result.json");
-    return shp_json_write_file(path, build_result(pb, opt, res, info), err, len);
+    return shp_json_write_in(dir, "result.json", build_result(pb, opt, res, info), err, len);
 }

@@ -80,9 +80,12 @@ int shp_forward_write_all(const char *dir, const shp_forward_problem *fp,
     if (rc != SHP_OK) return rc;
     const char *written[N_TABLES + 1];
     int n_written = 0;
-    char path[4200];
+    char path[SHP_PATH_MAX];
     for (int t = 0; t < N_TABLES && rc == SHP_OK; ++t) {
-        shp_path_join(path, sizeof path, dir, names[t]);
+        if (shp_path_join(path, sizeof path, dir, names[t]) != 0) {
+            rc = shp_path_too_long(dir, names[t], err, errlen);
+            break;
+        }
         if (!want[t]) {
             if (unlink(path) != 0 && errno != ENOENT) {
                 snprintf(err, errlen, "%s: cannot remove stale file: %s", path, strerror(errno));
@@ -100,6 +103,7 @@ int shp_forward_write_all(const char *dir, const shp_forward_problem *fp,
     }
     if (rc != SHP_OK) return rc;
     written[n_written++] = "summary.json";
-    shp_path_join(path, sizeof path, dir, "summary.json");
+    if (shp_path_join(path, sizeof path, dir, "summary.json") != 0)
+        return shp_path_too_long(dir, "summary.json", err, errlen);
     return shp_forward_write_summary(path, fp, res, wall_s, written, n_written, err, errlen);
 }

@@ -1,12 +1,14 @@
-/* mkdir -p, path joining and checked file creation (see fs.h). */
-#define _POSIX_C_SOURCE 200809L
+/* mkdir -p, path joining, whole-or-nothing file writes (see fs.h). */
+#define _XOPEN_SOURCE 700 /* nftw, fdatasync */
 #include "io/fs.h"
 
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "shpfit/status.h"
 
@@ -18,15 +20,20 @@ static int is_dir(const char *p)
 
 int shp_mkdir_p(const char *dir, char *err, size_t len)
 {
-    char p[4096];
     const size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof p) {
-        snprintf(err, len, "%s: invalid directory name", dir);
+    if (n == 0) {
+        snprintf(err, len, "an empty directory name");
         return SHP_ERR_IO;
+    }
+    char *p = malloc(n + 1);
+    if (!p) {
+        snprintf(err, len, "%s: out of memory", dir);
+        return SHP_ERR_NOMEM;
     }
     memcpy(p, dir, n + 1);
     /* each prefix ending before a '/', then the whole path; EEXIST is fine only for a directory */
-    for (size_t i = 1; i <= n; ++i) {
+    int rc = SHP_OK;
+    for (size_t i = 1; i <= n && rc == SHP_OK; ++i) {
         if (p[i] != '/' && p[i] != '\0') continue;
         const char saved = p[i];
         p[i] = '\0';
@@ -34,34 +41,112 @@ int shp_mkdir_p(const char *dir, char *err, size_t len)
             const int e = errno;
             snprintf(err, len, "%s: cannot create directory: %s", p,
                      e == EEXIST ? "a file of that name exists" : strerror(e));
-            return SHP_ERR_IO;
+            rc = SHP_ERR_IO;
         }
         p[i] = saved;
     }
-    return SHP_OK;
+    free(p);
+    return rc;
 }
 
-void shp_path_join(char *out, size_t len, const char *dir, const char *name)
+int shp_path_join(char *out, size_t len, const char *dir, const char *name)
 {
     const size_t n = strlen(dir);
-    snprintf(out, len, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+    const int w = snprintf(out, len, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+    return w >= 0 && (size_t)w < len ? 0 : -1;
+}
+
+int shp_path_beside(const char *anchor, const char *file, char *out, size_t len)
+{
+    const char *slash = strrchr(anchor, '/');
+    const int w = file[0] == '/' || !slash ? snprintf(out, len, "%s", file)
+                                           : snprintf(out, len, "%.*s/%s", (int)(slash - anchor), anchor, file);
+    return w >= 0 && (size_t)w < len ? 0 : -1;
+}
+
+int shp_path_too_long(const char *dir, const char *name, char *err, size_t len)
+{
+    snprintf(err, len, "%s/%s: %s", dir, name, strerror(ENAMETOOLONG));
+    return SHP_ERR_IO;
+}
+
+/* The temporary of a destination: PATH.part-PID (one writer per process and path). */
+static int part_name(char *out, size_t len, const char *path)
+{
+    const int w = snprintf(out, len, "%s.part-%ld", path, (long)getpid());
+    return w >= 0 && (size_t)w < len ? 0 : -1;
 }
 
 FILE *shp_file_create(const char *path, char *err, size_t len)
 {
-    FILE *f = fopen(path, "w");
+    char part[SHP_PATH_MAX];
+    if (part_name(part, sizeof part, path) != 0) {
+        snprintf(err, len, "%s: cannot write: %s", path, strerror(ENAMETOOLONG));
+        return NULL;
+    }
+    FILE *f = fopen(part, "w");
     if (!f) snprintf(err, len, "%s: cannot write: %s", path, strerror(errno));
     return f;
 }
 
+FILE *shp_file_create_in(const char *dir, const char *name, char *path, char *err, size_t len)
+{
+    if (shp_path_join(path, SHP_PATH_MAX, dir, name) != 0) {
+        shp_path_too_long(dir, name, err, len);
+        return NULL;
+    }
+    return shp_file_create(path, err, len);
+}
+
 int shp_file_close(FILE *f, const char *path, char *err, size_t len)
 {
-    const int bad = ferror(f);
-    if (fclose(f) != 0 || bad) {
-        snprintf(err, len, "%s: write failed: %s", path, strerror(errno));
+    char part[SHP_PATH_MAX];
+    const int named = part_name(part, sizeof part, path) == 0;
+    /* fflush reports a full disk; fdatasync the data of a file being renamed into place
+     * (otherwise a crash could leave the new name on empty blocks) */
+    int bad = ferror(f) || fflush(f) != 0;
+    int e = bad ? errno : 0;
+    if (!bad && fdatasync(fileno(f)) != 0 && errno != EINVAL && errno != EROFS) {
+        bad = 1;
+        e = errno;
+    }
+    if (fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (!bad && named && rename(part, path) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        if (named) unlink(part);
+        snprintf(err, len, "%s: write failed: %s", path, strerror(e ? e : EIO));
         return SHP_ERR_IO;
     }
     return SHP_OK;
+}
+
+void shp_file_discard(FILE *f, const char *path)
+{
+    char part[SHP_PATH_MAX];
+    fclose(f);
+    if (part_name(part, sizeof part, path) == 0) unlink(part);
+}
+
+static int remove_entry(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(p);
+}
+
+int shp_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) return unlink(path);
+    return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 char *shp_file_read_all(const char *path, size_t *len)
@@ -100,11 +185,4 @@ char *shp_file_read_all(const char *path, size_t *len)
         *len = n;
     }
     return buf;
-}
-
-void shp_path_beside(const char *anchor, const char *file, char *out, size_t len)
-{
-    const char *slash = strrchr(anchor, '/');
-    if (file[0] == '/' || !slash) snprintf(out, len, "%s", file);
-    else snprintf(out, len, "%.*s/%s", (int)(slash - anchor), anchor, file);
 }

@@ -29,6 +29,16 @@ int shp_json_write_file(const char *path, cJSON *j, char *err, size_t len)
     return shp_file_close(f, path, err, len);
 }
 
+int shp_json_write_in(const char *dir, const char *name, cJSON *j, char *err, size_t len)
+{
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, dir, name) != 0) {
+        cJSON_Delete(j);
+        return shp_path_too_long(dir, name, err, len);
+    }
+    return shp_json_write_file(path, j, err, len);
+}
+
 cJSON *shp_json_output_begin(const char *command, const char *config_file)
 {
     cJSON *o = cJSON_CreateObject();

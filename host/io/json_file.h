@@ -10,6 +10,9 @@
  * SHP_OK, SHP_ERR_NOMEM or SHP_ERR_IO with "PATH: reason" in err. */
 int shp_json_write_file(const char *path, cJSON *j, char *err, size_t len);
 
+/* shp_json_write_file of dir/name. */
+int shp_json_write_in(const char *dir, const char *name, cJSON *j, char *err, size_t len);
+
 /* A new output document starting with program, version, command and config_file (the
  * head every summary and index of shpfit shares). NULL when out of memory. */
 cJSON *shp_json_output_begin(const char *command, const char *config_file);

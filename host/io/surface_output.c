@@ -29,8 +29,7 @@ int shp_surface_write_csv(const char *dir, const shp_problem *pb, const shp_surf
     char name[256], file[300], path[1024];
     shp_surface_plane_name(pb, r, name, sizeof name);
     snprintf(file, sizeof file, "surface_%s.csv", name);
-    shp_path_join(path, sizeof path, dir, file);
-    FILE *f = shp_file_create(path, err, len);
+    FILE *f = shp_file_create_in(dir, file, path, err, len);
     if (!f) return SHP_ERR_IO;
     const int nobj = shp_problem_n_obj(pb), nx = r->p.nx, ny = r->p.ny, np = nx * ny;
     fprintf(f, "%s,%s", shp_problem_var_name(pb, r->p.jx), shp_problem_var_name(pb, r->p.jy));
@@ -110,7 +109,5 @@ int shp_surface_write_summary(const char *dir, const shp_problem *pb, const shp_
     }
     cJSON_AddNumberToObject(s, "columns", (double)columns);
     cJSON_AddNumberToObject(s, "wall_time_s", wall_s);
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "surface.json");
-    return shp_json_write_file(path, s, err, len);
+    return shp_json_write_in(dir, "surface.json", s, err, len);
 }

@@ -99,6 +99,25 @@ int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len)
     return SHP_OK;
 }
 
+void shp_param_plausible(const shp_param_info *p, double cm_per_L, double min_per_T, double *lo, double *hi)
+{
+    double a, b;
+    if (p->log_scale && p->bound_lo > 0.0) {
+        a = p->bound_lo * 1e-6;
+        b = p->bound_hi * 1e6;
+    } else {
+        const double w = p->bound_hi - p->bound_lo;
+        a = p->bound_lo - 100.0 * w;
+        b = p->bound_hi + 100.0 * w;
+    }
+    /* into the config's units (a factor may be negative for no parameter: all are powers) */
+    const double f = shp_param_unit_factor(p, cm_per_L, min_per_T);
+    a *= f;
+    b *= f;
+    *lo = fmax(a, p->lo);
+    *hi = fmin(b, p->hi);
+}
+
 double shp_param_unit_factor(const shp_param_info *p, double cm_per_L, double min_per_T)
 {
     return pow(cm_per_L, -p->dim_L) * pow(min_per_T, -p->dim_T);

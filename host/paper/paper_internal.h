@@ -3,6 +3,7 @@
 #ifndef SHPFIT_HOST_PAPER_PAPER_INTERNAL_H
 #define SHPFIT_HOST_PAPER_PAPER_INTERNAL_H
 
+#include "io/fs.h"
 #include <stddef.h>
 
 #include "shpfit/physics/hydraulics.h"
@@ -74,7 +75,8 @@ typedef struct {
 } pr_paper_value;
 
 typedef struct {
-    char dir[1024];
+    char dir[SHP_PATH_MAX];    /* the campaign's directory: what is read */
+    const char *out;           /* where the report's files are written (a staging folder) */
     char title[128], machine[256];
     long budget_evals;
     double budget_time_s;

@@ -13,6 +13,7 @@
 
 #include "campaign/campaign_report.h"
 #include "campaign/campaign_stats.h"
+#include "config/cfg_json.h"
 #include "io/fs.h"
 #include "paper/paper_internal.h"
 #include "paper/paper_report.h"
@@ -207,21 +208,13 @@ static int read_budget_seeds(const jctx *j, const cJSON *cp, pr_data *d)
 
 static int read_campaign_json(pr_data *d, char *err, size_t len)
 {
-    char path[1100];
-    shp_path_join(path, sizeof path, d->dir, "campaign.json");
-    size_t n = 0;
-    char *text = shp_file_read_all(path, &n);
-    if (!text) {
-        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        return SHP_ERR_IO;
-    }
-    cJSON *root = cJSON_Parse(text);
-    free(text);
+    char path[SHP_PATH_MAX];
+    if (shp_path_join(path, sizeof path, d->dir, "campaign.json") != 0)
+        return shp_path_too_long(d->dir, "campaign.json", err, len);
+    const cfg_ctx c = {path, err, len};
+    cJSON *root = NULL;
+    CFG_TRY(cfg_load_json(&c, &root));
     const jctx j = {path, err, len};
-    if (!root) {
-        snprintf(err, len, "%s: malformed JSON", path);
-        return SHP_ERR_CONFIG;
-    }
     const cJSON *cp = cJSON_GetObjectItemCaseSensitive(root, "campaign");
     const cJSON *cases = cJSON_GetObjectItemCaseSensitive(cp, "cases");
     const cJSON *vars = cJSON_GetObjectItemCaseSensitive(cp, "variants");
@@ -310,7 +303,7 @@ static int read_paper_csv(const char *path, pr_data *d, char *err, size_t len)
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        return SHP_ERR_IO;
+        return SHP_ERR_CONFIG;
     }
     char *line = NULL, why[200];
     size_t cap = 0;
@@ -341,6 +334,10 @@ static int read_paper_csv(const char *path, pr_data *d, char *err, size_t len)
             rc = SHP_ERR_CONFIG;
         } else
             ++d->n_paper;
+    }
+    if (rc == SHP_OK && ferror(f)) { /* e.g. a directory */
+        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
+        rc = SHP_ERR_CONFIG;
     }
     free(line);
     fclose(f);
@@ -386,8 +383,9 @@ void pr_curve_point(const pr_case *cs, const shp_material *m, double psi_cm, dou
 
 static int load_case(const pr_data *d, pr_case *cs, char *err, size_t len)
 {
-    char path[1400];
-    snprintf(path, sizeof path, "%s/cases/%s/config.json", d->dir, cs->name);
+    char path[SHP_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/cases/%s/config.json", d->dir, cs->name) >= (int)sizeof path)
+        return shp_path_too_long(d->dir, "cases/…/config.json", err, len);
     int rc = shp_problem_load(path, &cs->pb, err, len);
     if (rc != SHP_OK) return rc;
     const shp_forward_problem *fp = shp_problem_forward(cs->pb);
@@ -584,10 +582,10 @@ static int read_runs(pr_data *d, char *err, size_t len)
     shp_cr_data cr;
     int rc = shp_cr_read(d->dir, &cr, err, len);
     if (rc != SHP_OK) return rc;
-    char runs_csv[1100];
-    shp_path_join(runs_csv, sizeof runs_csv, d->dir, "runs.csv");
-    d->runs = calloc((size_t)cr.n_runs + 1, sizeof *d->runs);
-    if (!d->runs) rc = nomem(err, len);
+    char runs_csv[SHP_PATH_MAX];
+    if (rc == SHP_OK && shp_path_join(runs_csv, sizeof runs_csv, d->dir, "runs.csv") != 0)
+        rc = shp_path_too_long(d->dir, "runs.csv", err, len);
+    if (rc == SHP_OK && !(d->runs = calloc((size_t)cr.n_runs + 1, sizeof *d->runs))) rc = nomem(err, len);
     for (int i = 0; i < cr.n_runs && rc == SHP_OK; ++i) rc = add_run(d, runs_csv, &cr.run[i], err, len);
     shp_cr_free(&cr);
     if (rc == SHP_OK) rc = count_seeds(d, err, len);
@@ -618,11 +616,21 @@ void pr_free(pr_data *d)
 int pr_load(const char *dir, const char *paper_csv, pr_data *d, char *err, size_t len)
 {
     memset(d, 0, sizeof *d);
-    snprintf(d->dir, sizeof d->dir, "%s", dir);
+    if (snprintf(d->dir, sizeof d->dir, "%s", dir) >= (int)sizeof d->dir)
+        return shp_path_too_long(dir, "", err, len);
     int rc = read_paper_csv(paper_csv, d, err, len);
     if (rc == SHP_OK) rc = read_campaign_json(d, err, len);
     if (rc == SHP_OK) rc = read_runs(d, err, len);
     if (rc != SHP_OK) pr_free(d);
+    return rc;
+}
+
+int shp_paper_tables_check(const char *paper_csv, char *err, size_t len)
+{
+    pr_data d;
+    memset(&d, 0, sizeof d);
+    const int rc = read_paper_csv(paper_csv, &d, err, len);
+    pr_free(&d);
     return rc;
 }
 

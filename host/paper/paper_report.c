@@ -1,10 +1,14 @@
 /* The seed-002 report (paper/paper_report.h): load, figures' data and script, tables,
  * then gnuplot, so that a missing or failing gnuplot still leaves complete tables. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include "paper/paper_report.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "io/stage.h"
 #include "paper/paper_internal.h"
 #include "plot/plot.h"
 #include "shpfit/status.h"
@@ -21,16 +25,43 @@ int shp_paper_report(const char *dir, const char *paper_tables_csv, double wall_
     int rc = pr_load(dir, paper_tables_csv, &d, err, len);
     if (rc != SHP_OK) return rc;
     d.wall_s = isfinite(wall_s) ? wall_s : 0.0;
-    int n_figs = 0, drawn = 0;
-    rc = pr_write_figures(&d, &n_figs, err, len);
-    if (rc == SHP_OK) rc = pr_write_tables(&d, 0, err, len);
+    shp_stage *st = NULL;
+    rc = shp_stage_begin(dir, &st, err, len);
+    if (rc == SHP_OK) d.out = shp_stage_dir(st);
+    int n_figs = 0, drawn = 0, plot_rc = SHP_OK;
+    char *plot_err = NULL;
+    if (rc == SHP_OK) rc = pr_write_figures(&d, &n_figs, err, len);
     const char *gp = shp_plot_program();
     if (rc == SHP_OK && gp && n_figs > 0) {
-        rc = shp_plot_run(gp, dir, "paper_plots.gp", "paper_plots.log", err, len);
-        drawn = rc == SHP_OK;
-        if (drawn) rc = pr_write_tables(&d, 1, err, len);
+        /* a failing gnuplot still leaves complete tables behind */
+        plot_rc = shp_plot_run(gp, d.out, "paper_plots.gp", "paper_plots.log", err, len);
+        drawn = plot_rc == SHP_OK;
+        if (!drawn) plot_err = strdup(err);
     }
-    if (plots) *plots = drawn;
+    if (rc == SHP_OK) rc = pr_write_tables(&d, drawn, err, len);
+    /* every figure a variant may have: those this report did not draw are stale */
+    char **stale = rc == SHP_OK ? calloc((size_t)(2 * d.n_variants + 1), sizeof *stale) : NULL;
+    if (rc == SHP_OK && !stale) rc = SHP_ERR_NOMEM;
+    for (int v = 0; v < d.n_variants && rc == SHP_OK; ++v)
+        for (int e = 0; e < 2 && rc == SHP_OK; ++e) {
+            char name[200];
+            snprintf(name, sizeof name, "%s_%s.png", e ? "errors" : "figure7", d.variants[v].file);
+            if (!(stale[2 * v + e] = strdup(name))) rc = SHP_ERR_NOMEM;
+        }
+    if (rc == SHP_ERR_NOMEM) snprintf(err, len, "out of memory");
+    if (rc == SHP_OK) {
+        rc = shp_stage_commit(st, (const char *const *)stale, err, len);
+        st = NULL;
+    }
+    for (int i = 0; stale && stale[i]; ++i) free(stale[i]);
+    free(stale);
+    shp_stage_abort(st);
+    if (rc == SHP_OK && plot_rc != SHP_OK) {
+        snprintf(err, len, "%s (the tables are complete)", plot_err ? plot_err : "plots failed");
+        rc = plot_rc;
+    }
+    free(plot_err);
+    if (plots) *plots = drawn && rc == SHP_OK;
     pr_free(&d);
     return rc;
 }

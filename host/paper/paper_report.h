@@ -42,7 +42,13 @@
 #define SHP_PAPER_PSI_MIN_CM 1.0
 #define SHP_PAPER_PSI_MAX_CM 1e4
 
-/* Write every output above into dir. wall_s: wall time of the whole study for the head
+/* Read the seed's published values (paper_tables_csv) as shp_paper_report will, before
+ * any work: SHP_OK, or SHP_ERR_CONFIG with "FILE: line N: problem" / "FILE: cannot
+ * read: reason", SHP_ERR_NOMEM. */
+int shp_paper_tables_check(const char *paper_tables_csv, char *err, size_t len);
+
+/* Write every output above into dir, as one set (io/stage.h): a failed report leaves
+ * the earlier one in place. wall_s: wall time of the whole study for the head
  * of tables.md (≤ 0 or NaN: not given). *plots (may be NULL) = 1 when the figures were
  * drawn, 0 when gnuplot is missing ($SHPFIT_GNUPLOT empty or none on PATH; data and
  * Markdown are complete). SHP_OK, or SHP_ERR_IO (a file cannot be read or written,

@@ -633,46 +633,49 @@ static void md_figures(FILE *f, const pr_data *d, int plots)
     fprintf(f, "\n");
 }
 
-static FILE *open_in(const pr_data *d, const char *name, char *path, size_t plen, char *err, size_t len)
-{
-    shp_path_join(path, plen, d->dir, name);
-    return shp_file_create(path, err, len);
-}
 
 /* table<k>_<x>.csv and .md. */
 static int write_table_files(const pr_data *d, table_id t, scratch *s, pr_cell *cells, int *order, char *err,
                              size_t len)
 {
-    char name[96], pcsv[1200], pmd[1200];
+    char name[96], pcsv[SHP_PATH_MAX], pmd[SHP_PATH_MAX];
     snprintf(name, sizeof name, "%s.csv", tables[t].file);
-    FILE *csv = open_in(d, name, pcsv, sizeof pcsv, err, len);
+    FILE *csv = shp_file_create_in(d->out, name, pcsv, err, len);
     if (!csv) return SHP_ERR_IO;
     snprintf(name, sizeof name, "%s.md", tables[t].file);
-    FILE *md = open_in(d, name, pmd, sizeof pmd, err, len);
+    FILE *md = shp_file_create_in(d->out, name, pmd, err, len);
     if (!md) {
-        fclose(csv);
+        shp_file_discard(csv, pcsv);
         return SHP_ERR_IO;
     }
     fprintf(md, "# Seed 002 study: %s\n\nAll tables and the run details: [tables.md](tables.md).\n\n", tables[t].file);
     md_variant_legend(md, d);
-    int rc = write_table(d, t, csv, md, s, cells, order, err, len);
+    const int rc = write_table(d, t, csv, md, s, cells, order, err, len);
+    if (rc != SHP_OK) {
+        shp_file_discard(csv, pcsv);
+        shp_file_discard(md, pmd);
+        return rc;
+    }
     const int rc1 = shp_file_close(csv, pcsv, err, len);
     const int rc2 = shp_file_close(md, pmd, err, len);
-    return rc != SHP_OK ? rc : rc1 != SHP_OK ? rc1 : rc2;
+    return rc1 != SHP_OK ? rc1 : rc2;
 }
 
 static int write_tables_md(const pr_data *d, int plots, scratch *s, pr_cell *cells, int *order, char *err,
                            size_t len)
 {
-    char path[1200];
-    FILE *md = open_in(d, "tables.md", path, sizeof path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *md = shp_file_create_in(d->out, "tables.md", path, err, len);
     if (!md) return SHP_ERR_IO;
     md_head(md, d);
     int rc = SHP_OK;
     for (int t = 0; t < N_TABLES && rc == SHP_OK; ++t) rc = write_table(d, (table_id)t, NULL, md, s, cells, order, err, len);
     md_figures(md, d, plots);
-    const int rc1 = shp_file_close(md, path, err, len);
-    return rc != SHP_OK ? rc : rc1;
+    if (rc != SHP_OK) {
+        shp_file_discard(md, path);
+        return rc;
+    }
+    return shp_file_close(md, path, err, len);
 }
 
 int pr_write_tables(const pr_data *d, int plots, char *err, size_t len)

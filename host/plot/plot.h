@@ -50,8 +50,10 @@ const char *shp_plot_base_name(const char *path);
  * reads it and the fit's own files (best_series.csv, history.csv, pareto.csv) and draws
  * fit_Q.png, fit_v.png, fit_theta_final.png, fit_theta_t.png (the series observed),
  * fit_retention.png, fit_conductivity.png, fit_history.png and fit_pareto.png
- * (multi-objective last step). PNGs of an earlier run are removed first. The names to
- * be drawn go to files (may be NULL). SHP_OK, or an error with a message in err. */
+ * (multi-objective last step), into a directory of its own (io/stage.h), whose commit
+ * removes the PNGs of shp_plot_fit_pngs an earlier run left and this one does not draw.
+ * The names to be drawn go to files (may be NULL). SHP_OK, or an error with a message in err. */
+extern const char *const shp_plot_fit_pngs[]; /* every PNG it may draw, NULL-terminated */
 int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
                  const shp_fit_result *res, shp_plot_files *files, char *err, size_t len);
 

@@ -69,9 +69,9 @@ static double case_hist_max(const shp_cr_data *d, const shp_cr_case *cs)
 static int write_ecdf(const char *dir, const shp_cr_data *d, const shp_cr_case *cs, long budget, char *err,
                       size_t len)
 {
-    char path[1024], name[128];
+    char path[SHP_PATH_MAX], name[128];
     snprintf(name, sizeof name, "ecdf_%s.csv", cs->file_name);
-    shp_path_join(path, sizeof path, dir, name);
+    if (shp_path_join(path, sizeof path, dir, name) != 0) return shp_path_too_long(dir, name, err, len);
     int n = 0;
     for (int v = 0; v < cs->n_variants; ++v) n += cs->variant[v].n_runs;
     double *x = malloc((size_t)(n + 2) * sizeof *x);
@@ -146,9 +146,9 @@ static double grid_at(double lo, double hi, int k, int n)
 static int write_convergence(const char *dir, const shp_cr_data *d, const shp_cr_case *cs, char *err,
                              size_t len)
 {
-    char path[1024], name[128];
+    char path[SHP_PATH_MAX], name[128];
     snprintf(name, sizeof name, "convergence_%s.csv", cs->file_name);
-    shp_path_join(path, sizeof path, dir, name);
+    if (shp_path_join(path, sizeof path, dir, name) != 0) return shp_path_too_long(dir, name, err, len);
     int nmax = 1;
     for (int v = 0; v < cs->n_variants; ++v) nmax = cs->variant[v].n_runs > nmax ? cs->variant[v].n_runs : nmax;
     double *val = malloc((size_t)nmax * sizeof *val);
@@ -414,18 +414,8 @@ static void plot_convergence(FILE *f, const shp_cr_data *d, const shp_cr_case *c
 int shp_cr_plot_script(const char *dir, const shp_cr_data *d, const shp_campaign_report_info *info, char *err,
                        size_t len)
 {
-    char path[1024], name[128];
-    for (int c = 0; c < d->n_cases; ++c)
-        for (int w = 0; w < 2; ++w) {
-            snprintf(name, sizeof name, "%s_%s.png", w ? "convergence" : "ecdf", d->cases[c].file_name);
-            shp_path_join(path, sizeof path, dir, name);
-            if (unlink(path) != 0 && errno != ENOENT) {
-                snprintf(err, len, "%s: cannot remove stale plot: %s", path, strerror(errno));
-                return SHP_ERR_IO;
-            }
-        }
-    shp_path_join(path, sizeof path, dir, "campaign_plots.gp");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "campaign_plots.gp", path, err, len);
     if (!f) return SHP_ERR_IO;
     shp_plot_preamble(f);
     for (int c = 0; c < d->n_cases; ++c) {

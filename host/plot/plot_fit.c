@@ -16,10 +16,9 @@
 #include "plot/plot.h"
 #include "shpfit/status.h"
 
-static const char *const fit_pngs[] = {"fit_Q.png",         "fit_v.png",         "fit_theta_final.png",
-                                       "fit_theta_t.png",   "fit_retention.png", "fit_conductivity.png",
-                                       "fit_history.png",   "fit_pareto.png"};
-enum { N_FIT_PNGS = sizeof fit_pngs / sizeof fit_pngs[0] };
+const char *const shp_plot_fit_pngs[] = {"fit_Q.png",         "fit_v.png",         "fit_theta_final.png",
+                                         "fit_theta_t.png",   "fit_retention.png", "fit_conductivity.png",
+                                         "fit_history.png",   "fit_pareto.png",    NULL};
 
 /* pF grid of fit_curves.csv */
 #define PF_MIN (-2.0)
@@ -56,10 +55,11 @@ static int kind_of_name(const char *name)
 
 static int read_series(const char *dir, series_table *t, char *err, size_t len)
 {
-    char path[1024], line[1024];
-    shp_path_join(path, sizeof path, dir, "best_series.csv");
+    char path[SHP_PATH_MAX], line[1024];
     t->row = NULL;
     t->n = 0;
+    if (shp_path_join(path, sizeof path, dir, "best_series.csv") != 0)
+        return shp_path_too_long(dir, "best_series.csv", err, len);
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
@@ -196,9 +196,8 @@ static void best_objective_text(char *out, size_t len, const shp_problem *pb, co
 static int write_curves(const char *dir, const shp_forward_problem *fp, const shp_material *best,
                         const shp_material *truth, double *ks_max, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "fit_curves.csv");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "fit_curves.csv", path, err, len);
     if (!f) return SHP_ERR_IO;
     const char *L = fp->length_unit, *T = fp->time_unit;
     fprintf(f, "pF,suction_cm,h_%s", L);
@@ -574,14 +573,6 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
                  const shp_fit_result *res, shp_plot_files *files, char *err, size_t len)
 {
     if (files) files->n = 0;
-    char path[1024];
-    for (int i = 0; i < N_FIT_PNGS; ++i) {
-        shp_path_join(path, sizeof path, dir, fit_pngs[i]);
-        if (unlink(path) != 0 && errno != ENOENT) {
-            snprintf(err, len, "%s: cannot remove stale plot: %s", path, strerror(errno));
-            return SHP_ERR_IO;
-        }
-    }
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const size_t nm = (size_t)fp->n_materials;
     shp_material *best = malloc(nm * sizeof *best), *truth = malloc(nm * sizeof *truth);
@@ -604,8 +595,8 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     series_table t;
     rc = read_series(dir, &t, err, len);
     if (rc != SHP_OK) return rc;
-    shp_path_join(path, sizeof path, dir, "fit_plots.gp");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "fit_plots.gp", path, err, len);
     if (!f) {
         free(t.row);
         return SHP_ERR_IO;

@@ -18,9 +18,9 @@ static const char *const forward_pngs[] = {"forward_Q.png", "forward_v.png", "fo
 /* Remove PNGs of an earlier run, so no picture outlives the data it was drawn from. */
 static int remove_pngs(const char *dir, const char *const *names, int n, char *err, size_t len)
 {
-    char path[1024];
+    char path[SHP_PATH_MAX];
     for (int i = 0; i < n; ++i) {
-        shp_path_join(path, sizeof path, dir, names[i]);
+        if (shp_path_join(path, sizeof path, dir, names[i]) != 0) return shp_path_too_long(dir, names[i], err, len);
         if (unlink(path) != 0 && errno != ENOENT) {
             snprintf(err, len, "%s: cannot remove stale plot: %s", path, strerror(errno));
             return SHP_ERR_IO;
@@ -81,9 +81,8 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
     if (files) files->n = 0;
     int rc = remove_pngs(dir, forward_pngs, 3, err, len);
     if (rc != SHP_OK) return rc;
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "forward_plots.gp");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "forward_plots.gp", path, err, len);
     if (!f) return SHP_ERR_IO;
 
     const char *L = fp->length_unit, *T = fp->time_unit;

@@ -265,10 +265,7 @@ int pr_has_figure(const pr_data *d, int v, int errors)
 static int one_figure(const pr_data *d, const layout *l, int v, FILE *gp, int *n_figs, char *err, size_t len)
 {
     const char *base = l->errors ? "errors" : "figure7";
-    char name[160], path[1200];
-    snprintf(name, sizeof name, "%s_%s.png", base, d->variants[v].file);
-    shp_path_join(path, sizeof path, d->dir, name);
-    unlink(path); /* never leave an earlier run's figure behind */
+    char name[160], path[SHP_PATH_MAX];
     if (!pr_has_figure(d, v, l->errors)) return SHP_OK;
     int *run = malloc((size_t)(l->n_soils * l->n_series + 1) * sizeof *run);
     if (!run) {
@@ -277,8 +274,8 @@ static int one_figure(const pr_data *d, const layout *l, int v, FILE *gp, int *n
     }
     cell_runs(d, l, v, run);
     snprintf(name, sizeof name, "%s_%s.csv", base, d->variants[v].file);
-    shp_path_join(path, sizeof path, d->dir, name);
-    const int rc = write_data(d, l, run, path, err, len);
+    const int rc = shp_path_join(path, sizeof path, d->out, name) ? shp_path_too_long(d->out, name, err, len)
+                                                                   : write_data(d, l, run, path, err, len);
     if (rc == SHP_OK) {
         figure_script(gp, d, l, v, run, base);
         ++*n_figs;
@@ -289,10 +286,9 @@ static int one_figure(const pr_data *d, const layout *l, int v, FILE *gp, int *n
 
 int pr_write_figures(const pr_data *d, int *n_figs, char *err, size_t len)
 {
-    char path[1200];
+    char path[SHP_PATH_MAX];
     *n_figs = 0;
-    shp_path_join(path, sizeof path, d->dir, "paper_plots.gp");
-    FILE *gp = shp_file_create(path, err, len);
+    FILE *gp = shp_file_create_in(d->out, "paper_plots.gp", path, err, len);
     if (!gp) return SHP_ERR_IO;
     shp_plot_preamble(gp);
     int rc = SHP_OK;

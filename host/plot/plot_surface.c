@@ -24,9 +24,8 @@ static void log_tics(FILE *f, const char *axis, int log_scale, double lo, double
 int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_surface_result *r,
                             int n, const double *u_truth, char *err, size_t len)
 {
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "surface.gp");
-    FILE *f = shp_file_create(path, err, len);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "surface.gp", path, err, len);
     if (!f) return SHP_ERR_IO;
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const int nobj = shp_problem_n_obj(pb);

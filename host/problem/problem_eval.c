@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "problem/problem_internal.h"
+#include "shpfit/journal.h"
 
 void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
                              const shp_material *mats)
@@ -96,10 +97,10 @@ int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int 
     return shp_problem_evaluate_residuals(pb, be, u, n, f, ok, NULL);
 }
 
-int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
-                                   double *f, int *ok, double *r)
+/* The batch simulated and scored (shp_problem_evaluate_residuals without a journal). */
+static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int n, double *f, int *ok,
+                          double *r)
 {
-    if (n <= 0) return SHP_OK;
     CFG_TRY(ensure_capacity(pb, n));
     const int nm = pb->fp->n_materials, dim = pb->dim, n_res = r ? shp_problem_n_residuals(pb) : 0;
     /* valid candidates are packed into the batch; slot[i] is candidate i's place or −1 */
@@ -147,6 +148,51 @@ int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const doubl
         if (!good) ++pb->n_failed;
     }
     return SHP_OK;
+}
+
+int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                   double *f, int *ok, double *r)
+{
+    if (n <= 0) return SHP_OK;
+    shp_journal *j = pb->journal;
+    const int n_res = shp_problem_n_residuals(pb);
+    long counts[3];
+    if (j && shp_journal_replaying(j)) {
+        CFG_TRY(shp_journal_replay(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
+        pb->n_eval += counts[0];
+        pb->n_invalid += counts[1];
+        pb->n_failed += counts[2];
+        return SHP_OK;
+    }
+    const long before[3] = {pb->n_eval, pb->n_invalid, pb->n_failed};
+    CFG_TRY(evaluate_batch(pb, be, u, n, f, ok, r));
+    if (!j) return SHP_OK;
+    counts[0] = pb->n_eval - before[0];
+    counts[1] = pb->n_invalid - before[1];
+    counts[2] = pb->n_failed - before[2];
+    return shp_journal_append(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts);
+}
+
+void shp_problem_set_journal(shp_problem *pb, shp_journal *j) { pb->journal = j; }
+
+shp_journal *shp_problem_journal(const shp_problem *pb) { return pb->journal; }
+
+uint64_t shp_problem_fingerprint(const shp_problem *pb)
+{
+    char *text = cJSON_PrintUnformatted(pb->fp->config);
+    uint64_t h = text ? shp_hash64(text, strlen(text), SHP_HASH_INIT) : SHP_HASH_INIT;
+    cJSON_free(text);
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) {
+        const obs_set *o = &pb->obs[k];
+        if (!o->present) continue;
+        h = shp_hash64(&k, sizeof k, h);
+        h = shp_hash64(o->x, (size_t)o->n * sizeof *o->x, h);
+        h = shp_hash64(o->x2, (size_t)o->n * sizeof *o->x2, h);
+        h = shp_hash64(o->y, (size_t)o->n * sizeof *o->y, h);
+    }
+    /* the initial state may come from a file the config only names */
+    h = shp_hash64(pb->fp->init_value, (size_t)pb->fp->column.n * sizeof *pb->fp->init_value, h);
+    return h;
 }
 
 int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)

@@ -69,6 +69,7 @@ struct shp_problem {
     shp_column_stats *stats;
     int *slot;
     long n_eval, n_invalid, n_failed;
+    struct shp_journal *journal; /* NULL: none */
 };
 
 /* problem_params.c: "fit.parameters" into pb->var, and the mapping. */

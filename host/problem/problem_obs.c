@@ -10,6 +10,7 @@
  *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
  *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam"} h, K
  *   } */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +82,9 @@ static int depth_of_name(const char *name, const char *unit, double *d)
 static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *path,
                     const char *file, obs_set *o)
 {
-    char full[1024], why[320];
-    shp_path_beside(pb->fp->path, file, full, sizeof full);
+    char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
+    if (shp_path_beside(pb->fp->path, file, full, sizeof full) != 0)
+        return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
     static const char *const first[SHP_OBS_COUNT] = {"depth", "time", "time", "time", "h", "h"};
     static const char *const second[SHP_OBS_COUNT] = {"theta", "v", "Q", "theta", "theta", "K"};
     const char *names[2] = {first[kind], second[kind]};

@@ -10,6 +10,7 @@
 
 #include "config/cfg_json.h"
 #include "io/fs.h"
+#include "io/stage.h"
 #include "io/json_file.h"
 #include "shpfit/forward.h"
 #include "shpfit/rng.h"
@@ -42,7 +43,7 @@ static int copy_array(const double *src, int n, double **dst, int *nd)
 {
     *dst = malloc((size_t)(n ? n : 1) * sizeof **dst);
     if (!*dst) return -1;
-    memcpy(*dst, src, (size_t)n * sizeof **dst);
+    if (n > 0) memcpy(*dst, src, (size_t)n * sizeof **dst); /* src may be NULL when n is 0 */
     *nd = n;
     return 0;
 }
@@ -216,8 +217,7 @@ static int write_xy(const char *dir, const char *name, const char *hx, const cha
 {
     char file[64], path[1024];
     snprintf(file, sizeof file, "%s.csv", name);
-    shp_path_join(path, sizeof path, dir, file);
-    FILE *f = shp_file_create(path, err, len);
+    FILE *f = shp_file_create_in(dir, file, path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "%s,%s\n", hx, hy);
     for (int i = 0; i < n; ++i) fprintf(f, "%.12g,%.12g\n", x[i], y[i]);
@@ -262,9 +262,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);
     if (s->section) cJSON_AddItemToObject(j, "synth_config", cJSON_Duplicate(s->section, 1));
-    char path[1024];
-    shp_path_join(path, sizeof path, dir, "synth.json");
-    return shp_json_write_file(path, j, err, len);
+    return shp_json_write_in(dir, "synth.json", j, err, len);
 }
 
 static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, const char *dir, shp_backend *be,
@@ -324,16 +322,15 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         if (!s->want[k]) continue;
         const shp_material *mat = &fp->materials[s->mat];
         if (k == S_THETA_T) { /* one column per depth */
-            char file[1024];
-            shp_path_join(file, sizeof file, dir, "theta_t.csv");
-            FILE *f = shp_file_create(file, err, len);
+            char file[SHP_PATH_MAX];
+            FILE *f = shp_file_create_in(dir, "theta_t.csv", file, err, len);
             if (!f) {
                 rc = SHP_ERR_IO;
                 break;
             }
             double *tt = malloc((size_t)(s->n_times * (s->n_tdepths ? s->n_tdepths : 1)) * sizeof *tt);
             if (!tt) {
-                fclose(f);
+                shp_file_discard(f, file);
                 rc = SHP_ERR_NOMEM;
                 break;
             }
@@ -408,6 +405,19 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
     return rc;
 }
 
+int shp_synth_check(const char *config, char *err, size_t len)
+{
+    shp_forward_problem *fp = NULL;
+    int rc = shp_forward_load(config, &fp, err, len);
+    if (rc != SHP_OK) return rc;
+    const cfg_ctx c = {config, err, len};
+    synth_spec s;
+    rc = parse_spec(&c, fp, &s);
+    spec_free(&s);
+    shp_forward_free(fp);
+    return rc;
+}
+
 int shp_synth_run(const char *config, const char *dir, long long seed_override, shp_backend *be,
                   shp_synth_summary *sum, char *err, size_t len)
 {
@@ -421,8 +431,29 @@ int shp_synth_run(const char *config, const char *dir, long long seed_override, 
     rc = parse_spec(&c, fp, &s);
     if (rc == SHP_OK && seed_override >= 0) s.seed = (uint64_t)seed_override;
     sum->seed = s.seed;
-    if (rc == SHP_OK) rc = shp_mkdir_p(dir, err, len);
-    if (rc == SHP_OK) rc = simulate_and_write(fp, &s, dir, be, sum, err, len);
+    /* the files appear together (io/stage.h); a true model that did not converge leaves
+     * synth.json alone, and the series of an earlier run are removed */
+    shp_stage *st = NULL;
+    if (rc == SHP_OK) rc = shp_stage_begin(dir, &st, err, len);
+    if (rc == SHP_OK) rc = simulate_and_write(fp, &s, shp_stage_dir(st), be, sum, err, len);
+    if (rc == SHP_OK || rc == SHP_ERR_NOT_CONVERGED) {
+        const char *names[S_COUNT + 2];
+        char files[S_COUNT][64];
+        for (int k = 0; k < S_COUNT; ++k) {
+            snprintf(files[k], sizeof files[k], "%s.csv", series_names[k]);
+            names[k] = files[k];
+        }
+        names[S_COUNT] = "synth.json";
+        names[S_COUNT + 1] = NULL;
+        char why[SHP_MSG_MAX];
+        const int crc = shp_stage_commit(st, names, why, sizeof why);
+        st = NULL;
+        if (crc != SHP_OK) {
+            snprintf(err, len, "%s", why);
+            rc = crc;
+        }
+    }
+    shp_stage_abort(st);
     spec_free(&s);
     shp_forward_free(fp);
     return rc;

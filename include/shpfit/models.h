@@ -75,6 +75,13 @@ const char *shp_model_names(char *buf, size_t len);
  * otherwise SHP_ERR_INVALID and a message without the name, e.g. "must be > 1 (got 0.9)". */
 int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len);
 
+/* The range of plausible values of a parameter, in the units of factor
+ * shp_param_unit_factor(p, cm_per_L, min_per_T): six decades beyond the default
+ * inversion bounds for a parameter searched on a log scale, a hundred bound widths
+ * beyond them otherwise, within the hard validity. A config value outside it (a Ks of
+ * 1e308 cm/min) is a mistake, not a soil: the loaders refuse it by name. */
+void shp_param_plausible(const shp_param_info *p, double cm_per_L, double min_per_T, double *lo, double *hi);
+
 /* Factor that converts a value of this parameter from cm and min to a unit system
  * with cm_per_L centimetres per length unit and min_per_T minutes per time unit. */
 double shp_param_unit_factor(const shp_param_info *p, double cm_per_L, double min_per_T);

@@ -15,6 +15,7 @@
 #define SHPFIT_PROBLEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "batch.h"
 #include "forward.h"
@@ -94,6 +95,17 @@ int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const doubl
 int shp_problem_n_residuals(const shp_problem *pb);
 /* Observations (residuals) of objective k. */
 int shp_problem_obj_points(const shp_problem *pb, int k);
+
+/* Record every evaluation in journal j (shpfit/journal.h), and while it replays, take
+ * the results from it instead of running columns. NULL detaches. The journal stays the
+ * caller's. */
+struct shp_journal;
+void shp_problem_set_journal(shp_problem *pb, struct shp_journal *j);
+struct shp_journal *shp_problem_journal(const shp_problem *pb);
+
+/* A fingerprint of what the problem's results depend on: its configuration and every
+ * observation (for a journal). */
+uint64_t shp_problem_fingerprint(const shp_problem *pb);
 
 /* Counters since load: candidates evaluated, invalid, not converged. */
 void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed);

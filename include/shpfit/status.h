@@ -16,7 +16,8 @@ extern "C" {
     X(SHP_ERR_NOMEM, -4, "out_of_memory", "out of memory")                                                    \
     X(SHP_ERR_IO, -5, "io_error", "input/output error")                                                  \
     X(SHP_ERR_CONFIG, -6, "config_error", "invalid configuration")                                           \
-    X(SHP_ERR_CUDA, -7, "cuda_error", "CUDA error")
+    X(SHP_ERR_CUDA, -7, "cuda_error", "CUDA error")                                                      \
+    X(SHP_ERR_CHECKPOINT, -8, "checkpoint_mismatch", "the checkpoint does not belong to this run")
 
 typedef enum {
 #define SHP_STATUS_ENUM(name, value, tag, msg) name = value,

@@ -38,7 +38,13 @@ typedef struct {
     uint64_t seed;
 } shp_synth_summary;
 
-/* Load `config`, simulate, write DIR/<observation>.csv and DIR/synth.json. The seed
+/* Check `config` as shp_synth_run reads it, without running or writing anything:
+ * SHP_OK, or SHP_ERR_CONFIG / SHP_ERR_NOMEM with "FILE: FIELD: problem" in err. */
+int shp_synth_check(const char *config, char *err, size_t len);
+
+/* Load `config`, simulate, write DIR/<observation>.csv and DIR/synth.json, all of them
+ * at once when complete (a failed run leaves DIR as it was; files of an earlier run that
+ * this one does not write are removed). The seed
  * is the config's synth.seed unless seed_override ≥ 0. The true model's column runs as
  * a batch of one on `be` (NULL: on the calling CPU thread). SHP_OK; SHP_ERR_CONFIG (bad
  * config, nothing written), SHP_ERR_NOT_CONVERGED (the true model did not converge:
