@@ -13,6 +13,10 @@
 
 #define MAX_COLS 256
 
+/* Largest magnitude a value may have: its square, and a sum of a million squares,
+ * stay finite, so σ and ψ of the data are numbers (no data in cm and min come near). */
+#define MAX_ABS 1e100
+
 static char *trim(char *s)
 {
     while (isspace((unsigned char)*s)) ++s;
@@ -45,6 +49,14 @@ static int split(char *line, char **field, int max)
             field[n++] = p + 1;
         }
     return n;
+}
+
+/* Why a field may not read as a number: another convention of the data's source. */
+static const char *separator_hint(const char *field)
+{
+    if (strchr(field, ';') || strchr(field, '\t'))
+        return ": the values must be separated by commas (not ';' or tabs)";
+    return "";
 }
 
 static const char *col_name(const shp_csv_table *t, const char *const *names, int j, char *buf,
@@ -85,7 +97,8 @@ static int parse_line(char *line, long ln, int first, int ncols_wanted,
     double v0;
     if (first && parse_field(field[0], &v0) != 0) { /* a header */
         if (ncols_wanted > 0 && nf != ncols_wanted) {
-            snprintf(msg, len, "line %ld: header has %d columns, expected %d", ln, nf, ncols_wanted);
+            snprintf(msg, len, "line %ld: header has %d columns, expected %d%s", ln, nf, ncols_wanted,
+                     nf < ncols_wanted ? separator_hint(line) : "");
             return SHP_ERR_CONFIG;
         }
         if (nf > MAX_COLS) {
@@ -106,7 +119,13 @@ static int parse_line(char *line, long ln, int first, int ncols_wanted,
     }
     char buf[32];
     if (nf != t->ncols) {
-        if (t->ncols == 2 && !t->name && nf < 2)
+        if (nf < t->ncols && (strchr(line, ';') || strchr(line, '\t')))
+            snprintf(msg, len, "line %ld: %d values, expected %d: the values must be separated by commas "
+                               "(not ';' or tabs), with a decimal point", ln, nf, t->ncols);
+        else if (nf > t->ncols && !t->name)
+            snprintf(msg, len, "line %ld: %d values, expected %d (a decimal comma? the decimal separator "
+                               "is '.')", ln, nf > MAX_COLS ? MAX_COLS : nf, t->ncols);
+        else if (t->ncols == 2 && !t->name && nf < 2)
             snprintf(msg, len, "line %ld: expected two comma-separated values (%s,%s)", ln,
                      col_name(t, names, 0, buf, sizeof buf), col_name(t, names, 1, buf, sizeof buf));
         else
@@ -118,13 +137,18 @@ static int parse_line(char *line, long ln, int first, int ncols_wanted,
     for (int j = 0; j < nf; ++j) {
         double v;
         if (parse_field(field[j], &v) != 0) {
-            snprintf(msg, len, "line %ld: %s is not a number (\"%s\")", ln,
-                     col_name(t, names, j, buf, sizeof buf), trim(field[j]));
+            snprintf(msg, len, "line %ld: %s is not a number (\"%s\")%s", ln,
+                     col_name(t, names, j, buf, sizeof buf), trim(field[j]), separator_hint(field[j]));
             return SHP_ERR_CONFIG;
         }
         if (!isfinite(v)) {
             snprintf(msg, len, "line %ld: %s is not a finite number (%s)", ln,
                      col_name(t, names, j, buf, sizeof buf), trim(field[j]));
+            return SHP_ERR_CONFIG;
+        }
+        if (fabs(v) > MAX_ABS) {
+            snprintf(msg, len, "line %ld: %s = %s is out of range (|value| <= %g)", ln,
+                     col_name(t, names, j, buf, sizeof buf), trim(field[j]), MAX_ABS);
             return SHP_ERR_CONFIG;
         }
         if (j == 0 && t->m > 0 && !(v > t->col[0][t->m - 1])) {
@@ -166,9 +190,17 @@ int shp_csv_read_table(const char *path, int ncols, const char *const *names, sh
     size_t bcap = 0;
     long ln = 0;
     int rc = SHP_OK, seen = 0, cap = 0;
-    while (rc == SHP_OK && getline(&buf, &bcap, f) != -1) {
+    ssize_t got;
+    while (rc == SHP_OK && (got = getline(&buf, &bcap, f)) != -1) {
         ++ln;
-        char *s = trim(buf);
+        if (memchr(buf, '\0', (size_t)got)) { /* would silently end the line early */
+            snprintf(msg, len, "line %ld: a NUL byte: not a text file", ln);
+            rc = SHP_ERR_CONFIG;
+            break;
+        }
+        char *s = buf;
+        if (ln == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) s += 3; /* a UTF-8 byte-order mark (spreadsheets) */
+        s = trim(s);
         if (!*s || *s == '#') continue;
         rc = parse_line(s, ln, !seen, ncols, names, t, &cap, msg, len);
         seen = 1;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/cfg_sections.h"
 #include "io/csv_table.h"
 #include "io/fs.h"
 #include "problem/problem_internal.h"
@@ -127,6 +128,9 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
         const int timed = kind == SHP_OBS_Q || kind == SHP_OBS_V || kind == SHP_OBS_THETA_T;
         if (timed && !(o->x[i] > 0.0))
             return cfg_fail(c, path, "%s: times must be > 0 (got %g)", full, o->x[i]);
+        if (timed && !(o->x[i] <= SHP_TIME_MAX_MIN / pb->fp->min_per_time))
+            return cfg_fail(c, path, "%s: time %g is beyond %g %s (%s)", full, o->x[i],
+                            SHP_TIME_MAX_MIN / pb->fp->min_per_time, pb->fp->time_unit, SHP_TIME_MAX_TEXT);
         const double d = kind == SHP_OBS_THETA_FINAL ? o->x[i] : o->x2[i];
         if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T) && !(d >= 0.0 && d <= depth))
             return cfg_fail(c, path, "%s: depth %g is outside the column (0 to %g)", full, d, depth);
