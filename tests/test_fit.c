@@ -409,7 +409,7 @@ static const struct {
     {"obs_unsorted.json", "fit.observations.Q.file: data/bad_fit/obs/Q_unsorted.csv: line 4: time_min must increase strictly"},
     {"polish_fd_step.json", "fit.polish: fd_step must be in (0, 0.1)"},
     {"polish_method.json", "fit.polish.method: unknown value \"newton\""},
-    {"population_small.json", "fit: population must be >="},
+    {"population_small.json", "fit.population: must be >="},
     {"two_step_fix.json", "fit.two_step.fix: \"loam.l\" is not one of fit.parameters"},
     {"unknown_algorithm.json", "fit.algorithm: unknown value \"nelder_mead\""},
     {"unknown_fit_key.json", "fit.generations: unknown key"},
@@ -462,7 +462,7 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
 {
     char tmp[64], cmd[2400];
     tu_make_tmp(tmp, sizeof tmp, "fit");
-    snprintf(cmd, sizeof cmd, "../build/shpfit fit data/bad_fit/obs_nan.json --out %s/o 2>/dev/null", tmp);
+    snprintf(cmd, sizeof cmd, SHPFIT " fit data/bad_fit/obs_nan.json --out %s/o 2>/dev/null", tmp);
     int st = system(cmd);
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "bad input: exit %d", WEXITSTATUS(st));
     snprintf(cmd, sizeof cmd, "test -e %s/o", tmp);
@@ -471,7 +471,7 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     snprintf(cmd, sizeof cmd,
              "sed -i 's/\"generations\": 150/\"generations\": 3/; s/\"algorithm\": \"shade\"/\"algorithm\": \"pso_vega\"/; s/\"population\": 20/\"population\": 24/' '%s' && "
-             "../build/shpfit fit '%s' --out %s/run --seed 3 --threads 2 > %s/log.txt",
+             SHPFIT " fit '%s' --out %s/run --seed 3 --threads 2 > %s/log.txt",
              path, path, tmp, tmp);
     st = system(cmd);
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "short run: exit %d", WEXITSTATUS(st));
@@ -497,7 +497,7 @@ Test(surface, loam_alpha_n_minimum_is_at_the_truth, .timeout = 180)
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     snprintf(cmd, sizeof cmd,
              "sed -i 's/\"synth\": {/\"surface\": {\"planes\": [[\"loam.alpha\", \"loam.n\"]], \"points\": 15}, \"synth\": {/' '%s' && "
-             "../build/shpfit surface '%s' --out %s/s > %s/log.txt 2>&1",
+             SHPFIT " surface '%s' --out %s/s > %s/log.txt 2>&1",
              path, path, tmp, tmp);
     const int st = system(cmd);
     cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "surface: exit %d", WEXITSTATUS(st));

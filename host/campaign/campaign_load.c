@@ -23,6 +23,24 @@ static int check_name(const cfg_ctx *c, const char *path, const char *name)
     return SHP_OK;
 }
 
+/* The descriptions a report reads (the paper study's soil, saturation, error, label):
+ * strings, and a saturation in percent. */
+static int check_description(const cfg_ctx *c, const cJSON *obj, const char *path)
+{
+    static const char *const strings[] = {"soil", "error", "label"};
+    for (int k = 0; k < 3; ++k) {
+        const char *s = NULL;
+        CFG_TRY(cfg_string(c, obj, path, strings[k], 0, &s));
+    }
+    double sat = 0.0;
+    int have = 0;
+    CFG_TRY(cfg_number(c, obj, path, "saturation", 0, &sat, &have));
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, "saturation");
+    if (have && !(sat >= 0.0 && sat <= 100.0)) return cfg_fail(c, p, "a saturation in percent, 0 to 100 (got %g)", sat);
+    return SHP_OK;
+}
+
 static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
 {
     static const char *const keys[] = {"name", "cases", "variants", "seeds", "budget", "target",
@@ -85,6 +103,7 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
         for (const cJSON *v = vl ? vl->child : NULL; v; v = v->next)
             if (!cJSON_IsString(v)) return cfg_fail(c, q, "expected variant names");
         cp->cases[i].variants = vl;
+        CFG_TRY(check_description(c, it, p));
     }
 
     const cJSON *vars = cfg_child(root, "variants");
@@ -111,6 +130,8 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             return cfg_fail(c, p, "missing \"algorithm\"");
         snprintf(cp->variants[i].name, sizeof cp->variants[i].name, "%s", n);
         cp->variants[i].spec = it;
+        const char *label = NULL;
+        CFG_TRY(cfg_string(c, it, p, "label", 0, &label));
         const cJSON *vb = NULL;
         CFG_TRY(cfg_object(c, it, p, "budget", 0, &vb));
         if (vb) {
@@ -173,7 +194,8 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
     CFG_TRY(cfg_check_keys(c, b, "budget", bk));
     CFG_TRY(cfg_long(c, b, "budget", "evaluations", 0, 0, 1000000000L, &cp->budget_evals));
     CFG_TRY(cfg_number(c, b, "budget", "time_s", 0, &cp->budget_time_s, NULL));
-    if (cp->budget_time_s < 0.0) return cfg_fail(c, "budget.time_s", "must be >= 0");
+    CFG_TRY(cfg_require_ge(c, "budget.time_s", cp->budget_time_s, 0.0));
+    CFG_TRY(cfg_require_le(c, "budget.time_s", cp->budget_time_s, 1e9, "about 30 years"));
     if (cp->budget_evals <= 0 && !(cp->budget_time_s > 0.0))
         return cfg_fail(c, "budget", "give evaluations and/or time_s (> 0): a run needs an end");
 
@@ -188,7 +210,10 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
     if (have_o == have_r) return cfg_fail(c, "target", "give exactly one of objective, retention_rmse");
     cp->target_kind = have_r;
     cp->target = have_r ? vr : vo;
-    if (!(cp->target > 0.0)) return cfg_fail(c, "target", "must be > 0 (got %g)", cp->target);
+    const char *tp = have_r ? "target.retention_rmse" : "target.objective";
+    CFG_TRY(cfg_require_gt(c, tp, cp->target, 0.0));
+    /* a retention RMSE is in water content; a summed ψ is 1 per objective for the mean */
+    CFG_TRY(cfg_require_le(c, tp, cp->target, have_r ? 1.0 : 1e6, have_r ? "a water content" : NULL));
     cp->stop_at_target = 1;
     const cJSON *sat = cfg_child(root, "stop_at_target");
     if (sat) {
@@ -225,6 +250,22 @@ int shp_campaign_load(const char *path, int seeds_override, shp_campaign **out, 
     }
     *out = cp;
     return SHP_OK;
+}
+
+size_t shp_campaign_longest_name(const shp_campaign *c)
+{
+    size_t n = sizeof "campaign_plots.log";
+    for (int i = 0; i < c->n_cases; ++i) {
+        const size_t k = strlen(c->cases[i].name);
+        /* cases/<case>/obs/theta_initial.csv; checkpoint/<case>.journal; convergence_<case>.png */
+        const size_t m = k + sizeof "cases//obs/theta_initial.csv";
+        if (m > n) n = m;
+    }
+    for (int v = 0; v < c->n_variants; ++v) {
+        const size_t m = strlen(c->variants[v].name) + sizeof "figure7_.png"; /* the paper's figures */
+        if (m > n) n = m;
+    }
+    return n;
 }
 
 int shp_campaign_case_runs(const campaign_case *cc, const char *v)

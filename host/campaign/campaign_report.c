@@ -1084,7 +1084,7 @@ static int write_case_md(const char *dir, const shp_cr_data *d, const shp_cr_cas
 {
     char path[SHP_PATH_MAX], name[128], a[32], b[32], c[32], e[32];
     snprintf(name, sizeof name, "report_%s.md", cs->file_name);
-    FILE *f = shp_file_create_in(dir, name, path, err, len);
+    FILE *f = shp_file_create_in(dir, name, path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     int nmax = 1;
     for (int v = 0; v < cs->n_variants; ++v) nmax = cs->variant[v].n_runs > nmax ? cs->variant[v].n_runs : nmax;
@@ -1277,7 +1277,7 @@ static int write_index_md(const char *dir, const shp_cr_data *d, const shp_campa
                           char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "report.md", path, err, len);
+    FILE *f = shp_file_create_in(dir, "report.md", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "# Benchmark campaign ");
     md_name(f, text_or(info->title, "(unnamed)"));

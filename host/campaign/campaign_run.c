@@ -340,6 +340,25 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_back
     return rc;
 }
 
+/* A message about the checked copy of synthetic case i (config) names the file the
+ * problem is in: the campaign's cases[i].synth for a key it set, the case's config for
+ * the rest. */
+static void name_the_source(const shp_campaign *cp, int i, const char *config, char *err, size_t len)
+{
+    const campaign_case *cc = &cp->cases[i];
+    const size_t n = strlen(config);
+    if (strncmp(err, config, n) != 0 || strncmp(err + n, ": ", 2) != 0) return;
+    char *rest = strdup(err + n + 2);
+    if (!rest) return;
+    char key[64] = "";
+    sscanf(rest, "synth.%63[A-Za-z0-9_]", key);
+    if (*key && cc->synth_keys && cfg_child(cc->synth_keys, key))
+        snprintf(err, len, "%s: cases[%d].%s", cp->path, i, rest);
+    else
+        snprintf(err, len, "%s (case %s): %s", cc->config, cc->name, rest);
+    free(rest);
+}
+
 int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
 {
     const char *tmp = getenv("TMPDIR");
@@ -362,6 +381,8 @@ int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
         }
         shp_problem *pb = NULL;
         if (rc == SHP_OK) rc = shp_problem_load(config, &pb, err, len);
+        shp_fit_options own; /* the case's own fit options: a broken file is refused whole */
+        if (rc == SHP_OK) rc = shp_fit_options_load(pb, -1, &own, err, len);
         for (int v = 0; v < cp->n_variants && rc == SHP_OK; ++v) {
             if (!shp_campaign_case_runs(cc, cp->variants[v].name)) continue;
             char path[32];
@@ -370,13 +391,7 @@ int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
             rc = shp_fit_options_parse(pb, cp->variants[v].spec, cp->path, path, 0, &opt, err, len);
         }
         shp_problem_free(pb);
-        /* a message about the checked copy names the user's file instead */
-        const size_t n = strlen(config);
-        if (rc != SHP_OK && cc->synth && !strncmp(err, config, n)) {
-            char *rest = strdup(err + n);
-            if (rest) snprintf(err, len, "%s (case %s)%s", cc->config, cc->name, rest);
-            free(rest);
-        }
+        if (rc != SHP_OK && cc->synth) name_the_source(cp, i, config, err, len);
     }
     shp_remove_tree(scratch);
     return rc;

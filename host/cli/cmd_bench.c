@@ -116,7 +116,7 @@ static int campaign_command(int paper, int argc, char **argv)
     shp_campaign *c = NULL;
     if (shp_campaign_load(config, (int)seeds, &c, err, sizeof err) != SHP_OK ||
         (paper && shp_paper_tables_check(tables, err, sizeof err) != SHP_OK) ||
-        shp_stage_check_dir("--out", out, SHP_CAMPAIGN_LONGEST_NAME, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", out, shp_campaign_longest_name(c), err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_campaign_free(c);
         return SHP_EXIT_USAGE;

@@ -97,7 +97,13 @@ int shp_cmd_curves(int argc, char **argv)
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;
     }
-    if (shp_stage_check_dir("--out", a.out, 200, err, sizeof err) != SHP_OK) {
+    size_t longest = sizeof "conductivity.png";
+    for (int i = 0; i < fp->n_materials; ++i) {
+        char safe[128];
+        shp_curve_file_name(safe, sizeof safe, fp->material_names[i]);
+        if (strlen(safe) + sizeof "curves_.csv" > longest) longest = strlen(safe) + sizeof "curves_.csv";
+    }
+    if (shp_stage_check_dir("--out", a.out, longest, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_forward_free(fp);
         return SHP_EXIT_USAGE;

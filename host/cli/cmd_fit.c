@@ -277,7 +277,7 @@ int shp_cmd_fit(int argc, char **argv)
     shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
     if (shp_fit_options_load(pb, a.seed, &opt, err, sizeof err) != SHP_OK ||
         (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) ||
-        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", a.out, 24, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         free(truth);
         shp_problem_free(pb);

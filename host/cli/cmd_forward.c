@@ -118,7 +118,7 @@ int shp_cmd_forward(int argc, char **argv)
     char err[SHP_MSG_MAX];
     shp_forward_problem *fp = NULL;
     if (shp_forward_load(a.config, &fp, err, sizeof err) != SHP_OK ||
-        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", a.out, 24, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_forward_free(fp);
         return SHP_EXIT_USAGE;

@@ -45,6 +45,20 @@ static void help(FILE *f)
             "            1 results or plots could not be written\n");
 }
 
+/* The longest file name the planes give (surface_<x>__<y>_zoom_<objective>.png). */
+static size_t longest_name(const shp_problem *pb, const shp_surface_spec *spec)
+{
+    size_t n = sizeof "surface.json";
+    for (int p = 0; p < spec->n_planes; ++p) {
+        shp_surface_result r = {.p = spec->plane[p]};
+        r.p.zoom_of = 0; /* the longer, zoomed name */
+        char name[300];
+        shp_surface_plane_name(pb, &r, name, sizeof name);
+        if (strlen(name) + sizeof "surface__theta_final.png" > n) n = strlen(name) + sizeof "surface__theta_final.png";
+    }
+    return n;
+}
+
 int shp_cmd_surface(int argc, char **argv)
 {
     shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL, "cpu"};
@@ -88,7 +102,7 @@ int shp_cmd_surface(int argc, char **argv)
     shp_backend *be = NULL;
     int have_truth = 0, bad_input = 0;
     if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK ||
-        shp_stage_check_dir("--out", out, 320, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", out, longest_name(pb, &spec), err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         bad_input = 1;
     } else if (cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth")) {

@@ -55,7 +55,7 @@ int shp_cmd_synth(int argc, char **argv)
     /* every input, and --out, checked before any work (the other commands' rule) */
     char err[SHP_MSG_MAX];
     if (shp_synth_check(config, err, sizeof err) != SHP_OK ||
-        shp_stage_check_dir("--out", out, 32, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", out, 24, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;
     }

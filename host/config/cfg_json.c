@@ -52,16 +52,28 @@ const cJSON *cfg_child(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-int cfg_check_keys(const cfg_ctx *c, const cJSON *obj, const char *path,
-                   const char *const *allowed)
+int cfg_check_duplicates(const cfg_ctx *c, const cJSON *obj, const char *path)
 {
     char p[CFG_PATH_MAX];
     for (const cJSON *it = obj->child; it; it = it->next) {
         const char *k = it->string ? it->string : "";
-        cfg_path(p, sizeof p, path, k);
         for (const cJSON *prev = obj->child; prev != it; prev = prev->next)
-            if (prev->string && strcmp(prev->string, k) == 0)
+            if (prev->string && strcmp(prev->string, k) == 0) {
+                cfg_path(p, sizeof p, path, k);
                 return cfg_fail(c, p, "key given twice");
+            }
+    }
+    return SHP_OK;
+}
+
+int cfg_check_keys(const cfg_ctx *c, const cJSON *obj, const char *path,
+                   const char *const *allowed)
+{
+    CFG_TRY(cfg_check_duplicates(c, obj, path));
+    char p[CFG_PATH_MAX];
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        const char *k = it->string ? it->string : "";
+        cfg_path(p, sizeof p, path, k);
         if (k[0] == '_') continue;
         int ok = 0;
         for (const char *const *a = allowed; *a && !ok; ++a) ok = strcmp(*a, k) == 0;

@@ -51,6 +51,9 @@ const char *cfg_type_name(const cJSON *it);
 /* Case-sensitive member look-up (NULL when absent). */
 const cJSON *cfg_child(const cJSON *obj, const char *key);
 
+/* Reject a key of obj given twice (cJSON would keep the first and hide the second). */
+int cfg_check_duplicates(const cfg_ctx *c, const cJSON *obj, const char *path);
+
 /* Reject keys of obj not in `allowed` (NULL-terminated) and keys given twice; keys
  * starting with '_' are comments and always allowed. */
 int cfg_check_keys(const cfg_ctx *c, const cJSON *obj, const char *path,

@@ -39,6 +39,7 @@ static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     /* Unknown top-level keys are left alone: other commands (fit, synth) add their own
      * sections to the same file. Inside the sections below every key is checked. */
     if (!cJSON_IsObject(root)) return cfg_fail(c, "", "expected a JSON object at the top level, got %s", cfg_type_name(root));
+    CFG_TRY(cfg_check_duplicates(c, root, ""));
     CFG_TRY(cfg_parse_units(c, root, fp));
     CFG_TRY(cfg_parse_materials(c, root, fp));
     CFG_TRY(cfg_parse_profile(c, root, fp));
@@ -53,6 +54,7 @@ static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
 static int parse_materials_only(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
     if (!cJSON_IsObject(root)) return cfg_fail(c, "", "expected a JSON object at the top level, got %s", cfg_type_name(root));
+    CFG_TRY(cfg_check_duplicates(c, root, ""));
     CFG_TRY(cfg_parse_units(c, root, fp));
     CFG_TRY(cfg_parse_materials(c, root, fp));
     return SHP_OK;

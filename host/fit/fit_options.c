@@ -81,11 +81,16 @@ static int parse_stop(const cfg_ctx *c, const cJSON *obj, const char *path, shp_
     CFG_TRY(cfg_number(c, obj, path, "target", 0, &st->target, &st->use_target));
     CFG_TRY(cfg_int(c, obj, path, "stall_generations", 0, 0, 100000000, &st->stall_generations));
     CFG_TRY(cfg_number(c, obj, path, "stall_tol", 0, &st->stall_tol, NULL));
-    if (st->max_wall_s < 0.0) {
-        char p[CFG_PATH_MAX];
-        cfg_path(p, sizeof p, path, "time_s");
-        return cfg_fail(c, p, "must be >= 0 (got %g)", st->max_wall_s);
-    }
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, "time_s");
+    CFG_TRY(cfg_require_ge(c, p, st->max_wall_s, 0.0));
+    CFG_TRY(cfg_require_le(c, p, st->max_wall_s, 1e9, "about 30 years"));
+    /* ψ, summed over the objectives: 0 is a perfect fit, 1 per objective as good as the mean */
+    cfg_path(p, sizeof p, path, "target");
+    CFG_TRY(cfg_require_ge(c, p, st->target, 0.0));
+    CFG_TRY(cfg_require_le(c, p, st->target, 1e6, NULL));
+    cfg_path(p, sizeof p, path, "stall_tol");
+    CFG_TRY(cfg_require_ge(c, p, st->stall_tol, 0.0));
     if (!st->max_generations && !st->max_evaluations && !(st->max_wall_s > 0.0) && !st->use_target &&
         !st->stall_generations)
         return cfg_fail(c, path, "no stop rule is active: give generations, evaluations, time_s, "
@@ -135,6 +140,32 @@ static void config_names(char *msg, size_t len)
     }
 }
 
+/* A shp_opt_check message as a config error: its first word names the setting at fault
+ * ("c2 must be in [0, 10] (got 12)"), which becomes the field's path when the config
+ * gave it (path.settings.c2; population, stop.generations); otherwise the step's path. */
+static int check_failed(const cfg_ctx *c, const char *path, const cJSON *settings, char *why)
+{
+    char name[64] = "", p[CFG_PATH_MAX];
+    sscanf(why, "%63[A-Za-z0-9_]", name);
+    const char *rest = why + strlen(name);
+    if (!strcmp(name, "pop_size")) {
+        cfg_path(p, sizeof p, path, "population");
+    } else if (!strcmp(name, "max_generations")) {
+        cfg_path(p, sizeof p, path, "stop.generations");
+    } else if (*name && settings && cfg_child(settings, name)) {
+        char q[CFG_PATH_MAX];
+        cfg_path(q, sizeof q, path, "settings");
+        cfg_path(p, sizeof p, q, name);
+    } else {
+        config_names(why, 256);
+        return cfg_fail(c, path, "%s", why);
+    }
+    char tail[256];
+    snprintf(tail, sizeof tail, "%s", *rest == ' ' ? rest + 1 : rest);
+    config_names(tail, sizeof tail);
+    return cfg_fail(c, p, "%s", tail);
+}
+
 /* One optimizer run's keys in obj, on top of the defaults in st. A step whose
  * algorithm changes starts from that algorithm's defaults, population included,
  * unless obj gives them. */
@@ -168,10 +199,8 @@ static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj,
     /* the inertia schedule runs over the generation budget */
     if (st->stop.max_generations > 0) st->settings.max_generations = (int)st->stop.max_generations;
     char why[256];
-    if (shp_opt_check(st->alg, dim, st->n_obj, &st->settings, why, sizeof why) != SHP_OK) {
-        config_names(why, sizeof why);
-        return cfg_fail(c, path, "%s", why);
-    }
+    if (shp_opt_check(st->alg, dim, st->n_obj, &st->settings, why, sizeof why) != SHP_OK)
+        return check_failed(c, path, s, why);
     return SHP_OK;
 }
 
@@ -228,6 +257,9 @@ static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *ob
     CFG_TRY(cfg_number(c, p, q, "fd_step", 0, &opt->lm.fd_step, NULL));
     CFG_TRY(cfg_int(c, p, q, "trials", 0, 1, 8, &opt->lm.n_trials));
     CFG_TRY(cfg_number(c, p, q, "lambda0", 0, &opt->lm.lambda0, NULL));
+    char r[CFG_PATH_MAX];
+    cfg_path(r, sizeof r, q, "lambda0");
+    CFG_TRY(cfg_require_le(c, r, opt->lm.lambda0, 1e10, NULL)); /* beyond, the steps vanish */
     CFG_TRY(cfg_number(c, p, q, "ftol", 0, &opt->lm.ftol, NULL));
     CFG_TRY(cfg_choice(c, p, q, "differences", diffs, 0, &opt->lm.central));
     char why[128];

@@ -25,6 +25,7 @@ int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t 
     if (cJSON_IsString(t) && !strcmp(t->valuestring, "materials")) return SHP_OK;
     if (!cJSON_IsObject(t))
         return cfg_fail(&c, "fit.truth", "expected \"materials\" or {\"material\": {\"param\": value}}");
+    CFG_TRY(cfg_check_duplicates(&c, t, "fit.truth"));
     for (const cJSON *m = t->child; m; m = m->next) {
         if (m->string[0] == '_') continue;
         char path[CFG_PATH_MAX];
@@ -33,12 +34,14 @@ int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t 
         if (i < 0) return cfg_fail(&c, path, "unknown material");
         if (!cJSON_IsObject(m)) return cfg_fail(&c, path, "expected an object of parameters");
         const shp_model_desc *d = shp_model_by_id(truth[i].model);
+        CFG_TRY(cfg_check_duplicates(&c, m, path));
         for (const cJSON *p = m->child; p; p = p->next) {
             char pp[CFG_PATH_MAX];
             cfg_path(pp, sizeof pp, path, p->string);
             const int k = shp_model_param_index(d, p->string);
             if (k < 0) return cfg_fail(&c, pp, "model %s has no such parameter", d->name);
             CFG_TRY(cfg_number_item(&c, p, pp, &truth[i].p[k]));
+            CFG_TRY(cfg_require_plausible(&c, pp, &d->params[k], fp, truth[i].p[k]));
         }
         char why[256];
         if (shp_model_validate(&truth[i], why, sizeof why) != SHP_OK) return cfg_fail(&c, path, "%s", why);

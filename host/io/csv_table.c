@@ -72,6 +72,9 @@ static int grow(shp_csv_table *t, int *cap)
 {
     if (t->m < *cap) return 0;
     const int nc = *cap ? 2 * *cap : 64;
+    long *l = realloc(t->line, (size_t)nc * sizeof *l);
+    if (!l) return -1;
+    t->line = l;
     for (int j = 0; j < t->ncols; ++j) {
         double *p = realloc(t->col[j], (size_t)nc * sizeof *p);
         if (!p) return -1;
@@ -158,6 +161,7 @@ static int parse_line(char *line, long ln, int first, int ncols_wanted,
         }
         t->col[j][t->m] = v;
     }
+    t->line[t->m] = ln;
     ++t->m;
     return SHP_OK;
 nomem:
@@ -174,6 +178,7 @@ void shp_csv_table_free(shp_csv_table *t)
     }
     free(t->col);
     free(t->name);
+    free(t->line);
     memset(t, 0, sizeof *t);
 }
 

@@ -12,6 +12,7 @@ typedef struct {
     int ncols, m;
     double **col;
     char **name;
+    long *line; /* m: the file's line number of each row, for messages */
 } shp_csv_table;
 
 /* Read a table. Blank lines and lines starting with '#' are skipped; the first other

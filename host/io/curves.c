@@ -60,7 +60,7 @@ int shp_curves_write_csv(const char *dir, const shp_forward_problem *fp, int i,
     const char *L = fp->length_unit, *T = fp->time_unit;
     char path[SHP_PATH_MAX], name[160];
     csv_name(name, sizeof name, fp->material_names[i]);
-    FILE *f = shp_file_create_in(dir, name, path, err, len);
+    FILE *f = shp_file_create_in(dir, name, path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     /* pF is log10 of the suction in cm, whatever the config's length unit */
     fprintf(f, "psi_%s,h_%s,pF,theta,Se,K_%s_per_%s,log10_K,C_per_%s", L, L, L, T, L);

@@ -59,7 +59,7 @@ static void series_units(const shp_forward_problem *fp, int kind, char *xu, char
 static int write_series(const char *dir, const shp_problem *pb, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "best_series.csv", path, err, len);
+    FILE *f = shp_file_create_in(dir, "best_series.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const shp_forward_problem *fp = shp_problem_forward(pb);
     fprintf(f, "series,x,x_unit,depth_%s,observed,simulated,value_unit\n", fp->length_unit);
@@ -83,7 +83,7 @@ static int write_history(const char *dir, const shp_problem *pb, const shp_fit_o
                          const shp_fit_result *res, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "history.csv", path, err, len);
+    FILE *f = shp_file_create_in(dir, "history.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "step,generation,evaluations,failures,best_sum");
     const int nmax = opt->step[opt->n_steps - 1].n_obj > opt->step[0].n_obj ? opt->step[opt->n_steps - 1].n_obj
@@ -111,7 +111,7 @@ static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_re
                         char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "pareto.csv", path, err, len);
+    FILE *f = shp_file_create_in(dir, "pareto.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     for (int j = 0; j < dim; ++j) fprintf(f, "%s%s", j ? "," : "", shp_problem_var_name(pb, j));

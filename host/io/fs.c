@@ -89,9 +89,9 @@ FILE *shp_file_create(const char *path, char *err, size_t len)
     return f;
 }
 
-FILE *shp_file_create_in(const char *dir, const char *name, char *path, char *err, size_t len)
+FILE *shp_file_create_in(const char *dir, const char *name, char *path, size_t plen, char *err, size_t len)
 {
-    if (shp_path_join(path, SHP_PATH_MAX, dir, name) != 0) {
+    if (shp_path_join(path, plen, dir, name) != 0) {
         shp_path_too_long(dir, name, err, len);
         return NULL;
     }

@@ -44,9 +44,9 @@ char *shp_file_read_all(const char *path, size_t *len);
  * shp_file_close or shp_file_discard. */
 FILE *shp_file_create(const char *path, char *err, size_t len);
 
-/* shp_file_create of dir/name; the joined path (for shp_file_close) into path (of
- * SHP_PATH_MAX characters). NULL with a message when it is too long or cannot be made. */
-FILE *shp_file_create_in(const char *dir, const char *name, char *path, char *err, size_t len);
+/* shp_file_create of dir/name; the joined path (for shp_file_close) into path (plen
+ * bytes). NULL with a message when it is too long or cannot be made. */
+FILE *shp_file_create_in(const char *dir, const char *name, char *path, size_t plen, char *err, size_t len);
 
 /* Flush f to the disk, close it and rename it into place: SHP_OK, or SHP_ERR_IO with
  * "PATH: write failed: reason" (an earlier write error, a full disk, a failed close or

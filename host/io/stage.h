@@ -11,9 +11,10 @@
 
 typedef struct shp_stage shp_stage;
 
-/* Characters a staged file's path has beyond DIR/NAME (the staging folder and the
- * temporary suffix of shp_file_create): for checking --out before any work. */
-#define SHP_STAGE_PATH_EXTRA 64
+/* Characters a staged file's path has beyond DIR/NAME: "/.shpfit-partial-PID-XXXXXX"
+ * (a PID has at most 7 digits) and the ".part-PID" of shp_file_create. For checking
+ * --out before any work. */
+#define SHP_STAGE_PATH_EXTRA 45
 
 /* SHP_OK when DIR/NAME, staged, fits in a path for every NAME of up to longest_name
  * characters; otherwise SHP_ERR_CONFIG with "OPTION DIR: File name too long ..." in err.

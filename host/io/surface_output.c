@@ -26,10 +26,10 @@ void shp_surface_plane_name(const shp_problem *pb, const shp_surface_result *r, 
 int shp_surface_write_csv(const char *dir, const shp_problem *pb, const shp_surface_result *r,
                           char *err, size_t len)
 {
-    char name[256], file[300], path[1024];
+    char name[256], file[300], path[SHP_PATH_MAX];
     shp_surface_plane_name(pb, r, name, sizeof name);
     snprintf(file, sizeof file, "surface_%s.csv", name);
-    FILE *f = shp_file_create_in(dir, file, path, err, len);
+    FILE *f = shp_file_create_in(dir, file, path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const int nobj = shp_problem_n_obj(pb), nx = r->p.nx, ny = r->p.ny, np = nx * ny;
     fprintf(f, "%s,%s", shp_problem_var_name(pb, r->p.jx), shp_problem_var_name(pb, r->p.jy));

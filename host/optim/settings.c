@@ -81,6 +81,15 @@ static int fail(char *msg, size_t len, const char *fmt, ...)
 /* a ≤ v ≤ b and finite */
 static int in(double v, double a, double b) { return isfinite(v) && v >= a && v <= b; }
 
+/* A setting outside [a, b] (or not finite): the message starts with its name, which the
+ * config loader turns into the field's path. */
+#define RANGE(field, a, b)                                                                          \
+    do {                                                                                            \
+        if (!in(s.field, a, b))                                                                     \
+            return fail(msg, len, #field " must be in [%g, %g] (got %g)", (double)(a), (double)(b), \
+                        (double)s.field);                                                          \
+    } while (0)
+
 int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *sp, char *msg,
                   size_t len)
 {
@@ -108,28 +117,34 @@ int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_setti
         if ((unsigned)s.schedule > SHP_INERTIA_LINEAR) return fail(msg, len, "unknown inertia schedule");
         if ((unsigned)s.topology > SHP_TOPOLOGY_RING) return fail(msg, len, "unknown topology");
         if ((unsigned)s.bounds > SHP_BOUNDS_ABSORB) return fail(msg, len, "unknown bound handling");
-        if (!in(s.c1, 0, 10) || !in(s.c2, 0, 10)) return fail(msg, len, "c1, c2 must be in [0, 10]");
+        RANGE(c1, 0, 10);
+        RANGE(c2, 0, 10);
         if (s.velocity == SHP_PSO_CONSTRICTION && !(s.c1 + s.c2 > 4.0))
             return fail(msg, len, "constriction needs c1 + c2 > 4 (got %g)", s.c1 + s.c2);
-        if (s.velocity == SHP_PSO_INERTIA && (!in(s.w_start, 0, 2) || !in(s.w_end, 0, 2)))
-            return fail(msg, len, "w_start, w_end must be in [0, 2]");
+        if (s.velocity == SHP_PSO_INERTIA) {
+            RANGE(w_start, 0, 2);
+            RANGE(w_end, 0, 2);
+        }
         if (s.schedule == SHP_INERTIA_LINEAR && s.max_generations < 1)
             return fail(msg, len, "the linear inertia schedule needs max_generations >= 1");
         if (s.topology == SHP_TOPOLOGY_RING && s.ring_k < 1)
             return fail(msg, len, "ring_k must be >= 1 (got %d)", s.ring_k);
-        if (!in(s.v_clamp, 0, 1e6)) return fail(msg, len, "v_clamp must be >= 0");
+        RANGE(v_clamp, 0, 1e6);
         if (alg == SHP_OPT_PSO) break;
-        if (!in(s.exchange_rate, 0, 1)) return fail(msg, len, "exchange_rate must be in [0, 1]");
+        RANGE(exchange_rate, 0, 1);
         /* fall through - the exchange step uses the GA operators */
     case SHP_OPT_GA:
     case SHP_OPT_VEGA:
         if ((unsigned)s.crossover > SHP_CROSSOVER_BLX) return fail(msg, len, "unknown crossover");
         if ((unsigned)s.mutation > SHP_MUTATION_GAUSSIAN) return fail(msg, len, "unknown mutation");
-        if (!in(s.p_crossover, 0, 1)) return fail(msg, len, "p_crossover must be in [0, 1]");
-        if (!isfinite(s.p_mutation) || s.p_mutation > 1) return fail(msg, len, "p_mutation must be <= 1");
-        if (!in(s.eta_c, 0, 1e4) || !in(s.eta_m, 0, 1e4)) return fail(msg, len, "eta_c, eta_m must be >= 0");
-        if (!in(s.blx_alpha, 0, 10)) return fail(msg, len, "blx_alpha must be in [0, 10]");
-        if (!in(s.sigma, 0, 10)) return fail(msg, len, "sigma must be in [0, 10]");
+        RANGE(p_crossover, 0, 1);
+        /* p_mutation < 0 means 1/dim (shp_opt_settings) */
+        if (!isfinite(s.p_mutation) || s.p_mutation > 1 || s.p_mutation < -1)
+            return fail(msg, len, "p_mutation must be in [0, 1], or negative for 1/dim (got %g)", s.p_mutation);
+        RANGE(eta_c, 0, 1e4);
+        RANGE(eta_m, 0, 1e4);
+        RANGE(blx_alpha, 0, 10);
+        RANGE(sigma, 0, 10);
         if (alg == SHP_OPT_PSO_VEGA) break;
         if (s.tournament < 1 || s.tournament > s.pop_size)
             return fail(msg, len, "tournament must be in 1..pop_size (got %d)", s.tournament);
@@ -140,18 +155,18 @@ int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_setti
     case SHP_OPT_DE:
     case SHP_OPT_JDE:
         if ((unsigned)s.strategy > SHP_DE_CURRENT_TO_BEST_1_BIN) return fail(msg, len, "unknown DE strategy");
-        if (!in(s.F, 0, 2)) return fail(msg, len, "F must be in [0, 2]");
-        if (!in(s.CR, 0, 1)) return fail(msg, len, "CR must be in [0, 1]");
+        RANGE(F, 0, 2);
+        RANGE(CR, 0, 1);
         if (alg == SHP_OPT_DE) break;
-        if (!in(s.jde_tau1, 0, 1) || !in(s.jde_tau2, 0, 1))
-            return fail(msg, len, "jde_tau1, jde_tau2 must be in [0, 1]");
-        if (!in(s.jde_F_lo, 0, 2) || !in(s.jde_F_hi, 0, 2))
-            return fail(msg, len, "jde_F_lo, jde_F_hi must be in [0, 2]");
+        RANGE(jde_tau1, 0, 1);
+        RANGE(jde_tau2, 0, 1);
+        RANGE(jde_F_lo, 0, 2);
+        RANGE(jde_F_hi, 0, 2);
         break;
     case SHP_OPT_SHADE:
         if (s.shade_H < 1) return fail(msg, len, "shade_H must be >= 1 (got %d)", s.shade_H);
-        if (!in(s.shade_archive, 0, 10)) return fail(msg, len, "shade_archive must be in [0, 10]");
-        if (!in(s.shade_p_max, 0, 1)) return fail(msg, len, "shade_p_max must be in [0, 1]");
+        RANGE(shade_archive, 0, 10);
+        RANGE(shade_p_max, 0, 1);
         break;
     default: break;
     }

@@ -308,8 +308,14 @@ static int read_paper_csv(const char *path, pr_data *d, char *err, size_t len)
     char *line = NULL, why[200];
     size_t cap = 0;
     int lineno = 0, header = 0, rc = SHP_OK, alloc = 0;
-    while (rc == SHP_OK && getline(&line, &cap, f) >= 0) {
+    ssize_t got;
+    while (rc == SHP_OK && (got = getline(&line, &cap, f)) >= 0) {
         ++lineno;
+        if (memchr(line, '\0', (size_t)got)) { /* would silently end the row early */
+            snprintf(err, len, "%s: line %d: a NUL byte: not a text file", path, lineno);
+            rc = SHP_ERR_CONFIG;
+            break;
+        }
         line[strcspn(line, "\r\n")] = '\0';
         if (!line[0] || line[0] == '#') continue;
         if (!header) {

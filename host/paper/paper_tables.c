@@ -640,10 +640,10 @@ static int write_table_files(const pr_data *d, table_id t, scratch *s, pr_cell *
 {
     char name[96], pcsv[SHP_PATH_MAX], pmd[SHP_PATH_MAX];
     snprintf(name, sizeof name, "%s.csv", tables[t].file);
-    FILE *csv = shp_file_create_in(d->out, name, pcsv, err, len);
+    FILE *csv = shp_file_create_in(d->out, name, pcsv, sizeof pcsv, err, len);
     if (!csv) return SHP_ERR_IO;
     snprintf(name, sizeof name, "%s.md", tables[t].file);
-    FILE *md = shp_file_create_in(d->out, name, pmd, err, len);
+    FILE *md = shp_file_create_in(d->out, name, pmd, sizeof pmd, err, len);
     if (!md) {
         shp_file_discard(csv, pcsv);
         return SHP_ERR_IO;
@@ -665,7 +665,7 @@ static int write_tables_md(const pr_data *d, int plots, scratch *s, pr_cell *cel
                            size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *md = shp_file_create_in(d->out, "tables.md", path, err, len);
+    FILE *md = shp_file_create_in(d->out, "tables.md", path, sizeof path, err, len);
     if (!md) return SHP_ERR_IO;
     md_head(md, d);
     int rc = SHP_OK;

@@ -415,7 +415,7 @@ int shp_cr_plot_script(const char *dir, const shp_cr_data *d, const shp_campaign
                        size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "campaign_plots.gp", path, err, len);
+    FILE *f = shp_file_create_in(dir, "campaign_plots.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     shp_plot_preamble(f);
     for (int c = 0; c < d->n_cases; ++c) {

@@ -28,7 +28,7 @@ static void plot_each(FILE *f, const shp_forward_problem *fp, const char *using_
 int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "curves.gp", path, err, len);
+    FILE *f = shp_file_create_in(dir, "curves.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     double ks_max = 0.0;
     for (int i = 0; i < fp->n_materials; ++i) {

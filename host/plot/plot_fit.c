@@ -197,7 +197,7 @@ static int write_curves(const char *dir, const shp_forward_problem *fp, const sh
                         const shp_material *truth, double *ks_max, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "fit_curves.csv", path, err, len);
+    FILE *f = shp_file_create_in(dir, "fit_curves.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const char *L = fp->length_unit, *T = fp->time_unit;
     fprintf(f, "pF,suction_cm,h_%s", L);
@@ -596,7 +596,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     rc = read_series(dir, &t, err, len);
     if (rc != SHP_OK) return rc;
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "fit_plots.gp", path, err, len);
+    FILE *f = shp_file_create_in(dir, "fit_plots.gp", path, sizeof path, err, len);
     if (!f) {
         free(t.row);
         return SHP_ERR_IO;

@@ -82,7 +82,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
     int rc = remove_pngs(dir, forward_pngs, 3, err, len);
     if (rc != SHP_OK) return rc;
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "forward_plots.gp", path, err, len);
+    FILE *f = shp_file_create_in(dir, "forward_plots.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
 
     const char *L = fp->length_unit, *T = fp->time_unit;

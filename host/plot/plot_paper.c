@@ -288,7 +288,7 @@ int pr_write_figures(const pr_data *d, int *n_figs, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
     *n_figs = 0;
-    FILE *gp = shp_file_create_in(d->out, "paper_plots.gp", path, err, len);
+    FILE *gp = shp_file_create_in(d->out, "paper_plots.gp", path, sizeof path, err, len);
     if (!gp) return SHP_ERR_IO;
     shp_plot_preamble(gp);
     int rc = SHP_OK;

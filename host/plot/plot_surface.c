@@ -25,7 +25,7 @@ int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_su
                             int n, const double *u_truth, char *err, size_t len)
 {
     char path[SHP_PATH_MAX];
-    FILE *f = shp_file_create_in(dir, "surface.gp", path, err, len);
+    FILE *f = shp_file_create_in(dir, "surface.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const int nobj = shp_problem_n_obj(pb);

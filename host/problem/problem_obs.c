@@ -79,6 +79,9 @@ static int depth_of_name(const char *name, const char *unit, double *d)
     return *end == '\0' || !strcmp(end, unit) ? 0 : -2;
 }
 
+static int check_ranges(shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
+                        const long *line, obs_set *o);
+
 /* Read one observation file into o (x = first column, y = second; θ(t) flattened). */
 static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *path,
                     const char *file, obs_set *o)
@@ -93,7 +96,10 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
     const int rc = shp_csv_read_table(full, kind == SHP_OBS_THETA_T ? 0 : 2, names, &t, why, sizeof why);
     if (rc != SHP_OK) return cfg_fail(c, path, "%s: %s", full, why);
     int ok = SHP_OK;
-    if (kind == SHP_OBS_THETA_T) {
+    /* each value's line in the file, for the range checks' messages */
+    long *line = malloc((size_t)(t.m * (t.ncols > 1 ? t.ncols - 1 : 1)) * sizeof *line);
+    if (!line) ok = cfg_fail(c, path, "out of memory");
+    if (ok == SHP_OK && kind == SHP_OBS_THETA_T) {
         const int nd = t.ncols - 1;
         if (nd < 1) ok = cfg_fail(c, path, "%s: needs a time column and theta_at_<depth> columns", full);
         for (int j = 1; j <= nd && ok == SHP_OK; ++j) {
@@ -112,33 +118,43 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
                 o->x[k] = t.col[0][i];
                 depth_of_name(t.name[j], pb->fp->length_unit, &o->x2[k]);
                 o->y[k] = t.col[j][i];
+                line[k] = t.line[i];
             }
-    } else {
+    } else if (ok == SHP_OK) {
         if (alloc_set(o, t.m) != 0) ok = cfg_fail(c, path, "out of memory");
         for (int i = 0; i < t.m && ok == SHP_OK; ++i) {
             o->x[i] = t.col[0][i];
             o->y[i] = t.col[1][i];
+            line[i] = t.line[i];
         }
     }
     shp_csv_table_free(&t);
-    if (ok != SHP_OK) return ok;
-    /* physical ranges: a time > 0, a depth in the column, θ in [0, 1], K > 0 */
+    if (ok == SHP_OK) ok = check_ranges(pb, c, kind, path, full, line, o);
+    free(line);
+    return ok;
+}
+
+/* Physical ranges: a time > 0 and plausible, a depth in the column, θ in [0, 1], K > 0. */
+static int check_ranges(shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
+                        const long *line, obs_set *o)
+{
     const double depth = pb->fp->z[pb->fp->column.n - 1];
     for (int i = 0; i < o->n; ++i) {
+        const long ln = line[i];
         const int timed = kind == SHP_OBS_Q || kind == SHP_OBS_V || kind == SHP_OBS_THETA_T;
         if (timed && !(o->x[i] > 0.0))
-            return cfg_fail(c, path, "%s: times must be > 0 (got %g)", full, o->x[i]);
+            return cfg_fail(c, path, "%s: line %ld: times must be > 0 (got %g)", full, ln, o->x[i]);
         if (timed && !(o->x[i] <= SHP_TIME_MAX_MIN / pb->fp->min_per_time))
-            return cfg_fail(c, path, "%s: time %g is beyond %g %s (%s)", full, o->x[i],
+            return cfg_fail(c, path, "%s: line %ld: time %g is beyond %g %s (%s)", full, ln, o->x[i],
                             SHP_TIME_MAX_MIN / pb->fp->min_per_time, pb->fp->time_unit, SHP_TIME_MAX_TEXT);
         const double d = kind == SHP_OBS_THETA_FINAL ? o->x[i] : o->x2[i];
         if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T) && !(d >= 0.0 && d <= depth))
-            return cfg_fail(c, path, "%s: depth %g is outside the column (0 to %g)", full, d, depth);
+            return cfg_fail(c, path, "%s: line %ld: depth %g is outside the column (0 to %g)", full, ln, d, depth);
         if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T || kind == SHP_OBS_RETENTION) &&
             !(o->y[i] >= 0.0 && o->y[i] <= 1.0))
-            return cfg_fail(c, path, "%s: theta %g is outside [0, 1]", full, o->y[i]);
+            return cfg_fail(c, path, "%s: line %ld: theta %g is outside [0, 1]", full, ln, o->y[i]);
         if (kind == SHP_OBS_CONDUCTIVITY && !(o->y[i] > 0.0))
-            return cfg_fail(c, path, "%s: K must be > 0 (got %g)", full, o->y[i]);
+            return cfg_fail(c, path, "%s: line %ld: K must be > 0 (got %g)", full, ln, o->y[i]);
         o->obs_t[i] = kind == SHP_OBS_CONDUCTIVITY ? log10(o->y[i]) : o->y[i];
     }
     return SHP_OK;
@@ -203,6 +219,7 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
             char p[CFG_PATH_MAX];
             cfg_path(p, sizeof p, path, "time");
             CFG_TRY(cfg_require_gt(c, p, t_end, 0.0));
+            CFG_TRY(cfg_require_le(c, p, t_end, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
         }
         if (kind >= SHP_OBS_RETENTION) CFG_TRY(material_of(pb, c, spec, path, &o->mat));
     }

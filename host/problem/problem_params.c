@@ -103,7 +103,7 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
         const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
         snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
         const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
-        double dlo, dhi;
+        double dlo, dhi, plo, phi;
         int dlog;
         if (!strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks")) {
             if (ia < 0 || iks < 0)
@@ -117,6 +117,8 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
             dlo = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
             dhi = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
             dlog = 1;
+            plo = dlo * 1e-6; /* as shp_param_plausible widens a log-scaled parameter */
+            phi = dhi * 1e6;
             if (v->kind == VAR_ALPHA_OVER_KS)
                 for (int j = 0; j < pb->dim; ++j)
                     if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
@@ -141,6 +143,7 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
             dlo = pi->bound_lo * f;
             dhi = pi->bound_hi * f;
             dlog = pi->log_scale;
+            shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &plo, &phi);
         }
         CFG_TRY(parse_bounds(c, it, path, dlo, dhi, dlog, v));
         if (v->kind == VAR_PLAIN) {
@@ -151,6 +154,15 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
                 return cfg_fail(c, path, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
         } else if (!(v->lo > 0.0)) {
             return cfg_fail(c, path, "a ratio's bounds must be > 0 (got %g)", v->lo);
+        }
+        for (int k = 0; k < 2; ++k) { /* valid, and plausible: a typing mistake is not a bound */
+            const double b = k ? v->hi : v->lo;
+            if (b >= plo && b <= phi) continue;
+            char e[CFG_PATH_MAX], q[CFG_PATH_MAX];
+            cfg_path(q, sizeof q, path, "bounds");
+            cfg_path_index(e, sizeof e, cJSON_IsObject(it) ? q : path, k);
+            return cfg_fail(c, e, "%g is not a plausible bound: expected %g to %g (the default inversion "
+                                  "bounds widened; see shpfit models)", b, plo, phi);
         }
         ++pb->dim;
     }

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "config/cfg_json.h"
+#include "config/cfg_sections.h"
 #include "io/fs.h"
 #include "io/stage.h"
 #include "io/json_file.h"
@@ -131,6 +132,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         CFG_TRY(cfg_number(c, t, "synth.times", "every", 1, &every, NULL));
         CFG_TRY(cfg_require_gt(c, "synth.times.every", every, 0.0));
         CFG_TRY(cfg_require_gt(c, "synth.times.end", end, every * 0.999999));
+        CFG_TRY(cfg_require_le(c, "synth.times.end", end, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
         const int n = (int)floor(end / every * (1.0 + 1e-12));
         if (n > 1000000) return cfg_fail(c, "synth.times", "too many times");
         free(s->times);
@@ -158,6 +160,8 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
             if (a < 2 && !(arr[a][k] >= 0.0 && arr[a][k] <= depth))
                 return cfg_fail(c, q, "depth %g is outside the column (0 to %g)", arr[a][k], depth);
             if (a == 2 && !(arr[a][k] < 0.0)) return cfg_fail(c, q, "heads must be < 0 (got %g)", arr[a][k]);
+            if (a == 2)
+                CFG_TRY(cfg_require_ge(c, q, arr[a][k], -SHP_HEAD_MAX_CM / fp->cm_per_length));
             if (k > 0 && !(arr[a][k] > arr[a][k - 1]) && a < 2)
                 return cfg_fail(c, q, "must increase (%g after %g)", arr[a][k], arr[a][k - 1]);
         }
@@ -175,6 +179,20 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     CFG_TRY(per_series(c, sy, "offsets", s->offset));
     CFG_TRY(per_series(c, sy, "noise", s->noise));
     CFG_TRY(per_series(c, sy, "noise_relative", s->noise_rel));
+    /* errors of plausible size: an offset within the series' own range (a water content, or
+     * a flux, depth or time within the plausible limits), a noise of at most 100 SDs */
+    for (int k = 0; k < S_COUNT; ++k) {
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, "synth.offsets", series_names[k]);
+        const int theta = k == S_THETA_FINAL || k == S_THETA_T || k == S_THETA_INITIAL || k == S_RETENTION;
+        const double omax = theta ? 1.0 : k == S_CONDUCTIVITY ? 10.0 : SHP_HEAD_MAX_CM / fp->cm_per_length;
+        if (!(fabs(s->offset[k]) <= omax))
+            return cfg_fail(c, p, "|offset| must be <= %g (got %g)", omax, s->offset[k]);
+        cfg_path(p, sizeof p, "synth.noise", series_names[k]);
+        CFG_TRY(cfg_require_le(c, p, s->noise[k], 100.0, NULL));
+        cfg_path(p, sizeof p, "synth.noise_relative", series_names[k]);
+        CFG_TRY(cfg_require_le(c, p, s->noise_rel[k], 100.0, NULL));
+    }
     for (int k = 0; k < S_COUNT; ++k)
         if (!(s->noise[k] >= 0.0) || !(s->noise_rel[k] >= 0.0)) {
             char p[CFG_PATH_MAX];
@@ -215,9 +233,9 @@ static void perturb(const synth_spec *s, int k, int column, double *y, int n)
 static int write_xy(const char *dir, const char *name, const char *hx, const char *hy,
                     const double *x, const double *y, int n, char *err, size_t len)
 {
-    char file[64], path[1024];
+    char file[64], path[SHP_PATH_MAX];
     snprintf(file, sizeof file, "%s.csv", name);
-    FILE *f = shp_file_create_in(dir, file, path, err, len);
+    FILE *f = shp_file_create_in(dir, file, path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     fprintf(f, "%s,%s\n", hx, hy);
     for (int i = 0; i < n; ++i) fprintf(f, "%.12g,%.12g\n", x[i], y[i]);
@@ -323,7 +341,7 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         const shp_material *mat = &fp->materials[s->mat];
         if (k == S_THETA_T) { /* one column per depth */
             char file[SHP_PATH_MAX];
-            FILE *f = shp_file_create_in(dir, "theta_t.csv", file, err, len);
+            FILE *f = shp_file_create_in(dir, "theta_t.csv", file, sizeof file, err, len);
             if (!f) {
                 rc = SHP_ERR_IO;
                 break;

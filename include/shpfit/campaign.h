@@ -30,10 +30,10 @@ extern "C" {
 
 typedef struct shp_campaign shp_campaign;
 
-/* Characters of the longest path a campaign writes inside its directory, relative to
- * it (cases/<case>/obs/<series>.csv, checkpoint/<case>.journal, report files): names
- * are at most 60 characters. */
-#define SHP_CAMPAIGN_LONGEST_NAME 160
+/* Characters of the longest path the campaign writes inside its directory, relative to
+ * it (cases/<case>/obs/theta_initial.csv, checkpoint/<case>.journal, the report's
+ * files), without the staging folder: for checking --out before any work. */
+size_t shp_campaign_longest_name(const shp_campaign *c);
 
 /* Load and check the campaign file (cases' configs are loaded when they run; their
  * paths are relative to the campaign file). seeds_override > 0 replaces "seeds" by
