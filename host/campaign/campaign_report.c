@@ -1360,26 +1360,17 @@ int shp_campaign_report(const char *dir, const shp_campaign_report_info *info, i
     }
     if (rc == SHP_OK) rc = shp_cr_write_markdown(out, &d, &in, drawn, err, len);
     /* every case's figures: those not drawn now are stale */
-    char **stale = rc == SHP_OK ? calloc((size_t)(2 * d.n_cases + 1), sizeof *stale) : NULL;
-    if (rc == SHP_OK && !stale) rc = SHP_ERR_NOMEM;
-    for (int c = 0; c < d.n_cases && rc == SHP_OK; ++c)
-        for (int w = 0; w < 2 && rc == SHP_OK; ++w) {
-            char name[160];
-            snprintf(name, sizeof name, "%s_%s.png", w ? "convergence" : "ecdf", d.cases[c].file_name);
-            if (!(stale[2 * c + w] = strdup(name))) rc = SHP_ERR_NOMEM;
-        }
-    if (rc == SHP_ERR_NOMEM) snprintf(err, len, "out of memory");
+    shp_names stale = {0};
+    for (int c = 0; c < d.n_cases; ++c) {
+        shp_names_add(&stale, "ecdf_%s.png", d.cases[c].file_name);
+        shp_names_add(&stale, "convergence_%s.png", d.cases[c].file_name);
+    }
     if (rc == SHP_OK) {
-        rc = shp_stage_commit(st, (const char *const *)stale, err, len);
+        rc = shp_stage_commit_plotted(st, &stale, plot_rc, plot_err, "the Markdown reports", err, len);
         st = NULL;
     }
-    for (int i = 0; stale && stale[i]; ++i) free(stale[i]);
-    free(stale);
+    shp_names_free(&stale);
     shp_stage_abort(st);
-    if (rc == SHP_OK && plot_rc != SHP_OK) {
-        snprintf(err, len, "%s (the Markdown reports are complete)", plot_err ? plot_err : "plots failed");
-        rc = plot_rc;
-    }
     free(plot_err);
     if (plots) *plots = drawn && rc == SHP_OK;
     shp_cr_free(&d);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,52 @@ int shp_stage_commit(shp_stage *st, const char *const *replaces, char *err, size
     if (rc == SHP_OK) sync_dir(st->target);
     shp_stage_abort(st);
     return rc;
+}
+
+void shp_names_add(shp_names *l, const char *fmt, ...)
+{
+    if (l->failed) return;
+    if (l->n + 1 >= l->cap) { /* room for the terminating NULL */
+        const int cap = l->cap ? 2 * l->cap : 16;
+        char **nn = realloc(l->name, (size_t)cap * sizeof *nn);
+        if (!nn) {
+            l->failed = 1;
+            return;
+        }
+        l->name = nn;
+        l->cap = cap;
+    }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (!(l->name[l->n] = strdup(buf))) {
+        l->failed = 1;
+        return;
+    }
+    l->name[++l->n] = NULL;
+}
+
+void shp_names_free(shp_names *l)
+{
+    for (int i = 0; i < l->n; ++i) free(l->name[i]);
+    free(l->name);
+    memset(l, 0, sizeof *l);
+}
+
+int shp_stage_commit_plotted(shp_stage *st, const shp_names *replaces, int plot_rc, const char *plot_err,
+                             const char *what, char *err, size_t len)
+{
+    if (replaces->failed) {
+        shp_stage_abort(st);
+        snprintf(err, len, "out of memory");
+        return SHP_ERR_NOMEM;
+    }
+    const int rc = shp_stage_commit(st, (const char *const *)replaces->name, err, len);
+    if (rc != SHP_OK || plot_rc == SHP_OK) return rc;
+    snprintf(err, len, "%s (%s are complete)", plot_err && *plot_err ? plot_err : "plots failed", what);
+    return plot_rc;
 }
 
 void shp_stage_abort(shp_stage *st)

@@ -38,6 +38,22 @@ const char *shp_stage_target(const shp_stage *st);
  * (what was not moved is removed). SHP_OK, or SHP_ERR_IO with a message. */
 int shp_stage_commit(shp_stage *st, const char *const *replaces, char *err, size_t len);
 
+/* A growing NULL-terminated list of names (for `replaces`), built from printf formats;
+ * zero-initialise it. A failed allocation is remembered and reported by the commit. */
+typedef struct {
+    char **name;
+    int n, cap, failed;
+} shp_names;
+void shp_names_add(shp_names *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void shp_names_free(shp_names *l);
+
+/* shp_stage_commit of a set whose plots were drawn last with status plot_rc (plot_err its
+ * message): the set is committed even when gnuplot failed, since its data (`what`, e.g.
+ * "the tables") are complete; that failure is then returned, its message ending "(what
+ * are complete)". Frees st. */
+int shp_stage_commit_plotted(shp_stage *st, const shp_names *replaces, int plot_rc, const char *plot_err,
+                             const char *what, char *err, size_t len);
+
 /* Remove the staging folder and everything in it; frees st (NULL is fine). */
 void shp_stage_abort(shp_stage *st);
 

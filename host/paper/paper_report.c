@@ -40,26 +40,17 @@ int shp_paper_report(const char *dir, const char *paper_tables_csv, double wall_
     }
     if (rc == SHP_OK) rc = pr_write_tables(&d, drawn, err, len);
     /* every figure a variant may have: those this report did not draw are stale */
-    char **stale = rc == SHP_OK ? calloc((size_t)(2 * d.n_variants + 1), sizeof *stale) : NULL;
-    if (rc == SHP_OK && !stale) rc = SHP_ERR_NOMEM;
-    for (int v = 0; v < d.n_variants && rc == SHP_OK; ++v)
-        for (int e = 0; e < 2 && rc == SHP_OK; ++e) {
-            char name[200];
-            snprintf(name, sizeof name, "%s_%s.png", e ? "errors" : "figure7", d.variants[v].file);
-            if (!(stale[2 * v + e] = strdup(name))) rc = SHP_ERR_NOMEM;
-        }
-    if (rc == SHP_ERR_NOMEM) snprintf(err, len, "out of memory");
+    shp_names stale = {0};
+    for (int v = 0; v < d.n_variants; ++v) {
+        shp_names_add(&stale, "figure7_%s.png", d.variants[v].file);
+        shp_names_add(&stale, "errors_%s.png", d.variants[v].file);
+    }
     if (rc == SHP_OK) {
-        rc = shp_stage_commit(st, (const char *const *)stale, err, len);
+        rc = shp_stage_commit_plotted(st, &stale, plot_rc, plot_err, "the tables", err, len);
         st = NULL;
     }
-    for (int i = 0; stale && stale[i]; ++i) free(stale[i]);
-    free(stale);
+    shp_names_free(&stale);
     shp_stage_abort(st);
-    if (rc == SHP_OK && plot_rc != SHP_OK) {
-        snprintf(err, len, "%s (the tables are complete)", plot_err ? plot_err : "plots failed");
-        rc = plot_rc;
-    }
     free(plot_err);
     if (plots) *plots = drawn && rc == SHP_OK;
     pr_free(&d);

@@ -423,16 +423,32 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
     return rc;
 }
 
+/* The forward problem and the synth section of config; on failure both are freed (*fp
+ * NULL) and the message is in err. */
+static int load(const char *config, shp_forward_problem **fp, synth_spec *s, char *err, size_t len)
+{
+    memset(s, 0, sizeof *s);
+    int rc = shp_forward_load(config, fp, err, len);
+    if (rc != SHP_OK) return rc;
+    const cfg_ctx c = {config, err, len};
+    rc = parse_spec(&c, *fp, s);
+    if (rc != SHP_OK) {
+        spec_free(s);
+        shp_forward_free(*fp);
+        *fp = NULL;
+    }
+    return rc;
+}
+
 int shp_synth_check(const char *config, char *err, size_t len)
 {
     shp_forward_problem *fp = NULL;
-    int rc = shp_forward_load(config, &fp, err, len);
-    if (rc != SHP_OK) return rc;
-    const cfg_ctx c = {config, err, len};
     synth_spec s;
-    rc = parse_spec(&c, fp, &s);
-    spec_free(&s);
-    shp_forward_free(fp);
+    const int rc = load(config, &fp, &s, err, len);
+    if (rc == SHP_OK) {
+        spec_free(&s);
+        shp_forward_free(fp);
+    }
     return rc;
 }
 
@@ -442,12 +458,10 @@ int shp_synth_run(const char *config, const char *dir, long long seed_override, 
     memset(sum, 0, sizeof *sum);
     sum->Q_end = sum->balance = NAN;
     shp_forward_problem *fp = NULL;
-    int rc = shp_forward_load(config, &fp, err, len);
-    if (rc != SHP_OK) return rc;
-    const cfg_ctx c = {config, err, len};
     synth_spec s;
-    rc = parse_spec(&c, fp, &s);
-    if (rc == SHP_OK && seed_override >= 0) s.seed = (uint64_t)seed_override;
+    int rc = load(config, &fp, &s, err, len);
+    if (rc != SHP_OK) return rc;
+    if (seed_override >= 0) s.seed = (uint64_t)seed_override;
     sum->seed = s.seed;
     /* the files appear together (io/stage.h); a true model that did not converge leaves
      * synth.json alone, and the series of an earlier run are removed */
