@@ -1,6 +1,7 @@
 /* Loading a campaign file (shpfit/campaign.h). */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,7 +169,8 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             cfg_path_index(p, sizeof p, "seeds", i);
             double v;
             CFG_TRY(cfg_number_item(c, it, p, &v));
-            if (v < 0 || v != (double)(long)v) return cfg_fail(c, p, "a seed is a whole number >= 0");
+            if (!(v >= 0 && v < 0x1p63) || v != floor(v)) /* (long)v of anything else is undefined */
+                return cfg_fail(c, p, "a seed is a whole number from 0 to 2^63 - 1 (got %g)", v);
             cp->seeds[i] = (long)v;
             for (int j = 0; j < i; ++j)
                 if (cp->seeds[j] == cp->seeds[i]) return cfg_fail(c, p, "seed %ld given twice", cp->seeds[i]);

@@ -147,7 +147,8 @@ int cfg_long(const cfg_ctx *c, const cJSON *obj, const char *path, const char *k
     CFG_TRY(cfg_number_item(c, it, p, &v));
     if (v != floor(v)) return cfg_fail(c, p, "must be an integer (got %g)", v);
     if (v < (double)lo) return cfg_fail(c, p, "must be >= %ld (got %g)", lo, v);
-    if (v > (double)hi) return cfg_fail(c, p, "must be <= %ld (got %g)", hi, v);
+    /* (double)LONG_MAX rounds up to 2^63, which no long holds: converting it is undefined */
+    if (v > (double)hi || v >= 0x1p63) return cfg_fail(c, p, "must be <= %ld (got %g)", hi, v);
     *out = (long)v;
     return SHP_OK;
 }

@@ -99,7 +99,8 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
     }
     cfg_path(p, sizeof p, sd->name, "table");
     const int rows = table_rows(obj);
-    CFG_TRY(parse_table(c, tab, p, bc->type, fp, tab_space, tab_space + rows));
+    /* no rows: no space was made, and NULL + 0 is undefined; parse_table says why */
+    CFG_TRY(parse_table(c, tab, p, bc->type, fp, tab_space, rows ? tab_space + rows : NULL));
     bc->n = rows;
     bc->t = tab_space;
     bc->v = tab_space + rows;

@@ -197,9 +197,14 @@ static int read_budget_seeds(const jctx *j, const cJSON *cp, pr_data *d)
     const cJSON *t = b ? cJSON_GetObjectItemCaseSensitive(b, "time_s") : NULL;
     if ((e && !cJSON_IsNumber(e)) || (t && !cJSON_IsNumber(t)))
         return jfail(j, "campaign.budget", "evaluations and time_s must be numbers");
+    /* a report reads what the campaign wrote, but a hand-edited file may hold anything */
+    if ((e && !(e->valuedouble >= 0 && e->valuedouble < 1e15)) || (t && !(t->valuedouble >= 0 && t->valuedouble < 1e15)))
+        return jfail(j, "campaign.budget", "evaluations and time_s must be between 0 and 1e15");
     d->budget_evals = e ? (long)e->valuedouble : 0;
     d->budget_time_s = t ? t->valuedouble : 0.0;
     const cJSON *s = cJSON_GetObjectItemCaseSensitive(cp, "seeds");
+    if (cJSON_IsNumber(s) && !(s->valuedouble >= 0 && s->valuedouble <= 1e6))
+        return jfail(j, "campaign.seeds", "expected a count from 0 to 1e6");
     if (cJSON_IsNumber(s)) d->campaign_seeds = (int)s->valuedouble;
     else if (cJSON_IsArray(s)) d->campaign_seeds = cJSON_GetArraySize(s);
     else if (s) return jfail(j, "campaign.seeds", "expected a number or an array");

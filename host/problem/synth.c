@@ -133,8 +133,10 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         CFG_TRY(cfg_require_gt(c, "synth.times.every", every, 0.0));
         CFG_TRY(cfg_require_gt(c, "synth.times.end", end, every * 0.999999));
         CFG_TRY(cfg_require_le(c, "synth.times.end", end, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
-        const int n = (int)floor(end / every * (1.0 + 1e-12));
-        if (n > 1000000) return cfg_fail(c, "synth.times", "too many times");
+        const double steps = floor(end / every * (1.0 + 1e-12));
+        if (!(steps <= 1e6)) /* checked before the conversion: (int) of a larger double is undefined */
+            return cfg_fail(c, "synth.times", "end / every gives %g times (at most 1e6)", steps);
+        const int n = (int)steps;
         free(s->times);
         s->times = malloc((size_t)(n + 1) * sizeof *s->times);
         if (!s->times) return cfg_fail(c, "synth.times", "out of memory");
