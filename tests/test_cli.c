@@ -1,6 +1,6 @@
 /* The shpfit program end to end: exit codes, nothing written on bad input, the result
- * files and their headers, a stopped run's partial results. Runs ../build/shpfit
- * (make test builds it first) with cwd = tests/. */
+ * files and their headers, a stopped run's partial results. Runs the program (SHPFIT in
+ * test_util.h; make test builds it first) with cwd = tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include "test_util.h"

@@ -2,7 +2,8 @@
  * (a 3-generation PSO-VEGA fit of the loam of data/fit/loam_fit.json to observations
  * synth writes, and a forward run of configs/ponded_loam.json) and is a real picture;
  * without gnuplot (SHPFIT_GNUPLOT empty) the commands succeed, write every data file
- * and say the plots were skipped. Runs ../build/shpfit with cwd = tests/. */
+ * and say the plots were skipped. Runs the program (SHPFIT in test_util.h) with cwd =
+ * tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include "test_util.h"

@@ -1,4 +1,4 @@
-/* Helpers the end-to-end tests share: temporary directories, running ../build/shpfit
+/* Helpers the end-to-end tests share: temporary directories, running the program
  * through the shell, reading files back. Tests run from tests/ (make test does). */
 #ifndef SHPFIT_TESTS_TEST_UTIL_H
 #define SHPFIT_TESTS_TEST_UTIL_H
@@ -12,7 +12,10 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#define SHPFIT "../build/shpfit"
+/* The program under test, for command lines run by the shell (tu_run, system): the shell
+ * expands $SHPFIT_BIN, so `make test-sanitize` can point the suite at its sanitized build
+ * without recompiling; unset or empty, it is ../build/shpfit as before. */
+#define SHPFIT "\"${SHPFIT_BIN:-../build/shpfit}\""
 
 char *mkdtemp(char *templ); /* POSIX; declared here so the includer's feature macros do not matter */
 char *strtok_r(char *str, const char *delim, char **save); /* POSIX, likewise */

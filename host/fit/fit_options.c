@@ -317,7 +317,7 @@ static int parse_options(const cfg_ctx *c, const shp_problem *pb, const cJSON *o
     if (dim < 2) return cfg_fail(c, fixp, "step 2 needs at least one other free parameter");
     opt->n_steps = 2;
     for (int s = 0; s < 2; ++s) {
-        char key[8], sp[CFG_PATH_MAX], top[CFG_PATH_MAX];
+        char key[16], sp[CFG_PATH_MAX], top[CFG_PATH_MAX];
         snprintf(key, sizeof key, "step%d", s + 1);
         cfg_path(sp, sizeof sp, tsp, key);
         const cJSON *so;
