@@ -128,10 +128,11 @@ static int parse_line(char *line, long ln, int first, int ncols_wanted,
         else if (nf > t->ncols && !t->name)
             snprintf(msg, len, "line %ld: %d values, expected %d (a decimal comma? the decimal separator "
                                "is '.')", ln, nf > MAX_COLS ? MAX_COLS : nf, t->ncols);
-        else if (t->ncols == 2 && !t->name && nf < 2)
+        else if (t->ncols == 2 && !t->name && nf < 2) {
+            char buf2[32]; /* each name its own buffer: both are formatted at once */
             snprintf(msg, len, "line %ld: expected two comma-separated values (%s,%s)", ln,
-                     col_name(t, names, 0, buf, sizeof buf), col_name(t, names, 1, buf, sizeof buf));
-        else
+                     col_name(t, names, 0, buf, sizeof buf), col_name(t, names, 1, buf2, sizeof buf2));
+        } else
             snprintf(msg, len, "line %ld: %d values, expected %d", ln, nf > MAX_COLS ? MAX_COLS : nf,
                      t->ncols);
         return SHP_ERR_CONFIG;
