@@ -2,6 +2,8 @@
 #   make            library build/libshpfit.a, program build/shpfit (+ CUDA objects if nvcc)
 #   make run        the loam inverse problem of seed 002 through `shpfit fit`
 #   make test       unit and benchmark-problem tests (Criterion)
+#   make test-sanitize  the same built with ASan and UBSan (tests/sanitize.mk)
+#   make fuzz       libFuzzer on every reader of user files (tests/fuzz/fuzz.mk)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
 #   make test-gpu   GPU-vs-CPU checks (needs a GPU)
 #   make bench-gpu  GPU forward benchmark → bench/RESULTS-gpu.md (needs a GPU)
