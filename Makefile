@@ -60,21 +60,25 @@ endif
 .PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean
 all: $(BIN) $(ALL_CUDA)
 
-# Install the Debian packages when missing: as root with apt-get, otherwise say how.
-deps: $(DEPS_STAMP)
-$(DEPS_STAMP): Makefile
-	@missing=""; for p in $(DEB_PKGS); do \
+# $(call install_debs,PACKAGES,WHO): install the Debian packages that are missing, as root
+# with apt-get; otherwise say the command to run and fail. (Also the fuzzers' packages.)
+install_debs = missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "shpfit: installing missing Debian packages:$$missing"; \
+	  echo "$(2): installing missing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null \
-	    || { echo "shpfit: apt-get could not install:$$missing" >&2; exit 1; }; \
+	    || { echo "$(2): apt-get could not install:$$missing" >&2; exit 1; }; \
 	  else \
-	    echo "shpfit: cannot install packages (need root and apt-get). Run: sudo apt-get install$$missing" >&2; exit 1; \
+	    echo "$(2): cannot install packages (need root and apt-get). Run: sudo apt-get install$$missing" >&2; exit 1; \
 	  fi; \
 	fi
+
+# Install the Debian packages when missing: as root with apt-get, otherwise say how.
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): Makefile
+	@$(call install_debs,$(DEB_PKGS),shpfit)
 	@mkdir -p $(BUILD) && touch $@
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)

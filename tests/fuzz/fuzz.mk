@@ -45,18 +45,7 @@ FUZZ_STAMP := $(FUZZ_BUILD)/.deps-ok
 
 fuzz-deps: $(FUZZ_STAMP)
 $(FUZZ_STAMP): tests/fuzz/fuzz.mk | $(DEPS_STAMP)
-	@missing=""; for p in $(FUZZ_DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "shpfit fuzz: installing missing Debian packages:$$missing"; \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null \
-	    || { echo "shpfit fuzz: apt-get could not install:$$missing" >&2; exit 1; }; \
-	  else \
-	    echo "shpfit fuzz: cannot install packages (need root and apt-get). Run: sudo apt-get install$$missing" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call install_debs,$(FUZZ_DEB_PKGS),shpfit fuzz)
 	@mkdir -p $(FUZZ_BUILD) && touch $@
 
 # the library and the harnesses, instrumented for libFuzzer (main comes at the link)

@@ -24,14 +24,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fz_part part[FZ_MAX_PARTS];
-    const int n = fz_split(data, size, part);
     char cfg[1024], err[1024];
-    fz_write("config.json", part[0].data, part[0].size, cfg, sizeof cfg);
-    static const char *const extra[] = {"f1.csv", "f2.csv", "f3.csv"};
-    for (int k = 0; k < 3; ++k)
-        if (k + 1 < n) fz_write(extra[k], part[k + 1].data, part[k + 1].size, NULL, 0);
-        else fz_remove(extra[k]);
+    fz_write_config(data, size, cfg, sizeof cfg);
 
     shp_forward_problem *fp = NULL;
     int rc = shp_forward_load(cfg, &fp, err, sizeof err);

@@ -96,6 +96,17 @@ void fz_write(const char *rel, const void *data, size_t n, char *out, size_t len
     if (out) snprintf(out, len, "%s", path);
 }
 
+void fz_write_config(const uint8_t *data, size_t size, char *cfg, size_t len)
+{
+    fz_part part[FZ_MAX_PARTS];
+    const int n = fz_split(data, size, part);
+    fz_write("config.json", part[0].data, part[0].size, cfg, len);
+    static const char *const extra[] = {"f1.csv", "f2.csv", "f3.csv"};
+    for (int k = 0; k < 3; ++k)
+        if (k + 1 < n) fz_write(extra[k], part[k + 1].data, part[k + 1].size, NULL, 0);
+        else fz_remove(extra[k]);
+}
+
 void fz_copy(const char *repo_rel, const char *dest)
 {
     size_t n = 0;

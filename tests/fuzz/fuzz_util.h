@@ -52,6 +52,11 @@ void fz_link(const char *target, const char *rel);
  * any further separators). Returns the count, ≥ 1. */
 int fz_split(const uint8_t *data, size_t size, fz_part *parts);
 
+/* An input as a configuration and the data files beside it: the first part written as
+ * config.json (its path into cfg), the next up to three as f1.csv … f3.csv (the ones the
+ * input lacks removed, so no earlier input's file is read). */
+void fz_write_config(const uint8_t *data, size_t size, char *cfg, size_t len);
+
 /* With SHPFIT_FUZZ_VERBOSE set, print "call: status: message" to stderr (what the
  * loader said about an input, when reproducing one by hand); silent otherwise. */
 void fz_said(const char *call, int rc, const char *err);
