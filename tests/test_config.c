@@ -77,6 +77,8 @@ static const bad_case bad_cases[] = {
     {"csv_short.json", "initial.file: data/bad/csv/short.csv: depths 10 to 100 do not cover"},
     {"csv_theta_range.json", "initial.file: data/bad/csv/theta_range.csv: at depth"},
     {"csv_empty.json", "initial.file: data/bad/csv/empty.csv: no data rows"},
+    {"memory_all_profiles.json", "output: the results of one column need"},
+    {"memory_limit_small.json", "over output.memory_limit_mb = 0.001"},
 };
 
 Test(config, every_bad_config_names_file_and_field)
