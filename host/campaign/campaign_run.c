@@ -563,10 +563,11 @@ typedef struct {
 
 /* The case's journal (dir/checkpoint/<case>.journal) and the runs it covers: on a resume
  * those the journal was started with (the batches it holds are theirs); otherwise every
- * run not finished in runs.csv. *keys is the caller's to free. */
+ * run not finished in runs.csv. *keys is the caller's to free; *done counts the runs
+ * runs.csv has (skipped, or replayed and not written again). */
 static int open_case_journal(const shp_campaign *cp, const campaign_case *cc, const char *dir, const shp_problem *pb,
-                             const shp_backend *be, shp_journal **j, run_key **keys, int *n_keys, char *err,
-                             size_t len)
+                             const shp_backend *be, shp_journal **j, run_key **keys, int *n_keys, int *done,
+                             char *err, size_t len)
 {
     char cdir[SHP_PATH_MAX], path[SHP_PATH_MAX], name[96];
     snprintf(name, sizeof name, "%s.journal", cc->name);
@@ -578,10 +579,11 @@ static int open_case_journal(const shp_campaign *cp, const campaign_case *cc, co
         return SHP_ERR_NOMEM;
     }
     int n = 0;
+    *done = 0;
     for (int v = 0; v < cp->n_variants; ++v)
         for (int s = 0; s < cp->n_seeds && shp_campaign_case_runs(cc, cp->variants[v].name); ++s)
-            if (!already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s]))
-                (*keys)[n++] = (run_key){v, cp->seeds[s]};
+            if (already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s])) ++*done;
+            else (*keys)[n++] = (run_key){v, cp->seeds[s]};
     *n_keys = n;
     const int resume = access(path, F_OK) == 0;
     if (n == 0 && !resume) return SHP_OK; /* every run is finished */
@@ -625,14 +627,9 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     }
     shp_journal *jr = NULL;
     run_key *keys = NULL;
-    int n_keys = 0;
-    int rc = open_case_journal(cp, cc, dir, pb, be, &jr, &keys, &n_keys, err, len);
+    int n_keys = 0, skipped = 0;
+    int rc = open_case_journal(cp, cc, dir, pb, be, &jr, &keys, &n_keys, &skipped, err, len);
     shp_problem_set_journal(pb, jr);
-    /* runs finished in an earlier invocation: skipped, or replayed but not written again */
-    int skipped = 0;
-    for (int v = 0; v < cp->n_variants; ++v)
-        for (int s = 0; s < cp->n_seeds && shp_campaign_case_runs(cc, cp->variants[v].name); ++s)
-            skipped += already_done(dir, cc->name, cp->variants[v].name, cp->seeds[s]);
     const int total = cp->n_variants * cp->n_seeds;
     run_state *runs = calloc((size_t)total + 1, sizeof *runs);
     int n = 0;

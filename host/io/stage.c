@@ -79,7 +79,6 @@ int shp_stage_begin(const char *dir, shp_stage **out, char *err, size_t len)
 
 const char *shp_stage_dir(const shp_stage *st) { return st->dir; }
 
-const char *shp_stage_target(const shp_stage *st) { return st->target; }
 
 static int is_json(const char *name)
 {

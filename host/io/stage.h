@@ -28,9 +28,6 @@ int shp_stage_begin(const char *dir, shp_stage **out, char *err, size_t len);
 /* Where the set's files are written. */
 const char *shp_stage_dir(const shp_stage *st);
 
-/* The destination directory. */
-const char *shp_stage_target(const shp_stage *st);
-
 /* Move every file of the set into the destination (replacing files of the same name;
  * folders are merged), the .json files last; then remove from the destination each
  * name of `replaces` (NULL-terminated, may be NULL) that the set does not contain: the

@@ -59,8 +59,9 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
 
 /* After shp_forward_write_all: write DIR/forward_plots.gp, which draws forward_Q.png and
  * forward_v.png from series.csv (the output times reached, when there are any) and
- * forward_profile.png from profile_final.csv (when the run reached the end). PNGs of an
- * earlier run are removed first. SHP_OK, or SHP_ERR_IO with a message in err. */
+ * forward_profile.png from profile_final.csv (when the run reached the end), into a
+ * directory of its own (io/stage.h), whose commit removes the PNGs an earlier run left and
+ * this one does not draw. SHP_OK, or SHP_ERR_IO with a message in err. */
 int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
                      shp_plot_files *files, char *err, size_t len);
 

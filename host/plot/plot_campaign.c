@@ -3,8 +3,6 @@
  * variant, the fraction of all its runs) and the convergence of the best summed
  * objective (median line and interquartile band per variant, log y), each from a CSV
  * written here so that campaign_plots.gp can be re-run or the plots redrawn elsewhere. */
-#define _POSIX_C_SOURCE 200809L /* unlink */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

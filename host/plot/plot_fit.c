@@ -1,7 +1,6 @@
 /* The plots of `shpfit fit` (plot/plot.h): one gnuplot script, fit_plots.gp, over the
  * files the fit wrote (best_series.csv, history.csv, pareto.csv) and fit_curves.csv,
  * the fitted (and true) retention and conductivity curves evaluated here. */
-#define _POSIX_C_SOURCE 200809L /* unlink */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>

@@ -1,33 +1,15 @@
 /* The gnuplot script of `shpfit forward` (plot/plot.h): Q(t) and the surface and
  * bottom fluxes from series.csv, and the final θ and h profiles (depth downward) from
  * profile_final.csv with the initial profile for comparison. */
-#define _POSIX_C_SOURCE 200809L /* unlink */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "io/fs.h"
 #include "plot/plot.h"
 #include "shpfit/forward_output.h"
 #include "shpfit/status.h"
 
-static const char *const forward_pngs[] = {"forward_Q.png", "forward_v.png", "forward_profile.png"};
-
-/* Remove PNGs of an earlier run, so no picture outlives the data it was drawn from. */
-static int remove_pngs(const char *dir, const char *const *names, int n, char *err, size_t len)
-{
-    char path[SHP_PATH_MAX];
-    for (int i = 0; i < n; ++i) {
-        if (shp_path_join(path, sizeof path, dir, names[i]) != 0) return shp_path_too_long(dir, names[i], err, len);
-        if (unlink(path) != 0 && errno != ENOENT) {
-            snprintf(err, len, "%s: cannot remove stale plot: %s", path, strerror(errno));
-            return SHP_ERR_IO;
-        }
-    }
-    return SHP_OK;
-}
 
 /* The initial θ and h of every node, as an inline data block. */
 static void initial_block(FILE *f, const shp_forward_problem *fp)
@@ -79,8 +61,6 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                      shp_plot_files *files, char *err, size_t len)
 {
     if (files) files->n = 0;
-    int rc = remove_pngs(dir, forward_pngs, 3, err, len);
-    if (rc != SHP_OK) return rc;
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "forward_plots.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;

@@ -4,7 +4,6 @@
  * conductivity K(θ) on a log K axis below, the true curve as a line and the fitted curve
  * of the median run (by retention RMSE) of each case dashed with points. The data go to
  * figure7_<variant>.csv / errors_<variant>.csv first, so the plots can be redrawn. */
-#define _POSIX_C_SOURCE 200809L /* unlink */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
