@@ -183,7 +183,9 @@ Test(ponded_loam, refined_grid_vs_converged_reference)
 }
 
 /* 101 uniform nodes (dz = 1 cm), HYDRUS-1D's grid. HYDRUS took 217 time steps; with
- * dt ≤ 1 min the solver takes a comparable number and must land within 0.1 % of HYDRUS at
+ * dt ≤ 1 min and tol_time 1e-3 (a time accuracy like HYDRUS's: the default 1e-4 is more
+ * accurate in time, +0.3 % at 30 min against HYDRUS's own time error) the solver takes a
+ * comparable number and must land within 0.1 % of HYDRUS at
  * 60, 120 and 180 min (the brief's requirement), 0.2 % at 30 min and 1 % at 5 min, where
  * the two codes' different early step sizes dominate. The default options (their own
  * step count) are logged and held to 0.3 % of HYDRUS at 180 min. Both runs must be 0.4–1 %
@@ -195,7 +197,10 @@ Test(ponded_loam, uniform_101_vs_hydrus)
     for (int run = 0; run < 2; ++run) {
         column_case c;
         ponded_loam_init(&c, &loam, 101, 1.0, PL_T, 5);
-        if (run == 0) c.col.opt.dt_max = 1.0;
+        if (run == 0) {
+            c.col.opt.dt_max = 1.0;
+            c.col.opt.tol_time = 1e-3;
+        }
         case_run(&c, &loam);
         expect_ok(&c, run ? "ponded loam 101 uniform, defaults" : "ponded loam 101 uniform, dt <= 1 min");
         char what[64];

@@ -37,7 +37,7 @@ static const bad_case bad_cases[] = {
     {"fractional_nodes.json", "profile.nodes: must be an integer"},
     {"ratio_zero.json", "profile.ratio: must be > 0"},
     {"ratio_missing.json", "profile.ratio: missing required field"},
-    {"unknown_grid.json", "profile.grid: unknown value \"log\" (valid: uniform, geometric)"},
+    {"unknown_grid.json", "profile.grid: unknown value \"log\" (valid: uniform, geometric, graded)"},
     {"layers_not_increasing.json", "profile.layers[1].bottom"},
     {"layers_short.json", "profile.layers[0].bottom: the last layer must reach profile.depth"},
     {"layers_too_deep.json", "profile.layers[1].bottom"},
@@ -165,8 +165,7 @@ Test(config, ponded_small_gives_the_documented_column)
     const shp_solver_opts d = shp_solver_opts_default(), *o = &col->opt;
     cr_expect(d.dt_init == o->dt_init && d.dt_min == o->dt_min && d.dt_max == o->dt_max &&
                   d.tol_theta == o->tol_theta && d.tol_h == o->tol_h && d.tol_mass == o->tol_mass &&
-                  d.max_iter == o->max_iter && d.iter_grow == o->iter_grow &&
-                  d.iter_shrink == o->iter_shrink && d.grow == o->grow && d.shrink == o->shrink &&
+                  d.max_iter == o->max_iter && d.grow == o->grow && d.shrink == o->shrink &&
                   d.retry == o->retry && d.max_steps == o->max_steps && d.kmean == o->kmean &&
                   d.newton == o->newton,
               "solver defaults");
@@ -213,8 +212,6 @@ Test(config, layered_fields_and_overrides)
     cr_expect_eq(o->tol_h, 0.1);
     cr_expect_eq(o->tol_mass, 1e-10);
     cr_expect_eq(o->max_iter, 30);
-    cr_expect_eq(o->iter_grow, 4);
-    cr_expect_eq(o->iter_shrink, 9);
     cr_expect_eq(o->grow, 1.2);
     cr_expect_eq(o->shrink, 0.6);
     cr_expect_eq(o->retry, 0.25);

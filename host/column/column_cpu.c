@@ -13,12 +13,10 @@ shp_solver_opts shp_solver_opts_default(void)
     o.tol_theta = 1e-6;
     o.tol_h = 1e-3;
     o.tol_mass = 1e-10;
-    o.tol_time = 1e-3;
+    o.tol_time = 1e-4;
     o.max_iter = 20;
-    o.iter_grow = 4;
-    o.iter_shrink = 7;
     o.grow = 1.3;
-    o.shrink = 0.7;
+    o.shrink = 0.2;
     o.retry = 1.0 / 3.0;
     o.max_steps = 1000000;
     o.kmean = SHP_KMEAN_ARITHMETIC;

@@ -5,8 +5,8 @@
 int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
     static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
-                                       "tol_h", "tol_mass", "tol_time", "max_iter", "iter_grow",
-                                       "iter_shrink", "grow", "shrink", "retry", "max_steps",
+                                       "tol_h", "tol_mass", "tol_time", "max_iter", "grow",
+                                       "shrink", "retry", "max_steps",
                                        "k_mean", "step_control", NULL};
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
     static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
@@ -18,6 +18,17 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_object(c, root, "", "solver", 0, &s));
     if (!s) return SHP_OK;
     const char *P = "solver";
+    /* earlier versions grew and shrank the step on iteration counts; a config that still
+     * sets those is told what replaced them rather than "unknown key" */
+    static const char *const gone[] = {"iter_grow", "iter_shrink", NULL};
+    for (int k = 0; gone[k]; ++k)
+        if (cfg_child(s, gone[k])) {
+            char g[CFG_PATH_MAX];
+            cfg_path(g, sizeof g, P, gone[k]);
+            return cfg_fail(c, g, "is no longer used: the adaptive step follows the truncation "
+                            "error (solver.tol_time) within the factors solver.shrink and solver.grow; "
+                            "remove it");
+        }
     CFG_TRY(cfg_check_keys(c, s, P, keys));
     CFG_TRY(cfg_choice(c, s, P, "scheme", schemes, 0, &o->newton));
     CFG_TRY(cfg_choice(c, s, P, "k_mean", kmeans, 0, &o->kmean));
@@ -50,8 +61,6 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     if (o->shrink > 1.0) return cfg_fail(c, "solver.shrink", "must be <= 1 (got %g)", o->shrink);
     if (o->retry >= 1.0) return cfg_fail(c, "solver.retry", "must be < 1 (got %g)", o->retry);
     CFG_TRY(cfg_int(c, s, P, "max_iter", 0, 1, 100000, &o->max_iter));
-    CFG_TRY(cfg_int(c, s, P, "iter_grow", 0, 0, 100000, &o->iter_grow));
-    CFG_TRY(cfg_int(c, s, P, "iter_shrink", 0, 1, 100000, &o->iter_shrink));
     CFG_TRY(cfg_long(c, s, P, "max_steps", 0, 1, 1000000000000L, &o->max_steps));
     if (o->dt_max < o->dt_min)
         return cfg_fail(c, "solver.dt_max", "must be >= dt_min (%g < %g)", o->dt_max, o->dt_min);
@@ -64,8 +73,5 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     if (o->step_control == SHP_STEP_FIXED && !cfg_child(s, "dt_max"))
         return cfg_fail(c, "solver.dt_max", "is required with step_control \"fixed\" (the schedule's "
                         "longest step, in the config's time unit)");
-    if (o->iter_shrink <= o->iter_grow)
-        return cfg_fail(c, "solver.iter_shrink", "must be > iter_grow (%d <= %d)", o->iter_shrink,
-                        o->iter_grow);
     return SHP_OK;
 }

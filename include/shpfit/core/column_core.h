@@ -41,7 +41,7 @@ typedef struct {
 
 /* How the time steps are chosen (docs/solver.md, "Time stepping"). */
 typedef enum {
-    SHP_STEP_ADAPTIVE = 0, /* Δt from the iteration count and the truncation error */
+    SHP_STEP_ADAPTIVE = 0, /* Δt from the truncation error of the last step */
     SHP_STEP_FIXED,        /* one schedule for every column: dt_init × grow^k up to dt_max */
     SHP_STEP_CONTROL_COUNT
 } shp_step_control;
@@ -52,10 +52,9 @@ typedef struct {
     double tol_h;                   /* max |Δh| [L] between iterates in saturated nodes */
     double tol_mass;                /* max water [L] a step's residual may leave unbalanced */
     double tol_time;                /* target local truncation error in θ per step (0: off) */
-    int max_iter;                   /* Picard iterations before a step is retried */
-    int iter_grow;                  /* dt *= grow after a step of ≤ iter_grow iterations */
-    int iter_shrink;                /* dt *= shrink after a step of ≥ iter_shrink */
-    double grow, shrink, retry;     /* factors; a failed step is retried with dt·retry */
+    int max_iter;                   /* iterations (line-search cuts included) before a retry */
+    double grow, shrink;            /* bounds on the factor from one step to the next */
+    double retry;                   /* a failed step is retried with dt·retry */
     long max_steps;                 /* accepted + failed steps before giving up */
     int kmean;                      /* shp_kmean */
     int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
@@ -100,9 +99,9 @@ typedef struct {
     shp_column_stats *stats;
 } shp_column_out;
 
-/* 12 node arrays and the tridiagonal scratch (4 arrays: a team of several solves by
+/* 14 node arrays and the tridiagonal scratch (4 arrays: a team of several solves by
  * PCR, which needs a second copy of the system; core/tridiag.h) */
-#define SHP_COLUMN_WORK_ARRAYS 16
+#define SHP_COLUMN_WORK_ARRAYS 18
 #define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
 
 /* Doubles of output a column writes (its series, observations and profiles), and the
@@ -247,6 +246,29 @@ SHP_HD SHP_INLINE void richards_store_profile(const shp_team *tm, const shp_colu
     }
 }
 
+/* Head after a Newton update δ of head h. Unsaturated heads within RICHARDS_LOG_BAND [L]
+ * of saturation are updated in y = −b (1 + ln(−h/b)), b the band: for VGM with n near 1,
+ * K(h) ~ Ks (1 − c |h|^{n−1})² has a slope that grows without bound as h → 0⁻, and
+ * Newton in h overshoots across saturation while Newton in ln(−h) sees a smooth K.
+ * y = h below the band and the map is C¹ at −b, so away from saturation (every front in
+ * dry soil) the update is Newton's own. A node still crosses into saturation in one
+ * update when the update takes it above h_cross (tol_h): only a crossing to within the
+ * head tolerance of zero, the 2-cycle's signature, is taken in y. The change of variable
+ * changes the iterates, never the discrete solution they converge to. */
+#define RICHARDS_LOG_BAND 1.0
+SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_cross)
+{
+    const double b = RICHARDS_LOG_BAND;
+    if (!(h < 0.0) || h + delta > h_cross) return h + delta;
+    const double y = h <= -b ? h : -b * (1.0 + log(-h / b));
+    const double dy = h <= -b ? delta : delta * (-b / h);
+    const double y1 = y + dy;
+    return y1 <= -b ? y1 : -b * exp(-(y1 + b) / b);
+}
+
+/* Smallest fraction of a Newton update the line search tries (5 halvings). */
+#define RICHARDS_LAMBDA_MIN (1.0 / 32.0)
+
 /* Run the column from heads h_init (n values) to t_out[n_out−1].
  * Returns the column status (also in out->stats->status). */
 SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
@@ -258,7 +280,8 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     double *h = work, *h_old = work + n, *W = work + 2 * n, *W_old = work + 3 * n;
     double *K = work + 4 * n, *Cw = work + 5 * n, *dK = work + 6 * n, *dW = work + 7 * n;
     double *a = work + 8 * n, *b = work + 9 * n, *c = work + 10 * n, *r = work + 11 * n;
-    double *scratch = work + 12 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
+    double *h_base = work + 12 * n, *d = work + 13 * n; /* iterate and Newton direction */
+    double *scratch = work + 14 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
 
     /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
      * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
@@ -311,35 +334,60 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         /* converged when the last update is within tol_theta/tol_h at every node and
          * the water the discrete equations miss, Σ|F_i| Δt, is below tol_mass: that
          * sum bounds this step's contribution to the water-balance error */
+        /* the change of variable and the line search are Newton's: a Picard update is not
+         * a Newton direction (with them Picard failed the ponded loam at dt_min) */
+        const double h_cross = opt->newton ? opt->tol_h : -HUGE_VAL;
         int it = 0, converged = 0;
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
-        double res_prev = HUGE_VAL, omega = 1.0;
+        double res_base = HUGE_VAL, lam = 1.0;
         for (;;) {
-            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
-            if (!(res * bc.dt <= opt->tol_mass * 1e300)) break; /* NaN or overflow */
+            double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
+            const int finite = res * bc.dt <= opt->tol_mass * 1e300; /* not NaN, no overflow */
+            /* backtracking line search on Σ|F|: an update that raised the residual is cut
+             * back along the same Newton direction. Across the kink of K(h) at saturation
+             * (VGM with n well below 2, the air-entry models) the full update makes the
+             * node at the edge of a saturated zone jump between h > 0 and h < 0 and the
+             * iterates settle into a 2-cycle at any Δt; the cut update breaks it. A residual
+             * within tol_mass, or above the last by no more than rounding, is no reason to
+             * cut: that decision would flip with the summation order (teams, the GPU) */
+            if (opt->newton && it > 0 && lam > RICHARDS_LAMBDA_MIN &&
+                (!finite || (res * bc.dt > opt->tol_mass && res > res_base * (1.0 + 1e-9)))) {
+                lam *= 0.5;
+                ++it;
+                upd = 0.0;
+                for (int i = tm->rank; i < n; i += tm->size) {
+                    const double W_prev = W[i];
+                    h[i] = richards_head_update(h_base[i], lam * d[i], h_cross);
+                    shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+                    upd = shp_max_nan(upd, richards_conv_measure(h[i], h_base[i], W[i], W_prev,
+                                                                 opt->tol_theta, opt->tol_h));
+                }
+                upd = shp_team_max(tm, upd);
+                if (it >= opt->max_iter) break;
+                continue;
+            }
+            if (!finite) break;
             if (res * bc.dt <= opt->tol_mass && (it > 0 ? upd <= 1.0 : res == 0.0)) {
                 converged = 1;
                 break;
             }
-            if (it == opt->max_iter) break;
-            /* a residual that grew after the second iteration is Newton cycling across a
-             * kink of K(h) (VGM with n < 2 at saturation, the air-entry models): halving
-             * the next update breaks the 2-cycle that otherwise stalls the step at any Δt */
-            omega = it >= 2 && res > res_prev ? 0.5 : 1.0;
-            res_prev = res;
+            if (it >= opt->max_iter) break;
+            res_base = res;
+            lam = 1.0;
             shp_team_tridiag(tm, n, a, b, c, r, scratch, r); /* r ← δ */
             ++it;
             upd = 0.0;
             for (int i = tm->rank; i < n; i += tm->size) {
                 const double h_prev = h[i], W_prev = W[i];
-                h[i] = h_prev + omega * r[i];
+                h_base[i] = h_prev;
+                d[i] = r[i];
+                h[i] = richards_head_update(h_prev, r[i], h_cross);
                 if (h[i] == h_prev) continue; /* unchanged (e.g. far ahead of a front) */
                 shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
                 upd = shp_max_nan(upd, richards_conv_measure(h[i], h_prev, W[i], W_prev,
                                                              opt->tol_theta, opt->tol_h));
             }
             upd = shp_team_max(tm, upd);
-            if (!(upd <= 1e300)) break;
         }
         iters += it;
 
@@ -395,17 +443,20 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         const double dt_was = dt_prev;
         dt_prev = dt_s;
 
-        /* the nominal dt adapts to the iteration count and, after the first step, to the
-         * truncation error; a step clipped to an output time leaves it as it was, so
-         * output times cost neither accuracy nor speed. On the fixed schedule dt stays:
-         * sub-steps of a failed scheduled step keep their size to its end. */
+        /* the next step follows the truncation error alone, Δt ← Δt_n · 0.9 (tol/LTE)^½
+         * within [shrink, grow] × Δt_n: a continuous function of the column's state, so
+         * a change in the last bits of a parameter moves the step sizes by as little,
+         * not by a whole factor as a rule on iteration counts does. A step clipped to an
+         * output time only ever lowers the nominal step, so output times cost neither
+         * accuracy nor speed. On the fixed schedule dt stays: sub-steps of a failed
+         * scheduled step keep their size to its end. */
         if (!fixed) {
-            if (it <= opt->iter_grow)
-                dt = shp_min(dt * opt->grow, opt->dt_max);
-            else if (it >= opt->iter_shrink)
-                dt = shp_max(dt * opt->shrink, opt->dt_min);
+            double fac = opt->grow; /* no error estimate on the first step */
             if (opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
-                dt = shp_max(shp_min(dt, 0.9 * dt_s * sqrt(opt->tol_time / lte)), opt->dt_min);
+                fac = 0.9 * sqrt(opt->tol_time / lte);
+            if (clipped) dt = shp_min(dt, dt_s * fac);
+            else dt = dt_s * shp_max(shp_min(fac, opt->grow), opt->shrink);
+            dt = shp_max(shp_min(dt, opt->dt_max), opt->dt_min);
         }
 
         if (t >= col->t_out[k_out]) {
