@@ -264,14 +264,14 @@ static const struct {
     const char *cmd, *option, *values;
 } options[] = {
     {"fit", "--seed", "-1|1e308|x|"},         {"fit", "--threads", "0|-1|x|1e308"},
-    {"fit", "--backend", "gpu|"},             {"synth", "--seed", "-1|1e308|x|"},
-    {"synth", "--backend", "gpu"},            {"surface", "--points", "0|-1|x|1e308"},
-    {"surface", "--zoom", "nan|-1|x|inf"},    {"surface", "--threads", "0|x"},
-    {"curves", "--psi-min", "nan|-1|0|x|inf"}, {"curves", "--psi-max", "nan|inf|x"},
-    {"curves", "--per-decade", "0|-1|x|1e308"}, {"forward", "--backend", "gpu|"},
-    {"bench", "--threads", "0|x|1e308"},      {"bench", "--seeds", "0|-1|x|1e308"},
-    {"paper", "--threads", "0|x"},            {"paper", "--seeds", "0|x|1e308"},
-    {"paper", "--backend", "gpu"},
+    {"fit", "--backend", "gpu|"},             {"fit", "--at", "x|loam.n=nan|loam.q=1|n=0.9|"},
+    {"synth", "--seed", "-1|1e308|x|"},       {"synth", "--backend", "gpu"},
+    {"surface", "--points", "0|-1|x|1e308"},  {"surface", "--zoom", "nan|-1|x|inf"},
+    {"surface", "--threads", "0|x"},          {"curves", "--psi-min", "nan|-1|0|x|inf"},
+    {"curves", "--psi-max", "nan|inf|x"},     {"curves", "--per-decade", "0|-1|x|1e308"},
+    {"forward", "--backend", "gpu|"},         {"bench", "--threads", "0|x|1e308"},
+    {"bench", "--seeds", "0|-1|x|1e308"},     {"paper", "--threads", "0|x"},
+    {"paper", "--seeds", "0|x|1e308"},        {"paper", "--backend", "gpu"},
 };
 
 static const command *command_named(const char *name)
@@ -328,5 +328,5 @@ Test(bad_input, bad_option_values)
     bi_arg(&c, "%s", name);
     c.out_mode = BI_OUT_NONE;
     bi_run(&x, &c);
-    bi_end(&x, 55);
+    bi_end(&x, 60);
 }

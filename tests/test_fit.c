@@ -393,6 +393,10 @@ static const struct {
     {"bounds_empty.json", "fit.parameters.loam.n: bounds must satisfy lo < hi"},
     {"bounds_invalid.json", "fit.parameters.loam.n: bounds [0.5, 2]: n must be > 1"},
     {"bounds_reversed.json", "fit.parameters.loam.n: bounds must satisfy lo < hi (got 3, 1.05)"},
+    {"budget_contradicts_stop.json", "fit.stop.evaluations: 2000 contradicts fit.budget.evaluations (3000)"},
+    {"budget_empty.json", "fit.budget: give evaluations and/or time_s"},
+    {"budget_small.json", "fit.budget.evaluations: 10 is less than one generation (population 20)"},
+    {"budget_step1_takes_all.json", "fit.two_step.step1.stop: step 1 may take 600 evaluations"},
     {"ks_twice.json", "fit.parameters.loam.v/Ks: Ks is already free"},
     {"log_scale_negative.json", "a log scale needs positive bounds"},
     {"metric.json", "fit.metric: unknown value \"nse\""},
@@ -483,6 +487,231 @@ Test(fit, command_line_exit_codes_and_files, .timeout = 120)
     snprintf(cmd, sizeof cmd, "grep -q '\"seed\":[[:space:]]*3,' %s/run/result.json && grep -q curve_agreement %s/run/result.json && "
                               "test $(wc -l < %s/run/history.csv) -eq 4", tmp, tmp, tmp);
     cr_expect_eq(system(cmd), 0, "result.json seed/curve agreement, history rows");
+    tu_remove_tree(tmp);
+}
+
+/* ------------------------------------------------------------------ budget, step cap */
+
+/* fit.budget as in a campaign: no generation starts that would take the optimizers
+ * beyond the evaluations, the last step's default stop gives way, and in two steps the
+ * second gets what the first left. */
+Test(fit, budget_bounds_the_optimizers_evaluations_over_all_steps, .timeout = 120)
+{
+    char tmp[64], path[512], err[1024];
+    tu_make_tmp(tmp, sizeof tmp, "budget");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    static const char *const variants[] = {
+        /* 110 is 5.5 generations of 20: 5 run */
+        "{\"algorithm\": \"shade\", \"population\": 20, \"budget\": {\"evaluations\": 110}}",
+        /* step 1 takes 2 generations by its own stop, step 2 the 3 the budget leaves */
+        "{\"procedure\": \"two_step\", \"budget\": {\"evaluations\": 100}, \"two_step\": {\"fix\": "
+        "\"theta_s\", \"step1\": {\"algorithm\": \"shade\", \"population\": 20, \"stop\": {\"generations\": 2}}, "
+        "\"step2\": {\"algorithm\": \"shade\", \"population\": 20}}}"};
+    const long gens[2][2] = {{5, 0}, {2, 3}};
+    for (int v = 0; v < 2; ++v) {
+        cJSON *root = read_json(path);
+        cJSON *fit = cJSON_GetObjectItem(root, "fit");
+        static const char *const drop[] = {"stop", "algorithm", "population", "procedure", "two_step", "budget"};
+        for (size_t k = 0; k < sizeof drop / sizeof *drop; ++k) cJSON_DeleteItemFromObject(fit, drop[k]);
+        cJSON *keys = cJSON_Parse(variants[v]);
+        for (cJSON *it = keys->child; it; it = it->next)
+            cJSON_AddItemToObject(fit, it->string, cJSON_Duplicate(it, 1));
+        cJSON_Delete(keys);
+        write_json(path, root);
+        shp_problem *pb = load_problem(path);
+        shp_fit_options opt;
+        cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
+        shp_backend *be = shp_backend_cpu_create(0);
+        shp_fit_result res;
+        cr_assert_eq(shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err), SHP_OK, "%s", err);
+        cr_expect_eq(res.steps_run, opt.n_steps);
+        for (int s = 0; s < opt.n_steps; ++s)
+            cr_expect_eq(res.generations[s], gens[v][s], "variant %d, step %d: %ld generations", v, s + 1,
+                         res.generations[s]);
+        cr_expect_eq(res.why[opt.n_steps - 1], SHP_STOP_EVALUATIONS);
+        const long optimizer = res.history[res.n_history - 1].log.evaluations +
+                               (opt.n_steps > 1 ? 20 * gens[v][0] : 0);
+        cr_expect_eq(optimizer, 100, "variant %d: the optimizers evaluated %ld candidates", v, optimizer);
+        shp_fit_result_free(&res);
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+    }
+    tu_remove_tree(tmp);
+}
+
+/* A step whose every column stops at the step cap names the key that set the cap and
+ * its value: fit.column_max_steps, or solver.max_steps when that is the lower. */
+Test(fit, columns_all_at_the_step_cap_name_the_key, .timeout = 120)
+{
+    char tmp[64], path[512], err[1024];
+    tu_make_tmp(tmp, sizeof tmp, "cap");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    for (int solver = 0; solver < 2; ++solver) {
+        cJSON *root = read_json(path);
+        cJSON *fit = cJSON_GetObjectItem(root, "fit");
+        cJSON_ReplaceItemInObject(fit, "stop", cJSON_Parse("{\"generations\": 2}"));
+        cJSON_ReplaceItemInObject(fit, "column_max_steps", cJSON_CreateNumber(solver ? 5000 : 20));
+        cJSON_DeleteItemFromObject(root, "solver");
+        if (solver) cJSON_AddItemToObject(root, "solver", cJSON_Parse("{\"max_steps\": 30}"));
+        write_json(path, root);
+        shp_problem *pb = load_problem(path);
+        shp_fit_options opt;
+        cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
+        shp_backend *be = shp_backend_cpu_create(0);
+        shp_fit_result res;
+        cr_expect_eq(shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err), SHP_ERR_NOT_CONVERGED);
+        cr_expect(strstr(err, solver ? "solver.max_steps = 30" : "fit.column_max_steps = 20") != NULL, "%s", err);
+        cr_expect(strstr(err, "every column stopped at the step cap") != NULL, "%s", err);
+        shp_fit_result_free(&res);
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+    }
+    tu_remove_tree(tmp);
+}
+
+/* ------------------------------------------------------------------ evaluate */
+
+/* The value of a number at a JSON path "a.b.c" of a file (NAN when absent or null). */
+static double json_number(const char *file, const char *path)
+{
+    cJSON *root = read_json(file);
+    const cJSON *it = root;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *save = NULL, *k = strtok_r(buf, ".", &save); k && it; k = strtok_r(NULL, ".", &save))
+        it = cJSON_GetObjectItemCaseSensitive(it, k);
+    const double v = cJSON_IsNumber(it) ? it->valuedouble : NAN;
+    cJSON_Delete(root);
+    return v;
+}
+
+/* At the truth of noise-free synthetic data every objective is zero but for the 12
+ * digits of the files; anywhere else the objectives are exactly those the fit's own
+ * evaluation gives for that point. */
+Test(evaluate, truth_scores_zero_and_other_points_score_as_in_the_fit, .timeout = 120)
+{
+    char tmp[64], path[512], err[1024];
+    tu_make_tmp(tmp, sizeof tmp, "eval");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    shp_problem *pb = load_problem(path);
+    shp_backend *be = shp_backend_cpu_create(1);
+    shp_fit_point pt;
+    cr_assert_eq(shp_fit_point_set(pb, "truth", &pt, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_fit_point_evaluate(pb, be, &pt, err, sizeof err), SHP_OK, "%s", err);
+    cr_expect(pt.status == SHP_OK && pt.has_column && pt.column.t_reached == 120.0);
+    for (int k = 0; k < shp_problem_n_obj(pb); ++k) cr_expect_lt(pt.f[k], 1e-10, "objective %d: %g", k, pt.f[k]);
+    shp_fit_point_free(&pt);
+    /* a point of the unit box, given by its values */
+    const double u[4] = {0.3, 0.6, 0.45, 0.7};
+    double f[3];
+    int ok;
+    cr_assert_eq(shp_problem_evaluate(pb, be, u, 1, f, &ok), SHP_OK);
+    cr_assert(ok);
+    char at[512] = "";
+    for (int j = 0; j < 4; ++j)
+        snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s=%.17g", j ? "," : "", shp_problem_var_name(pb, j),
+                 shp_problem_var_value(pb, j, u[j]));
+    cr_assert_eq(shp_fit_point_set(pb, at, &pt, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_fit_point_evaluate(pb, be, &pt, err, sizeof err), SHP_OK, "%s", err);
+    for (int k = 0; k < 3; ++k) cr_expect(pt.f[k] == f[k], "objective %d: %.17g here, %.17g in the fit", k, pt.f[k], f[k]);
+    shp_fit_point_free(&pt);
+    shp_backend_destroy(be);
+    shp_problem_free(pb);
+    tu_remove_tree(tmp);
+}
+
+/* The program: evaluating at a fit's result.json reproduces its objectives and its
+ * best_series.csv bit for bit; result.json says what was evaluated and how. */
+Test(evaluate, at_a_fits_result_reproduces_its_objectives_and_series, .timeout = 120)
+{
+    char tmp[64], path[512], a[600], b[600];
+    tu_make_tmp(tmp, sizeof tmp, "eval");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    cr_assert_eq(tu_run("sed -i 's/\"generations\": 150/\"generations\": 3/' '%s' && " SHPFIT
+                        " fit '%s' --out %s/fit --threads 2 > /dev/null", path, path, tmp), 0);
+    cr_assert_eq(tu_run(SHPFIT " fit '%s' --out %s/ev --at %s/fit/result.json > %s/ev.txt", path, tmp, tmp, tmp), 0);
+    static const char *const kinds[] = {"theta_final", "v", "Q"};
+    for (int k = 0; k < 3; ++k) {
+        snprintf(a, sizeof a, "objectives.%s", kinds[k]);
+        const double fit = json_number(tu_file_in(tmp, "fit/result.json"), a);
+        const double ev = json_number(tu_file_in(tmp, "ev/result.json"), a);
+        cr_expect(fit == ev && fit > 0.0, "%s: %.17g in the fit, %.17g evaluated", kinds[k], fit, ev);
+    }
+    cr_expect_eq(tu_run("cmp -s %s/fit/best_series.csv %s/ev/best_series.csv", tmp, tmp), 0, "best_series.csv differs");
+    snprintf(a, sizeof a, "%s/ev/result.json", tmp);
+    cJSON *r = read_json(a);
+    cr_expect_str_eq(cJSON_GetObjectItem(r, "mode")->valuestring, "evaluate");
+    cr_expect_str_eq(cJSON_GetObjectItem(r, "status")->valuestring, "ok");
+    cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "column"), "status")->valuestring, "ok");
+    cr_expect_not_null(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "truth"), "curve_agreement"));
+    cr_expect_not_null(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "metrics"), "v"));
+    cJSON_Delete(r);
+    /* the summary names the parameters with their units, and the objectives */
+    snprintf(b, sizeof b, "%s/ev.txt", tmp);
+    char *text = tu_slurp(b);
+    cr_expect(text && strstr(text, "loam.Ks") && strstr(text, "cm/min") && strstr(text, "psi(v)"), "%s", text);
+    free(text);
+    /* an evaluation replaces the fit's other files: nothing of it is taken for the point's */
+    cr_expect(!tu_exists(tu_file_in(tmp, "ev/history.csv")));
+    tu_remove_tree(tmp);
+}
+
+/* A column that stops at the step cap: exit 3, result.json says so and scores nothing
+ * that needs the column. */
+Test(evaluate, a_column_at_the_step_cap_is_reported_and_not_scored, .timeout = 60)
+{
+    char tmp[64], path[512];
+    tu_make_tmp(tmp, sizeof tmp, "eval");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    cr_assert_eq(tu_run("sed -i 's/\"column_max_steps\": 5000/\"column_max_steps\": 20/' '%s'", path), 0);
+    cr_expect_eq(tu_run(SHPFIT " fit '%s' --out %s/ev --evaluate > %s/out.txt 2> %s/err.txt", path, tmp, tmp, tmp), 3);
+    const char *res = tu_file_in(tmp, "ev/result.json");
+    cJSON *r = read_json(res);
+    cr_expect_str_eq(cJSON_GetObjectItem(r, "status")->valuestring, "max_steps");
+    const cJSON *col = cJSON_GetObjectItem(r, "column");
+    cr_expect(strstr(cJSON_GetObjectItem(col, "message")->valuestring, "fit.column_max_steps = 20") != NULL);
+    cr_expect(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "objectives"), "Q")), "Q scored");
+    cr_expect_null(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "metrics"), "Q"));
+    cJSON_Delete(r);
+    char *out = tu_slurp(tu_file_in(tmp, "out.txt"));
+    cr_expect(out && strstr(out, "not scored") && strstr(out, "fit.column_max_steps = 20"), "%s", out);
+    free(out);
+    tu_remove_tree(tmp);
+}
+
+/* A bad --at: exit 2, a message naming what is wrong, nothing written. */
+Test(evaluate, bad_at_exits_2_naming_the_field, .timeout = 60)
+{
+    char tmp[64], path[512];
+    tu_make_tmp(tmp, sizeof tmp, "eval");
+    synth_case(tmp, "loam_fit.json", path, sizeof path);
+    FILE *f = fopen(tu_file_in(tmp, "p.json"), "w");
+    cr_assert_not_null(f);
+    fputs("{\"parameters\": {\"loam.n\": \"1.5\"}}\n", f);
+    fclose(f);
+    char pj[600];
+    snprintf(pj, sizeof pj, "%s/p.json", tmp);
+    const struct {
+        const char *at, *message;
+    } cases[] = {
+        {"loam.n=abc", "--at: loam.n: \"abc\" is not a finite number"},
+        {"loam.m=1.5", "--at: \"loam.m\" is not one of fit.parameters (loam.theta_s, loam.alpha, loam.n, loam.Ks)"},
+        {"n=0.9", "--at: material loam: n must be > 1"},
+        {"loam.Ks=1e300", "--at: loam.Ks: 1e+300 is not a plausible value"},
+        {"n=1.5,n=1.6", "--at: loam.n: given twice"},
+        {"loam.n", "--at: "},
+        {pj, "parameters.loam.n: expected a number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; ++i) {
+        cr_expect_eq(tu_run(SHPFIT " fit '%s' --out %s/ev --at '%s' 2> %s/err.txt", path, tmp, cases[i].at, tmp), 2,
+                     "--at %s", cases[i].at);
+        char *err = tu_slurp(tu_file_in(tmp, "err.txt"));
+        cr_expect(err && strstr(err, cases[i].message), "--at %s: expected \"%s\" in: %s", cases[i].at,
+                  cases[i].message, err);
+        free(err);
+        cr_expect(!tu_exists(tu_file_in(tmp, "ev")), "--at %s: --out created", cases[i].at);
+    }
+    cr_expect_eq(tu_run(SHPFIT " fit '%s' --out %s/ev --evaluate --seed 2 2> /dev/null", path, tmp), 2);
     tu_remove_tree(tmp);
 }
 

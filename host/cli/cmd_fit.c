@@ -1,7 +1,8 @@
 /* shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME] [--verbose]:
  * estimate the free parameters of CONFIG's "fit" section (shpfit/fit.h) and write
  * result.json, history.csv, pareto.csv (multi-objective) and best_series.csv, then
- * fit_curves.csv and the plots (plot/plot.h). */
+ * fit_curves.csv and the plots (plot/plot.h). With --evaluate [--at WHERE]: score one
+ * parameter set instead, into result.json and best_series.csv. */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <math.h>
@@ -29,7 +30,9 @@ static void help(FILE *f)
 {
     fprintf(f,
             "usage: shpfit fit CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]\n"
-            "                  [--resume] [--verbose]\n\n"
+            "                  [--resume] [--verbose]\n"
+            "       shpfit fit CONFIG.json --out DIR --evaluate [--at WHERE] [--threads N]\n"
+            "                  [--backend NAME]\n\n"
             "Estimate the free parameters named in CONFIG's \"fit\" section from its observation\n"
             "files (docs/fit.md) with a population optimizer; every generation's candidates run\n"
             "as one batch of soil columns. Writes\n"
@@ -46,6 +49,9 @@ static void help(FILE *f)
             "While it runs, DIR/fit.checkpoint records every generation: after a kill, the same\n"
             "command with --resume continues where it stopped and ends with the same result as\n"
             "an uninterrupted run (docs/fit.md, \"Checkpoints\").\n\n"
+            "With --evaluate no optimizer runs: the objectives and metrics of one parameter\n"
+            "set go into DIR/result.json (\"mode\": \"evaluate\", the column's status) and\n"
+            "DIR/best_series.csv, e.g. to check the misfit at a known answer.\n\n"
             "options:\n"
             "  -o, --out DIR    output directory (created if missing)\n"
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
@@ -58,18 +64,27 @@ static void help(FILE *f)
             "  --resume         continue the run recorded in DIR/fit.checkpoint (without it, a\n"
             "                   checkpoint there is discarded and the fit starts afresh)\n"
             "  --verbose        print the log line of every generation\n"
+            "  --evaluate       score one parameter set, at fit.truth when the config gives\n"
+            "                   one, else at its materials\n"
+            "  --at WHERE       (implies --evaluate) truth, materials, a JSON file of\n"
+            "                   {\"loam.n\": 1.56, ...} or a fit's result.json, or\n"
+            "                   loam.n=1.56,loam.Ks=0.0173; free parameters not named keep\n"
+            "                   their values in materials\n"
             "  -h, --help       this help\n\n"
-            "exit codes: 0 success; 2 bad usage, configuration or observation files, or a\n"
-            "            checkpoint of another run (nothing written); 3 no candidate could be\n"
-            "            simulated; 1 results or plots not\n"
-            "            written. Without gnuplot the results are complete and the plots are\n"
-            "            skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
+            "exit codes: 0 success; 2 bad usage, configuration, observation files or --at,\n"
+            "            or a checkpoint of another run (nothing written); 3 no candidate could\n"
+            "            be simulated, or with --evaluate the column did not reach the end (the\n"
+            "            files say so; what needs the column is not scored); 1 results or\n"
+            "            plots not written. Without gnuplot the results are complete and the\n"
+            "            plots are skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
 }
 
 typedef struct {
     const char *config, *out, *backend;
     long long seed, threads;
     int verbose, resume;
+    int evaluate;
+    const char *at; /* --at WHERE; NULL: the default point */
 } args;
 
 static int parse_args(int argc, char **argv, args *a)
@@ -85,6 +100,12 @@ static int parse_args(int argc, char **argv, args *a)
             a->verbose = 1;
         } else if (!strcmp(s, "--resume")) {
             a->resume = 1;
+        } else if (!strcmp(s, "--evaluate")) {
+            a->evaluate = 1;
+        } else if (!strcmp(s, "--at")) {
+            if (i + 1 >= argc) return shp_cli_usage_error("fit", "missing parameters after", s);
+            a->at = argv[++i];
+            a->evaluate = 1;
         } else {
             const int r = shp_cli_common_arg(&c, argc, argv, &i);
             if (r != SHP_CLI_HANDLED) return r;
@@ -94,6 +115,8 @@ static int parse_args(int argc, char **argv, args *a)
     a->config = c.input;
     a->out = c.out;
     a->backend = c.backend;
+    if (bad < 0 && a->evaluate && (a->seed >= 0 || a->resume))
+        return shp_cli_usage_error("fit", "--evaluate runs no optimizer, so it takes no", a->resume ? "--resume" : "--seed");
     return bad;
 }
 
@@ -120,15 +143,36 @@ static void progress(int step, int n_steps, const shp_opt_log *line, const shp_f
     }
 }
 
+/* The curve agreement of materials mats with fit.truth, one line per material. */
+static void print_vs_truth(shp_problem *pb, const shp_fit_options *opt, const shp_material *mats)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    char err[256];
+    if (opt->have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK)
+        for (int i = 0; i < fp->n_materials; ++i) {
+            shp_curve_agreement a;
+            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / fp->cm_per_length,
+                                            1e4 / fp->cm_per_length, &a) == SHP_OK)
+                printf("  vs truth (%s)  curve RMSE in theta: retention %.3g, conductivity %.3g\n",
+                       fp->material_names[i], a.retention.rmse, a.conductivity.rmse);
+        }
+    free(truth);
+}
+
 static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
                           const char *out)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     printf("shpfit fit %s -> %s\n", shp_problem_forward(pb)->path, out);
     for (int s = 0; s < opt->n_steps; ++s)
-        printf("  step %d             %s, %ld generations, stopped on %s\n", s + 1,
-               shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
-               shp_opt_stop_reason_name(res->why[s]));
+        if (s < res->steps_run)
+            printf("  step %d             %s, %ld generations, stopped on %s\n", s + 1,
+                   shp_opt_algorithm_name(opt->step[s].alg), res->generations[s],
+                   shp_opt_stop_reason_name(res->why[s]));
+        else
+            printf("  step %d             %s, not run: fit.budget was spent\n", s + 1,
+                   shp_opt_algorithm_name(opt->step[s].alg));
     if (res->polish.done)
         printf("  polish             lm, %d iterations, %ld columns, sum of psi^2 %.3g -> %.3g\n",
                res->polish.iterations, res->polish.evaluations, 2.0 * res->polish.cost_start,
@@ -141,23 +185,55 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
                  shp_obs_name(shp_problem_obj_kind(pb, k)));
         printf("  %-18s %.4g\n", label, res->f_best[k]);
     }
-    const shp_forward_problem *fp = shp_problem_forward(pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
-    shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
-    char err[256];
-    if (opt->have_truth && truth && best && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK &&
-        shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
-        for (int i = 0; i < fp->n_materials; ++i) {
-            shp_curve_agreement a;
-            if (shp_curve_agreement_compute(&truth[i], &best[i], 1.0 / fp->cm_per_length,
-                                            1e4 / fp->cm_per_length, &a) == SHP_OK)
-                printf("  vs truth (%s)  curve RMSE in theta: retention %.3g, conductivity %.3g\n",
-                       fp->material_names[i], a.retention.rmse, a.conductivity.rmse);
-        }
-    free(truth);
+    shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
+    if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
     free(best);
     printf("  evaluations        %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
            res->invalid, res->failed, res->wall_s);
+}
+
+/* The unit of objective kind's values with fit.metric rmse ("" for ψ and for θ). */
+static const char *objective_unit(const shp_problem *pb, int kind, char *buf, size_t len)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    const char *L = fp->length_unit, *T = fp->time_unit;
+    buf[0] = '\0';
+    if (strcmp(shp_problem_metric_name(pb), "rmse") != 0) return buf;
+    if (kind == SHP_OBS_Q) snprintf(buf, len, " %s", L);
+    else if (kind == SHP_OBS_V) snprintf(buf, len, " %s/%s", L, T);
+    else if (kind == SHP_OBS_CONDUCTIVITY) snprintf(buf, len, " log10(%s/%s)", L, T);
+    return buf;
+}
+
+static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const shp_fit_point *pt, const char *at,
+                             const char *out)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    printf("shpfit fit %s --evaluate at %s -> %s\n", fp->path, at, out);
+    for (int j = 0; j < shp_problem_dim(pb); ++j) {
+        char unit[64];
+        shp_problem_var_units(pb, j, unit, sizeof unit);
+        printf("  %-18s %.6g%s%s\n", shp_problem_var_name(pb, j), pt->values[j], strcmp(unit, "-") ? " " : "",
+               strcmp(unit, "-") ? unit : "");
+    }
+    if (pt->has_column) {
+        const char *key;
+        const long cap = shp_problem_step_cap(pb, &key);
+        printf("  %-18s ", "column");
+        if (pt->status == SHP_OK) printf("ok, %ld steps to", pt->column.steps);
+        else if (pt->status == SHP_ERR_MAX_STEPS) printf("stopped at the step cap %s = %ld at", key, cap);
+        else printf("%s at", shp_strerror(pt->status));
+        printf(" t = %g %s\n", pt->column.t_reached, fp->time_unit);
+    }
+    for (int k = 0; k < shp_problem_n_obj(pb); ++k) {
+        const int kind = shp_problem_obj_kind(pb, k);
+        char label[48], unit[48];
+        snprintf(label, sizeof label, "%s(%s)", shp_problem_metric_name(pb), shp_obs_name(kind));
+        if (isnan(pt->f[k])) printf("  %-18s not scored (the column did not reach the end)\n", label);
+        else printf("  %-18s %.4g%s\n", label, pt->f[k], objective_unit(pb, kind, unit, sizeof unit));
+    }
+    print_vs_truth(pb, opt, pt->mats);
+    printf("  %-18s %.2f s\n", "wall time", pt->wall_s);
 }
 
 /* fit_curves.csv and fit_plots.gp, then the PNGs when gnuplot is there, into dir (the
@@ -261,9 +337,58 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
     return SHP_EXIT_OK;
 }
 
+/* --evaluate: the point, its column, the files, the summary. The exit code. */
+static int evaluate(const args *a, shp_problem *pb, const shp_fit_options *opt)
+{
+    char err[SHP_MSG_MAX];
+    const char *at = a->at ? a->at : opt->have_truth ? "truth" : "materials";
+    shp_fit_point pt;
+    int rc = shp_fit_point_set(pb, at, &pt, err, sizeof err);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: --at: %s\n", err);
+        shp_fit_point_free(&pt);
+        return rc == SHP_ERR_NOMEM ? SHP_EXIT_FAILURE : SHP_EXIT_USAGE;
+    }
+    shp_backend *be = shp_cli_backend_create("fit", a->backend, (int)a->threads);
+    if (!be) {
+        shp_fit_point_free(&pt);
+        return SHP_EXIT_USAGE;
+    }
+#ifdef _OPENMP
+    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+#else
+    const int threads = 1;
+#endif
+    const shp_fit_run_info info = {shp_backend_name(be), threads};
+    shp_stage *st = NULL;
+    rc = shp_fit_point_evaluate(pb, be, &pt, err, sizeof err);
+    if (rc == SHP_OK) rc = shp_stage_begin(a->out, &st, err, sizeof err);
+    if (rc == SHP_OK) rc = shp_fit_write_evaluation(shp_stage_dir(st), pb, opt, &pt, at, &info, err, sizeof err);
+    if (rc == SHP_OK) {
+        rc = shp_stage_commit(st, fit_names(), err, sizeof err);
+        st = NULL;
+    }
+    shp_stage_abort(st);
+    int code = SHP_EXIT_OK;
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: fit: %s\n", err);
+        code = SHP_EXIT_FAILURE;
+    } else {
+        print_evaluation(pb, opt, &pt, at, a->out);
+        if (pt.status != SHP_OK) {
+            fprintf(stderr, "shpfit: fit: --evaluate: the column did not reach the end (%s); what needs it is "
+                            "not scored\n", shp_status_name(pt.status));
+            code = SHP_EXIT_NOT_CONVERGED;
+        }
+    }
+    shp_fit_point_free(&pt);
+    shp_backend_destroy(be);
+    return code;
+}
+
 int shp_cmd_fit(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, -1, 0, 0, 0};
+    args a = {NULL, NULL, NULL, -1, 0, 0, 0, 0, NULL};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
@@ -284,6 +409,11 @@ int shp_cmd_fit(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     free(truth);
+    if (a.evaluate) {
+        const int code = evaluate(&a, pb, &opt);
+        shp_problem_free(pb);
+        return code;
+    }
     shp_backend *be = shp_backend_create(a.backend, (int)a.threads, err, sizeof err);
     if (!be) {
         fprintf(stderr, "shpfit: fit: --backend: %s\n", err);

@@ -214,7 +214,7 @@ int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, cons
 }
 
 /* A registry unit ("L/T", "1/L", "L^beta") in the config's units ("cm/min"). */
-static void unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp)
+void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp)
 {
     size_t k = 0;
     if (len) out[0] = '\0';
@@ -234,7 +234,7 @@ int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_in
     shp_param_plausible(p, fp->cm_per_length, fp->min_per_time, &lo, &hi);
     if (v >= lo && v <= hi) return SHP_OK;
     char unit[64];
-    unit_text(unit, sizeof unit, p->unit, fp);
+    cfg_unit_text(unit, sizeof unit, p->unit, fp);
     return cfg_fail(c, path, "%g is not a plausible value: expected %g to %g %s (the default inversion "
                              "bounds widened; see shpfit models)", v, lo, hi, unit);
 }

@@ -88,6 +88,10 @@ int cfg_require_ge(const cfg_ctx *c, const char *path, double v, double lo);
  * min ("1e5 cm") when the config may use other units. */
 int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, const char *what);
 
+/* A registry unit ("L/T", "1/L", "-") in the config's units ("cm/min", "1/cm",
+ * "(dimensionless)"). */
+void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp);
+
 /* A model parameter's value within its plausible range (shp_param_plausible). */
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
                           const shp_forward_problem *fp, double v);

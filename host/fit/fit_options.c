@@ -5,10 +5,12 @@
  *   "settings": {"w_start": 0.9, "topology": "ring", …},   any shp_opt_settings knob
  *   "stop": {"generations": 60, "evaluations": 0, "time_s": 0, "target": 1e-6,
  *            "stall_generations": 20, "stall_tol": 1e-6},
+ *   "budget": {"evaluations": 3000, "time_s": 600},          the whole fit, as a campaign's
  *   "procedure": "single" | "two_step",
  *   "two_step": {"fix": "loam.theta_s",
  *                "step1": {"algorithm": "ga", "objectives": ["theta_final"], …},
  *                "step2": {"algorithm": "pso_vega", "objectives": ["v", "Q"], …}} */
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -353,11 +355,79 @@ static int parse_options(const cfg_ctx *c, const shp_problem *pb, const cJSON *o
     return SHP_OK;
 }
 
+/* Step 1's most evaluations by its own rules (LONG_MAX: no limit): a generation starts
+ * while fewer than stop.evaluations have been made. */
+static long step_allowance(const shp_fit_step *st)
+{
+    const long pop = st->settings.pop_size;
+    long a = LONG_MAX;
+    if (st->stop.max_generations > 0) a = st->stop.max_generations * pop;
+    if (st->stop.max_evaluations > 0 && (st->stop.max_evaluations + pop - 1) / pop * pop < a)
+        a = (st->stop.max_evaluations + pop - 1) / pop * pop;
+    return a;
+}
+
+/* "budget": {"evaluations": N, "time_s": S} of the fit section, with the meaning of a
+ * campaign's. The last step's default stop (200 generations) gives way to it; a rule that
+ * says otherwise about the same limit is an error. */
+static int parse_budget(const cfg_ctx *c, const cJSON *fit, shp_fit_options *opt)
+{
+    const cJSON *b = NULL;
+    CFG_TRY(cfg_object(c, fit, "fit", "budget", 0, &b));
+    if (!b) return SHP_OK;
+    static const char *const keys[] = {"evaluations", "time_s", NULL};
+    CFG_TRY(cfg_check_keys(c, b, "fit.budget", keys));
+    CFG_TRY(cfg_long(c, b, "fit.budget", "evaluations", 0, 0, 1000000000L, &opt->budget_evaluations));
+    CFG_TRY(cfg_number(c, b, "fit.budget", "time_s", 0, &opt->budget_time_s, NULL));
+    CFG_TRY(cfg_require_ge(c, "fit.budget.time_s", opt->budget_time_s, 0.0));
+    CFG_TRY(cfg_require_le(c, "fit.budget.time_s", opt->budget_time_s, 1e9, "about 30 years"));
+    const long be = opt->budget_evaluations;
+    const double bt = opt->budget_time_s;
+    if (be <= 0 && !(bt > 0.0)) return cfg_fail(c, "fit.budget", "give evaluations and/or time_s (> 0): a run needs an end");
+    shp_fit_step *first = &opt->step[0], *last = &opt->step[opt->n_steps - 1];
+    if (be > 0 && be < first->settings.pop_size)
+        return cfg_fail(c, "fit.budget.evaluations", "%ld is less than one generation (population %d)", be,
+                        first->settings.pop_size);
+    const cJSON *ts = cfg_child(fit, "two_step");
+    const int last_stop = cfg_child(fit, "stop") || (opt->n_steps > 1 && cfg_child(cfg_child(ts, "step2"), "stop"));
+    if (!last_stop) last->stop.max_generations = 0;
+    if (opt->n_steps == 1) {
+        /* one step: its stop.evaluations and stop.time_s bound the whole fit too */
+        if (be > 0 && first->stop.max_evaluations > 0 && first->stop.max_evaluations != be)
+            return cfg_fail(c, "fit.stop.evaluations", "%ld contradicts fit.budget.evaluations (%ld); give one",
+                            first->stop.max_evaluations, be);
+        if (bt > 0.0 && first->stop.max_wall_s > 0.0 && first->stop.max_wall_s != bt)
+            return cfg_fail(c, "fit.stop.time_s", "%g s contradicts fit.budget.time_s (%g s); give one",
+                            first->stop.max_wall_s, bt);
+        /* the inertia schedule runs over the budget's generations, as in a campaign */
+        const long g = be / first->settings.pop_size + 1;
+        if (be > 0 && (first->stop.max_generations <= 0 || g < first->stop.max_generations))
+            first->settings.max_generations = (int)g;
+        return SHP_OK;
+    }
+    /* two steps: step 1 must leave step 2 at least one generation */
+    const long a = step_allowance(first);
+    if (be > 0 && (a == LONG_MAX || a + last->settings.pop_size > be)) {
+        if (a == LONG_MAX)
+            return cfg_fail(c, "fit.two_step.step1.stop", "step 1 has no generation or evaluation limit, so it "
+                                                         "could spend fit.budget.evaluations (%ld) and leave "
+                                                         "nothing for step 2", be);
+        return cfg_fail(c, "fit.two_step.step1.stop", "step 1 may take %ld evaluations, which leaves less than one "
+                                                     "generation of step 2 (population %d) within "
+                                                     "fit.budget.evaluations (%ld)",
+                        a, last->settings.pop_size, be);
+    }
+    if (bt > 0.0 && first->stop.max_wall_s >= bt)
+        return cfg_fail(c, "fit.two_step.step1.stop.time_s", "%g s leaves nothing of fit.budget.time_s (%g s) "
+                                                            "for step 2", first->stop.max_wall_s, bt);
+    return SHP_OK;
+}
+
 int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
                          char *err, size_t len)
 {
     static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
-                                       "algorithm", "population", "seed", "settings", "stop",
+                                       "algorithm", "population", "seed", "settings", "stop", "budget",
                                        "procedure", "two_step", "polish", "column_max_steps", NULL};
     const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
     const cJSON *fit = shp_problem_fit_config(pb);
@@ -367,7 +437,8 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     CFG_TRY(cfg_long(&c, fit, "fit", "seed", 0, 0, 0x7fffffffffffffffL, &seed));
     opt->seed = seed_override >= 0 ? (uint64_t)seed_override : (uint64_t)seed;
     opt->have_truth = cfg_child(fit, "truth") != NULL;
-    return parse_options(&c, pb, fit, "fit", opt);
+    CFG_TRY(parse_options(&c, pb, fit, "fit", opt));
+    return parse_budget(&c, fit, opt);
 }
 
 int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,

@@ -127,6 +127,42 @@ static int collect_pareto(step_eval *e, shp_optimizer *o, shp_fit_result *res)
     return SHP_OK;
 }
 
+/* Why step st ends before its next generation: its own stop rules, then fit.budget, of
+ * which `spent` optimizer evaluations went to the earlier steps and run_s seconds to the
+ * whole fit (*by_budget = 1 when the budget ends it). */
+static shp_opt_stop_reason next_stop(shp_optimizer *o, const shp_fit_step *st, const shp_fit_options *opt,
+                                     long spent, double step_s, double run_s, int *by_budget)
+{
+    shp_opt_stop_reason why = shp_optimizer_should_stop(o, &st->stop, step_s);
+    if (why != SHP_STOP_NONE) return why;
+    const long used = spent + shp_optimizer_evaluations(o);
+    if (opt->budget_evaluations > 0 && used + shp_optimizer_pop_size(o) > opt->budget_evaluations)
+        why = SHP_STOP_EVALUATIONS;
+    else if (opt->budget_time_s > 0.0 && run_s >= opt->budget_time_s)
+        why = SHP_STOP_TIME;
+    *by_budget = why != SHP_STOP_NONE;
+    return why;
+}
+
+/* Why a step ended without a single successful candidate, in err. */
+static void no_success(const shp_problem *pb, const shp_optimizer *o, int step, long capped, char *err, size_t len)
+{
+    const long ev = shp_optimizer_evaluations(o), failed = shp_optimizer_failures(o);
+    const char *key;
+    const long cap = shp_problem_step_cap(pb, &key);
+    if (capped > 0 && capped == failed)
+        snprintf(err, len, "step %d: no candidate succeeded (%ld evaluations, %ld failed): every column stopped at "
+                           "the step cap %s = %ld; raise it, or check the bounds and the solver options",
+                 step, ev, failed, key, cap);
+    else if (capped > 0)
+        snprintf(err, len, "step %d: no candidate succeeded (%ld evaluations, %ld failed, %ld of them at the step "
+                           "cap %s = %ld); check the bounds and the solver options",
+                 step, ev, failed, capped, key, cap);
+    else
+        snprintf(err, len, "step %d: no candidate succeeded (%ld evaluations, %ld failed); check the bounds and "
+                           "the solver options", step, ev, failed);
+}
+
 int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                 shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
                 size_t len)
@@ -140,9 +176,10 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         return SHP_ERR_NOMEM;
     }
     const double t0 = shp_problem_journal(pb) ? 0.0 : run_clock(pb);
-    int rc = SHP_OK, hcap = 0;
+    int rc = SHP_OK, hcap = 0, by_budget = 0;
+    long spent = 0; /* optimizer evaluations of the steps before */
     double fixed_u = NAN;
-    for (int s = 0; s < opt->n_steps && rc == SHP_OK; ++s) {
+    for (int s = 0; s < opt->n_steps && rc == SHP_OK && !by_budget; ++s) {
         const shp_fit_step *st = &opt->step[s];
         step_eval e = {pb, be, st, {0}, NULL, NULL, NULL, NULL};
         shp_step_space_init(&e.sp, pb, st, s > 0 ? opt->fixed_var : -1, fixed_u);
@@ -161,7 +198,9 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         }
         shp_opt_stop_reason why = SHP_STOP_NONE;
         const double ts = run_clock(pb);
-        while (rc == SHP_OK && (why = shp_optimizer_should_stop(o, &st->stop, run_clock(pb) - ts)) == SHP_STOP_NONE) {
+        const long capped0 = shp_problem_capped(pb);
+        while (rc == SHP_OK && (why = next_stop(o, st, opt, spent, run_clock(pb) - ts, run_clock(pb) - t0,
+                                                &by_budget)) == SHP_STOP_NONE) {
             const char *stage = "ask";
             rc = shp_optimizer_ask(o, NULL);
             if (rc == SHP_OK) {
@@ -184,17 +223,22 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         if (rc == SHP_OK) {
             res->why[s] = why;
             res->generations[s] = shp_optimizer_generation(o);
+            res->steps_run = s + 1;
+            spent += shp_optimizer_evaluations(o);
             double *xb = malloc((size_t)sdim * sizeof *xb);
-            if (!xb || shp_optimizer_best(o, xb, NULL) != SHP_OK) {
-                snprintf(err, len, "step %d: no candidate succeeded (%ld evaluations, %ld failed); "
-                                   "check the bounds and the solver options", s + 1,
-                         shp_optimizer_evaluations(o), shp_optimizer_failures(o));
+            if (!xb) {
+                snprintf(err, len, "out of memory");
+                rc = SHP_ERR_NOMEM;
+            } else if (shp_optimizer_best(o, xb, NULL) != SHP_OK) {
+                no_success(pb, o, s + 1, shp_problem_capped(pb) - capped0, err, len);
                 rc = SHP_ERR_NOT_CONVERGED;
             } else {
                 shp_step_space_expand(&e.sp, dim, xb, 1, res->u_best);
-                if (opt->polish) rc = shp_fit_polish(pb, be, &opt->lm, &e.sp, res->u_best, &res->polish, err, len);
+                /* a spent time budget leaves no time for the polish (a campaign's rule) */
+                if (opt->polish && !(by_budget && why == SHP_STOP_TIME))
+                    rc = shp_fit_polish(pb, be, &opt->lm, &e.sp, res->u_best, &res->polish, err, len);
                 if (s == 0 && opt->n_steps > 1) fixed_u = res->u_best[opt->fixed_var];
-                if (rc == SHP_OK && s == opt->n_steps - 1) rc = collect_pareto(&e, o, res);
+                if (rc == SHP_OK && (s == opt->n_steps - 1 || by_budget)) rc = collect_pareto(&e, o, res);
             }
             free(xb);
         }

@@ -126,16 +126,69 @@ static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_re
     return shp_file_close(f, path, err, len);
 }
 
+/* A solution: its search variables, materials, objectives f, the metrics of the series
+ * last simulated (its own), and its curve agreement with fit.truth. */
+static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, const double *values,
+                         const shp_material *mats, const double *f)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
+    cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
+    for (int j = 0; j < dim; ++j) shp_json_add_number(pv, shp_problem_var_name(pb, j), values[j]);
+    add_materials(r, "materials", fp, mats);
+    cJSON_AddStringToObject(r, "objective_metric", shp_problem_metric_name(pb)[0] == 'p'
+                                                       ? "psi = RMSE/sigma (seed 002 Eq. 9)"
+                                                       : "rmse (fit.metric)");
+    cJSON *ov = cJSON_AddObjectToObject(r, "objectives");
+    for (int k = 0; k < nobj; ++k) shp_json_add_number(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), f[k]);
+    cJSON *mv = cJSON_AddObjectToObject(r, "metrics");
+    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
+        shp_metrics m;
+        if (!shp_problem_has_obs(pb, kind) || shp_problem_metrics(pb, kind, &m) != SHP_OK)
+            continue;
+        add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
+    }
+    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    char err[256];
+    if (truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
+        cJSON *t = cJSON_AddObjectToObject(r, "truth");
+        add_materials(t, "materials", fp, truth);
+        cJSON *ca = cJSON_AddObjectToObject(t, "curve_agreement");
+        cJSON_AddStringToObject(ca, "method", "50 suctions log-spaced over pF 0-4 (theta at equal h) "
+                                              "and 50 conductivities log-spaced over the range both "
+                                              "curves span there (theta at equal K); seed 002 Tables 4-8");
+        for (int i = 0; i < fp->n_materials; ++i) {
+            shp_curve_agreement a;
+            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / fp->cm_per_length,
+                                            1e4 / fp->cm_per_length, &a) != SHP_OK)
+                continue;
+            cJSON *o = cJSON_AddObjectToObject(ca, fp->material_names[i]);
+            add_metrics(cJSON_AddObjectToObject(o, "retention_theta_at_h"), &a.retention);
+            add_metrics(cJSON_AddObjectToObject(o, "conductivity_theta_at_K"), &a.conductivity);
+        }
+    }
+    free(truth);
+}
+
+/* The identification every result.json starts with. */
+static cJSON *result_begin(const shp_forward_problem *fp, const char *status, const char *mode,
+                           const shp_fit_run_info *info)
+{
+    cJSON *r = shp_json_output_begin("fit", fp->path);
+    cJSON_AddStringToObject(r, "status", status);
+    cJSON_AddStringToObject(r, "mode", mode);
+    shp_json_add_units(r, fp->length_unit, fp->time_unit);
+    cJSON_AddStringToObject(r, "backend", info->backend);
+    cJSON_AddNumberToObject(r, "threads", info->threads);
+    return r;
+}
+
 static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
                            const shp_fit_result *res, const shp_fit_run_info *info)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
-    cJSON *r = shp_json_output_begin("fit", fp->path);
-    cJSON_AddStringToObject(r, "status", "ok");
-    shp_json_add_units(r, fp->length_unit, fp->time_unit);
-    cJSON_AddStringToObject(r, "backend", info->backend);
-    cJSON_AddNumberToObject(r, "threads", info->threads);
+    const int dim = shp_problem_dim(pb);
+    cJSON *r = result_begin(fp, "ok", "fit", info);
     cJSON_AddNumberToObject(r, "seed", (double)opt->seed);
     cJSON_AddStringToObject(r, "procedure", opt->n_steps > 1 ? "two_step" : "single");
     cJSON *steps = cJSON_AddArrayToObject(r, "steps");
@@ -149,7 +202,8 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
         for (int k = 0; k < st->n_obj; ++k)
             cJSON_AddItemToArray(ob, cJSON_CreateString(shp_obs_name(shp_problem_obj_kind(pb, st->obj[k]))));
         cJSON_AddNumberToObject(o, "generations", (double)res->generations[s]);
-        cJSON_AddStringToObject(o, "stop_reason", shp_opt_stop_reason_name(res->why[s]));
+        /* a step after the one that spent fit.budget never ran */
+        cJSON_AddStringToObject(o, "stop_reason", s < res->steps_run ? shp_opt_stop_reason_name(res->why[s]) : "not_run");
         if (s == 0 && opt->n_steps > 1)
             cJSON_AddStringToObject(o, "keeps", shp_problem_var_name(pb, opt->fixed_var));
     }
@@ -162,45 +216,12 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
         shp_json_add_number(po, "sum_psi2_end", 2.0 * res->polish.cost_end);
         shp_json_add_number(po, "wall_s", res->polish.wall_s);
     }
-    cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
-    for (int j = 0; j < dim; ++j)
-        shp_json_add_number(pv, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
+    double values[SHP_MAX_FREE];
+    for (int j = 0; j < dim; ++j) values[j] = shp_problem_var_value(pb, j, res->u_best[j]);
     shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
-        add_materials(r, "materials", fp, best);
-    cJSON_AddStringToObject(r, "objective_metric", shp_problem_metric_name(pb)[0] == 'p'
-                                                       ? "psi = RMSE/sigma (seed 002 Eq. 9)"
-                                                       : "rmse (fit.metric)");
-    cJSON *ov = cJSON_AddObjectToObject(r, "objectives");
-    for (int k = 0; k < nobj; ++k) shp_json_add_number(ov, shp_obs_name(shp_problem_obj_kind(pb, k)), res->f_best[k]);
-    cJSON *mv = cJSON_AddObjectToObject(r, "metrics");
-    for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
-        shp_metrics m;
-        if (!shp_problem_has_obs(pb, kind) || shp_problem_metrics(pb, kind, &m) != SHP_OK)
-            continue;
-        add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
-    }
-    char err[256];
-    if (best && truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
-        cJSON *t = cJSON_AddObjectToObject(r, "truth");
-        add_materials(t, "materials", fp, truth);
-        cJSON *ca = cJSON_AddObjectToObject(t, "curve_agreement");
-        cJSON_AddStringToObject(ca, "method", "50 suctions log-spaced over pF 0-4 (theta at equal h) "
-                                              "and 50 conductivities log-spaced over the range both "
-                                              "curves span there (theta at equal K); seed 002 Tables 4-8");
-        for (int i = 0; i < fp->n_materials; ++i) {
-            shp_curve_agreement a;
-            if (shp_curve_agreement_compute(&truth[i], &best[i], 1.0 / fp->cm_per_length,
-                                            1e4 / fp->cm_per_length, &a) != SHP_OK)
-                continue;
-            cJSON *o = cJSON_AddObjectToObject(ca, fp->material_names[i]);
-            add_metrics(cJSON_AddObjectToObject(o, "retention_theta_at_h"), &a.retention);
-            add_metrics(cJSON_AddObjectToObject(o, "conductivity_theta_at_K"), &a.conductivity);
-        }
-    }
+        add_solution(r, pb, opt, values, best, res->f_best);
     free(best);
-    free(truth);
     cJSON_AddNumberToObject(r, "evaluations", (double)res->evaluations);
     cJSON_AddNumberToObject(r, "invalid_parameters", (double)res->invalid);
     cJSON_AddNumberToObject(r, "failed_columns", (double)res->failed);
@@ -224,4 +245,41 @@ int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const s
     }
     if (rc != SHP_OK) return rc;
     return shp_json_write_in(dir, "result.json", build_result(pb, opt, res, info), err, len);
+}
+
+int shp_fit_write_evaluation(const char *dir, shp_problem *pb, const shp_fit_options *opt, const shp_fit_point *pt,
+                             const char *at, const shp_fit_run_info *info, char *err, size_t len)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    int rc = write_series(dir, pb, err, len);
+    if (rc != SHP_OK) return rc;
+    cJSON *r = result_begin(fp, shp_status_name(pt->status), "evaluate", info);
+    cJSON_AddStringToObject(r, "at", at);
+    if (pt->has_column) {
+        const char *key;
+        const long cap = shp_problem_step_cap(pb, &key);
+        char msg[256];
+        if (pt->status == SHP_OK)
+            snprintf(msg, sizeof msg, "reached t = %g %s", pt->column.t_reached, fp->time_unit);
+        else if (pt->status == SHP_ERR_MAX_STEPS)
+            snprintf(msg, sizeof msg, "stopped at the step cap %s = %ld at t = %g %s: the series it gives are not scored",
+                     key, cap, pt->column.t_reached, fp->time_unit);
+        else
+            snprintf(msg, sizeof msg, "%s at t = %g %s: the series it gives are not scored", shp_strerror(pt->status),
+                     pt->column.t_reached, fp->time_unit);
+        cJSON *c = cJSON_AddObjectToObject(r, "column");
+        cJSON_AddStringToObject(c, "status", shp_status_name(pt->status));
+        cJSON_AddStringToObject(c, "message", msg);
+        cJSON_AddNumberToObject(c, "steps", (double)pt->column.steps);
+        cJSON_AddNumberToObject(c, "failures", (double)pt->column.failures);
+        shp_json_add_number(c, "t_reached", pt->column.t_reached);
+        shp_json_add_number(c, "max_abs_balance", pt->column.max_abs_balance);
+    }
+    add_solution(r, pb, opt, pt->values, pt->mats, pt->f);
+    cJSON_AddNumberToObject(r, "evaluations", 1);
+    cJSON_AddNumberToObject(r, "invalid_parameters", 0);
+    cJSON_AddNumberToObject(r, "failed_columns", pt->status != SHP_OK);
+    cJSON_AddNumberToObject(r, "wall_time_s", pt->wall_s);
+    if (fp->config) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(fp->config, 1));
+    return shp_json_write_in(dir, "result.json", r, err, len);
 }

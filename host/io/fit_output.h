@@ -1,5 +1,5 @@
 /* The output directory of `shpfit fit` (host-internal): result.json, history.csv,
- * pareto.csv, best_series.csv. */
+ * pareto.csv, best_series.csv; result.json and best_series.csv of `fit --evaluate`. */
 #ifndef SHPFIT_HOST_IO_FIT_OUTPUT_H
 #define SHPFIT_HOST_IO_FIT_OUTPUT_H
 
@@ -17,5 +17,11 @@ typedef struct {
 int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                       const shp_fit_result *res, const shp_fit_run_info *info, char *err,
                       size_t len);
+
+/* The files of `fit --evaluate` at pt (after shp_fit_point_evaluate, whose series the
+ * problem still holds): best_series.csv and result.json ("mode": "evaluate", "at",
+ * "column", "status" the column's). SHP_OK or SHP_ERR_IO with a message. */
+int shp_fit_write_evaluation(const char *dir, shp_problem *pb, const shp_fit_options *opt, const shp_fit_point *pt,
+                             const char *at, const shp_fit_run_info *info, char *err, size_t len);
 
 #endif

@@ -496,11 +496,11 @@ static void plot_history(ctx *c)
     shp_plot_add_file(c->files, "fit_history.png");
 }
 
-/* Non-dominated set of the last step: every pair of its objectives. */
+/* Non-dominated set of the last step run: every pair of its objectives. */
 static void plot_pareto(ctx *c)
 {
     const shp_fit_result *res = c->res;
-    const shp_fit_step *st = &c->opt->step[c->opt->n_steps - 1];
+    const shp_fit_step *st = &c->opt->step[res->steps_run - 1];
     const int m = st->n_obj, nobj = shp_problem_n_obj(c->pb), dim = shp_problem_dim(c->pb);
     if (res->n_pareto < 1 || m < 2) return;
     const int pairs = m * (m - 1) / 2;
@@ -520,7 +520,7 @@ static void plot_pareto(ctx *c)
         logax[k] = lo > 0.0 && hi / lo > 30.0;
         expo[k] = !logax[k] && hi > 0.0 && (hi < 1e-2 || hi >= 1e4) ? (int)floor(log10(hi)) : 0;
     }
-    fprintf(c->f, "\n# ---- pareto.csv (step %d's objectives)\n$best << EOD\n", c->opt->n_steps);
+    fprintf(c->f, "\n# ---- pareto.csv (step %d's objectives)\n$best << EOD\n", res->steps_run);
     for (int k = 0; k < nobj; ++k) fprintf(c->f, "%s%.12g", k ? "," : "", res->f_best[k]);
     fprintf(c->f,
             "\nEOD\n"
@@ -533,7 +533,7 @@ static void plot_pareto(ctx *c)
     shp_plot_key_below(c->f, 2, 26, cols == 1 ? 900 : 520);
     fprintf(c->f, "set multiplot layout %d,%d title sprintf('Pareto front: %d non-dominated solutions%s, %%s', "
                   "config) noenhanced\n",
-            rows, cols, res->n_pareto, c->opt->n_steps > 1 ? " of step 2" : "");
+            rows, cols, res->n_pareto, res->steps_run > 1 ? " of step 2" : "");
     for (int a = 0; a < m; ++a)
         for (int b = a + 1; b < m; ++b) {
             const int ka = shp_problem_obj_kind(c->pb, st->obj[a]);

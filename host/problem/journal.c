@@ -12,7 +12,7 @@
 #include "io/json_file.h"
 #include "shpfit/status.h"
 
-#define MAGIC "SHPJRNL1"
+#define MAGIC "SHPJRNL2"
 #define RECORD_MAGIC 0x52504853u /* "SHPR" */
 #define SYNC_EVERY_S 5.0         /* fdatasync at most this often: a kill loses nothing flushed */
 
@@ -35,7 +35,7 @@ typedef struct {
     int32_t n, dim, nobj, nres;
     uint64_t input_hash;
     double clock;
-    int64_t counts[3];
+    int64_t counts[SHP_JOURNAL_COUNTS];
 } record_head;
 
 uint64_t shp_hash64(const void *data, size_t n, uint64_t h)
@@ -199,7 +199,7 @@ static uint64_t input_hash(const double *u, int n, int dim, int nres)
 }
 
 int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                       double *r, long counts[3])
+                       double *r, long counts[SHP_JOURNAL_COUNTS])
 {
     record_head h;
     memcpy(&h, j->old + j->pos, sizeof h);
@@ -221,7 +221,7 @@ int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj
         ok[i] = v;
     }
     if (want_res) memcpy(r, p, (size_t)n * (size_t)nres * sizeof *r);
-    for (int k = 0; k < 3; ++k) counts[k] = (long)h.counts[k];
+    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) counts[k] = (long)h.counts[k];
     j->pos += sizeof h + payload_size(&h) + sizeof(uint64_t);
     ++j->replayed;
     /* the run's clock stands where it stood when this batch had been simulated */
@@ -234,12 +234,12 @@ int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj
 }
 
 int shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                       const int *ok, const double *r, const long counts[3])
+                       const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS])
 {
     const int want_res = r != NULL;
     record_head h = {RECORD_MAGIC, (uint32_t)want_res, n, dim, nobj, want_res ? nres : 0,
-                     input_hash(u, n, dim, want_res ? nres : -1), shp_journal_clock(j),
-                     {counts[0], counts[1], counts[2]}};
+                     input_hash(u, n, dim, want_res ? nres : -1), shp_journal_clock(j), {0}};
+    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) h.counts[k] = counts[k];
     const size_t body = sizeof h + payload_size(&h);
     unsigned char *buf = malloc(body + sizeof(uint64_t));
     if (!buf) {

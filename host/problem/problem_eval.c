@@ -15,14 +15,7 @@ void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_o
         double s = NAN;
         switch (kind) {
         case SHP_OBS_Q: s = out->Q[o->t_index[i]]; break;
-        case SHP_OBS_V:
-            if (o->interval_mean) { /* (Q(t_i) − Q(t_{i−1}))/(t_i − t_{i−1}), from t = 0 */
-                const double q0 = i ? out->Q[o->t_index[i - 1]] : 0.0, t0 = i ? o->x[i - 1] : 0.0;
-                s = (out->Q[o->t_index[i]] - q0) / (o->x[i] - t0);
-            } else {
-                s = out->v_inst[o->t_index[i]];
-            }
-            break;
+        case SHP_OBS_V: s = (o->instantaneous ? out->v_inst : out->Q)[o->t_index[i]]; break;
         case SHP_OBS_THETA_FINAL: s = out->theta_obs[(long)o->final_index * m + o->d_index[i]]; break;
         case SHP_OBS_THETA_T: s = out->theta_obs[(long)o->t_index[i] * m + o->d_index[i]]; break;
         default: { /* retention θ(h), conductivity log10 K(h): the material alone */
@@ -33,14 +26,26 @@ void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_o
         }
         o->sim[i] = s;
     }
+    if (kind == SHP_OBS_V && !o->instantaneous) shp_interval_rates(o->x, o->sim, o->n, o->sim);
 }
 
-/* Objective k of the candidate whose series were just filled. */
-static double objective(const shp_problem *pb, int kind)
+void shp_interval_rates(const double *t, const double *Q, int n, double *v)
+{
+    for (int i = n - 1; i >= 0; --i) /* backwards, so that v may be Q */
+        v[i] = (Q[i] - (i ? Q[i - 1] : 0.0)) / (t[i] - (i ? t[i - 1] : 0.0));
+}
+
+/* ψ or RMSE of kind for the candidate whose series were just filled. */
+static double metric_of(const shp_problem *pb, int kind)
 {
     const obs_set *o = &pb->obs[kind];
-    const double v = pb->metric == 0 ? shp_metric_psi(o->sim, o->obs_t, o->n)
-                                     : shp_metric_rmse(o->sim, o->obs_t, o->n);
+    return pb->metric == 0 ? shp_metric_psi(o->sim, o->obs_t, o->n) : shp_metric_rmse(o->sim, o->obs_t, o->n);
+}
+
+/* The same as the optimizer sees it: a value that is not finite is a failure. */
+static double objective(const shp_problem *pb, int kind)
+{
+    const double v = metric_of(pb, kind);
     return isfinite(v) ? v : SHP_PENALTY;
 }
 
@@ -128,6 +133,7 @@ static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int
             shp_batch_out_of(&setup, &batch, s, &out);
             if (pb->stats[s].status != SHP_OK) {
                 ++pb->n_failed;
+                pb->n_capped += pb->stats[s].status == SHP_ERR_MAX_STEPS;
                 continue;
             }
         }
@@ -156,20 +162,18 @@ int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const doubl
     if (n <= 0) return SHP_OK;
     shp_journal *j = pb->journal;
     const int n_res = shp_problem_n_residuals(pb);
-    long counts[3];
+    long *const counter[SHP_JOURNAL_COUNTS] = {&pb->n_eval, &pb->n_invalid, &pb->n_failed, &pb->n_capped};
+    long counts[SHP_JOURNAL_COUNTS];
     if (j && shp_journal_replaying(j)) {
         CFG_TRY(shp_journal_replay(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
-        pb->n_eval += counts[0];
-        pb->n_invalid += counts[1];
-        pb->n_failed += counts[2];
+        for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) *counter[k] += counts[k];
         return SHP_OK;
     }
-    const long before[3] = {pb->n_eval, pb->n_invalid, pb->n_failed};
+    long before[SHP_JOURNAL_COUNTS];
+    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) before[k] = *counter[k];
     CFG_TRY(evaluate_batch(pb, be, u, n, f, ok, r));
     if (!j) return SHP_OK;
-    counts[0] = pb->n_eval - before[0];
-    counts[1] = pb->n_invalid - before[1];
-    counts[2] = pb->n_failed - before[2];
+    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) counts[k] = *counter[k] - before[k];
     return shp_journal_append(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts);
 }
 
@@ -198,14 +202,25 @@ uint64_t shp_problem_fingerprint(const shp_problem *pb)
 int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
 {
     for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
+    pb->last_ran = 0;
     if (ensure_capacity(pb, 1) != SHP_OK) return SHP_ERR_NOMEM;
     if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
+    return shp_problem_simulate_materials(pb, be, pb->mats);
+}
+
+int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
+{
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
+    pb->last_ran = 0;
+    if (ensure_capacity(pb, 1) != SHP_OK) return SHP_ERR_NOMEM;
+    if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
     int rc = SHP_OK;
     shp_column_out out;
     if (pb->needs_column) { /* one column serves every series that needs one */
         shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
         shp_batch batch = {1, pb->mats, pb->out, pb->stats};
         rc = shp_backend_run(be, &setup, &batch);
+        pb->last_ran = rc == SHP_OK;
         if (rc == SHP_OK) rc = pb->stats[0].status;
         if (rc == SHP_OK) shp_batch_out_of(&setup, &batch, 0, &out);
     }
@@ -216,6 +231,18 @@ int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
         pb->obs[kind].simulated = 1;
     }
     return rc;
+}
+
+int shp_problem_last_column(const shp_problem *pb, shp_column_stats *st)
+{
+    if (!pb->last_ran) return 0;
+    *st = pb->stats[0];
+    return 1;
+}
+
+void shp_problem_last_objectives(const shp_problem *pb, double *f)
+{
+    for (int k = 0; k < pb->n_obj; ++k) f[k] = pb->obs[pb->obj[k]].simulated ? metric_of(pb, pb->obj[k]) : NAN;
 }
 
 int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,

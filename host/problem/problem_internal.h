@@ -9,8 +9,6 @@
 
 #include "shpfit/problem.h"
 
-#define SHP_MAX_FREE 16
-
 /* What a search variable sets. */
 enum {
     VAR_PLAIN = 0,    /* a model parameter itself */
@@ -36,7 +34,7 @@ typedef struct {
     int *t_index;     /* output-time index (Q, v, θ(t)) */
     int *d_index;     /* observation-depth index (θ_final, θ(t)) */
     int final_index;  /* θ_final: output-time index of the final time */
-    int interval_mean;/* v: mean rate over each interval instead of the rate at t */
+    int instantaneous;/* v: the surface flux at t instead of the mean since the last time */
     int mat;          /* retention / conductivity: material index */
     double *sim;      /* n, scratch for one candidate's simulated values */
     double *obs_t;    /* n, the compared observed values (log10 K for conductivity) */
@@ -69,6 +67,9 @@ struct shp_problem {
     shp_column_stats *stats;
     int *slot;
     long n_eval, n_invalid, n_failed;
+    long n_capped;          /* failed at the step cap */
+    int cap_by_solver;      /* the cap is solver.max_steps, not fit.column_max_steps */
+    int last_ran;           /* the last simulation ran a column: stats[0] is its */
     struct shp_journal *journal; /* NULL: none */
 };
 

@@ -8,11 +8,12 @@
 /* A candidate's column may take at most this many steps (fit.column_max_steps, default
  * 10000): far-off parameter sets can creep at tiny steps for minutes, and a column
  * that needs 40 times the steps of a typical run is scored as failed, not waited for. */
-static int parse_budget(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+static int parse_step_cap(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     long cap = 10000;
     CFG_TRY(cfg_long(c, fit, "fit", "column_max_steps", 0, 1, 1000000000000L, &cap));
-    if (pb->col.opt.max_steps > cap) pb->col.opt.max_steps = cap;
+    pb->cap_by_solver = pb->col.opt.max_steps < cap;
+    if (!pb->cap_by_solver) pb->col.opt.max_steps = cap;
     return SHP_OK;
 }
 
@@ -86,7 +87,7 @@ int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
     }
     if (rc == SHP_OK) rc = shp_problem_parse_obs(pb, &c, fit);
     if (rc == SHP_OK) rc = parse_objectives(pb, &c, fit);
-    if (rc == SHP_OK) rc = parse_budget(pb, &c, fit);
+    if (rc == SHP_OK) rc = parse_step_cap(pb, &c, fit);
     if (rc != SHP_OK) {
         shp_problem_free(pb);
         return rc;
@@ -136,4 +137,12 @@ void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, l
     if (evaluated) *evaluated = pb->n_eval;
     if (invalid) *invalid = pb->n_invalid;
     if (failed) *failed = pb->n_failed;
+}
+
+long shp_problem_capped(const shp_problem *pb) { return pb->n_capped; }
+
+long shp_problem_step_cap(const shp_problem *pb, const char **key)
+{
+    if (key) *key = pb->cap_by_solver ? "solver.max_steps" : "fit.column_max_steps";
+    return pb->col.opt.max_steps;
 }

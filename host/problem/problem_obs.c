@@ -4,7 +4,7 @@
  *
  *   "observations": {
  *     "Q":           {"file": "obs/Q.csv"},                   time, Q
- *     "v":           {"file": "obs/v.csv", "rate": "instantaneous" | "interval_mean"},
+ *     "v":           {"file": "obs/v.csv", "rate": "interval_mean" | "instantaneous"},
  *     "theta_final": {"file": "obs/theta_final.csv", "time": 180},   depth, theta
  *     "theta_t":     {"file": "obs/theta_t.csv"},  time, theta_at_10cm, theta_at_20cm, …
  *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
@@ -184,7 +184,7 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
     static const char *const keys_v[] = {"file", "rate", NULL};
     static const char *const keys_final[] = {"file", "time", NULL};
     static const char *const keys_curve[] = {"file", "material", NULL};
-    static const char *const rates[] = {"instantaneous", "interval_mean", NULL};
+    static const char *const rates[] = {"interval_mean", "instantaneous", NULL};
     const cJSON *os;
     CFG_TRY(cfg_object(c, fit, "fit", "observations", 1, &os));
     CFG_TRY(cfg_check_keys(c, os, "fit.observations", obs_names));
@@ -210,9 +210,9 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         o->present = 1;
         any = 1;
         if (kind == SHP_OBS_V) {
-            int r = 0;
-            CFG_TRY(cfg_choice(c, spec, path, "rate", rates, 0, &r));
-            o->interval_mean = r;
+            /* infiltration rates measured in ponding experiments are volumes read over
+             * intervals: the mean since the previous reading, not the flux at its time */
+            CFG_TRY(cfg_choice(c, spec, path, "rate", rates, 0, &o->instantaneous));
         }
         if (kind == SHP_OBS_THETA_FINAL) {
             CFG_TRY(cfg_number(c, spec, path, "time", 0, &t_end, NULL));

@@ -208,6 +208,14 @@ const char *shp_problem_var_name(const shp_problem *pb, int j) { return pb->var[
 int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats, char *why,
                           size_t len)
 {
+    double values[SHP_MAX_FREE];
+    for (int j = 0; j < pb->dim; ++j) values[j] = shp_problem_var_value(pb, j, u[j]);
+    return shp_problem_materials_at(pb, values, mats, why, len);
+}
+
+int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats, char *why,
+                             size_t len)
+{
     const shp_forward_problem *fp = pb->fp;
     memcpy(mats, fp->materials, (size_t)fp->n_materials * sizeof *mats);
     /* plain parameters, then Ks from v/Ks, then α from α/Ks (which needs Ks) */
@@ -216,7 +224,7 @@ int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *
             const fit_var *v = &pb->var[j];
             if (v->kind != (pass == 0 ? VAR_PLAIN : pass == 1 ? VAR_V_OVER_KS : VAR_ALPHA_OVER_KS))
                 continue;
-            const double x = shp_problem_var_value(pb, j, u[j]);
+            const double x = values[j];
             double *p = mats[v->mat].p;
             if (v->kind == VAR_PLAIN) p[v->param] = x;
             else if (v->kind == VAR_V_OVER_KS) p[v->param] = pb->v_ref / x;
@@ -232,15 +240,54 @@ int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *
     return SHP_OK;
 }
 
-void shp_problem_unit_of(const shp_problem *pb, const shp_material *mats, double *u)
+int shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats, char *why,
+                             size_t len)
+{
+    CFG_TRY(shp_problem_materials_at(pb, values, mats, why, len));
+    const shp_forward_problem *fp = pb->fp;
+    for (int j = 0; j < pb->dim; ++j) { /* as in a config: a typing mistake is not a value */
+        const fit_var *v = &pb->var[j];
+        const shp_param_info *pi = &shp_model_by_id(mats[v->mat].model)->params[v->param];
+        const double x = mats[v->mat].p[v->param];
+        double lo, hi;
+        shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &lo, &hi);
+        if (x >= lo && x <= hi) continue;
+        char unit[64];
+        cfg_unit_text(unit, sizeof unit, pi->unit, fp);
+        snprintf(why, len, "%s: %s%g is not a plausible value: expected %g to %g %s (the default inversion "
+                           "bounds widened; see shpfit models)",
+                 v->name, v->kind == VAR_PLAIN ? "" : v->kind == VAR_V_OVER_KS ? "sets Ks = " : "sets alpha = ",
+                 x, lo, hi, unit);
+        return SHP_ERR_INVALID;
+    }
+    return SHP_OK;
+}
+
+void shp_problem_var_units(const shp_problem *pb, int j, char *buf, size_t len)
+{
+    const fit_var *v = &pb->var[j];
+    const char *unit = v->kind == VAR_ALPHA_OVER_KS ? "T/L^2"
+                       : v->kind == VAR_V_OVER_KS   ? "-"
+                                                    : shp_model_by_id(pb->fp->materials[v->mat].model)->params[v->param].unit;
+    if (!strcmp(unit, "-")) snprintf(buf, len, "-");
+    else cfg_unit_text(buf, len, unit, pb->fp);
+}
+
+void shp_problem_values_of(const shp_problem *pb, const shp_material *mats, double *values)
 {
     for (int j = 0; j < pb->dim; ++j) {
         const fit_var *v = &pb->var[j];
         const double *p = mats[v->mat].p;
         const int iks = shp_model_param_index(shp_model_by_id(mats[v->mat].model), "Ks");
-        double value = p[v->param];
-        if (v->kind == VAR_ALPHA_OVER_KS) value = p[v->param] / p[iks];
-        else if (v->kind == VAR_V_OVER_KS) value = pb->v_ref / p[iks];
-        u[j] = shp_problem_var_unit(pb, j, value);
+        values[j] = v->kind == VAR_ALPHA_OVER_KS ? p[v->param] / p[iks]
+                    : v->kind == VAR_V_OVER_KS   ? pb->v_ref / p[iks]
+                                                 : p[v->param];
     }
+}
+
+void shp_problem_unit_of(const shp_problem *pb, const shp_material *mats, double *u)
+{
+    double values[SHP_MAX_FREE];
+    shp_problem_values_of(pb, mats, values);
+    for (int j = 0; j < pb->dim; ++j) u[j] = shp_problem_var_unit(pb, j, values[j]);
 }

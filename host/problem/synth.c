@@ -14,6 +14,7 @@
 #include "io/stage.h"
 #include "io/json_file.h"
 #include "shpfit/forward.h"
+#include "shpfit/problem.h"
 #include "shpfit/rng.h"
 #include "shpfit/version.h"
 
@@ -27,6 +28,7 @@ typedef struct {
     double *times, *depths, *tdepths, *heads;
     int n_times, n_depths, n_tdepths, n_heads;
     int mat;
+    int v_instant; /* v: the surface flux at each time, not the mean since the last */
     double offset[S_COUNT], noise[S_COUNT], noise_rel[S_COUNT];
     uint64_t seed;
     const cJSON *section;
@@ -78,7 +80,9 @@ static int per_series(const cfg_ctx *c, const cJSON *obj, const char *key, doubl
 static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spec *s)
 {
     static const char *const keys[] = {"observations", "times", "depths", "theta_t_depths", "heads",
-                                       "material", "offsets", "noise", "noise_relative", "seed", NULL};
+                                       "material", "v_rate", "offsets", "noise", "noise_relative", "seed",
+                                       NULL};
+    static const char *const rates[] = {"interval_mean", "instantaneous", NULL};
     memset(s, 0, sizeof *s);
     s->seed = 1;
     const cJSON *sy = NULL;
@@ -102,6 +106,9 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     double hd[13];
     for (int k = 0; k < 13; ++k) hd[k] = -pow(10.0, 5.0 - 5.0 * k / 12.0) / fp->cm_per_length;
     if (copy_array(hd, 13, &s->heads, &s->n_heads) != 0) return cfg_fail(c, "synth", "out of memory");
+    /* the rates the fit of the same file compares with, unless synth.v_rate says */
+    const cJSON *fv = cfg_child(cfg_child(cfg_child(fp->config, "fit"), "observations"), "v");
+    if (cJSON_IsObject(fv)) CFG_TRY(cfg_choice(c, fv, "fit.observations.v", "rate", rates, 0, &s->v_instant));
     if (!sy) return SHP_OK;
 
     CFG_TRY(cfg_check_keys(c, sy, "synth", keys));
@@ -174,6 +181,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
             s->heads[k] = s->heads[k - 1];
             s->heads[k - 1] = tmp;
         }
+    CFG_TRY(cfg_choice(c, sy, "synth", "v_rate", rates, 0, &s->v_instant));
     const char *mname = NULL;
     CFG_TRY(cfg_string(c, sy, "synth", "material", 0, &mname));
     if (mname && (s->mat = shp_forward_material_index(fp, mname)) < 0)
@@ -279,6 +287,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
         cJSON_AddNumberToObject(noi, series_names[k], s->noise[k]);
         cJSON_AddNumberToObject(nrel, series_names[k], s->noise_rel[k]);
     }
+    if (s->want[S_V]) cJSON_AddStringToObject(j, "v_rate", s->v_instant ? "instantaneous" : "interval_mean");
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);
     if (s->section) cJSON_AddItemToObject(j, "synth_config", cJSON_Duplicate(s->section, 1));
@@ -378,7 +387,8 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         case S_V:
             x = s->times;
             cnt = s->n_times;
-            for (int i = 0; i < cnt; ++i) y[i] = k == S_Q ? res.out.Q[i] : res.out.v_inst[i];
+            for (int i = 0; i < cnt; ++i) y[i] = k == S_V && s->v_instant ? res.out.v_inst[i] : res.out.Q[i];
+            if (k == S_V && !s->v_instant) shp_interval_rates(x, y, cnt, y);
             snprintf(hx, sizeof hx, "time_%s", T);
             if (k == S_Q) snprintf(hy, sizeof hy, "Q_%s", L);
             else snprintf(hy, sizeof hy, "v_%s_per_%s", L, T);

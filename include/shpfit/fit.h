@@ -39,6 +39,11 @@ typedef struct {
     int have_truth;          /* compare with true materials (curve agreement) */
     int polish;              /* Levenberg–Marquardt polish of the best solution afterwards */
     shp_lm_settings lm;      /* (shpfit/lm.h): all free variables, every objective's residuals */
+    /* fit.budget, as a campaign's: no generation starts that would take the optimizers'
+     * evaluations (all steps; not the polish's) beyond budget_evaluations, and none once
+     * the fit has run budget_time_s; either ends the whole fit. 0: none. */
+    long budget_evaluations;
+    double budget_time_s;
 } shp_fit_options;
 
 /* Parse the optimizer part of the problem's "fit" section. seed_override ≥ 0 replaces
@@ -86,6 +91,7 @@ typedef struct {
     double *f_best;         /* n_obj of the problem: every objective at the best */
     shp_opt_stop_reason why[SHP_FIT_MAX_STEPS];
     long generations[SHP_FIT_MAX_STEPS];
+    int steps_run;          /* fewer than n_steps when fit.budget was spent before the last */
     long evaluations, invalid, failed;
     double wall_s;
     shp_fit_history *history;
@@ -127,6 +133,41 @@ void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, c
  * round on be. u is replaced only by a point of lower cost (½ Σ ψ² of the step). */
 int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                    double *u, shp_fit_polish_info *info, char *err, size_t len);
+
+/* ---------------------------------------------------------------- evaluation */
+
+/* One parameter set scored without optimizing (shpfit fit --evaluate): to check the
+ * misfit at a known answer, or at another fit's result. */
+typedef struct {
+    double *values;          /* dim: the search variables' values (config units, ratios as ratios) */
+    shp_material *mats;      /* n_materials: what is simulated */
+    double *f;               /* n_obj: every objective (ψ or RMSE), NaN where not scored */
+    int status;              /* SHP_OK, or the column's status when it did not reach the end */
+    int has_column;          /* column: the statistics of the column run */
+    shp_column_stats column;
+    double wall_s;
+} shp_fit_point;
+
+/* The point `at`:
+ *   "truth"                 fit.truth (the materials simulated as they are, fixed
+ *                           parameters included);
+ *   "materials"             the config's materials;
+ *   "name=value,…"          free parameters by their fit.parameters names (a bare name
+ *                           when there is one material); the others keep their values
+ *                           in materials;
+ *   anything else           a JSON file of {"name": value, …}, or a fit's result.json
+ *                           (its "parameters").
+ * Values need not lie within the bounds, but must make valid, plausible materials.
+ * SHP_OK; SHP_ERR_CONFIG or SHP_ERR_INVALID with the reason in err (a file's messages
+ * start with its path); SHP_ERR_NOMEM. */
+int shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len);
+
+/* Simulate and score pt (the problem keeps its series for shp_problem_series and
+ * shp_problem_metrics). SHP_OK also when the column failed (pt->status says so); an
+ * error when the backend could not run it. */
+int shp_fit_point_evaluate(shp_problem *pb, shp_backend *be, shp_fit_point *pt, char *err, size_t len);
+
+void shp_fit_point_free(shp_fit_point *pt);
 
 #ifdef __cplusplus
 }

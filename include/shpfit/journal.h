@@ -55,17 +55,20 @@ int shp_journal_replaying(const shp_journal *j);
 /* Seconds the run has taken, the replayed part included (see above). */
 double shp_journal_clock(const shp_journal *j);
 
+#define SHP_JOURNAL_COUNTS 4
+
 /* One batch: n candidates of dim unit coordinates u (what the record is checked
  * against), nobj objectives f, the flags ok, nres residuals r (r NULL: none) and the
- * evaluation counters' increments counts[3] (evaluated, invalid, failed).
+ * evaluation counters' increments counts[SHP_JOURNAL_COUNTS] (evaluated, invalid,
+ * failed, failed at the column's step cap).
  * shp_journal_replay fills f, ok, r and counts from the next record: SHP_OK, or
  * SHP_ERR_CHECKPOINT when the record answers other candidates (the message in
  * shp_journal_error). shp_journal_append writes a record after a batch was simulated:
  * SHP_OK or SHP_ERR_IO. */
 int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                       double *r, long counts[3]);
+                       double *r, long counts[SHP_JOURNAL_COUNTS]);
 int shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                       const int *ok, const double *r, const long counts[3]);
+                       const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS]);
 
 /* What went wrong in the last failed replay or append ("" when nothing). */
 const char *shp_journal_error(const shp_journal *j);

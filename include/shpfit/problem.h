@@ -38,6 +38,9 @@ typedef enum {
 
 const char *shp_obs_name(int kind);
 
+/* Free parameters (search variables) at most. */
+#define SHP_MAX_FREE 16
+
 /* Value a failed candidate gets for every objective: larger than any real one. */
 #define SHP_PENALTY 1e30
 
@@ -79,6 +82,24 @@ double shp_problem_var_unit(const shp_problem *pb, int j, double value);
 int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats,
                           char *why, size_t len);
 
+/* The materials of a parameter set given by the values of its search variables (dim,
+ * config units, ratios as ratios; shp_problem_var_value's, but not held to the bounds),
+ * as shp_problem_materials. */
+int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats,
+                             char *why, size_t len);
+
+/* The search variables' values (dim) of materials: the inverse of materials_at. */
+void shp_problem_values_of(const shp_problem *pb, const shp_material *mats, double *values);
+
+/* materials_at for values a user gives: also every parameter they set within its
+ * plausible range (why: "loam.Ks: 1e+308 is not a plausible value: …"). */
+int shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats,
+                             char *why, size_t len);
+
+/* Search variable j's unit in the config's units ("1/cm", "cm/min", "min/cm^2"; "-"
+ * when dimensionless). */
+void shp_problem_var_units(const shp_problem *pb, int j, char *buf, size_t len);
+
 /* Evaluate n candidates (u: n × dim in [0,1]): objectives f (n × n_obj) and ok[i] = 1
  * when candidate i was simulated and scored; failed candidates (invalid parameters,
  * column not converged) get SHP_PENALTY and ok = 0. Columns run on `be` in one batch.
@@ -110,12 +131,27 @@ uint64_t shp_problem_fingerprint(const shp_problem *pb);
 /* Counters since load: candidates evaluated, invalid, not converged. */
 void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, long *failed);
 
+/* Of the failed candidates since load, those whose column stopped at the step cap. */
+long shp_problem_capped(const shp_problem *pb);
+
+/* The most steps a candidate's column may take, and the key that sets it:
+ * "fit.column_max_steps", or "solver.max_steps" when that is lower. */
+long shp_problem_step_cap(const shp_problem *pb, const char **key);
+
 /* One candidate in full: its materials, its column (run once, when any observation
  * needs one) and the simulated values of every observation kind, kept for
  * shp_problem_series and shp_problem_metrics until the next call. SHP_OK;
  * SHP_ERR_INVALID when u is no valid material; the column's status when it failed (the
  * retention and conductivity series are still filled). */
 int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u);
+
+/* The same for a candidate given by its materials (n_materials, valid). */
+int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats);
+
+/* The last simulated candidate: its column's statistics (0 when the problem runs no
+ * column), and every objective into f (n_obj), NaN where its series was not simulated. */
+int shp_problem_last_column(const shp_problem *pb, shp_column_stats *st);
+void shp_problem_last_objectives(const shp_problem *pb, double *f);
 
 /* The last simulated candidate's values at every observation of kind `kind` (sim),
  * the observations (obs) and the abscissae (x: time, depth or head; for θ(t) the time,
@@ -126,6 +162,12 @@ int shp_problem_series(const shp_problem *pb, int kind, const double **x, const 
 
 /* Goodness of fit of the last simulated candidate for one observation kind. */
 int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);
+
+/* Infiltration rates as a "v" observation compares them by default ("rate":
+ * "interval_mean"): v_i = (Q_i − Q_{i−1})/(t_i − t_{i−1}), the mean surface flux since the
+ * previous time (t = 0, Q = 0 before the first), from the cumulative infiltration Q at
+ * the n times t. Q and v may be the same array. synth writes its rates so. */
+void shp_interval_rates(const double *t, const double *Q, int n, double *v);
 
 /* Whether the problem has observations of this kind. */
 int shp_problem_has_obs(const shp_problem *pb, int kind);

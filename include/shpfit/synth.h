@@ -14,6 +14,8 @@
  *     "heads": [-1, -10, …],                          retention/conductivity heads; default
  *                                                     13 log-spaced from −1 to −1e5 cm
  *     "material": "loam",                            for retention/conductivity
+ *     "v_rate": "interval_mean",                     or "instantaneous"; default: the
+ *                                                     fit.observations.v.rate of the file
  *     "offsets": {"theta_initial": 0.02, "theta_final": -0.02},   added, series units
  *     "noise": {"Q": 0.05},                          N(0, (f·SD of the true series)²)
  *     "seed": 1
