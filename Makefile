@@ -92,8 +92,10 @@ $(LIB): $(LIB_OBJS)
 $(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS)
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
-$(TEST_BIN): $(TEST_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
+# the suite also checks the smoothness statistic of the bench program (tests/test_smooth_stat.c)
+TEST_BENCH_OBJS := $(BUILD)/bench/smooth_stat.o
+$(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
 
 $(BENCH_BIN): $(BENCH_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(BENCH_OBJS) $(LIB) $(LDLIBS) -o $@
