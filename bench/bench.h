@@ -22,5 +22,13 @@ int bench_fit(FILE *md, int quick);
 int bench_surface(FILE *md, int quick);
 /* headline of the recorded campaign docs/bench/seed_soils */
 int bench_campaign(FILE *md);
+/* smoothness of the outputs in the parameters, adaptive vs fixed steps (smooth_stat.h) */
+int bench_smooth(FILE *md, int quick);
+/* `shpfit-bench smooth [options]`: one setting, plain text (argv[0] is "smooth") */
+int bench_smooth_main(int argc, char **argv);
+
+/* `shpfit-bench refine CONFIG [options]`: a grid-refinement study of one forward config,
+ * plain text and CSV (argv[0] is "refine") */
+int bench_refine_main(int argc, char **argv);
 
 #endif

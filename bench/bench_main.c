@@ -1,4 +1,6 @@
 /* build/shpfit-bench [--out FILE] [--reps N] [--quick] [--only SECTION]
+ * build/shpfit-bench smooth [options]   (the smoothness statistic alone, plain text)
+ * build/shpfit-bench refine CONFIG [options]   (a grid-refinement study, bench_refine.c)
  *
  * Runs the benchmark sections (forward solver, hydraulic models, optimizer overhead)
  * and writes one Markdown report: the machine, compiler, flags and command once, then
@@ -99,7 +101,9 @@ static void machine_table(FILE *f, const char *command)
 static int usage(const char *prog)
 {
     fprintf(stderr,
-            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign]\n"
+            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign|smooth]\n"
+            "       %s smooth [options]   (--help lists them)\n"
+            "       %s refine CONFIG [options]   (a grid-refinement study; --help lists them)\n"
             "  forward: the ponded loam (180 min) on one core for several grids, N timed\n"
             "           runs per grid (default 21, median reported);\n"
             "  models:  evaluations per second of theta, K, C for every hydraulic model;\n"
@@ -107,13 +111,17 @@ static int usage(const char *prog)
             "  fit:     columns/s of the loam inverse problem, 1 and 2 threads, time to fit;\n"
             "  surface: the six-plane 50 x 50 response-surface set of the loam;\n"
             "  campaign: headline of the recorded campaign docs/bench/seed_soils;\n"
+            "  smooth:  share of random candidates of all models whose outputs move by < 1e-6\n"
+            "           under a 1e-10 change of one parameter, adaptive and fixed steps;\n"
             "  --quick  fewer repetitions (a smoke test)\n",
-            prog);
+            prog, prog, prog);
     return 2;
 }
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "refine")) return bench_refine_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "smooth")) return bench_smooth_main(argc - 1, argv + 1);
     const char *out_path = NULL, *only = NULL;
     int reps = 21, quick = 0;
     for (int a = 1; a < argc; ++a) {
@@ -145,6 +153,7 @@ int main(int argc, char **argv)
     if (!only || !strcmp(only, "fit")) rc |= bench_fit(md, quick);
     if (!only || !strcmp(only, "surface")) rc |= bench_surface(md, quick);
     if (!only || !strcmp(only, "campaign")) rc |= bench_campaign(md);
+    if (!only || !strcmp(only, "smooth")) rc |= bench_smooth(md, quick);
     fclose(md);
     fputs(text, stdout);
     if (out_path && !rc) {

@@ -22,6 +22,12 @@
 #define SHP_MAX_OUTPUT_TIMES 1e8
 #define SHP_MEMORY_LIMIT_MB 4096.0       /* default of output.memory_limit_mb */
 
+/* shp_forward_load on a document already parsed, which the call takes over (deleted on
+ * failure); `path` names it in messages and places relative data files as for the file.
+ * For programs that vary a configuration in memory (bench/bench_refine.c). */
+int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
+                          size_t errlen);
+
 int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 /* grid, layers: fills z, mat_of_node and column.n, column.z, column.mat_of_node */

@@ -60,8 +60,31 @@ static int parse_materials_only(const cfg_ctx *c, const cJSON *root, shp_forward
     return SHP_OK;
 }
 
-static int load_with(const char *path, int (*parse)(const cfg_ctx *, const cJSON *, shp_forward_problem *),
-                     shp_forward_problem **out, char *err, size_t errlen)
+typedef int (*parse_fn)(const cfg_ctx *, const cJSON *, shp_forward_problem *);
+
+/* The problem of a parsed document, which it takes over (deleted on failure). */
+static int load_root(const cfg_ctx *c, const char *path, cJSON *root, parse_fn parse,
+                     shp_forward_problem **out)
+{
+    shp_forward_problem *fp = calloc(1, sizeof *fp);
+    if (!fp || !(fp->path = strdup(path))) {
+        free(fp);
+        cJSON_Delete(root);
+        cfg_fail(c, "", "out of memory");
+        return SHP_ERR_NOMEM;
+    }
+    fp->config = root;
+    const int rc = parse(c, root, fp);
+    if (rc != SHP_OK) {
+        shp_forward_free(fp);
+        return rc;
+    }
+    *out = fp;
+    return SHP_OK;
+}
+
+static int load_with(const char *path, parse_fn parse, shp_forward_problem **out, char *err,
+                     size_t errlen)
 {
     const cfg_ctx c = {path ? path : "(null)", err, errlen};
     *out = NULL;
@@ -70,22 +93,20 @@ static int load_with(const char *path, int (*parse)(const cfg_ctx *, const cJSON
     cJSON *root = NULL;
     const int lrc = cfg_load_json(&c, &root);
     if (lrc != SHP_OK) return lrc;
+    return load_root(&c, path, root, parse, out);
+}
 
-    shp_forward_problem *fp = calloc(1, sizeof *fp);
-    if (!fp || !(fp->path = strdup(path))) {
-        free(fp);
+int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
+                          size_t errlen)
+{
+    const cfg_ctx c = {path ? path : "(null)", err, errlen};
+    *out = NULL;
+    if (err && errlen) err[0] = '\0';
+    if (!path || !root) {
         cJSON_Delete(root);
-        cfg_fail(&c, "", "out of memory");
-        return SHP_ERR_NOMEM;
+        return cfg_fail(&c, "", "no configuration given");
     }
-    fp->config = root;
-    const int rc = parse(&c, root, fp);
-    if (rc != SHP_OK) {
-        shp_forward_free(fp);
-        return rc;
-    }
-    *out = fp;
-    return SHP_OK;
+    return load_root(&c, path, root, parse_all, out);
 }
 
 int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)

@@ -26,16 +26,14 @@ static int material_ref(const cfg_ctx *c, const shp_forward_problem *fp, const c
 }
 
 /* Layers top-down, each down to its bottom depth; a node exactly on a boundary belongs
- * to the upper layer, so a layer is (previous bottom, bottom]. */
+ * to the upper layer, so a layer is (previous bottom, bottom]. The last layer may leave
+ * out its bottom (profile.depth); profile.depth may be left out for the last bottom
+ * (has_depth = 0): the depth is stated once, or twice alike. */
 static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_problem *fp,
-                        double depth)
+                        double depth, int has_depth)
 {
     static const char *const keys[] = {"material", "bottom", NULL};
     const char *path = "profile.layers";
-    if (!cJSON_IsArray(layers))
-        return cfg_fail(c, path, "expected an array, got %s", cfg_type_name(layers));
-    const int nl = cJSON_GetArraySize(layers);
-    if (nl < 1) return cfg_fail(c, path, "must list at least one layer");
     const int n = fp->column.n;
     double top = 0.0;
     int i = 0, l = 0;
@@ -44,19 +42,21 @@ static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_probl
         cfg_path_index(p, sizeof p, path, l);
         if (!cJSON_IsObject(it)) return cfg_fail(c, p, "expected an object, got %s", cfg_type_name(it));
         CFG_TRY(cfg_check_keys(c, it, p, keys));
-        int mat;
-        double bottom;
+        const int last = it->next == NULL;
+        int mat, has_bottom;
+        double bottom = depth;
         CFG_TRY(material_ref(c, fp, it, p, "material", &mat));
-        CFG_TRY(cfg_number(c, it, p, "bottom", 1, &bottom, NULL));
+        CFG_TRY(cfg_number(c, it, p, "bottom", !last, &bottom, &has_bottom));
         cfg_path(pb, sizeof pb, p, "bottom");
         if (!(bottom > top))
             return cfg_fail(c, pb, "layer bottoms must increase downward (%g after %g)", bottom, top);
-        const int last = it->next == NULL;
-        if (last && fabs(bottom - depth) <= 1e-12 * depth) bottom = depth; /* rounding only */
-        if (bottom > depth)
-            return cfg_fail(c, pb, "lies below the column (profile.depth = %g)", depth);
+        if (last && has_bottom && fabs(bottom - depth) <= 1e-12 * depth) bottom = depth; /* rounding only */
         if (last && bottom != depth)
-            return cfg_fail(c, pb, "the last layer must reach profile.depth (%g, got %g)", depth, bottom);
+            return cfg_fail(c, pb, "the last layer must reach profile.depth exactly (%g, got %g): give "
+                                   "one of the two, or equal values", depth, bottom);
+        if (bottom > depth)
+            return has_depth ? cfg_fail(c, pb, "lies below the column (profile.depth = %g)", depth)
+                             : cfg_fail(c, pb, "lies below the last layer's bottom (%g)", depth);
         const int first = i;
         while (i < n && (fp->z[i] <= bottom || (last && i == n - 1))) fp->mat_of_node[i++] = mat;
         if (i == first)
@@ -67,43 +67,133 @@ static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_probl
     return SHP_OK;
 }
 
+/* The column depth: profile.depth, or else the last layer's bottom. */
+static int column_depth(const cfg_ctx *c, const cJSON *pr, const cJSON *layers,
+                        const shp_forward_problem *fp, double *depth, int *has_depth)
+{
+    const char *path = "profile";
+    char p[CFG_PATH_MAX], pb[CFG_PATH_MAX];
+    CFG_TRY(cfg_number(c, pr, path, "depth", 0, depth, has_depth));
+    snprintf(pb, sizeof pb, "profile.depth");
+    if (!*has_depth) {
+        const int nl = cJSON_IsArray(layers) ? cJSON_GetArraySize(layers) : 0;
+        const cJSON *last = nl > 0 ? cJSON_GetArrayItem(layers, nl - 1) : NULL;
+        if (!last || !cJSON_IsObject(last) || !cfg_child(last, "bottom")) {
+            if (nl < 1) return cfg_fail(c, pb, "missing required field");
+            return cfg_fail(c, pb, "missing required field (or give the last layer's bottom, "
+                                   "profile.layers[%d].bottom)", nl - 1);
+        }
+        cfg_path_index(p, sizeof p, "profile.layers", nl - 1);
+        CFG_TRY(cfg_number(c, last, p, "bottom", 1, depth, NULL));
+        cfg_path(pb, sizeof pb, p, "bottom");
+    }
+    CFG_TRY(cfg_require_gt(c, pb, *depth, 0.0));
+    return cfg_require_le(c, pb, *depth, SHP_DEPTH_MAX_CM / fp->cm_per_length, SHP_DEPTH_MAX_TEXT);
+}
+
+enum { GRID_UNIFORM, GRID_GEOMETRIC, GRID_GRADED };
+#define NODES_MAX 10000000L
+#define NODES_MAX_TEXT "10000000"
+
+/* Node count and spacing of the grid, with "refine" applied: f multiplies the intervals
+ * of uniform and geometric (the geometric ratio becomes ratio^(1/f)) and divides dz_top
+ * and dz_max of graded (ratio^(1/f) again), so that each scheme maps onto itself. */
+static int grid_spec(const cfg_ctx *c, const cJSON *pr, double depth, int *grid, int *nodes,
+                     double *ratio, double *dz_top, double *dz_max)
+{
+    static const char *const grids[] = {"uniform", "geometric", "graded", NULL};
+    const char *path = "profile";
+    double refine = 1.0;
+    int has_ratio, has_refine;
+    CFG_TRY(cfg_choice(c, pr, path, "grid", grids, 0, grid));
+    CFG_TRY(cfg_number(c, pr, path, "refine", 0, &refine, &has_refine));
+    if (has_refine) CFG_TRY(cfg_require_ge(c, "profile.refine", refine, 1.0));
+    CFG_TRY(cfg_number(c, pr, path, "ratio", *grid != GRID_UNIFORM, ratio, &has_ratio));
+
+    if (*grid != GRID_GRADED) {
+        for (const char *const *k = (const char *const[]){"dz_top", "dz_max", NULL}; *k; ++k)
+            if (cfg_child(pr, *k)) {
+                char p[CFG_PATH_MAX];
+                cfg_path(p, sizeof p, path, *k);
+                return cfg_fail(c, p, "only used with grid \"graded\" (grid is \"%s\")", grids[*grid]);
+            }
+        if (has_ratio) CFG_TRY(cfg_require_gt(c, "profile.ratio", *ratio, 0.0));
+        CFG_TRY(cfg_int(c, pr, path, "nodes", 1, 3, (int)NODES_MAX, nodes));
+        const double intervals = round((double)(*nodes - 1) * refine);
+        if (!(intervals < (double)NODES_MAX))
+            return cfg_fail(c, "profile.refine", "gives %.0f nodes ((nodes - 1) x refine + 1), more than "
+                            NODES_MAX_TEXT, intervals + 1.0);
+        *nodes = (int)intervals + 1;
+        *ratio = pow(*ratio, 1.0 / refine);
+        return SHP_OK;
+    }
+
+    if (cfg_child(pr, "nodes"))
+        return cfg_fail(c, "profile.nodes", "not used with grid \"graded\": the nodes follow from dz_top, "
+                        "ratio and dz_max (leave it out)");
+    CFG_TRY(cfg_number(c, pr, path, "dz_top", 1, dz_top, NULL));
+    CFG_TRY(cfg_number(c, pr, path, "dz_max", 1, dz_max, NULL));
+    CFG_TRY(cfg_require_gt(c, "profile.dz_top", *dz_top, 0.0));
+    CFG_TRY(cfg_require_le(c, "profile.dz_top", *dz_top, *dz_max, "profile.dz_max"));
+    CFG_TRY(cfg_require_le(c, "profile.dz_max", *dz_max, depth, "the column depth"));
+    CFG_TRY(cfg_require_ge(c, "profile.ratio", *ratio, 1.0));
+    /* a cell more than twice the one above costs the three-point fluxes their accuracy */
+    CFG_TRY(cfg_require_le(c, "profile.ratio", *ratio, 2.0, "each cell at most twice the one above"));
+    *dz_top /= refine;
+    *dz_max /= refine;
+    *ratio = pow(*ratio, 1.0 / refine);
+    const long n = shp_grid_graded_nodes(depth, *dz_top, *ratio, *dz_max, NODES_MAX);
+    if (n < 1 || n > NODES_MAX) {
+        const char *field = has_refine && refine > 1.0 ? "profile.refine" : "profile.dz_max";
+        return cfg_fail(c, field, "the graded grid needs more than " NODES_MAX_TEXT " nodes (dz_top %g, "
+                        "ratio %g, dz_max %g after refine %g); raise dz_max or dz_top", *dz_top, *ratio,
+                        *dz_max, refine);
+    }
+    if (n < 3)
+        return cfg_fail(c, "profile.dz_max", "gives a grid of %ld nodes, at least 3 are needed; lower "
+                        "dz_max (%g) below half the depth (%g)", n, *dz_max, depth);
+    *nodes = (int)n;
+    return SHP_OK;
+}
+
 int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
-    static const char *const keys[] = {"depth", "nodes", "grid", "ratio", "layers", "material", NULL};
-    static const char *const grids[] = {"uniform", "geometric", NULL};
+    static const char *const keys[] = {"depth", "nodes", "grid", "ratio", "dz_top", "dz_max", "refine",
+                                       "layers", "material", NULL};
     const char *path = "profile";
     const cJSON *pr;
     CFG_TRY(cfg_object(c, root, "", path, 1, &pr));
     CFG_TRY(cfg_check_keys(c, pr, path, keys));
 
-    double depth = 0.0, ratio = 1.0;
-    int nodes = 0, grid = 0, has_ratio;
-    CFG_TRY(cfg_number(c, pr, path, "depth", 1, &depth, NULL));
-    CFG_TRY(cfg_require_gt(c, "profile.depth", depth, 0.0));
-    CFG_TRY(cfg_require_le(c, "profile.depth", depth, SHP_DEPTH_MAX_CM / fp->cm_per_length, SHP_DEPTH_MAX_TEXT));
-    CFG_TRY(cfg_int(c, pr, path, "nodes", 1, 3, 10000000, &nodes));
-    CFG_TRY(cfg_choice(c, pr, path, "grid", grids, 0, &grid));
-    CFG_TRY(cfg_number(c, pr, path, "ratio", grid == 1, &ratio, &has_ratio));
-    if (has_ratio) CFG_TRY(cfg_require_gt(c, "profile.ratio", ratio, 0.0));
-
-    fp->z = malloc((size_t)nodes * sizeof *fp->z);
-    fp->mat_of_node = malloc((size_t)nodes * sizeof *fp->mat_of_node);
-    if (!fp->z || !fp->mat_of_node) return cfg_fail(c, path, "out of memory");
-    if (grid == 1) shp_grid_geometric(nodes, depth, ratio, fp->z);
-    else shp_grid_uniform(nodes, depth, fp->z);
-    for (int i = 1; i < nodes; ++i) /* an extreme ratio can underflow the first spacing */
-        if (!(fp->z[i] > fp->z[i - 1]))
-            return cfg_fail(c, "profile.ratio", "gives a degenerate grid (spacing %g at node %d)",
-                            fp->z[i] - fp->z[i - 1], i);
-    fp->column.n = nodes;
-    fp->column.z = fp->z;
-    fp->column.mat_of_node = fp->mat_of_node;
-
     const cJSON *layers = cfg_child(pr, "layers");
     const int has_mat = cfg_child(pr, "material") != NULL;
     if (layers && has_mat)
         return cfg_fail(c, path, "give either \"material\" or \"layers\", not both");
-    if (layers) return parse_layers(c, layers, fp, depth);
+    if (layers && !cJSON_IsArray(layers))
+        return cfg_fail(c, "profile.layers", "expected an array, got %s", cfg_type_name(layers));
+    if (layers && cJSON_GetArraySize(layers) < 1)
+        return cfg_fail(c, "profile.layers", "must list at least one layer");
+
+    double depth = 0.0, ratio = 1.0, dz_top = 0.0, dz_max = 0.0;
+    int has_depth, nodes = 0, grid = GRID_UNIFORM;
+    CFG_TRY(column_depth(c, pr, layers, fp, &depth, &has_depth));
+    CFG_TRY(grid_spec(c, pr, depth, &grid, &nodes, &ratio, &dz_top, &dz_max));
+
+    fp->z = malloc((size_t)nodes * sizeof *fp->z);
+    fp->mat_of_node = malloc((size_t)nodes * sizeof *fp->mat_of_node);
+    if (!fp->z || !fp->mat_of_node) return cfg_fail(c, path, "out of memory");
+    if (grid == GRID_GRADED) shp_grid_graded(nodes, depth, dz_top, ratio, dz_max, fp->z);
+    else if (grid == GRID_GEOMETRIC) shp_grid_geometric(nodes, depth, ratio, fp->z);
+    else shp_grid_uniform(nodes, depth, fp->z);
+    for (int i = 1; i < nodes; ++i) /* an extreme ratio can underflow the first spacing */
+        if (!(fp->z[i] > fp->z[i - 1]))
+            return cfg_fail(c, grid == GRID_UNIFORM ? "profile.nodes" : "profile.ratio",
+                            "gives a degenerate grid (spacing %g at node %d)", fp->z[i] - fp->z[i - 1], i);
+    fp->column.n = nodes;
+    fp->column.z = fp->z;
+    fp->column.mat_of_node = fp->mat_of_node;
+
+    if (layers) return parse_layers(c, layers, fp, depth, has_depth);
     if (!has_mat) return cfg_fail(c, "profile.layers", "missing required field");
     int mat;
     CFG_TRY(material_ref(c, fp, pr, path, "material", &mat));

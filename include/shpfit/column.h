@@ -21,6 +21,19 @@ void shp_grid_uniform(int n, double depth, double *z);
  * to the next: refined toward the surface for ratio > 1. ratio = 1 is uniform. */
 void shp_grid_geometric(int n, double depth, double ratio, double *z);
 
+/* The graded grid: cells grow from `dz_top` by `ratio` (≥ 1) per cell up to the cap
+ * `dz_max` (dz_top ≤ dz_max ≤ depth), refined toward the surface. Unlike a fixed-ratio
+ * geometric grid, dividing dz_top and dz_max by f and taking ratio^(1/f) shrinks every
+ * cell, so such a sequence converges (docs/config.md, "profile").
+ * shp_grid_graded_nodes: the node count, the fewest cells of min(dz_top·ratio^k, dz_max)
+ * that reach `depth`; max_nodes + 1 when it would exceed max_nodes; 0 for invalid
+ * arguments. shp_grid_graded: those n nodes; instead of a short last cell, the cap is
+ * lowered just enough for the n − 1 cells to end exactly at `depth` (cells stay
+ * non-decreasing and at most dz_max; the first is dz_top, except where depth < (n − 1)
+ * dz_top, e.g. dz_top = dz_max: then all are depth/(n − 1)). */
+long shp_grid_graded_nodes(double depth, double dz_top, double ratio, double dz_max, long max_nodes);
+void shp_grid_graded(int n, double depth, double dz_top, double ratio, double dz_max, double *z);
+
 /* Node index and weight so that value(depth) = (1−w) v[node] + w v[node+1]. */
 int shp_grid_locate(const double *z, int n, double depth, int *node, double *w);
 
