@@ -192,14 +192,7 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
 
     const cJSON *b;
     CFG_TRY(cfg_object(c, root, "", "budget", 1, &b));
-    static const char *const bk[] = {"evaluations", "time_s", NULL};
-    CFG_TRY(cfg_check_keys(c, b, "budget", bk));
-    CFG_TRY(cfg_long(c, b, "budget", "evaluations", 0, 0, 1000000000L, &cp->budget_evals));
-    CFG_TRY(cfg_number(c, b, "budget", "time_s", 0, &cp->budget_time_s, NULL));
-    CFG_TRY(cfg_require_ge(c, "budget.time_s", cp->budget_time_s, 0.0));
-    CFG_TRY(cfg_require_le(c, "budget.time_s", cp->budget_time_s, 1e9, "about 30 years"));
-    if (cp->budget_evals <= 0 && !(cp->budget_time_s > 0.0))
-        return cfg_fail(c, "budget", "give evaluations and/or time_s (> 0): a run needs an end");
+    CFG_TRY(cfg_budget(c, b, "budget", &cp->budget_evals, &cp->budget_time_s));
 
     const cJSON *t;
     CFG_TRY(cfg_object(c, root, "", "target", 1, &t));

@@ -261,3 +261,19 @@ int cfg_number_array(const cfg_ctx *c, const cJSON *arr, const char *path, doubl
     *n = m;
     return SHP_OK;
 }
+
+int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluations,
+               double *time_s)
+{
+    static const char *const keys[] = {"evaluations", "time_s", NULL};
+    char p[CFG_PATH_MAX];
+    CFG_TRY(cfg_check_keys(c, b, path, keys));
+    CFG_TRY(cfg_long(c, b, path, "evaluations", 0, 0, 1000000000L, evaluations));
+    CFG_TRY(cfg_number(c, b, path, "time_s", 0, time_s, NULL));
+    cfg_path(p, sizeof p, path, "time_s");
+    CFG_TRY(cfg_require_ge(c, p, *time_s, 0.0));
+    CFG_TRY(cfg_require_le(c, p, *time_s, 1e9, "about 30 years"));
+    if (*evaluations <= 0 && !(*time_s > 0.0))
+        return cfg_fail(c, path, "give evaluations and/or time_s (> 0): a run needs an end");
+    return SHP_OK;
+}

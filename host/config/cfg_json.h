@@ -88,6 +88,12 @@ int cfg_require_ge(const cfg_ctx *c, const char *path, double v, double lo);
  * min ("1e5 cm") when the config may use other units. */
 int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, const char *what);
 
+/* A run's budget {"evaluations": N, "time_s": S} at `path` (an object already found):
+ * both optional, at least one > 0, time within 1e9 s. The fit and a campaign read it
+ * alike. */
+int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluations,
+               double *time_s);
+
 /* A registry unit ("L/T", "1/L", "-") in the config's units ("cm/min", "1/cm",
  * "(dimensionless)"). */
 void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp);

@@ -375,15 +375,9 @@ static int parse_budget(const cfg_ctx *c, const cJSON *fit, shp_fit_options *opt
     const cJSON *b = NULL;
     CFG_TRY(cfg_object(c, fit, "fit", "budget", 0, &b));
     if (!b) return SHP_OK;
-    static const char *const keys[] = {"evaluations", "time_s", NULL};
-    CFG_TRY(cfg_check_keys(c, b, "fit.budget", keys));
-    CFG_TRY(cfg_long(c, b, "fit.budget", "evaluations", 0, 0, 1000000000L, &opt->budget_evaluations));
-    CFG_TRY(cfg_number(c, b, "fit.budget", "time_s", 0, &opt->budget_time_s, NULL));
-    CFG_TRY(cfg_require_ge(c, "fit.budget.time_s", opt->budget_time_s, 0.0));
-    CFG_TRY(cfg_require_le(c, "fit.budget.time_s", opt->budget_time_s, 1e9, "about 30 years"));
+    CFG_TRY(cfg_budget(c, b, "fit.budget", &opt->budget_evaluations, &opt->budget_time_s));
     const long be = opt->budget_evaluations;
     const double bt = opt->budget_time_s;
-    if (be <= 0 && !(bt > 0.0)) return cfg_fail(c, "fit.budget", "give evaluations and/or time_s (> 0): a run needs an end");
     shp_fit_step *first = &opt->step[0], *last = &opt->step[opt->n_steps - 1];
     if (be > 0 && be < first->settings.pop_size)
         return cfg_fail(c, "fit.budget.evaluations", "%ld is less than one generation (population %d)", be,
