@@ -199,21 +199,18 @@ uint64_t shp_problem_fingerprint(const shp_problem *pb)
     return h;
 }
 
-int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
+/* Forget the last simulation (nothing is left simulated if the next one fails early) and
+ * make room for one column. */
+static int simulation_begin(shp_problem *pb)
 {
     for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
     pb->last_ran = 0;
-    if (ensure_capacity(pb, 1) != SHP_OK) return SHP_ERR_NOMEM;
-    if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
-    return shp_problem_simulate_materials(pb, be, pb->mats);
+    return ensure_capacity(pb, 1) == SHP_OK ? SHP_OK : SHP_ERR_NOMEM;
 }
 
-int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
+/* One column of pb->mats (when a series needs one), and every series it serves. */
+static int simulate_prepared(shp_problem *pb, shp_backend *be)
 {
-    for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
-    pb->last_ran = 0;
-    if (ensure_capacity(pb, 1) != SHP_OK) return SHP_ERR_NOMEM;
-    if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
     int rc = SHP_OK;
     shp_column_out out;
     if (pb->needs_column) { /* one column serves every series that needs one */
@@ -231,6 +228,20 @@ int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_m
         pb->obs[kind].simulated = 1;
     }
     return rc;
+}
+
+int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
+{
+    CFG_TRY(simulation_begin(pb));
+    if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
+    return simulate_prepared(pb, be);
+}
+
+int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
+{
+    CFG_TRY(simulation_begin(pb));
+    if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
+    return simulate_prepared(pb, be);
 }
 
 int shp_problem_last_column(const shp_problem *pb, shp_column_stats *st)

@@ -341,7 +341,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
         double res_base = HUGE_VAL, lam = 1.0;
         for (;;) {
-            double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
+            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
             const int finite = res * bc.dt <= opt->tol_mass * 1e300; /* not NaN, no overflow */
             /* backtracking line search on Σ|F|: an update that raised the residual is cut
              * back along the same Newton direction. Across the kink of K(h) at saturation
