@@ -35,7 +35,8 @@ static int smooth_usage(void)
             "  --end T            simulated time [min] (180); --every T output interval (5)\n"
             "  --step-control adaptive|fixed   (solver default: adaptive)\n"
             "  --dt-max X|none    largest step [min] (default none; fixed needs one)\n"
-            "  --dt-init X, --dt-min X, --tol-time X, --max-iter N, --max-steps N, --picard\n"
+            "  --dt-init X, --dt-min X, --tol-time X, --max-iter N, --max-steps N, --picard,\n"
+            "  --k-mean arithmetic|geometric|upstream|kirchhoff\n"
             "                     other solver options (defaults: shp_solver_opts_default)\n"
             "  --threads N        OpenMP threads over candidates, 0 = all (1)\n"
             "  --csv FILE         one row per candidate\n"
@@ -130,6 +131,15 @@ int bench_smooth_main(int argc, char **argv)
         } else if (!strcmp(o, "--max-iter")) {
             bad = parse_int(v, 1, 1000, &k);
             cfg.opt.max_iter = (int)k;
+        } else if (!strcmp(o, "--k-mean")) {
+            static const char *const means[] = {"arithmetic", "geometric", "upstream",
+                                                "kirchhoff"}; /* order of shp_kmean */
+            bad = 1;
+            for (int m = 0; m < SHP_KMEAN_COUNT; ++m)
+                if (!strcmp(v, means[m])) {
+                    cfg.opt.kmean = m;
+                    bad = 0;
+                }
         } else if (!strcmp(o, "--max-steps")) {
             bad = parse_int(v, 1, 2000000000L, &k);
             cfg.opt.max_steps = k;

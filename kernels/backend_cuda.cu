@@ -177,8 +177,8 @@ int run_batch(shp_backend *be, const shp_batch_setup *s, const shp_batch *b, cha
     if (rc != SHP_OK) return rc;
 
     /* shared memory for the column's arrays when they fit (and unless told otherwise) */
-    const size_t smem_shared = shp_cuda_smem_bytes(c->n, s->n_materials, 1);
-    const size_t smem_global = shp_cuda_smem_bytes(c->n, s->n_materials, 0);
+    const size_t smem_shared = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, 1);
+    const size_t smem_global = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, 0);
     const int fits = smem_shared + shp_cuda_static_smem_bytes() <= st->smem_optin;
     const int shared = st->work_mode == SHP_CUDA_WORK_GLOBAL ? 0 : fits;
     if (st->work_mode == SHP_CUDA_WORK_SHARED && !fits) {
@@ -201,7 +201,9 @@ int run_batch(shp_backend *be, const shp_batch_setup *s, const shp_batch *b, cha
     if ((rc = grow(&st->mats, mat_bytes, err, len)) != SHP_OK ||
         (rc = grow(&st->out, out_bytes, err, len)) != SHP_OK ||
         (rc = grow(&st->stats, stats_bytes, err, len)) != SHP_OK ||
-        (!shared && (rc = grow(&st->work, sizeof(double) * (size_t)shp_cuda_work_doubles(c->n) * n,
+        (!shared && (rc = grow(&st->work,
+                               sizeof(double) * (size_t)shp_cuda_work_doubles(c->n, s->n_materials,
+                                                                              c->opt.kmean) * n,
                                err, len)) != SHP_OK))
         return rc;
 

@@ -9,12 +9,15 @@
 #include "shpfit/core/column_core.h"
 #include "shpfit/core/initial.h"
 
-long shp_cuda_work_doubles(int n) { return SHP_COLUMN_WORK_DOUBLES(n) + n; }
+long shp_cuda_work_doubles(int n, int n_mat, int kmean)
+{
+    return shp_column_work_size(n, n_mat, kmean) + n;
+}
 
-size_t shp_cuda_smem_bytes(int n, int n_mat, int shared_work)
+size_t shp_cuda_smem_bytes(int n, int n_mat, int kmean, int shared_work)
 {
     return (size_t)n_mat * sizeof(shp_material) +
-           (shared_work ? (size_t)shp_cuda_work_doubles(n) * sizeof(double) : 0);
+           (shared_work ? (size_t)shp_cuda_work_doubles(n, n_mat, kmean) * sizeof(double) : 0);
 }
 
 size_t shp_cuda_static_smem_bytes(void) { return sizeof(shp_team_gpu_shared); }
@@ -58,9 +61,9 @@ __global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batc
     unsigned long long *dst = (unsigned long long *)shp_smem; /* bits, not values: the model id */
     const int mat_doubles = a.n_mat * (int)(sizeof(shp_material) / sizeof(double));
     for (int k = threadIdx.x; k < mat_doubles; k += SHP_CUDA_BLOCK) dst[k] = src[k];
-    double *work = SHARED_WORK ? shp_smem + mat_doubles
-                               : a.work + (long)cand * (SHP_COLUMN_WORK_DOUBLES(n) + n);
-    double *h0 = work + SHP_COLUMN_WORK_DOUBLES(n);
+    const long work_size = shp_column_work_size(n, a.n_mat, a.col.opt.kmean);
+    double *work = SHARED_WORK ? shp_smem + mat_doubles : a.work + (long)cand * (work_size + n);
+    double *h0 = work + work_size;
     __syncthreads();
 
     shp_column_out out;

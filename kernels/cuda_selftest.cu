@@ -31,9 +31,10 @@
  *     in one batch bit-identical (blocks never interact).
  *  6. The candidates of 1 on the fixed schedule (solver.step_control "fixed", dt_max
  *     0.5 min), where no decision depends on the column's own numbers but a failed
- *     step: the issue's rule with no allowance — every candidate within 1e−9 relative
- *     and identical statuses (on the CPU, rounding perturbations move these outputs by
- *     ~1e−12; tests/test_step_control.c).
+ *     step: the rule with no allowance — every candidate within 1e−9 relative and
+ *     identical statuses (on the CPU, rounding perturbations move these outputs by
+ *     ~1e−12; tests/test_step_control.c); then the same with kirchhoff faces (6b),
+ *     whose Kirchhoff tables each block builds.
  *
  * `shpfit-cuda-check --per-model K` runs K candidates per model instead of 75, and
  * `--copies C` C loam copies in check 5 instead of 64 (compute-sanitizer runs, which are
@@ -240,9 +241,10 @@ static int emu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
     const long stride = shp_column_out_doubles(col);
     emu_column c;
     c.s = s;
-    c.work = (double *)malloc(sizeof(double) * (size_t)(SHP_COLUMN_WORK_DOUBLES(col->n) + col->n));
+    const long work_size = shp_column_work_size(col->n, s->n_materials, col->opt.kmean);
+    c.work = (double *)malloc(sizeof(double) * (size_t)(work_size + col->n));
     if (!c.work) return SHP_ERR_NOMEM;
-    c.h0 = c.work + SHP_COLUMN_WORK_DOUBLES(col->n);
+    c.h0 = c.work + work_size;
     for (int i = 0; i < b->n; ++i) {
         c.mats = b->mats + (long)i * s->n_materials;
         shp_column_out_bind(col, b->out + stride * i, &b->stats[i], &c.out);
@@ -455,19 +457,23 @@ int main(int argc, char **argv)
         result_free(&bl);
     }
 
-    /* ---- 6: the fixed schedule: every candidate within 1e-9, no share, no cap */
-    {
+    /* ---- 6: the fixed schedule: every candidate within 1e-9, no share, no cap; with the
+     * arithmetic faces and with the kirchhoff ones (their tables built by the block) */
+    for (int kirchhoff = 0; kirchhoff <= 1; ++kirchhoff) {
         problem pf;
         problem_init(&pf, 0, SHP_INIT_SE, 0.4);
         pf.col.opt.step_control = SHP_STEP_FIXED;
         pf.col.opt.dt_max = 0.5;
+        pf.col.opt.kmean = kirchhoff ? SHP_KMEAN_KIRCHHOFF : SHP_KMEAN_ARITHMETIC;
+        const char *what = kirchhoff ? "fixed schedule, kirchhoff faces" : "fixed schedule";
         result f_cpu, f_gpu;
         if (run(cpu, &pf, mats, n, &f_cpu) || run(gpu, &pf, mats, n, &f_gpu)) return 1;
         tally fm[SHP_MODEL_COUNT], fall;
         memset(fm, 0, sizeof fm);
         compare(&pf, &f_gpu, &f_cpu, model_of, fm, &fall);
-        printf("\n6. fixed schedule (solver.step_control \"fixed\", dt_max 0.5 min): GPU vs CPU, the same "
-               "%d candidates; every one must agree within 1e-9\n", n);
+        printf("\n6%s. fixed schedule (solver.step_control \"fixed\", dt_max 0.5 min), %s faces: GPU vs "
+               "CPU, the same %d candidates; every one must agree within 1e-9\n", kirchhoff ? "b" : "",
+               kirchhoff ? "kirchhoff" : "arithmetic", n);
         printf("  %-34s %5s %5s %6s %9s  %9s %9s %9s\n", "model", "cand", "fail", "status", "<= 1e-9",
                "max rel Q", "v", "theta");
         for (int m = 0; m < nm; ++m) print_row(shp_model_by_id(m)->name, &fm[m]);
@@ -497,12 +503,12 @@ int main(int argc, char **argv)
         }
         printf("  same step history: %d of %d, %d not within 1e-9; parted by a failed step: %d (max %.2e)\n",
                fall.ok - parted, fall.ok, strict_bad, parted, parted_worst);
-        check(fall.status_mismatch == 0, "%s: %g candidates with another status", "fixed schedule, statuses",
+        check(fall.status_mismatch == 0, "%s: %g candidates with another status", what,
               fall.status_mismatch, 0);
         check(strict_bad == 0, "%s: %g candidates with the same steps differ by more than 1e-9 (of %g)",
-              "fixed schedule", strict_bad, fall.ok);
+              what, strict_bad, fall.ok);
         check(parted <= fall.ok / 50 && parted_worst <= TOL_PARTED,
-              "%s: %g candidates parted by a failed step, max %.3e", "fixed schedule", parted, parted_worst);
+              "%s: %g candidates parted by a failed step, max %.3e", what, parted, parted_worst);
         result_free(&f_cpu);
         result_free(&f_gpu);
     }

@@ -1,10 +1,11 @@
 #!/bin/sh
-# The device checks of issue 5 in one script, for a machine with an NVIDIA GPU
+# The device checks in one script, for a machine with an NVIDIA GPU
 # (docs/gpu.md, "Running the device checks"). Stages, in the order given (default: all):
 #
 #   check     make test-gpu's program: GPU vs CPU for 1 050 random candidates of all 14
 #             models, determinism, shared vs global arrays, two layers, invalid starts,
-#             the ponded-loam benchmark, the fixed schedule within 1e-9
+#             the ponded-loam benchmark, the fixed schedule within 1e-9 (arithmetic and
+#             kirchhoff faces)
 #   sanitize  compute-sanitizer memcheck and racecheck on a reduced self-test
 #             (--per-model 1 --copies 2: racecheck is slow)
 #   fit       the loam fitted with --backend cpu and --backend cuda, same seed: on the

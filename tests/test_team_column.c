@@ -103,20 +103,27 @@ typedef struct {
     double worst_same, worst_diverged;
 } tally;
 
+#define RUN_FIXED 1     /* the fixed schedule (else adaptive) */
+#define RUN_KIRCHHOFF 2 /* kirchhoff faces (else arithmetic) */
+
 /* One ponded column (2 cm, free drainage, initial Se 0.4) of material m, as a team of
- * one and as teams of `sizes`. */
+ * one and as teams of `sizes`; `mode` is a set of RUN_* flags. */
 static void compare_teams(const shp_material *m, const char *name, int n, double ratio,
-                          int fixed, int tridiag, const int *sizes, int nsizes, tally *tl)
+                          int mode, int tridiag, const int *sizes, int nsizes, tally *tl)
 {
+    const int fixed = mode & RUN_FIXED;
     double *z = malloc((size_t)n * sizeof *z), *init = malloc((size_t)n * sizeof *init);
     int *mat = calloc((size_t)n, sizeof *mat);
-    double *work = malloc((size_t)(SHP_COLUMN_WORK_DOUBLES(n) + n) * sizeof *work);
-    cr_assert(z && init && mat && work);
+    cr_assert(z && init && mat);
     shp_grid_geometric(n, 100.0, ratio, z);
     for (int i = 0; i < n; ++i) init[i] = 0.4;
     static const double t_out[] = {1.0, 5.0, 15.0, 30.0, 60.0};
     shp_column col = ponded_column(n, z, mat, t_out, 5);
     col.opt.max_steps = 20000; /* a hopeless column ends soon, also as a team */
+    if (mode & RUN_KIRCHHOFF) col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+    const long work_size = shp_column_work_size(n, 1, col.opt.kmean);
+    double *work = malloc((size_t)(work_size + n) * sizeof *work);
+    cr_assert(work);
     if (fixed) {
         col.opt.step_control = SHP_STEP_FIXED;
         col.opt.dt_max = 0.5;
@@ -125,10 +132,10 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
     shp_column_result ref, res;
     cr_assert_eq(shp_column_result_alloc(&col, &ref), SHP_OK);
     cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
-    column_job job = {&col, m, SHP_INIT_SE, init, work, work + SHP_COLUMN_WORK_DOUBLES(n), ref.out, -1};
+    column_job job = {&col, m, SHP_INIT_SE, init, work, work + work_size, ref.out, -1};
     const int st1 = team_run(1, &job);
     for (int q = 0; q < nsizes; ++q) {
-        for (long k = 0; k < SHP_COLUMN_WORK_DOUBLES(n) + n; ++k) work[k] = NAN; /* no stale state */
+        for (long k = 0; k < work_size + n; ++k) work[k] = NAN; /* no stale state */
         job.out = res.out;
         job.tridiag = tridiag;
         const int st = team_run(sizes[q], &job);
@@ -187,17 +194,35 @@ Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
 /* On the fixed schedule (solver.step_control) every column of every model must take the
  * team of one's steps and agree with it within 1e−9: the GPU-vs-CPU rule of
  * `make test-gpu` for that schedule, with no share and no cap. */
-Test(team_column, fixed_schedule_every_model_within_1e9, .timeout = 600)
+static tally every_model_fixed(int mode)
 {
     shp_material lib[LIBRARY_MAX];
     const char *name[LIBRARY_MAX];
     const int nm = library_materials(lib, name);
     static const int sizes[] = {2, 3};
     tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-    for (int i = 0; i < nm; ++i) compare_teams(&lib[i], name[i], 41, 1.08, 1, -1, sizes, 2, &tl);
+    for (int i = 0; i < nm; ++i)
+        compare_teams(&lib[i], name[i], 41, 1.08, RUN_FIXED | mode, -1, sizes, 2, &tl);
+    return tl;
+}
+
+Test(team_column, fixed_schedule_every_model_within_1e9, .timeout = 600)
+{
+    const tally tl = every_model_fixed(0);
     cr_log_info("fixed schedule, team of threads vs team of one, %d columns: same time steps %d "
                 "(max relative difference %.3e; iteration counts differ in %d), %d not converged",
                 tl.runs, tl.same_history, tl.worst_same, tl.iter_differ, tl.failed);
+    cr_expect_eq(tl.same_history, tl.runs);
+}
+
+/* The same with kirchhoff faces: the tables are built by the whole team (points strided
+ * over the members) and every member must read the same Ψ. */
+Test(team_column, kirchhoff_faces_fixed_schedule_every_model_within_1e9, .timeout = 600)
+{
+    const tally tl = every_model_fixed(RUN_KIRCHHOFF);
+    cr_log_info("kirchhoff faces, fixed schedule, team of threads vs team of one, %d columns: "
+                "same time steps %d (max relative difference %.3e), %d not converged",
+                tl.runs, tl.same_history, tl.worst_same, tl.failed);
     cr_expect_eq(tl.same_history, tl.runs);
 }
 
@@ -223,7 +248,7 @@ Test(team_column, tridiagonal_variants_agree)
     static const int levels[] = {0, 1, 2, 3, SHP_TRIDIAG_DEFAULT, 7, SHP_TRIDIAG_CR};
     for (size_t k = 0; k < sizeof levels / sizeof levels[0]; ++k) {
         tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
-        compare_teams(&loam, "ponded loam", 101, 1.03, 1, levels[k], sizes, 1, &tl);
+        compare_teams(&loam, "ponded loam", 101, 1.03, RUN_FIXED, levels[k], sizes, 1, &tl);
         cr_expect_eq(tl.same_history, 1, "tridiag %d: the steps differ", levels[k]);
         cr_log_info("tridiag %2d (PCR levels; -1 default, -2 CR), team of 4, 101 nodes, fixed schedule: "
                     "relative difference %.3e", levels[k], tl.worst_same);
@@ -234,7 +259,7 @@ Test(team_column, invalid_initial_state_is_flagged_by_every_member)
 {
     const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
     const int n = 21;
-    double z[21], init[21], work[SHP_COLUMN_WORK_DOUBLES(21) + 21];
+    double z[21], init[21], work[SHP_COLUMN_WORK_DOUBLES(21) + 21]; /* arithmetic faces */
     int mat[21] = {0};
     shp_grid_uniform(n, 50.0, z);
     for (int i = 0; i < n; ++i) init[i] = i == 13 ? 0.05 : 0.2; /* θ below θr at one node */

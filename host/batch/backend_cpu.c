@@ -35,7 +35,8 @@ static int cpu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
 #endif
     {
         /* one block per thread: the column's work plus its initial heads */
-        double *work = malloc(((size_t)SHP_COLUMN_WORK_DOUBLES(n) + (size_t)n) * sizeof(double));
+        const long work_size = shp_column_work_size(n, s->n_materials, col->opt.kmean);
+        double *work = malloc(((size_t)work_size + (size_t)n) * sizeof(double));
         if (!work) nomem = 1;
         const shp_team team = shp_team_single();
 #ifdef _OPENMP
@@ -43,7 +44,7 @@ static int cpu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
 #endif
         for (int i = 0; i < b->n; ++i) {
             if (!work) continue;
-            double *h0 = work + SHP_COLUMN_WORK_DOUBLES(n);
+            double *h0 = work + work_size;
             const shp_material *mats = b->mats + (long)i * s->n_materials;
             shp_column_out out;
             shp_column_out_bind(col, b->out + (long)i * stride, &b->stats[i], &out);

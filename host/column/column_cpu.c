@@ -48,13 +48,19 @@ void shp_column_result_free(shp_column_result *res)
     res->block = NULL;
 }
 
-size_t shp_column_work_bytes(int n) { return (size_t)SHP_COLUMN_WORK_DOUBLES(n) * sizeof(double); }
+size_t shp_column_work_bytes(const shp_column *col)
+{
+    int n_mat = 1;
+    for (int i = 0; i < col->n; ++i)
+        if (col->mat_of_node[i] + 1 > n_mat) n_mat = col->mat_of_node[i] + 1;
+    return (size_t)shp_column_work_size(col->n, n_mat, col->opt.kmean) * sizeof(double);
+}
 
 int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
                        shp_column_result *res)
 {
     /* zeroed: every slot is written before it is read, but calloc costs nothing here */
-    double *work = calloc((size_t)SHP_COLUMN_WORK_DOUBLES(col->n), sizeof(double));
+    double *work = calloc(shp_column_work_bytes(col), 1);
     if (!work) return SHP_ERR_NOMEM;
     const shp_team team = shp_team_single();
     const int st = shp_column_run(&team, col, mats, h_init, work, &res->out);

@@ -11,7 +11,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
     static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
     /* order of shp_kmean */
-    static const char *const kmeans[] = {"arithmetic", "geometric", "upstream", NULL};
+    static const char *const kmeans[] = {"arithmetic", "geometric", "upstream", "kirchhoff", NULL};
     shp_solver_opts *o = &fp->column.opt;
     *o = shp_solver_opts_default();
     const cJSON *s;

@@ -59,8 +59,9 @@ typedef struct {
 int shp_column_result_alloc(const shp_column *col, shp_column_result *res);
 void shp_column_result_free(shp_column_result *res);
 
-/* Bytes of working memory a column of n nodes needs. */
-size_t shp_column_work_bytes(int n);
+/* Bytes of working memory the column needs (its nodes, and its materials' Kirchhoff
+ * tables when the faces are "kirchhoff"). */
+size_t shp_column_work_bytes(const shp_column *col);
 
 /* Run one column on the calling CPU thread (allocates its working block once). */
 int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,

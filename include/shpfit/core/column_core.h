@@ -6,11 +6,12 @@
  * It is written for a team (core/team.h): node loops are strided over the members and
  * every decision is taken on team-reduced values, so a CUDA thread block can run it as
  * a team of many while the CPU runs it as a team of one. It allocates nothing: all
- * working memory is one caller-provided block of SHP_COLUMN_WORK_DOUBLES(n) doubles. */
+ * working memory is one caller-provided block of shp_column_work_size() doubles. */
 #ifndef SHPFIT_CORE_COLUMN_CORE_H
 #define SHPFIT_CORE_COLUMN_CORE_H
 
 #include "../physics/hydraulics.h"
+#include "../physics/kirchhoff.h"
 #include "../physics/node_assembly.h"
 #include "../status.h"
 #include "team.h"
@@ -99,10 +100,18 @@ typedef struct {
     shp_column_stats *stats;
 } shp_column_out;
 
-/* 14 node arrays and the tridiagonal scratch (4 arrays: a team of several solves by
- * PCR, which needs a second copy of the system; core/tridiag.h) */
-#define SHP_COLUMN_WORK_ARRAYS 18
+/* 14 node arrays, the tridiagonal scratch (4 arrays: a team of several solves by
+ * PCR, which needs a second copy of the system; core/tridiag.h), Ψ and ln(−h) */
+#define SHP_COLUMN_WORK_ARRAYS 20
 #define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
+
+/* All the working memory of a column of n nodes whose materials are among the first
+ * n_mat: the node arrays and, for kirchhoff faces, one Kirchhoff table per material. */
+SHP_HD SHP_INLINE long shp_column_work_size(int n, int n_mat, int kmean)
+{
+    return SHP_COLUMN_WORK_DOUBLES(n) +
+           (kmean == SHP_KMEAN_KIRCHHOFF ? (long)n_mat * SHP_KIRCHHOFF_TABLE_DOUBLES : 0);
+}
 
 /* Doubles of output a column writes (its series, observations and profiles), and the
  * slots of `out` pointed into one block of that many: pure address arithmetic, so the
@@ -153,13 +162,47 @@ SHP_HD SHP_INLINE int richards_is_head_node(const shp_column *col, int i)
            (i == col->n - 1 && col->bottom.type == SHP_BC_HEAD);
 }
 
-/* Evaluate W, K, Cw, dK/dh at every node of the team's stride. */
+/* W, K, Cw, dK/dh of node i and, when the faces are "kirchhoff" (tabs: the materials'
+ * tables, else NULL), its potential Ψ. */
+SHP_HD SHP_INLINE void richards_eval_node(const shp_column *col, const shp_material *mats,
+                                          const double *tabs, int i, const double *h, double *W,
+                                          double *K, double *Cw, double *dK, double *Psi)
+{
+    const int m = col->mat_of_node[i];
+    shp_hyd_storage(&mats[m], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+    if (tabs) /* Ψ, and ln(−h) in the next array for the faces */
+        Psi[i] = shp_kirchhoff_eval_u(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES, h[i],
+                                      &Psi[col->n + i]);
+}
+
 SHP_HD SHP_INLINE void richards_eval_nodes(const shp_team *tm, const shp_column *col,
-                                           const shp_material *mats, const double *h, double *W,
-                                           double *K, double *Cw, double *dK)
+                                           const shp_material *mats, const double *tabs,
+                                           const double *h, double *W, double *K, double *Cw,
+                                           double *dK, double *Psi)
 {
     for (int i = tm->rank; i < col->n; i += tm->size)
-        shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+        richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
+}
+
+/* Materials a column uses (1 + the largest index in mat_of_node), team-reduced. */
+SHP_HD SHP_INLINE int richards_materials(const shp_team *tm, const shp_column *col)
+{
+    double m = 0.0;
+    for (int i = tm->rank; i < col->n; i += tm->size) m = shp_max(m, (double)col->mat_of_node[i]);
+    return 1 + (int)shp_team_max(tm, m);
+}
+
+/* The Kirchhoff tables of materials 0..n_mat−1, built by the whole team. */
+SHP_HD SHP_INLINE void richards_build_tables(const shp_team *tm, const shp_material *mats,
+                                             int n_mat, double *tabs)
+{
+    for (int j = tm->rank; j < n_mat * SHP_KIRCHHOFF_POINTS; j += tm->size)
+        shp_kirchhoff_point(&mats[j / SHP_KIRCHHOFF_POINTS], j % SHP_KIRCHHOFF_POINTS,
+                            tabs + (long)(j / SHP_KIRCHHOFF_POINTS) * SHP_KIRCHHOFF_TABLE_DOUBLES);
+    shp_team_sync(tm);
+    for (int m = tm->rank; m < n_mat; m += tm->size)
+        shp_kirchhoff_accumulate(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES);
+    shp_team_sync(tm);
 }
 
 /* Boundary inputs of one step, the same for every team member. */
@@ -170,11 +213,26 @@ typedef struct {
 } richards_step_bc;
 
 /* The face between nodes i and i+1 at the current iterate. */
-SHP_HD SHP_INLINE richards_face richards_face_at(const shp_column *col, int i, const double *h,
-                                                 const double *K, const double *dK)
+SHP_HD SHP_INLINE richards_face richards_face_at(const shp_column *col, const double *tabs,
+                                                 int i, const double *h, const double *K,
+                                                 const double *dK, const double *Psi)
 {
+    const double dz = col->z[i + 1] - col->z[i];
+    if (tabs) {
+        const int m = col->mat_of_node[i];
+        if (m == col->mat_of_node[i + 1]) {
+            const double kc =
+                shp_kirchhoff_mean_u(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES, h[i], h[i + 1],
+                                     Psi[i], Psi[i + 1], Psi[col->n + i], Psi[col->n + i + 1]);
+            return richards_face_kirchhoff(col->opt.newton, K[i], K[i + 1], dK[i], dK[i + 1],
+                                           kc, h[i], h[i + 1], dz);
+        }
+        /* two materials' potentials do not subtract: a layer interface takes the mean */
+        return richards_face_eval(SHP_KMEAN_ARITHMETIC, col->opt.newton, K[i], K[i + 1], dK[i],
+                                  dK[i + 1], h[i], h[i + 1], dz);
+    }
     return richards_face_eval(col->opt.kmean, col->opt.newton, K[i], K[i + 1], dK[i], dK[i + 1],
-                              h[i], h[i + 1], col->z[i + 1] - col->z[i]);
+                              h[i], h[i + 1], dz);
 }
 
 /* A prescribed boundary flux as a face (free drainage q = K(h) has dq/dh = K'). */
@@ -192,16 +250,17 @@ SHP_HD SHP_INLINE richards_face richards_face_given(double q, double dq_dh)
 SHP_HD SHP_INLINE double richards_assemble(const shp_team *tm, const shp_column *col,
                                            const richards_step_bc *bc, const double *h,
                                            const double *W, const double *W_old, const double *K,
-                                           const double *Cw, const double *dK, double *a,
+                                           const double *Cw, const double *dK,
+                                           const double *tabs, const double *Psi, double *a,
                                            double *b, double *c, double *r)
 {
     const int n = col->n;
     double res = 0.0;
     for (int i = tm->rank; i < n; i += tm->size) {
         richards_face up, dn;
-        if (i > 0) up = richards_face_at(col, i - 1, h, K, dK);
+        if (i > 0) up = richards_face_at(col, tabs, i - 1, h, K, dK, Psi);
         else up = richards_face_given(bc->top_type == SHP_BC_FLUX ? bc->top_val : 0.0, 0.0);
-        if (i < n - 1) dn = richards_face_at(col, i, h, K, dK);
+        if (i < n - 1) dn = richards_face_at(col, tabs, i, h, K, dK, Psi);
         else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
             dn = richards_face_given(K[i], col->opt.newton ? dK[i] : 0.0);
         else dn = richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
@@ -282,6 +341,12 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     double *a = work + 8 * n, *b = work + 9 * n, *c = work + 10 * n, *r = work + 11 * n;
     double *h_base = work + 12 * n, *d = work + 13 * n; /* iterate and Newton direction */
     double *scratch = work + 14 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
+    double *Psi = work + 18 * n;     /* Kirchhoff potential, then ln(−h) (kirchhoff faces) */
+    double *tabs = 0;                /* then the materials' tables */
+    if (opt->kmean == SHP_KMEAN_KIRCHHOFF) {
+        tabs = work + SHP_COLUMN_WORK_DOUBLES(n);
+        richards_build_tables(tm, mats, richards_materials(tm, col), tabs);
+    }
 
     /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
      * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
@@ -291,7 +356,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         if (i == n - 1 && col->bottom.type == SHP_BC_HEAD) hi = shp_bc_value(&col->bottom, 0.0);
         h[i] = h_old[i] = hi;
     }
-    richards_eval_nodes(tm, col, mats, h, W, K, Cw, dK);
+    richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
     for (int i = tm->rank; i < n; i += tm->size) W_old[i] = W[i];
     const double S0 = richards_storage(tm, col, W); /* includes a team sync */
 
@@ -341,7 +406,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
         double res_base = HUGE_VAL, lam = 1.0;
         for (;;) {
-            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, a, b, c, r);
+            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, tabs, Psi, a, b, c, r);
             const int finite = res * bc.dt <= opt->tol_mass * 1e300; /* not NaN, no overflow */
             /* backtracking line search on Σ|F|: an update that raised the residual is cut
              * back along the same Newton direction. Across the kink of K(h) at saturation
@@ -358,7 +423,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
                 for (int i = tm->rank; i < n; i += tm->size) {
                     const double W_prev = W[i];
                     h[i] = richards_head_update(h_base[i], lam * d[i], h_cross);
-                    shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+                    richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
                     upd = shp_max_nan(upd, richards_conv_measure(h[i], h_base[i], W[i], W_prev,
                                                                  opt->tol_theta, opt->tol_h));
                 }
@@ -383,7 +448,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
                 d[i] = r[i];
                 h[i] = richards_head_update(h_prev, r[i], h_cross);
                 if (h[i] == h_prev) continue; /* unchanged (e.g. far ahead of a front) */
-                shp_hyd_storage(&mats[col->mat_of_node[i]], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
+                richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
                 upd = shp_max_nan(upd, richards_conv_measure(h[i], h_prev, W[i], W_prev,
                                                              opt->tol_theta, opt->tol_h));
             }
@@ -394,7 +459,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         if (!converged) {
             ++fails;
             for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
-            richards_eval_nodes(tm, col, mats, h, W, K, Cw, dK);
+            richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
             shp_team_sync(tm);
             if (bc.dt <= opt->dt_min * (1.0 + 1e-12)) {
                 status = SHP_ERR_NOT_CONVERGED;
@@ -409,13 +474,13 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         const double dt_s = bc.dt;
         if (bc.top_type == SHP_BC_HEAD)
             q_top = richards_node_volume(col->z, n, 0) * (W[0] - W_old[0]) / dt_s +
-                    richards_face_at(col, 0, h, K, dK).q;
+                    richards_face_at(col, tabs, 0, h, K, dK, Psi).q;
         else if (bc.top_type == SHP_BC_FLUX)
             q_top = bc.top_val;
         else
             q_top = 0.0;
         if (bc.bot_type == SHP_BC_HEAD)
-            q_bot = richards_face_at(col, n - 2, h, K, dK).q -
+            q_bot = richards_face_at(col, tabs, n - 2, h, K, dK, Psi).q -
                     richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s;
         else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
             q_bot = K[n - 1];

@@ -23,6 +23,7 @@ typedef enum {
     SHP_KMEAN_ARITHMETIC = 0, /* (K_i + K_j)/2, the HYDRUS default */
     SHP_KMEAN_GEOMETRIC,      /* sqrt(K_i K_j) */
     SHP_KMEAN_UPSTREAM,       /* K of the node the water comes from */
+    SHP_KMEAN_KIRCHHOFF,      /* capillary flux from ∫K dh, gravity from a Lehmer mean */
     SHP_KMEAN_COUNT
 } shp_kmean;
 
@@ -65,6 +66,46 @@ SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double 
     f.q = kf * grad;
     f.dq_dhi = kf / dz + (newton ? dkf_i * grad : 0.0);
     f.dq_dhj = -kf / dz + (newton ? dkf_j * grad : 0.0);
+    return f;
+}
+
+/* The "kirchhoff" face: downward flux q = k_c (h_i − h_j)/Δz + k_g with
+ *   k_c = (1/(h_i − h_j)) ∫_{h_j}^{h_i} K dh   (shp_kirchhoff_mean, physics/kirchhoff.h),
+ * the mean of K over the heads between the nodes, and
+ *   k_g = (K_i³ + K_j³)/(K_i² + K_j²),
+ * the Lehmer mean L₃ of the two conductivities, for gravity. The integral mean is the
+ * exact conductance of a steady capillary profile: at a front entering dry soil it is
+ * orders of magnitude below (K_i + K_j)/2, which is what makes the arithmetic mean
+ * overshoot there (docs/verification.md §9). Gravity needs the opposite: the front
+ * node fills from the wet node above, and L₃ → max(K_i, K_j) when the two differ by
+ * orders of magnitude, while where K varies smoothly, K_{i,j} = K (1 ± ε), it is
+ * K (1 + O(ε²)), as accurate as the arithmetic mean. With newton, q's derivatives:
+ * ∂k_c/∂h_i = (K_i − k_c)/(h_i − h_j) from dΨ/dh = −K, and where the heads are within
+ * 0.1 % of each other (that difference quotient cancels) the trapezoidal mean's. */
+SHP_HD SHP_INLINE richards_face richards_face_kirchhoff(int newton, double Ki, double Kj,
+                                                        double dKi, double dKj, double kc,
+                                                        double hi, double hj, double dz)
+{
+    const double dh = hi - hj;
+    double dkc_i, dkc_j;
+    if (fabs(dh) <= 1e-3 * fmax(fmax(fabs(hi), fabs(hj)), 1e-7)) {
+        dkc_i = (5.0 * dKi + dKj) * (1.0 / 12.0);
+        dkc_j = (5.0 * dKj + dKi) * (1.0 / 12.0);
+    } else {
+        dkc_i = (Ki - kc) / dh;
+        dkc_j = (kc - Kj) / dh;
+    }
+    const double s2 = Ki * Ki + Kj * Kj;
+    double kg = 0.0, dkg_i = 0.5, dkg_j = 0.5; /* the limit at K_i = K_j = 0 */
+    if (s2 > 0.0) {
+        kg = (Ki * Ki * Ki + Kj * Kj * Kj) / s2;
+        dkg_i = Ki * (Ki * Ki * Ki + 3.0 * Ki * Kj * Kj - 2.0 * Kj * Kj * Kj) / (s2 * s2);
+        dkg_j = Kj * (Kj * Kj * Kj + 3.0 * Kj * Ki * Ki - 2.0 * Ki * Ki * Ki) / (s2 * s2);
+    }
+    richards_face f;
+    f.q = kc * dh / dz + kg;
+    f.dq_dhi = kc / dz + (newton ? dkc_i * dh / dz + dkg_i * dKi : 0.0);
+    f.dq_dhj = -kc / dz + (newton ? dkc_j * dh / dz + dkg_j * dKj : 0.0);
     return f;
 }
 
