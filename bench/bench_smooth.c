@@ -132,11 +132,9 @@ int bench_smooth_main(int argc, char **argv)
             bad = parse_int(v, 1, 1000, &k);
             cfg.opt.max_iter = (int)k;
         } else if (!strcmp(o, "--k-mean")) {
-            static const char *const means[] = {"arithmetic", "geometric", "upstream",
-                                                "kirchhoff"}; /* order of shp_kmean */
             bad = 1;
             for (int m = 0; m < SHP_KMEAN_COUNT; ++m)
-                if (!strcmp(v, means[m])) {
+                if (!strcmp(v, shp_kmean_names[m])) {
                     cfg.opt.kmean = m;
                     bad = 0;
                 }

@@ -13,8 +13,8 @@ static double *build_table(const shp_material *m)
 {
     double *tab = malloc(sizeof(double) * SHP_KIRCHHOFF_TABLE_DOUBLES);
     cr_assert(tab);
-    for (int k = 0; k < SHP_KIRCHHOFF_POINTS; ++k) shp_kirchhoff_point(m, k, tab);
-    shp_kirchhoff_accumulate(tab);
+    const shp_team one = shp_team_single();
+    richards_build_tables(&one, m, 1, tab);
     return tab;
 }
 

@@ -48,12 +48,14 @@ void shp_column_result_free(shp_column_result *res)
     res->block = NULL;
 }
 
+const char *const shp_kmean_names[SHP_KMEAN_COUNT + 1] = {"arithmetic", "geometric", "upstream",
+                                                          "kirchhoff", NULL};
+
 size_t shp_column_work_bytes(const shp_column *col)
 {
-    int n_mat = 1;
-    for (int i = 0; i < col->n; ++i)
-        if (col->mat_of_node[i] + 1 > n_mat) n_mat = col->mat_of_node[i] + 1;
-    return (size_t)shp_column_work_size(col->n, n_mat, col->opt.kmean) * sizeof(double);
+    const shp_team one = shp_team_single();
+    return (size_t)shp_column_work_size(col->n, richards_materials(&one, col), col->opt.kmean) *
+           sizeof(double);
 }
 
 int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,

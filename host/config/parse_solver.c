@@ -10,8 +10,6 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
                                        "k_mean", "step_control", NULL};
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
     static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
-    /* order of shp_kmean */
-    static const char *const kmeans[] = {"arithmetic", "geometric", "upstream", "kirchhoff", NULL};
     shp_solver_opts *o = &fp->column.opt;
     *o = shp_solver_opts_default();
     const cJSON *s;
@@ -31,7 +29,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
         }
     CFG_TRY(cfg_check_keys(c, s, P, keys));
     CFG_TRY(cfg_choice(c, s, P, "scheme", schemes, 0, &o->newton));
-    CFG_TRY(cfg_choice(c, s, P, "k_mean", kmeans, 0, &o->kmean));
+    CFG_TRY(cfg_choice(c, s, P, "k_mean", shp_kmean_names, 0, &o->kmean));
     CFG_TRY(cfg_choice(c, s, P, "step_control", controls, 0, &o->step_control));
 
     struct { const char *key; double *v; double gt; } pos[] = {

@@ -59,6 +59,10 @@ typedef struct {
 int shp_column_result_alloc(const shp_column *col, shp_column_result *res);
 void shp_column_result_free(shp_column_result *res);
 
+/* The names of the face conductivity means (solver.k_mean), in shp_kmean order, then
+ * NULL. */
+extern const char *const shp_kmean_names[SHP_KMEAN_COUNT + 1];
+
 /* Bytes of working memory the column needs (its nodes, and its materials' Kirchhoff
  * tables when the faces are "kirchhoff"). */
 size_t shp_column_work_bytes(const shp_column *col);
