@@ -1001,12 +1001,14 @@ Test(clay, plain_vgm_ponded_without_ss_converges_under_refinement, .timeout = 12
 /* Seed 002's four soils at initial Se 20/40/60 % (configs/paper/cases/, the clay with
  * Ss = 0), 2 cm ponding, 180 min, on the coarse graded grid dz_top 0.1 cm, ratio 1.1,
  * dz_max 4 cm (55 nodes on 100 cm; 230 on the sand's 800 cm), default tolerances. With
- * kirchhoff faces every Q(180) lies within 0.5 % of the grid-converged value Q∞ of
- * docs/verification.md §8 (extrapolated from graded grids of up to 2 614 nodes with the
- * arithmetic mean at tol_time 1e−6: the faces' two schemes converge to the same
- * continuum answer, and this checks the coarse one against the fine one), where the
- * arithmetic mean is up to 10 % off on the same grid (the clay at Se 20 %). */
-Test(kirchhoff, seed_cases_within_half_a_percent_on_the_coarse_graded_grid, .timeout = 120)
+ * kirchhoff faces and the top half cell's fill counted (solver.boundary_fill) every
+ * Q(180) of the loam, silt and sand lies within 0.1 % of the grid-converged value Q∞
+ * of docs/verification.md §8 (extrapolated from graded grids of up to 2 614 nodes with
+ * the arithmetic mean: the two face schemes converge to the same continuum answer, and
+ * this checks the coarse one against the fine one; measured ≤ 0.063 %), and the clay's
+ * within 0.45 % (measured −0.21/−0.36/−0.39 %, §10), where the arithmetic mean is up to
+ * 10 % off on the same grid (the clay at Se 20 %). */
+Test(kirchhoff, seed_cases_on_the_coarse_graded_grid, .timeout = 120)
 {
     static const struct {
         const char *name;
@@ -1015,7 +1017,7 @@ Test(kirchhoff, seed_cases_within_half_a_percent_on_the_coarse_graded_grid, .tim
         {"loam", {0.078, 0.43, 0.036, 1.56, 0.01733}, 100.0, {0.1484, 0.2188, 0.2892},
          {5.4595, 5.0050, 4.4925}},
         {"silt", {0.034, 0.46, 0.016, 1.37, 0.00417}, 100.0, {0.1192, 0.2044, 0.2896},
-         {2.6750, 2.3480, 1.9592}},
+         {2.6752, 2.3480, 1.9592}},
         {"clay", {0.068, 0.38, 0.008, 1.09, 0.00333}, 100.0, {0.1304, 0.1928, 0.2552},
          {1.4294, 1.2874, 1.1240}},
         {"sand", {0.045, 0.43, 0.145, 2.68, 0.495}, 800.0, {0.122, 0.199, 0.276},
@@ -1033,7 +1035,10 @@ Test(kirchhoff, seed_cases_within_half_a_percent_on_the_coarse_graded_grid, .tim
                 case_init(&c, (int)n, soil[s].depth, 1.0);
                 shp_grid_graded((int)n, soil[s].depth, 0.1, 1.1, 4.0, c.z);
                 case_ponded(&c, shp_hyd_h_of_theta(&m, soil[s].theta_i[e]), t_out, 1);
-                if (kirchhoff) c.col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+                if (kirchhoff) {
+                    c.col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+                    c.col.opt.count_fill = 1;
+                }
                 case_run(&c, &m);
                 char what[96];
                 snprintf(what, sizeof what, "%s Se %d %%, %ld graded nodes, %s faces", soil[s].name,
@@ -1044,7 +1049,8 @@ Test(kirchhoff, seed_cases_within_half_a_percent_on_the_coarse_graded_grid, .tim
                 const double err = fabs(c.res.out.Q[0] / soil[s].q_inf[e] - 1.0);
                 if (kirchhoff) {
                     worst = fmax(worst, err);
-                    cr_expect(err <= 5e-3, "%s: Q(180) %.6f cm, Q∞ %.4f cm (%+.3f %%)", what,
+                    const double tol = s == 2 ? 4.5e-3 : 1e-3;
+                    cr_expect(err <= tol, "%s: Q(180) %.6f cm, Q∞ %.4f cm (%+.3f %%)", what,
                               c.res.out.Q[0], soil[s].q_inf[e], 100.0 * err);
                 } else {
                     worst_arith = fmax(worst_arith, err);
@@ -1058,4 +1064,56 @@ Test(kirchhoff, seed_cases_within_half_a_percent_on_the_coarse_graded_grid, .tim
     cr_log_info("kirchhoff faces: worst |Q(180)/Q∞ − 1| %.3f %%; arithmetic mean on the same "
                 "grids %.3f %%\n", 100.0 * worst, 100.0 * worst_arith);
     cr_expect(worst_arith > 0.05, "the arithmetic mean should be far off the dry clay here");
+}
+
+/* ------------------------------------------- the boundary nodes' fill at t = 0+ */
+
+/* solver.boundary_fill changes the bookkeeping, never the solution: with it Q (and Q_bot
+ * for a head at the bottom) carries, at every output time, the water the boundary node's
+ * half cell took up when it jumped to its boundary head, vol (θ(h_b) − θ_i), on top of
+ * the same step-by-step inflow; heads, θ and steps are bit-identical and the balance
+ * closes from the initial state as given. Ponded loam over a water table (h = 0 at
+ * 100 cm), both boundaries heads. */
+Test(boundary_fill, counted_fill_is_the_boundary_nodes_jump)
+{
+    const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+    static const double t_out[4] = {5.0, 30.0, 90.0, 180.0};
+    column_case c[2];
+    const double h_i = shp_hyd_h_of_se(&loam, 0.3);
+    for (int k = 0; k < 2; ++k) {
+        case_init(&c[k], 61, 100.0, 1.05);
+        case_ponded(&c[k], h_i, t_out, 4);
+        c[k].col.bottom.type = SHP_BC_HEAD;
+        c[k].col.bottom.value = 0.0;
+        c[k].col.opt.count_fill = k;
+        case_run(&c[k], &loam);
+        expect_ok(&c[k], k ? "fill counted" : "fill ignored");
+    }
+    double th_i, th_s, K, C, dK;
+    shp_hyd_eval(&loam, h_i, &th_i, &K, &C, &dK);
+    shp_hyd_eval(&loam, 0.0, &th_s, &K, &C, &dK); /* both boundary heads are saturated */
+    const double dth = th_s - th_i;
+    const double fill_top = 0.5 * (c[0].z[1] - c[0].z[0]) * dth;
+    const double fill_bot = 0.5 * (c[0].z[60] - c[0].z[59]) * dth;
+    cr_expect_eq(c[1].res.stats.steps, c[0].res.stats.steps, "same steps");
+    for (int i = 0; i < 61; ++i)
+        cr_expect_eq(c[1].res.out.h_prof[i], c[0].res.out.h_prof[i], "same final head, node %d", i);
+    for (int k = 0; k < 4; ++k) {
+        cr_expect_float_eq(c[1].res.out.Q[k] - c[0].res.out.Q[k], fill_top, 1e-12,
+                           "Q(%g): %.15g − %.15g, fill %.15g", t_out[k], c[1].res.out.Q[k],
+                           c[0].res.out.Q[k], fill_top);
+        cr_expect_float_eq(c[0].res.out.Q_bot[k] - c[1].res.out.Q_bot[k], fill_bot, 1e-12,
+                           "Q_bot(%g): the bottom node's fill is inflow", t_out[k]);
+        for (int f = 0; f < 2; ++f)
+            cr_expect(fabs(c[f].res.out.balance[k]) < 1e-8, "balance (fill %s) at %g min: %.3e",
+                      f ? "counted" : "ignored", t_out[k], c[f].res.out.balance[k]);
+    }
+    cr_expect_float_eq(c[1].res.out.v_mean[0] - c[0].res.out.v_mean[0], fill_top / t_out[0],
+                       1e-10, "the first interval's mean rate carries the fill");
+    cr_expect(fabs(c[1].res.out.v_mean[3] - c[0].res.out.v_mean[3]) <= 1e-9 * c[0].res.out.v_mean[3],
+              "later intervals do not (to rounding): %.15g %.15g", c[1].res.out.v_mean[3],
+              c[0].res.out.v_mean[3]);
+    cr_expect(fill_top > 1e-3, "the fill must be large enough to matter: %.3e cm", fill_top);
+    case_free(&c[0]);
+    case_free(&c[1]);
 }

@@ -57,6 +57,7 @@ static const bad_case bad_cases[] = {
     {"unknown_model.json", "materials.loam.model: unknown model \"vgx\" (valid: vgm, haverkamp, gardner, vgm_ae, "},
     {"unknown_scheme.json", "solver.scheme: unknown value \"euler\" (valid: picard, newton)"},
     {"unknown_kmean.json", "solver.k_mean: unknown value \"harmonic\""},
+    {"unknown_boundary_fill.json", "solver.boundary_fill: unknown value \"yes\" (valid: ignored, counted)"},
     {"solver_negative_tol.json", "solver.tol_theta: must be > 0"},
     {"solver_dt_order.json", "solver.dt_max: must be >= dt_min"},
     {"obs_outside.json", "output.observation_depths[1]: must lie within the column"},
@@ -282,6 +283,11 @@ Test(config, fixed_schedule_example)
     shp_forward_free(fp);
     fp = load("../configs/fit_loam.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
+    cr_expect_eq(fp->column.opt.count_fill, 0, "the boundary node's fill is not counted by default");
+    shp_forward_free(fp);
+    fp = load("../configs/ponded_clay_dry.json");
+    cr_expect_eq(fp->column.opt.count_fill, 1);
+    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_KIRCHHOFF);
     shp_forward_free(fp);
 }
 

@@ -385,6 +385,67 @@ Test(synth, offsets_and_seeded_errors)
     tu_remove_tree(tmp);
 }
 
+/* synth.reference: observations from the config refined and with the given solver keys
+ * are those of that refined config itself (byte for byte), the fit's grid is untouched,
+ * synth.json says where they came from, and a bad reference is named as such. */
+Test(synth, reference_run_is_the_refined_config)
+{
+    char tmp[64], a[300], b[300], pa[400], pb[400], err[1024];
+    tu_make_tmp(tmp, sizeof tmp, "fit");
+    snprintf(pa, sizeof pa, "%s/with_reference.json", tmp);
+    snprintf(pb, sizeof pb, "%s/refined.json", tmp);
+    cJSON *ra = read_json("data/fit/loam_fit.json"), *rb = read_json("data/fit/loam_fit.json");
+    cJSON *ref = cJSON_AddObjectToObject(cJSON_GetObjectItem(ra, "synth"), "reference");
+    cJSON_AddNumberToObject(ref, "refine", 2);
+    cJSON_AddNumberToObject(cJSON_AddObjectToObject(ref, "solver"), "tol_time", 1e-5);
+    cJSON_AddNumberToObject(cJSON_GetObjectItem(rb, "profile"), "refine", 2);
+    cJSON_AddNumberToObject(cJSON_AddObjectToObject(rb, "solver"), "tol_time", 1e-5);
+    write_json(pa, ra);
+    write_json(pb, rb);
+    snprintf(a, sizeof a, "%s/a", tmp);
+    snprintf(b, sizeof b, "%s/b", tmp);
+    shp_synth_summary sa, sb;
+    cr_assert_eq(shp_synth_run(pa, a, -1, NULL, &sa, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_synth_run(pb, b, -1, NULL, &sb, err, sizeof err), SHP_OK, "%s", err);
+    static const char *const files[] = {"Q.csv", "v.csv", "theta_final.csv"};
+    char cmd[1200];
+    for (int k = 0; k < 3; ++k) {
+        snprintf(cmd, sizeof cmd, "cmp -s '%s/%s' '%s/%s'", a, files[k], b, files[k]);
+        cr_expect_eq(system(cmd), 0, "%s: the reference run is the refined config", files[k]);
+    }
+    cr_expect_eq(sa.Q_end, sb.Q_end);
+    /* and not the config's own grid */
+    char c0[300];
+    snprintf(c0, sizeof c0, "%s/own", tmp);
+    shp_synth_summary s0;
+    cr_assert_eq(shp_synth_run("data/fit/loam_fit.json", c0, -1, NULL, &s0, err, sizeof err), SHP_OK, "%s", err);
+    cr_expect_neq(s0.Q_end, sa.Q_end, "the reference must differ from the fit grid's run");
+    snprintf(cmd, sizeof cmd, "%s/synth.json", a);
+    cJSON *sj = read_json(cmd);
+    const cJSON *r = cJSON_GetObjectItem(sj, "reference");
+    cr_assert(cJSON_IsObject(r), "synth.json records the reference run");
+    cr_expect_eq(cJSON_GetObjectItem(r, "refine")->valuedouble, 2.0);
+    cr_expect_eq(cJSON_GetObjectItem(r, "tol_time")->valuedouble, 1e-5);
+    cJSON_Delete(sj);
+    /* bad references, named */
+    static const struct { const char *sed, *msg; } bad[] = {
+        {"s/\"refine\":[[:space:]]*2/\"refine\": 0.5/", "synth.reference.refine: must be >= 1"},
+        {"s/\"tol_time\":[[:space:]]*1e-05/\"tol_time\": -1/",
+         "synth.reference: the reference run (refine 2, solver as given here): solver.tol_time"},
+        {"s/\"tol_time\":[[:space:]]*1e-05/\"tol_tim\": 1/", "solver.tol_tim: unknown key"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; ++k) {
+        char pc[400];
+        snprintf(pc, sizeof pc, "%s/bad%zu.json", tmp, k);
+        snprintf(cmd, sizeof cmd, "sed '%s' '%s' > '%s'", bad[k].sed, pa, pc);
+        cr_assert_eq(system(cmd), 0);
+        err[0] = '\0';
+        cr_expect_eq(shp_synth_check(pc, err, sizeof err), SHP_ERR_CONFIG, "bad reference %zu accepted", k);
+        cr_expect(strstr(err, bad[k].msg) != NULL, "message \"%s\" lacks \"%s\"", err, bad[k].msg);
+    }
+    tu_remove_tree(tmp);
+}
+
 /* ------------------------------------------------------------------ bad input */
 
 static const struct {

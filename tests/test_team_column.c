@@ -139,14 +139,23 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
         job.out = res.out;
         job.tridiag = tridiag;
         const int st = team_run(sizes[q], &job);
-        cr_expect_eq(st, st1, "%s, %d nodes, team of %d: status %d, team of one %d", name, n,
-                     sizes[q], st, st1);
+        if (st1 != SHP_OK) {
+            /* a column the team of one cannot finish (plain VGM clay on the fixed schedule:
+             * thousands of failed and sub-divided steps) has no result to compare; its
+             * Newton iterations at the edge of failure are chaotic, and rounding in the
+             * team's sums may end it by another rule (max_steps or not_converged), but a
+             * team must not finish it either */
+            cr_expect_neq(st, SHP_OK, "%s, %d nodes, team of %d finished a column the team "
+                          "of one could not (status %d)", name, n, sizes[q], st1);
+            ++tl->runs;
+            ++tl->failed;
+            continue;
+        }
         const double d = column_out_diff(&col, &res.out, &ref.out);
         const int same = res.stats.steps == ref.stats.steps &&
                          res.stats.failures == ref.stats.failures;
         tl->iter_differ += res.stats.iterations != ref.stats.iterations;
         ++tl->runs;
-        if (st1 != SHP_OK) ++tl->failed;
         if (same) {
             ++tl->same_history;
             tl->worst_same = fmax(tl->worst_same, d);
@@ -212,7 +221,7 @@ Test(team_column, fixed_schedule_every_model_within_1e9, .timeout = 600)
     cr_log_info("fixed schedule, team of threads vs team of one, %d columns: same time steps %d "
                 "(max relative difference %.3e; iteration counts differ in %d), %d not converged",
                 tl.runs, tl.same_history, tl.worst_same, tl.iter_differ, tl.failed);
-    cr_expect_eq(tl.same_history, tl.runs);
+    cr_expect_eq(tl.same_history + tl.failed, tl.runs);
 }
 
 /* The same with kirchhoff faces: the tables are built by the whole team (points strided
@@ -223,7 +232,7 @@ Test(team_column, kirchhoff_faces_fixed_schedule_every_model_within_1e9, .timeou
     cr_log_info("kirchhoff faces, fixed schedule, team of threads vs team of one, %d columns: "
                 "same time steps %d (max relative difference %.3e), %d not converged",
                 tl.runs, tl.same_history, tl.worst_same, tl.failed);
-    cr_expect_eq(tl.same_history, tl.runs);
+    cr_expect_eq(tl.same_history + tl.failed, tl.runs);
 }
 
 Test(team_column, loam_101_nodes_team_of_five)

@@ -22,6 +22,7 @@ shp_solver_opts shp_solver_opts_default(void)
     o.kmean = SHP_KMEAN_ARITHMETIC;
     o.newton = 1;
     o.step_control = SHP_STEP_ADAPTIVE;
+    o.count_fill = 0;
     return o;
 }
 

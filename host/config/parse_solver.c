@@ -7,9 +7,10 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
                                        "tol_h", "tol_mass", "tol_time", "max_iter", "grow",
                                        "shrink", "retry", "max_steps",
-                                       "k_mean", "step_control", NULL};
+                                       "k_mean", "step_control", "boundary_fill", NULL};
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
     static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
+    static const char *const fills[] = {"ignored", "counted", NULL}; /* index = opt.count_fill */
     shp_solver_opts *o = &fp->column.opt;
     *o = shp_solver_opts_default();
     const cJSON *s;
@@ -31,6 +32,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_choice(c, s, P, "scheme", schemes, 0, &o->newton));
     CFG_TRY(cfg_choice(c, s, P, "k_mean", shp_kmean_names, 0, &o->kmean));
     CFG_TRY(cfg_choice(c, s, P, "step_control", controls, 0, &o->step_control));
+    CFG_TRY(cfg_choice(c, s, P, "boundary_fill", fills, 0, &o->count_fill));
 
     struct { const char *key; double *v; double gt; } pos[] = {
         {"dt_init", &o->dt_init, 0.0}, {"dt_min", &o->dt_min, 0.0}, {"dt_max", &o->dt_max, 0.0},

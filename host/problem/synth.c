@@ -32,10 +32,13 @@ typedef struct {
     double offset[S_COUNT], noise[S_COUNT], noise_rel[S_COUNT];
     uint64_t seed;
     const cJSON *section;
+    shp_forward_problem *ref; /* synth.reference: the run the observations come from */
+    double ref_refine;
 } synth_spec;
 
 static void spec_free(synth_spec *s)
 {
+    shp_forward_free(s->ref);
     free(s->times);
     free(s->depths);
     free(s->tdepths);
@@ -77,11 +80,57 @@ static int per_series(const cfg_ctx *c, const cJSON *obj, const char *key, doubl
     return SHP_OK;
 }
 
+/* synth.reference {"refine": f, "solver": {...}}: the same config with its grid refined
+ * f times more (profile.refine × f) and the given solver keys in place of the config's,
+ * so that observations come from a converged run rather than the grid and tolerances a
+ * fit of them uses (a fit of data from its own grid cannot show that grid's error). */
+static int load_reference(const cfg_ctx *c, const cJSON *ref, synth_spec *s)
+{
+    static const char *const keys[] = {"refine", "solver", NULL};
+    const char *P = "synth.reference";
+    if (!cJSON_IsObject(ref)) return cfg_fail(c, P, "expected an object, got %s", cfg_type_name(ref));
+    CFG_TRY(cfg_check_keys(c, ref, P, keys));
+    double f = 1.0;
+    CFG_TRY(cfg_number(c, ref, P, "refine", 0, &f, NULL));
+    CFG_TRY(cfg_require_ge(c, "synth.reference.refine", f, 1.0));
+    const cJSON *so = cfg_child(ref, "solver");
+    if (so && !cJSON_IsObject(so))
+        return cfg_fail(c, "synth.reference.solver", "expected an object, got %s", cfg_type_name(so));
+    if (so) CFG_TRY(cfg_check_duplicates(c, so, "synth.reference.solver"));
+    cJSON *root = NULL;
+    CFG_TRY(cfg_load_json(c, &root));
+    /* the config itself was loaded already: profile is an object, solver absent or one */
+    cJSON *pr = cJSON_GetObjectItemCaseSensitive(root, "profile");
+    const cJSON *f0 = cfg_child(pr, "refine");
+    const double refine = (cJSON_IsNumber(f0) ? f0->valuedouble : 1.0) * f;
+    cJSON_DeleteItemFromObjectCaseSensitive(pr, "refine");
+    cJSON *sv = cJSON_GetObjectItemCaseSensitive(root, "solver");
+    if (!sv) sv = cJSON_AddObjectToObject(root, "solver");
+    int ok = pr && sv && cJSON_AddNumberToObject(pr, "refine", refine);
+    for (const cJSON *it = so ? so->child : NULL; ok && it; it = it->next) {
+        cJSON_DeleteItemFromObjectCaseSensitive(sv, it->string);
+        cJSON *dup = cJSON_Duplicate(it, 1);
+        ok = dup && cJSON_AddItemToObject(sv, it->string, dup);
+    }
+    if (!ok) {
+        cJSON_Delete(root);
+        return cfg_fail(c, P, "out of memory");
+    }
+    char why[SHP_MSG_MAX];
+    if (cfg_forward_load_json(c->file, root, &s->ref, why, sizeof why) != SHP_OK) {
+        const size_t k = strlen(c->file);
+        const char *msg = strncmp(why, c->file, k) == 0 && why[k] == ':' ? why + k + 2 : why;
+        return cfg_fail(c, P, "the reference run (refine %g, solver as given here): %s", f, msg);
+    }
+    s->ref_refine = f;
+    return SHP_OK;
+}
+
 static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spec *s)
 {
     static const char *const keys[] = {"observations", "times", "depths", "theta_t_depths", "heads",
                                        "material", "v_rate", "offsets", "noise", "noise_relative", "seed",
-                                       NULL};
+                                       "reference", NULL};
     static const char *const rates[] = {"interval_mean", "instantaneous", NULL};
     memset(s, 0, sizeof *s);
     s->seed = 1;
@@ -112,6 +161,8 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     if (!sy) return SHP_OK;
 
     CFG_TRY(cfg_check_keys(c, sy, "synth", keys));
+    const cJSON *ref = cfg_child(sy, "reference");
+    if (ref) CFG_TRY(load_reference(c, ref, s));
     const cJSON *obs = cfg_child(sy, "observations");
     if (obs) {
         if (!cJSON_IsArray(obs) || cJSON_GetArraySize(obs) < 1)
@@ -288,6 +339,13 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
         cJSON_AddNumberToObject(nrel, series_names[k], s->noise_rel[k]);
     }
     if (s->want[S_V]) cJSON_AddStringToObject(j, "v_rate", s->v_instant ? "instantaneous" : "interval_mean");
+    if (s->ref) { /* what the observations came from */
+        cJSON *r = cJSON_AddObjectToObject(j, "reference");
+        cJSON_AddNumberToObject(r, "refine", s->ref_refine);
+        cJSON_AddNumberToObject(r, "nodes", fp->column.n);
+        cJSON_AddNumberToObject(r, "tol_time", fp->column.opt.tol_time);
+        cJSON_AddStringToObject(r, "k_mean", shp_kmean_names[fp->column.opt.kmean]);
+    }
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);
     if (s->section) cJSON_AddItemToObject(j, "synth_config", cJSON_Duplicate(s->section, 1));
@@ -479,7 +537,8 @@ int shp_synth_run(const char *config, const char *dir, long long seed_override, 
      * synth.json alone, and the series of an earlier run are removed */
     shp_stage *st = NULL;
     if (rc == SHP_OK) rc = shp_stage_begin(dir, &st, err, len);
-    if (rc == SHP_OK) rc = simulate_and_write(fp, &s, shp_stage_dir(st), be, sum, err, len);
+    if (rc == SHP_OK)
+        rc = simulate_and_write(s.ref ? s.ref : fp, &s, shp_stage_dir(st), be, sum, err, len);
     if (rc == SHP_OK || rc == SHP_ERR_NOT_CONVERGED) {
         const char *names[S_COUNT + 2];
         char files[S_COUNT][64];

@@ -60,6 +60,8 @@ typedef struct {
     int kmean;                      /* shp_kmean */
     int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
     int step_control;               /* shp_step_control */
+    int count_fill;                 /* 1: a head-boundary node's jump to its boundary head at
+                                     * t = 0+ counts as inflow (Q, Q_bot); 0: it does not */
 } shp_solver_opts;
 
 /* Everything about a column but its materials (so a batch of candidates can share it). */
@@ -205,6 +207,21 @@ SHP_HD SHP_INLINE void richards_build_tables(const shp_team *tm, const shp_mater
     shp_team_sync(tm);
 }
 
+/* Water a head-boundary node i (0 or n − 1) takes up when it jumps from h_init[i] to its
+ * boundary head at t = 0+, vol_i (W(h_b) − W(h_init)) [L]; 0 when that boundary is not a
+ * head. The same value on every team member. */
+SHP_HD SHP_INLINE double richards_boundary_fill(const shp_column *col, const shp_material *mats,
+                                                const double *h_init, int i)
+{
+    const shp_bc *bc = i == 0 ? &col->top : &col->bottom;
+    if (bc->type != SHP_BC_HEAD) return 0.0;
+    const shp_material *m = &mats[col->mat_of_node[i]];
+    double W0, W1, K, C, dK;
+    shp_hyd_storage(m, h_init[i], &W0, &K, &C, &dK);
+    shp_hyd_storage(m, shp_bc_value(bc, 0.0), &W1, &K, &C, &dK);
+    return richards_node_volume(col->z, col->n, i) * (W1 - W0);
+}
+
 /* Boundary inputs of one step, the same for every team member. */
 typedef struct {
     int top_type, bot_type;
@@ -348,8 +365,13 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         richards_build_tables(tm, mats, richards_materials(tm, col), tabs);
     }
 
-    /* a head-boundary node starts at its boundary head (as HYDRUS does): the jump of
-     * a half cell from θ_i to θ(h0) at t = 0+ is a grid artefact, not infiltration */
+    /* a head-boundary node starts at its boundary head (as HYDRUS does), so its half
+     * cell jumps from θ_i to θ(h0) at t = 0+. With count_fill that water is inflow, as it
+     * is in the soil: the wetting of the top half cell, which the continuum does in the
+     * first moments. Without it Q misses vol_0 (θ(h0) − θ_i), an error of first order
+     * in the top cell's size (docs/verification.md §10). */
+    const double fill_top = richards_boundary_fill(col, mats, h_init, 0);
+    const double fill_bot = richards_boundary_fill(col, mats, h_init, n - 1);
     for (int i = tm->rank; i < n; i += tm->size) {
         double hi = h_init[i];
         if (i == 0 && col->top.type == SHP_BC_HEAD) hi = shp_bc_value(&col->top, 0.0);
@@ -358,9 +380,15 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     }
     richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
     for (int i = tm->rank; i < n; i += tm->size) W_old[i] = W[i];
-    const double S0 = richards_storage(tm, col, W); /* includes a team sync */
+    double S0 = richards_storage(tm, col, W); /* includes a team sync */
+    double Q = 0.0, Q_bot = 0.0;
+    if (opt->count_fill) { /* the balance then starts from the initial state as given */
+        Q = fill_top;
+        Q_bot = -fill_bot;
+        S0 -= fill_top + fill_bot;
+    }
 
-    double t = 0.0, dt = opt->dt_init, Q = 0.0, Q_bot = 0.0, q_top = 0.0, q_bot = 0.0;
+    double t = 0.0, dt = opt->dt_init, q_top = 0.0, q_bot = 0.0;
     double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0, dt_prev = 0.0;
     /* fixed schedule: the current scheduled step ends at sched_end; the next one is
      * dt_next long. Neither depends on the column, so every candidate of a batch steps
