@@ -33,8 +33,8 @@
  *     0.5 min), where no decision depends on the column's own numbers but a failed
  *     step: the rule with no allowance — every candidate within 1e−9 relative and
  *     identical statuses (on the CPU, rounding perturbations move these outputs by
- *     ~1e−12; tests/test_step_control.c); then the same with kirchhoff faces (6b),
- *     whose Kirchhoff tables each block builds.
+ *     ~1e−12; tests/test_step_control.c); then the same with kirchhoff faces and the
+ *     boundary fill counted (6b), whose Kirchhoff tables each block builds.
  *
  * `shpfit-cuda-check --per-model K` runs K candidates per model instead of 75, and
  * `--copies C` C loam copies in check 5 instead of 64 (compute-sanitizer runs, which are
@@ -465,6 +465,7 @@ int main(int argc, char **argv)
         pf.col.opt.step_control = SHP_STEP_FIXED;
         pf.col.opt.dt_max = 0.5;
         pf.col.opt.kmean = kirchhoff ? SHP_KMEAN_KIRCHHOFF : SHP_KMEAN_ARITHMETIC;
+        pf.col.opt.count_fill = kirchhoff; /* the converged settings go together */
         const char *what = kirchhoff ? "fixed schedule, kirchhoff faces" : "fixed schedule";
         result f_cpu, f_gpu;
         if (run(cpu, &pf, mats, n, &f_cpu) || run(gpu, &pf, mats, n, &f_gpu)) return 1;

@@ -414,6 +414,7 @@ Test(synth, reference_run_is_the_refined_config)
         cr_expect_eq(system(cmd), 0, "%s: the reference run is the refined config", files[k]);
     }
     cr_expect_eq(sa.Q_end, sb.Q_end);
+    cr_expect_eq(sb.reference_nodes, 0, "no reference, no reference nodes");
     /* and not the config's own grid */
     char c0[300];
     snprintf(c0, sizeof c0, "%s/own", tmp);
@@ -426,6 +427,8 @@ Test(synth, reference_run_is_the_refined_config)
     cr_assert(cJSON_IsObject(r), "synth.json records the reference run");
     cr_expect_eq(cJSON_GetObjectItem(r, "refine")->valuedouble, 2.0);
     cr_expect_eq(cJSON_GetObjectItem(r, "tol_time")->valuedouble, 1e-5);
+    cr_expect_eq(cJSON_GetObjectItem(r, "nodes")->valueint, sa.reference_nodes);
+    cr_expect_gt(sa.reference_nodes, 3);
     cJSON_Delete(sj);
     /* bad references, named */
     static const struct { const char *sed, *msg; } bad[] = {

@@ -82,8 +82,11 @@ int shp_cmd_synth(int argc, char **argv)
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_FAILURE;
     }
-    printf("shpfit synth: %d observation file%s in %s (seed %llu); Q(end) = %.6g, water balance "
-           "%.2g\n", sum.files, sum.files == 1 ? "" : "s", out, (unsigned long long)sum.seed,
-           sum.Q_end, sum.balance);
+    char ref[64] = "";
+    if (sum.reference_nodes > 0)
+        snprintf(ref, sizeof ref, " from the reference run (%d nodes)", sum.reference_nodes);
+    printf("shpfit synth: %d observation file%s in %s%s (seed %llu); Q(end) = %.6g, water "
+           "balance %.2g\n", sum.files, sum.files == 1 ? "" : "s", out, ref,
+           (unsigned long long)sum.seed, sum.Q_end, sum.balance);
     return SHP_EXIT_OK;
 }

@@ -537,6 +537,7 @@ int shp_synth_run(const char *config, const char *dir, long long seed_override, 
      * synth.json alone, and the series of an earlier run are removed */
     shp_stage *st = NULL;
     if (rc == SHP_OK) rc = shp_stage_begin(dir, &st, err, len);
+    sum->reference_nodes = s.ref ? s.ref->column.n : 0;
     if (rc == SHP_OK)
         rc = simulate_and_write(s.ref ? s.ref : fp, &s, shp_stage_dir(st), be, sum, err, len);
     if (rc == SHP_OK || rc == SHP_ERR_NOT_CONVERGED) {

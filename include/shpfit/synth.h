@@ -38,6 +38,7 @@ typedef struct {
     double Q_end;       /* Q at the last time [L] (NaN when not simulated) */
     double balance;     /* water-balance error at the end [L] */
     uint64_t seed;
+    int reference_nodes; /* nodes of the synth.reference run; 0 without one */
 } shp_synth_summary;
 
 /* Check `config` as shp_synth_run reads it, without running or writing anything:
