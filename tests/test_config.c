@@ -280,10 +280,12 @@ Test(config, fixed_schedule_example)
     shp_forward_problem *fp = load("../configs/fit_loam_fixed.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_FIXED);
     cr_expect_eq(fp->column.opt.dt_max, 0.5);
+    cr_expect_eq(fp->column.opt.count_fill, 0, "the boundary node's fill is not counted by default");
+    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_ARITHMETIC, "the arithmetic mean is the default");
     shp_forward_free(fp);
     fp = load("../configs/fit_loam.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
-    cr_expect_eq(fp->column.opt.count_fill, 0, "the boundary node's fill is not counted by default");
+    cr_expect_eq(fp->column.opt.count_fill, 1, "make run's fit counts the fill");
     shp_forward_free(fp);
     fp = load("../configs/ponded_clay_dry.json");
     cr_expect_eq(fp->column.opt.count_fill, 1);
