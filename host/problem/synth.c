@@ -84,7 +84,8 @@ static int per_series(const cfg_ctx *c, const cJSON *obj, const char *key, doubl
  * f times more (profile.refine × f) and the given solver keys in place of the config's,
  * so that observations come from a converged run rather than the grid and tolerances a
  * fit of them uses (a fit of data from its own grid cannot show that grid's error). */
-static int load_reference(const cfg_ctx *c, const cJSON *ref, synth_spec *s)
+static int load_reference(const cfg_ctx *c, const shp_forward_problem *fp, const cJSON *ref,
+                          synth_spec *s)
 {
     static const char *const keys[] = {"refine", "solver", NULL};
     const char *P = "synth.reference";
@@ -97,9 +98,10 @@ static int load_reference(const cfg_ctx *c, const cJSON *ref, synth_spec *s)
     if (so && !cJSON_IsObject(so))
         return cfg_fail(c, "synth.reference.solver", "expected an object, got %s", cfg_type_name(so));
     if (so) CFG_TRY(cfg_check_duplicates(c, so, "synth.reference.solver"));
-    cJSON *root = NULL;
-    CFG_TRY(cfg_load_json(c, &root));
-    /* the config itself was loaded already: profile is an object, solver absent or one */
+    /* the config as parsed (no second read of the file); it was checked already: profile
+     * is an object, solver absent or one */
+    cJSON *root = cJSON_Duplicate(fp->config, 1);
+    if (!root) return cfg_fail(c, P, "out of memory");
     cJSON *pr = cJSON_GetObjectItemCaseSensitive(root, "profile");
     const cJSON *f0 = cfg_child(pr, "refine");
     const double refine = (cJSON_IsNumber(f0) ? f0->valuedouble : 1.0) * f;
@@ -162,7 +164,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
 
     CFG_TRY(cfg_check_keys(c, sy, "synth", keys));
     const cJSON *ref = cfg_child(sy, "reference");
-    if (ref) CFG_TRY(load_reference(c, ref, s));
+    if (ref) CFG_TRY(load_reference(c, fp, ref, s));
     const cJSON *obs = cfg_child(sy, "observations");
     if (obs) {
         if (!cJSON_IsArray(obs) || cJSON_GetArraySize(obs) < 1)

@@ -370,8 +370,6 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
      * is in the soil: the wetting of the top half cell, which the continuum does in the
      * first moments. Without it Q misses vol_0 (θ(h0) − θ_i), an error of first order
      * in the top cell's size (docs/verification.md §10). */
-    const double fill_top = richards_boundary_fill(col, mats, h_init, 0);
-    const double fill_bot = richards_boundary_fill(col, mats, h_init, n - 1);
     for (int i = tm->rank; i < n; i += tm->size) {
         double hi = h_init[i];
         if (i == 0 && col->top.type == SHP_BC_HEAD) hi = shp_bc_value(&col->top, 0.0);
@@ -383,9 +381,9 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     double S0 = richards_storage(tm, col, W); /* includes a team sync */
     double Q = 0.0, Q_bot = 0.0;
     if (opt->count_fill) { /* the balance then starts from the initial state as given */
-        Q = fill_top;
-        Q_bot = -fill_bot;
-        S0 -= fill_top + fill_bot;
+        Q = richards_boundary_fill(col, mats, h_init, 0);
+        Q_bot = -richards_boundary_fill(col, mats, h_init, n - 1);
+        S0 -= Q - Q_bot;
     }
 
     double t = 0.0, dt = opt->dt_init, q_top = 0.0, q_bot = 0.0;
