@@ -71,8 +71,10 @@ int bi_run(bi_ctx *x, bi_case *c);
 
 void bi_write(const char *path, const char *bytes, size_t len);
 char *bi_read(const char *path, size_t *len); /* NULL when it cannot be read */
-/* dir/NAME for every entry of the directory of `file` except `file` itself, as symlinks to
- * the originals, so that a rewritten copy of `file` in dir finds the files it names. */
+/* dir/NAME for every entry of the directory of `file` except `file` itself, as copies of
+ * the originals, so that a rewritten copy of `file` in dir finds the files it names.
+ * Copies, not links: the cases run as nobody must read them wherever the checkout lies
+ * (a clone under a mode-700 directory is out of nobody's reach through a link). */
 void bi_mirror_dir(const char *file, const char *dir);
 /* "line N" in s, N not followed by a digit */
 int bi_has_line(const char *s, int line);

@@ -110,10 +110,9 @@ void bi_mirror_dir(const char *file, const char *dir)
     cr_assert_not_null(d, "%s", abs);
     for (struct dirent *e; (e = readdir(d));) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, name)) continue;
-        char from[8192], to[8192];
-        snprintf(from, sizeof from, "%s/%s", abs, e->d_name);
-        snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
-        cr_assert_eq(symlink(from, to), 0, "symlink %s: %s", to, strerror(errno));
+        char cmd[16384];
+        snprintf(cmd, sizeof cmd, "cp -R '%s/%s' '%s/%s'", abs, e->d_name, dir, e->d_name);
+        cr_assert_eq(system(cmd), 0, "%s", cmd);
     }
     closedir(d);
 }

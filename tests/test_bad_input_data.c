@@ -366,20 +366,8 @@ Test(bad_input, campaign_and_study_files)
     bi_begin(&x, "campaign_and_study_files");
     char dir[128], p[256];
     campaign_dir(&x, "camp", BI_GOOD "/campaign.json", dir, sizeof dir);
-    /* a real obs/ with a bad file in it, beside the linked good ones */
-    char obs[160];
-    snprintf(p, sizeof p, "%s/obs", dir);
-    cr_assert_eq(unlink(p), 0);
-    snprintf(obs, sizeof obs, "%s/obs", dir);
-    mkdir(obs, 0755);
-    static const char *const kinds[] = {"Q", "v", "theta_final"};
-    for (int i = 0; i < 3; ++i) {
-        char from[160], to[200];
-        snprintf(from, sizeof from, BI_GOOD "/obs/%s.csv", kinds[i]);
-        snprintf(to, sizeof to, "%s/%s.csv", obs, kinds[i]);
-        copy_file(from, to);
-    }
-    snprintf(p, sizeof p, "%s/Q_nan.csv", obs);
+    /* a bad file in the mirrored obs/, beside the good ones */
+    snprintf(p, sizeof p, "%s/obs/Q_nan.csv", dir);
     static const char nan_csv[] = "time_min,Q_cm\n5,0.6\nnan,0.85\n15,1.05\n";
     bi_write(p, nan_csv, sizeof nan_csv - 1);
     campaign_files(dir);
