@@ -67,7 +67,8 @@ double wall_ms(void)
 /* The shared set-up as one packed block: doubles (z, t_out, obs_w, boundary tables,
  * initial values), then ints (mat_of_node, obs_node). Offsets in bytes. */
 struct layout {
-    size_t z, t_out, obs_w, top_t, top_v, bot_t, bot_v, init, mat_of_node, obs_node, total;
+    size_t z, t_out, obs_w, top_t, top_v, bot_t, bot_v, init, mat_of_node, obs_node, sens_mat,
+        sens_par, total;
 };
 
 layout plan(const shp_batch_setup *s)
@@ -85,6 +86,8 @@ layout plan(const shp_batch_setup *s)
     l.init = o; o += sizeof(double) * (size_t)c->n;
     l.mat_of_node = o; o += sizeof(int) * (size_t)c->n;
     l.obs_node = o; o += sizeof(int) * (size_t)c->n_obs;
+    l.sens_mat = o; o += sizeof(int) * (size_t)(c->n_sens > 0 ? c->n_sens : 0);
+    l.sens_par = o; o += sizeof(int) * (size_t)(c->n_sens > 0 ? c->n_sens : 0);
     l.total = o;
     return l;
 }
@@ -116,13 +119,16 @@ int sync_setup(cuda_state *st, const shp_batch_setup *s, char *err, size_t len)
     put(blob, l.bot_v, c->bottom.v, l.init - l.bot_v);
     put(blob, l.init, s->init_value, l.mat_of_node - l.init);
     put(blob, l.mat_of_node, c->mat_of_node, l.obs_node - l.mat_of_node);
-    put(blob, l.obs_node, c->obs_node, l.total - l.obs_node);
+    put(blob, l.obs_node, c->obs_node, l.sens_mat - l.obs_node);
+    put(blob, l.sens_mat, c->sens_mat, l.sens_par - l.sens_mat);
+    put(blob, l.sens_par, c->sens_par, l.total - l.sens_par);
     shp_column scalars = *c; /* pointers zeroed so only values compare */
     scalars.z = NULL;
     scalars.mat_of_node = NULL;
     scalars.t_out = NULL;
     scalars.obs_node = NULL;
     scalars.obs_w = NULL;
+    scalars.sens_mat = scalars.sens_par = NULL;
     scalars.top.t = scalars.top.v = scalars.bottom.t = scalars.bottom.v = NULL;
     memcpy(blob + l.total, &scalars, sizeof scalars);
     memcpy(blob + l.total + sizeof scalars, &s->init_var, sizeof(int));
@@ -159,6 +165,8 @@ int sync_setup(cuda_state *st, const shp_batch_setup *s, char *err, size_t len)
     dc.bottom.v = c->bottom.n > 0 ? (const double *)(d + l.bot_v) : NULL;
     dc.mat_of_node = (const int *)(d + l.mat_of_node);
     dc.obs_node = c->n_obs ? (const int *)(d + l.obs_node) : NULL;
+    dc.sens_mat = c->n_sens > 0 ? (const int *)(d + l.sens_mat) : NULL;
+    dc.sens_par = c->n_sens > 0 ? (const int *)(d + l.sens_par) : NULL;
     st->dcol = dc;
     return SHP_OK;
 }
@@ -177,8 +185,9 @@ int run_batch(shp_backend *be, const shp_batch_setup *s, const shp_batch *b, cha
     if (rc != SHP_OK) return rc;
 
     /* shared memory for the column's arrays when they fit (and unless told otherwise) */
-    const size_t smem_shared = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, 1);
-    const size_t smem_global = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, 0);
+    const int ns = c->n_sens > 0 ? c->n_sens : 0;
+    const size_t smem_shared = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, ns, 1);
+    const size_t smem_global = shp_cuda_smem_bytes(c->n, s->n_materials, c->opt.kmean, ns, 0);
     const int fits = smem_shared + shp_cuda_static_smem_bytes() <= st->smem_optin;
     const int shared = st->work_mode == SHP_CUDA_WORK_GLOBAL ? 0 : fits;
     if (st->work_mode == SHP_CUDA_WORK_SHARED && !fits) {
@@ -203,7 +212,7 @@ int run_batch(shp_backend *be, const shp_batch_setup *s, const shp_batch *b, cha
         (rc = grow(&st->stats, stats_bytes, err, len)) != SHP_OK ||
         (!shared && (rc = grow(&st->work,
                                sizeof(double) * (size_t)shp_cuda_work_doubles(c->n, s->n_materials,
-                                                                              c->opt.kmean) * n,
+                                                                              c->opt.kmean, ns) * n,
                                err, len)) != SHP_OK))
         return rc;
 

@@ -9,15 +9,16 @@
 #include "shpfit/core/column_core.h"
 #include "shpfit/core/initial.h"
 
-long shp_cuda_work_doubles(int n, int n_mat, int kmean)
+long shp_cuda_work_doubles(int n, int n_mat, int kmean, int n_sens)
 {
-    return shp_column_work_size(n, n_mat, kmean) + n;
+    return shp_column_work_size(n, n_mat, kmean, n_sens) + (long)n * (1 + n_sens);
 }
 
-size_t shp_cuda_smem_bytes(int n, int n_mat, int kmean, int shared_work)
+size_t shp_cuda_smem_bytes(int n, int n_mat, int kmean, int n_sens, int shared_work)
 {
     return (size_t)n_mat * sizeof(shp_material) +
-           (shared_work ? (size_t)shp_cuda_work_doubles(n, n_mat, kmean) * sizeof(double) : 0);
+           (shared_work ? (size_t)shp_cuda_work_doubles(n, n_mat, kmean, n_sens) * sizeof(double)
+                        : 0);
 }
 
 size_t shp_cuda_static_smem_bytes(void) { return sizeof(shp_team_gpu_shared); }
@@ -61,9 +62,12 @@ __global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batc
     unsigned long long *dst = (unsigned long long *)shp_smem; /* bits, not values: the model id */
     const int mat_doubles = a.n_mat * (int)(sizeof(shp_material) / sizeof(double));
     for (int k = threadIdx.x; k < mat_doubles; k += SHP_CUDA_BLOCK) dst[k] = src[k];
-    const long work_size = shp_column_work_size(n, a.n_mat, a.col.opt.kmean);
-    double *work = SHARED_WORK ? shp_smem + mat_doubles : a.work + (long)cand * (work_size + n);
-    double *h0 = work + work_size;
+    const int ns = a.col.n_sens > 0 ? a.col.n_sens : 0;
+    const long work_size = shp_column_work_size(n, a.n_mat, a.col.opt.kmean, ns);
+    /* the block: the column's work, its initial heads and their derivatives */
+    double *work = SHARED_WORK ? shp_smem + mat_doubles
+                               : a.work + (long)cand * (work_size + (long)n * (1 + ns));
+    double *h0 = work + work_size, *dh0 = ns ? h0 + n : 0;
     __syncthreads();
 
     shp_column_out out;
@@ -73,7 +77,10 @@ __global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batc
         shp_mark_invalid(a, cand);
         return;
     }
-    shp_column_run(&team, &a.col, mats, h0, work, &out);
+    if (ns)
+        shp_initial_heads_dp(&team, a.init_var, a.init_value, n, a.col.mat_of_node, mats, h0, ns,
+                             a.col.sens_mat, a.col.sens_par, dh0);
+    shp_column_run_sens(&team, &a.col, mats, h0, dh0, work, &out);
 }
 
 static_assert(sizeof(shp_material) % sizeof(double) == 0, "materials are copied as doubles");

@@ -18,17 +18,18 @@ typedef struct {
     double *out;               /* n_cand × out_stride: shp_column_out_at blocks */
     long out_stride;           /* shp_column_out_size(&col) */
     shp_column_stats *stats;   /* n_cand */
-    double *work;              /* n_cand × shp_cuda_work_doubles(n, n_mat, kmean); NULL: shared memory */
+    double *work;              /* n_cand × shp_cuda_work_doubles(...); NULL: shared memory */
     int n_cand;
     int tridiag;               /* shp_team.tridiag */
 } shp_cuda_batch_args;
 
-/* Doubles of one block's working arrays: the column's work and its initial heads. */
-long shp_cuda_work_doubles(int n, int n_mat, int kmean);
+/* Doubles of one block's working arrays: the column's work, its initial heads and their
+ * derivatives by the n_sens sensitivity parameters. */
+long shp_cuda_work_doubles(int n, int n_mat, int kmean, int n_sens);
 
 /* Dynamic shared memory of one block: the candidate's materials, plus the working
  * arrays when they are kept in shared memory. */
-size_t shp_cuda_smem_bytes(int n, int n_mat, int kmean, int shared_work);
+size_t shp_cuda_smem_bytes(int n, int n_mat, int kmean, int n_sens, int shared_work);
 
 /* Static shared memory of the kernel (CUB's reduction storage). */
 size_t shp_cuda_static_smem_bytes(void);

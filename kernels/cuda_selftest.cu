@@ -211,7 +211,7 @@ typedef struct {
     double red[EMU_MAX];
     const shp_batch_setup *s;
     const shp_material *mats;
-    double *work, *h0;
+    double *work, *h0, *dh0;
     shp_column_out out;
 } emu_column;
 
@@ -230,7 +230,11 @@ static void *emu_member_main(void *p)
     const shp_column *col = c->s->col;
     m->status = shp_initial_heads(&m->team, c->s->init_var, c->s->init_value, col->n,
                                   col->mat_of_node, c->mats, c->h0);
-    if (m->status == SHP_OK) m->status = shp_column_run(&m->team, col, c->mats, c->h0, c->work, &c->out);
+    if (m->status != SHP_OK) return NULL;
+    if (c->dh0)
+        shp_initial_heads_dp(&m->team, c->s->init_var, c->s->init_value, col->n, col->mat_of_node,
+                             c->mats, c->h0, col->n_sens, col->sens_mat, col->sens_par, c->dh0);
+    m->status = shp_column_run_sens(&m->team, col, c->mats, c->h0, c->dh0, c->work, &c->out);
     return NULL;
 }
 
@@ -241,10 +245,12 @@ static int emu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
     const long stride = shp_column_out_doubles(col);
     emu_column c;
     c.s = s;
-    const long work_size = shp_column_work_size(col->n, s->n_materials, col->opt.kmean);
-    c.work = (double *)malloc(sizeof(double) * (size_t)(work_size + col->n));
+    const int ns = col->n_sens > 0 ? col->n_sens : 0;
+    const long work_size = shp_column_work_size(col->n, s->n_materials, col->opt.kmean, ns);
+    c.work = (double *)malloc(sizeof(double) * (size_t)(work_size + (long)col->n * (1 + ns)));
     if (!c.work) return SHP_ERR_NOMEM;
     c.h0 = c.work + work_size;
+    c.dh0 = ns ? c.h0 + col->n : NULL;
     for (int i = 0; i < b->n; ++i) {
         c.mats = b->mats + (long)i * s->n_materials;
         shp_column_out_bind(col, b->out + stride * i, &b->stats[i], &c.out);

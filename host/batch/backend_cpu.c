@@ -34,9 +34,10 @@ static int cpu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
     (void)be;
 #endif
     {
-        /* one block per thread: the column's work plus its initial heads */
-        const long work_size = shp_column_work_size(n, s->n_materials, col->opt.kmean);
-        double *work = malloc(((size_t)work_size + (size_t)n) * sizeof(double));
+        /* one block per thread: the column's work, its initial heads and their derivatives */
+        const int ns = col->n_sens > 0 ? col->n_sens : 0;
+        const long work_size = shp_column_work_size(n, s->n_materials, col->opt.kmean, ns);
+        double *work = malloc(((size_t)work_size + (size_t)n * (1 + (size_t)ns)) * sizeof(double));
         if (!work) nomem = 1;
         const shp_team team = shp_team_single();
 #ifdef _OPENMP
@@ -53,7 +54,11 @@ static int cpu_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b
                 mark_invalid(col, &out, b->out + (long)i * stride);
                 continue;
             }
-            shp_column_run(&team, col, mats, h0, work, &out);
+            double *dh0 = ns ? h0 + n : NULL;
+            if (ns)
+                shp_initial_heads_dp(&team, s->init_var, s->init_value, n, col->mat_of_node, mats, h0,
+                                     ns, col->sens_mat, col->sens_par, dh0);
+            shp_column_run_sens(&team, col, mats, h0, dh0, work, &out);
         }
         free(work);
     }

@@ -55,7 +55,8 @@ const char *const shp_kmean_names[SHP_KMEAN_COUNT + 1] = {"arithmetic", "geometr
 size_t shp_column_work_bytes(const shp_column *col)
 {
     const shp_team one = shp_team_single();
-    return (size_t)shp_column_work_size(col->n, richards_materials(&one, col), col->opt.kmean) *
+    return (size_t)shp_column_work_size(col->n, richards_materials(&one, col), col->opt.kmean,
+                                          col->n_sens > 0 ? col->n_sens : 0) *
            sizeof(double);
 }
 

@@ -10,317 +10,15 @@
 #ifndef SHPFIT_CORE_COLUMN_CORE_H
 #define SHPFIT_CORE_COLUMN_CORE_H
 
-#include "../physics/hydraulics.h"
-#include "../physics/kirchhoff.h"
-#include "../physics/node_assembly.h"
-#include "../status.h"
+#include "column_assembly.h"
+#include "column_sens.h"
+#include "column_types.h"
 #include "team.h"
 #include "tridiag.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef enum {
-    SHP_BC_HEAD = 0,       /* prescribed pressure head h [L] */
-    SHP_BC_FLUX,           /* prescribed downward flux q [L/T] (top: > 0 infiltrates) */
-    SHP_BC_FREE_DRAINAGE,  /* unit gradient: q = K(h) (bottom only) */
-    SHP_BC_ZERO_FLUX,      /* q = 0 */
-    SHP_BC_COUNT
-} shp_bc_type;
-
-/* A boundary condition: a constant value, or a piecewise-constant table whose value
- * v[k] holds from t[k] until t[k+1] (v[0] before t[0]). Time steps end on every
- * change, so each step sees one value. */
-typedef struct {
-    int type;
-    double value;
-    int n;
-    const double *t;
-    const double *v;
-} shp_bc;
-
-/* How the time steps are chosen (docs/solver.md, "Time stepping"). */
-typedef enum {
-    SHP_STEP_ADAPTIVE = 0, /* Δt from the truncation error of the last step */
-    SHP_STEP_FIXED,        /* one schedule for every column: dt_init × grow^k up to dt_max */
-    SHP_STEP_CONTROL_COUNT
-} shp_step_control;
-
-typedef struct {
-    double dt_init, dt_min, dt_max; /* [T] */
-    double tol_theta;               /* max |Δθ| between iterates in unsaturated nodes */
-    double tol_h;                   /* max |Δh| [L] between iterates in saturated nodes */
-    double tol_mass;                /* max water [L] a step's residual may leave unbalanced */
-    double tol_time;                /* target local truncation error in θ per step (0: off) */
-    int max_iter;                   /* iterations (line-search cuts included) before a retry */
-    double grow, shrink;            /* bounds on the factor from one step to the next */
-    double retry;                   /* a failed step is retried with dt·retry */
-    long max_steps;                 /* accepted + failed steps before giving up */
-    int kmean;                      /* shp_kmean */
-    int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
-    int step_control;               /* shp_step_control */
-    int count_fill;                 /* 1: a head-boundary node's jump to its boundary head at
-                                     * t = 0+ counts as inflow (Q, Q_bot); 0: it does not */
-} shp_solver_opts;
-
-/* Everything about a column but its materials (so a batch of candidates can share it). */
-typedef struct {
-    int n;                  /* nodes, ≥ 3 */
-    const double *z;        /* node depths [L], z[0] = 0 < z[1] < … < z[n−1] */
-    const int *mat_of_node; /* material index of each node */
-    shp_bc top, bottom;
-    shp_solver_opts opt;
-    int n_out;              /* output times, strictly increasing, > 0 */
-    const double *t_out;
-    int n_obs;              /* observation depths: θ = (1−w) θ[node] + w θ[node+1] */
-    const int *obs_node;
-    const double *obs_w;
-    int profiles_all;       /* 1: store h, θ profiles at every output time, else final only */
-} shp_column;
-
-typedef struct {
-    int status;              /* SHP_OK, SHP_ERR_NOT_CONVERGED or SHP_ERR_MAX_STEPS */
-    long steps;              /* accepted time steps */
-    long iterations;         /* Picard iterations (linear solves), failed attempts included */
-    long failures;           /* rejected attempts retried with a smaller step */
-    double t_reached;        /* simulated time reached [T] */
-    double max_abs_balance;  /* max |water-balance error| over the output times [L] */
-} shp_column_stats;
-
-/* Output slots, all written by shp_column_run (NaN where a failed run never got). */
-typedef struct {
-    double *Q;          /* n_out: cumulative inflow through the top [L] */
-    double *v_inst;     /* n_out: top flux at the output time [L/T] */
-    double *v_mean;     /* n_out: mean top flux over the preceding output interval */
-    double *q_bot;      /* n_out: downward flux through the bottom at the output time */
-    double *Q_bot;      /* n_out: cumulative outflow through the bottom [L] */
-    double *balance;    /* n_out: (storage change) − (Q − Q_bot) [L] */
-    double *theta_obs;  /* n_out × n_obs, row-major by time (NULL when n_obs = 0) */
-    double *h_prof;     /* (profiles_all ? n_out : 1) × n */
-    double *theta_prof; /* same shape */
-    shp_column_stats *stats;
-} shp_column_out;
-
-/* 14 node arrays, the tridiagonal scratch (4 arrays: a team of several solves by
- * PCR, which needs a second copy of the system; core/tridiag.h), Ψ and ln(−h) */
-#define SHP_COLUMN_WORK_ARRAYS 20
-#define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
-
-/* All the working memory of a column of n nodes whose materials are among the first
- * n_mat: the node arrays and, for kirchhoff faces, one Kirchhoff table per material. */
-SHP_HD SHP_INLINE long shp_column_work_size(int n, int n_mat, int kmean)
-{
-    return SHP_COLUMN_WORK_DOUBLES(n) +
-           (kmean == SHP_KMEAN_KIRCHHOFF ? (long)n_mat * SHP_KIRCHHOFF_TABLE_DOUBLES : 0);
-}
-
-/* Doubles of output a column writes (its series, observations and profiles), and the
- * slots of `out` pointed into one block of that many: pure address arithmetic, so the
- * block may be host or device memory (column.h wraps these for host callers). */
-SHP_HD SHP_INLINE long shp_column_out_size(const shp_column *col)
-{
-    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    return 6 * nt + nt * col->n_obs + 2 * np * col->n;
-}
-
-SHP_HD SHP_INLINE void shp_column_out_at(const shp_column *col, double *block,
-                                         shp_column_stats *stats, shp_column_out *out)
-{
-    const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    double *p = block;
-    out->Q = p; p += nt;
-    out->v_inst = p; p += nt;
-    out->v_mean = p; p += nt;
-    out->q_bot = p; p += nt;
-    out->Q_bot = p; p += nt;
-    out->balance = p; p += nt;
-    out->theta_obs = col->n_obs ? p : 0; p += nt * col->n_obs;
-    out->h_prof = p; p += np * col->n;
-    out->theta_prof = p;
-    out->stats = stats;
-}
-
-/* Piecewise-constant boundary value at time t, and the next change after t. */
-SHP_HD SHP_INLINE double shp_bc_value(const shp_bc *bc, double t)
-{
-    if (bc->n <= 0) return bc->value;
-    int k = 0;
-    while (k + 1 < bc->n && bc->t[k + 1] <= t) ++k;
-    return bc->v[k];
-}
-
-SHP_HD SHP_INLINE double shp_bc_next_change(const shp_bc *bc, double t)
-{
-    for (int k = 0; k < bc->n; ++k)
-        if (bc->t[k] > t) return bc->t[k];
-    return HUGE_VAL;
-}
-
-/* Nodes whose head is prescribed (their flux comes from their own balance). */
-SHP_HD SHP_INLINE int richards_is_head_node(const shp_column *col, int i)
-{
-    return (i == 0 && col->top.type == SHP_BC_HEAD) ||
-           (i == col->n - 1 && col->bottom.type == SHP_BC_HEAD);
-}
-
-/* W, K, Cw, dK/dh of node i and, when the faces are "kirchhoff" (tabs: the materials'
- * tables, else NULL), its potential Ψ. */
-SHP_HD SHP_INLINE void richards_eval_node(const shp_column *col, const shp_material *mats,
-                                          const double *tabs, int i, const double *h, double *W,
-                                          double *K, double *Cw, double *dK, double *Psi)
-{
-    const int m = col->mat_of_node[i];
-    shp_hyd_storage(&mats[m], h[i], &W[i], &K[i], &Cw[i], &dK[i]);
-    if (tabs) /* Ψ, and ln(−h) in the next array for the faces */
-        Psi[i] = shp_kirchhoff_eval_u(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES, h[i],
-                                      &Psi[col->n + i]);
-}
-
-SHP_HD SHP_INLINE void richards_eval_nodes(const shp_team *tm, const shp_column *col,
-                                           const shp_material *mats, const double *tabs,
-                                           const double *h, double *W, double *K, double *Cw,
-                                           double *dK, double *Psi)
-{
-    for (int i = tm->rank; i < col->n; i += tm->size)
-        richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
-}
-
-/* Materials a column uses (1 + the largest index in mat_of_node), team-reduced. */
-SHP_HD SHP_INLINE int richards_materials(const shp_team *tm, const shp_column *col)
-{
-    double m = 0.0;
-    for (int i = tm->rank; i < col->n; i += tm->size) m = shp_max(m, (double)col->mat_of_node[i]);
-    return 1 + (int)shp_team_max(tm, m);
-}
-
-/* The Kirchhoff tables of materials 0..n_mat−1, built by the whole team. */
-SHP_HD SHP_INLINE void richards_build_tables(const shp_team *tm, const shp_material *mats,
-                                             int n_mat, double *tabs)
-{
-    for (int j = tm->rank; j < n_mat * SHP_KIRCHHOFF_POINTS; j += tm->size)
-        shp_kirchhoff_point(&mats[j / SHP_KIRCHHOFF_POINTS], j % SHP_KIRCHHOFF_POINTS,
-                            tabs + (long)(j / SHP_KIRCHHOFF_POINTS) * SHP_KIRCHHOFF_TABLE_DOUBLES);
-    shp_team_sync(tm);
-    for (int m = tm->rank; m < n_mat; m += tm->size)
-        shp_kirchhoff_accumulate(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES);
-    shp_team_sync(tm);
-}
-
-/* Water a head-boundary node i (0 or n − 1) takes up when it jumps from h_init[i] to its
- * boundary head at t = 0+, vol_i (W(h_b) − W(h_init)) [L]; 0 when that boundary is not a
- * head. The same value on every team member. */
-SHP_HD SHP_INLINE double richards_boundary_fill(const shp_column *col, const shp_material *mats,
-                                                const double *h_init, int i)
-{
-    const shp_bc *bc = i == 0 ? &col->top : &col->bottom;
-    if (bc->type != SHP_BC_HEAD) return 0.0;
-    const shp_material *m = &mats[col->mat_of_node[i]];
-    double W0, W1, K, C, dK;
-    shp_hyd_storage(m, h_init[i], &W0, &K, &C, &dK);
-    shp_hyd_storage(m, shp_bc_value(bc, 0.0), &W1, &K, &C, &dK);
-    return richards_node_volume(col->z, col->n, i) * (W1 - W0);
-}
-
-/* Boundary inputs of one step, the same for every team member. */
-typedef struct {
-    int top_type, bot_type;
-    double top_val, bot_val;
-    double dt;
-} richards_step_bc;
-
-/* The face between nodes i and i+1 at the current iterate. */
-SHP_HD SHP_INLINE richards_face richards_face_at(const shp_column *col, const double *tabs,
-                                                 int i, const double *h, const double *K,
-                                                 const double *dK, const double *Psi)
-{
-    const double dz = col->z[i + 1] - col->z[i];
-    if (tabs) {
-        const int m = col->mat_of_node[i];
-        if (m == col->mat_of_node[i + 1]) {
-            const double kc =
-                shp_kirchhoff_mean_u(tabs + (long)m * SHP_KIRCHHOFF_TABLE_DOUBLES, h[i], h[i + 1],
-                                     Psi[i], Psi[i + 1], Psi[col->n + i], Psi[col->n + i + 1]);
-            return richards_face_kirchhoff(col->opt.newton, K[i], K[i + 1], dK[i], dK[i + 1],
-                                           kc, h[i], h[i + 1], dz);
-        }
-        /* two materials' potentials do not subtract: a layer interface takes the mean */
-        return richards_face_eval(SHP_KMEAN_ARITHMETIC, col->opt.newton, K[i], K[i + 1], dK[i],
-                                  dK[i + 1], h[i], h[i + 1], dz);
-    }
-    return richards_face_eval(col->opt.kmean, col->opt.newton, K[i], K[i + 1], dK[i], dK[i + 1],
-                              h[i], h[i + 1], dz);
-}
-
-/* A prescribed boundary flux as a face (free drainage q = K(h) has dq/dh = K'). */
-SHP_HD SHP_INLINE richards_face richards_face_given(double q, double dq_dh)
-{
-    richards_face f;
-    f.q = q;
-    f.dq_dhi = dq_dh;
-    f.dq_dhj = dq_dh;
-    return f;
-}
-
-/* Assemble J δ = −F over the team's stride; returns the team-reduced Σ|F_i| over the
- * nodes whose head is not prescribed (the water-balance residual per unit time). */
-SHP_HD SHP_INLINE double richards_assemble(const shp_team *tm, const shp_column *col,
-                                           const richards_step_bc *bc, const double *h,
-                                           const double *W, const double *W_old, const double *K,
-                                           const double *Cw, const double *dK,
-                                           const double *tabs, const double *Psi, double *a,
-                                           double *b, double *c, double *r)
-{
-    const int n = col->n;
-    double res = 0.0;
-    for (int i = tm->rank; i < n; i += tm->size) {
-        richards_face up, dn;
-        if (i > 0) up = richards_face_at(col, tabs, i - 1, h, K, dK, Psi);
-        else up = richards_face_given(bc->top_type == SHP_BC_FLUX ? bc->top_val : 0.0, 0.0);
-        if (i < n - 1) dn = richards_face_at(col, tabs, i, h, K, dK, Psi);
-        else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
-            dn = richards_face_given(K[i], col->opt.newton ? dK[i] : 0.0);
-        else dn = richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
-        const double vol_dt = richards_node_volume(col->z, n, i) / bc->dt;
-        const double F = richards_row(vol_dt, Cw[i], W[i], W_old[i], up, dn, &a[i], &b[i], &c[i], &r[i]);
-        if (richards_is_head_node(col, i)) {
-            a[i] = 0.0;
-            c[i] = 0.0;
-            b[i] = 1.0;
-            r[i] = (i == 0 ? bc->top_val : bc->bot_val) - h[i];
-        } else {
-            res += fabs(F);
-        }
-    }
-    return shp_team_sum(tm, res);
-}
-
-/* Team-reduced stored water Σ vol_i W_i [L]. */
-SHP_HD SHP_INLINE double richards_storage(const shp_team *tm, const shp_column *col,
-                                          const double *W)
-{
-    double s = 0.0;
-    for (int i = tm->rank; i < col->n; i += tm->size)
-        s += richards_node_volume(col->z, col->n, i) * W[i];
-    return shp_team_sum(tm, s);
-}
-
-/* θ from stored water (removes the elastic Ss·h part of saturated nodes). */
-SHP_HD SHP_INLINE double richards_theta(const shp_column *col, const shp_material *mats,
-                                        const double *h, const double *W, int i)
-{
-    return h[i] > 0.0 ? W[i] - mats[col->mat_of_node[i]].Ss * h[i] : W[i];
-}
-
-SHP_HD SHP_INLINE void richards_store_profile(const shp_team *tm, const shp_column *col,
-                                              const shp_material *mats, const double *h,
-                                              const double *W, double *h_out, double *th_out)
-{
-    for (int i = tm->rank; i < col->n; i += tm->size) {
-        h_out[i] = h ? h[i] : NAN;
-        th_out[i] = h ? richards_theta(col, mats, h, W, i) : NAN;
-    }
-}
 
 /* Head after a Newton update δ of head h. Unsaturated heads within RICHARDS_LOG_BAND [L]
  * of saturation are updated in y = −b (1 + ln(−h/b)), b the band: for VGM with n near 1,
@@ -345,11 +43,14 @@ SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_c
 /* Smallest fraction of a Newton update the line search tries (5 halvings). */
 #define RICHARDS_LAMBDA_MIN (1.0 / 32.0)
 
-/* Run the column from heads h_init (n values) to t_out[n_out−1].
- * Returns the column status (also in out->stats->status). */
-SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
-                                     const shp_material *mats, const double *h_init, double *work,
-                                     shp_column_out *out)
+/* Run the column from heads h_init (n values) to t_out[n_out−1], and with n_sens > 0
+ * the derivatives of every output (out->sens; core/column_sens.h) from the derivatives
+ * of the initial heads dh_init (n_sens × n, parameter-major; NULL: the initial heads do
+ * not depend on the parameters). Returns the column status (also in out->stats->status). */
+SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *col,
+                                          const shp_material *mats, const double *h_init,
+                                          const double *dh_init, double *work,
+                                          shp_column_out *out)
 {
     const int n = col->n;
     const shp_solver_opts *opt = &col->opt;
@@ -360,10 +61,14 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     double *scratch = work + 14 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
     double *Psi = work + 18 * n;     /* Kirchhoff potential, then ln(−h) (kirchhoff faces) */
     double *tabs = 0;                /* then the materials' tables */
+    const int n_mat = richards_materials(tm, col);
     if (opt->kmean == SHP_KMEAN_KIRCHHOFF) {
         tabs = work + SHP_COLUMN_WORK_DOUBLES(n);
-        richards_build_tables(tm, mats, richards_materials(tm, col), tabs);
+        richards_build_tables(tm, mats, n_mat, tabs);
     }
+    const int sens = col->n_sens > 0;
+    shp_sens_state ss; /* then the sensitivities' arrays and tables */
+    if (sens) shp_sens_bind(col, work + shp_column_work_size(n, n_mat, opt->kmean, 0), &ss);
 
     /* a head-boundary node starts at its boundary head (as HYDRUS does), so its half
      * cell jumps from θ_i to θ(h0) at t = 0+. With count_fill that water is inflow, as it
@@ -385,6 +90,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         Q_bot = -richards_boundary_fill(col, mats, h_init, n - 1);
         S0 -= Q - Q_bot;
     }
+    if (sens) shp_sens_start(tm, col, mats, h_init, dh_init, h, Cw, &ss);
 
     double t = 0.0, dt = opt->dt_init, q_top = 0.0, q_bot = 0.0;
     double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0, dt_prev = 0.0;
@@ -432,7 +138,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
         double res_base = HUGE_VAL, lam = 1.0;
         for (;;) {
-            const double res = richards_assemble(tm, col, &bc, h, W, W_old, K, Cw, dK, tabs, Psi, a, b, c, r);
+            const double res = richards_assemble(tm, col, opt->newton, &bc, h, W, W_old, K, Cw, dK, tabs, Psi, a, b, c, r);
             const int finite = res * bc.dt <= opt->tol_mass * 1e300; /* not NaN, no overflow */
             /* backtracking line search on Σ|F|: an update that raised the residual is cut
              * back along the same Newton direction. Across the kink of K(h) at saturation
@@ -500,13 +206,13 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         const double dt_s = bc.dt;
         if (bc.top_type == SHP_BC_HEAD)
             q_top = richards_node_volume(col->z, n, 0) * (W[0] - W_old[0]) / dt_s +
-                    richards_face_at(col, tabs, 0, h, K, dK, Psi).q;
+                    richards_face_at(col, opt->newton, tabs, 0, h, K, dK, Psi).q;
         else if (bc.top_type == SHP_BC_FLUX)
             q_top = bc.top_val;
         else
             q_top = 0.0;
         if (bc.bot_type == SHP_BC_HEAD)
-            q_bot = richards_face_at(col, tabs, n - 2, h, K, dK, Psi).q -
+            q_bot = richards_face_at(col, opt->newton, tabs, n - 2, h, K, dK, Psi).q -
                     richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s;
         else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
             q_bot = K[n - 1];
@@ -518,6 +224,9 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
         Q_bot += q_bot * dt_s;
         t = clipped ? t_stop : t + dt_s;
         ++steps;
+        if (sens) /* before W_old moves on: the step's equations hold h^n through it */
+            shp_sens_step(tm, col, mats, tabs, &bc, h, W, W_old, K, Cw, dK, Psi, a, b, c, r,
+                          scratch, &ss);
         shp_team_sync(tm); /* W[0], W[n−1] read before W_old is overwritten */
         /* local truncation error of backward Euler, ½Δt²|W''| ≈ ½|ΔW^{n+1} − (Δt/Δt_prev)ΔW^n|
          * (Kavetski, Binning & Sloan 2001, Adv. Water Resour. 24: 595–605) */
@@ -572,6 +281,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
             if (col->profiles_all)
                 richards_store_profile(tm, col, mats, h, W, out->h_prof + (long)k_out * n,
                                        out->theta_prof + (long)k_out * n);
+            if (sens) shp_sens_output(tm, col, mats, h, &ss, out, k_out, t, t_prev_out);
             Q_prev_out = Q;
             t_prev_out = t;
             ++k_out;
@@ -593,6 +303,7 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     if (!col->profiles_all)
         richards_store_profile(tm, col, mats, status == SHP_OK ? h : 0, W, out->h_prof,
                                out->theta_prof);
+    if (sens) shp_sens_finish(tm, col, mats, status == SHP_OK ? h : 0, &ss, out, k_out);
     if (tm->rank == 0 && out->stats) {
         out->stats->status = status;
         out->stats->steps = steps;
@@ -605,8 +316,17 @@ SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
     return status;
 }
 
+/* The column without initial-state derivatives (heads given, or none asked for). */
+SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
+                                     const shp_material *mats, const double *h_init, double *work,
+                                     shp_column_out *out)
+{
+    return shp_column_run_sens(tm, col, mats, h_init, 0, work, out);
+}
+
 #ifdef __cplusplus
 }
 #endif
 
 #endif
+

@@ -7,6 +7,7 @@
 #define SHPFIT_CORE_INITIAL_H
 
 #include "../physics/hydraulics.h"
+#include "../physics/hydraulics_dp.h"
 #include "../status.h"
 #include "team.h"
 
@@ -45,6 +46,26 @@ SHP_HD SHP_INLINE int shp_initial_heads(const shp_team *tm, int var, const doubl
         h[i] = hi;
     }
     return shp_team_max(tm, (double)bad) > 0.0 ? SHP_ERR_INVALID : SHP_OK;
+}
+
+/* The derivatives of those heads by the column's sensitivity parameters (parameter
+ * sens_par[k] of material sens_mat[k]): dh[k·n + i], 0 for heads given as such and for
+ * nodes of other materials. θ or Se held fixed, the head moves with the retention curve
+ * (physics/hydraulics_dp.h). h: the heads shp_initial_heads gave. */
+SHP_HD SHP_INLINE void shp_initial_heads_dp(const shp_team *tm, int var, const double *values,
+                                            int n, const int *mat_of_node,
+                                            const shp_material *mats, const double *h,
+                                            int n_sens, const int *sens_mat, const int *sens_par,
+                                            double *dh)
+{
+    for (int i = tm->rank; i < n; i += tm->size) {
+        double d[SHP_MAX_PARAMS];
+        const int m = mat_of_node[i];
+        for (int j = 0; j < SHP_MAX_PARAMS; ++j) d[j] = 0.0;
+        if (var == SHP_INIT_THETA) shp_hyd_h_of_theta_dp(&mats[m], values[i], h[i], d);
+        else if (var == SHP_INIT_SE) shp_hyd_h_of_se_dp(&mats[m], values[i], h[i], d);
+        for (int k = 0; k < n_sens; ++k) dh[(long)k * n + i] = sens_mat[k] == m ? d[sens_par[k]] : 0.0;
+    }
 }
 
 #ifdef __cplusplus

@@ -114,6 +114,28 @@ SHP_HD SHP_INLINE double shp_kirchhoff_eval_u(const double *SHP_RESTRICT tab, do
     return c[0] + t * (c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * c[5]))));
 }
 
+/* K as the table has it, −dΨ/dh of the interpolant at h (u = ln(−h) for h < 0): K
+ * itself at the points, and between them within the interpolation error. The exact
+ * derivative of a kirchhoff face's flux needs this one. */
+SHP_HD SHP_INLINE double shp_kirchhoff_K_u(const double *SHP_RESTRICT tab, double h, double u)
+{
+    if (!(h < 0.0)) return tab[0];
+    double t = 0.0;
+    const int k = shp_kirchhoff_locate(u, &t);
+    const double *p = tab + 1;
+    if (k < 0) return p[0] * exp(-SHP_KIRCHHOFF_U0);
+    if (k == SHP_KIRCHHOFF_POINTS - 1) {
+        const double *q = p + 3 * k, ut = SHP_KIRCHHOFF_U0 + k * SHP_KIRCHHOFF_DU;
+        return q[1] * exp(-(u - ut)) / (-h);
+    }
+    double c[6];
+    shp_kirchhoff_cell(tab, k, c);
+    const double dpsi_du =
+        (c[1] + t * (2.0 * c[2] + t * (3.0 * c[3] + t * (4.0 * c[4] + t * 5.0 * c[5])))) *
+        (1.0 / SHP_KIRCHHOFF_DU);
+    return dpsi_du / (-h);
+}
+
 SHP_HD SHP_INLINE double shp_kirchhoff_eval(const double *SHP_RESTRICT tab, double h)
 {
     return shp_kirchhoff_eval_u(tab, h, 0);

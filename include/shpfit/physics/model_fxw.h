@@ -166,6 +166,153 @@ SHP_HD SHP_INLINE void fxw_eval(const double *SHP_RESTRICT p, double h, double *
     *dK = kg * r * (L * r * dlg + 2.0 * dgamma * exp(1.0 / n) / (psi * alpha * m * q0));
 }
 
+/* ------------------------------------------------------------------ derivatives */
+
+/* F and its parameter derivatives at w: ∂F/∂n = F ln(e^w − 1)/n², ∂F/∂m = −F log1p(w),
+ * added into f[0], f[1], f[2] with weight wt. */
+SHP_HD SHP_INLINE void fxw_mualem_f3_add(double w, double n, double m, double wt, double *f)
+{
+    const double lem = w < 40.0 ? log(expm1(w)) : w, l1 = log1p(w);
+    const double v = wt * exp(-(m + 1.0) * l1 - lem / n);
+    f[0] += v;
+    f[1] += v * lem / (n * n);
+    f[2] -= v * l1;
+}
+
+/* fxw_lower for the triple (P, ∂P/∂n, ∂P/∂m) at fixed a: the same nodes and weights,
+ * so P is the one fxw_eval uses. p1[3], p2[3]. */
+SHP_HD SHP_INLINE void fxw_lower3(double a1, double a2, int want2, double n, double m, double *p1,
+                                  double *p2)
+{
+    const double eh = 1.181360412865646; /* e^(1/6) */
+    double et = 1.0;
+    for (int i = 0; i < 3; ++i) p1[i] = p2[i] = 0.0;
+    for (int k = 0; k <= 33; ++k) {
+        const double ch = 0.5 * (et + 1.0 / et), sh = 0.5 * (et - 1.0 / et);
+        const double e = exp(-SHP_FXW_PI * sh);
+        const double sp = 1.0 / (1.0 + e), sm = e / (1.0 + e);
+        const double wt = SHP_FXW_PI * ch * sp * sm;
+        if (k > 0) {
+            const double w1 = a1 * sm, w2 = a2 * sm;
+            if (w1 > 1e-300) fxw_mualem_f3_add(w1, n, m, wt, p1);
+            if (want2 && w2 > 1e-300) fxw_mualem_f3_add(w2, n, m, wt, p2);
+        }
+        if (k <= 18) {
+            const double w1 = a1 * sp, w2 = a2 * sp;
+            if (w1 > 1e-300) fxw_mualem_f3_add(w1, n, m, wt, p1);
+            if (want2 && w2 > 1e-300) fxw_mualem_f3_add(w2, n, m, wt, p2);
+        }
+        et *= eh;
+    }
+    for (int i = 0; i < 3; ++i) {
+        p1[i] *= a1 / 6.0;
+        p2[i] = want2 ? p2[i] * a2 / 6.0 : 0.0;
+    }
+}
+
+/* fxw_upper for the triple (Q, ∂Q/∂n, ∂Q/∂m) at fixed a (same nodes). */
+SHP_HD SHP_INLINE void fxw_upper3(double a1, double a2, int want2, double n, double m, double *q1,
+                                  double *q2)
+{
+    const double eh = 1.2840254166877415; /* e^(1/4) */
+    const double c = 0.5 * n;
+    double et = 0.030197383422318501; /* e^(−14/4) */
+    for (int i = 0; i < 3; ++i) q1[i] = q2[i] = 0.0;
+    for (int k = -14; k <= 16; ++k) {
+        const double emt = 1.0 / et;
+        const double u = c * et * exp(-emt);
+        const double wt = u * (1.0 + emt);
+        fxw_mualem_f3_add(a1 + u, n, m, wt, q1);
+        if (want2) fxw_mualem_f3_add(a2 + u, n, m, wt, q2);
+        et *= eh;
+    }
+    for (int i = 0; i < 3; ++i) {
+        q1[i] *= 0.25;
+        q2[i] = want2 ? 0.25 * q2[i] : 0.0;
+    }
+}
+
+/* Parameter derivatives at fixed h (exact forward sensitivities; hydraulics_dp.h).
+ * θ = θs Cf Γ (ψ < h0): ln Γ = −m log1p(w), w = sp(n ln αψ − 1), ∂w/∂α = q n/α,
+ * ∂w/∂n = q ln αψ (q = σ(n ln αψ − 1));  ∂Cf/∂h0 = (1 − Cf)/((hr+h0) ln(1+h0/hr)),
+ *   ∂Cf/∂hr = [ψ/(hr(hr+ψ)) − (1 − Cf) h0/(hr(hr+h0))]/ln(1+h0/hr)
+ *           = [(ψ − h0)/((hr+h0)(hr+ψ)) + Cf h0/(hr(hr+h0))]/ln(1+h0/hr)
+ * (the first where Cf → 1, the second where Cf → 0: no cancellation at either end).
+ * K = Ks Γ^L r², r = Q(w)/Q(0): ∂Q(w)/∂p = ∫_w^∞ ∂F/∂p − F(w) ∂w/∂p, ∂F/∂n, ∂F/∂m by
+ * the same quadrature as Q (fxw_lower3/upper3), F(w) = Γ e^{1/n}/((1+w) αψ) in closed
+ * form. For w ≤ 1 (Q(w) = Q(0) − P(w)): ∂r = [−∂P(w) + (P(w)/Q(0)) ∂Q(0) − F ∂w]/Q(0),
+ * free of the cancellation Q(w) − r Q(0) near saturation. K does not depend on hr, h0.
+ * The quadrature error (≤ 2e-13 relative in K) enters ∂K/∂n, ∂K/∂m at about that
+ * size relative to K. */
+SHP_HD SHP_INLINE void shp_fxw_eval_dp(const double *SHP_RESTRICT p, double h,
+                                       double *SHP_RESTRICT dtheta, double *SHP_RESTRICT dK)
+{
+    for (int k = 0; k < SHP_FXW_NPARAM; ++k) dtheta[k] = dK[k] = 0.0;
+    const double ts = p[SHP_FXW_THETA_S], ks = p[SHP_FXW_KS];
+    if (h >= 0.0) {
+        dtheta[SHP_FXW_THETA_S] = 1.0;
+        dK[SHP_FXW_KS] = 1.0;
+        return;
+    }
+    const double psi = -h;
+    const double alpha = p[SHP_FXW_ALPHA], n = p[SHP_FXW_N], m = p[SHP_FXW_M];
+    const double L = p[SHP_FXW_L], hr = p[SHP_FXW_HR], h0 = p[SHP_FXW_H0];
+    const double lap = log(alpha * psi), z1 = n * lap - 1.0;
+    const double w = z1 > 0.0 ? z1 + log1p(exp(-z1)) : log1p(exp(z1));
+    const double q = z1 >= 0.0 ? 1.0 / (1.0 + exp(-z1)) : exp(z1) / (1.0 + exp(z1));
+    const double l1w = log1p(w), gamma = exp(-m * l1w);
+    /* ∂ln Γ by α, n, m */
+    const double lg_a = -m * q * n / ((1.0 + w) * alpha);
+    const double lg_n = -m * q * lap / (1.0 + w);
+    const double lg_m = -l1w;
+
+    if (psi < h0) {
+        const double lc = log1p(h0 / hr);
+        const double cf = log1p((h0 - psi) / (hr + psi)) / lc;
+        const double omcf = log1p(psi / hr) / lc; /* 1 − Cf */
+        const double th = ts * cf * gamma;
+        const double cf_h0 = omcf / ((hr + h0) * lc);
+        const double cf_hr =
+            cf > 0.5 ? (psi / (hr * (hr + psi)) - omcf * h0 / (hr * (hr + h0))) / lc
+                     : ((psi - h0) / ((hr + h0) * (hr + psi)) + cf * h0 / (hr * (hr + h0))) / lc;
+        dtheta[SHP_FXW_THETA_S] = cf * gamma;
+        dtheta[SHP_FXW_ALPHA] = th * lg_a;
+        dtheta[SHP_FXW_N] = th * lg_n;
+        dtheta[SHP_FXW_M] = th * lg_m;
+        dtheta[SHP_FXW_HR] = ts * gamma * cf_hr;
+        dtheta[SHP_FXW_H0] = ts * gamma * cf_h0;
+    }
+
+    /* the integrals of fxw_eval with their n and m derivatives: [0] value, [1] ∂n, [2] ∂m */
+    double p1[3], pw[3], q1[3], qw[3];
+    if (w <= 1.0) {
+        fxw_lower3(1.0, w, 1, n, m, p1, pw);
+        fxw_upper3(1.0, 0.0, 0, n, m, q1, qw);
+        qw[0] = q1[0] + (p1[0] - pw[0]);
+    } else {
+        fxw_lower3(1.0, 0.0, 0, n, m, p1, pw);
+        fxw_upper3(1.0, w, 1, n, m, q1, qw);
+    }
+    const double q0 = p1[0] + q1[0];
+    const double r = qw[0] / q0;
+    const double gl = L == 0.5 ? sqrt(gamma) : pow(gamma, L), kg = ks * gl, k = kg * r * r;
+    /* F(w) ∂w/∂ln α: the moving lower limit of Q(w) */
+    const double fq = gamma * q * exp(1.0 / n) / ((1.0 + w) * psi * alpha);
+    double dr[3]; /* ∂r by α, n, m */
+    dr[0] = -fq * n / (alpha * q0);
+    for (int i = 1; i < 3; ++i) {
+        const double dq0 = p1[i] + q1[i];
+        const double dqw_fixed = w <= 1.0 ? -pw[i] + (pw[0] / q0) * dq0 : qw[i] - r * dq0;
+        dr[i] = (dqw_fixed - (i == 1 ? fq * lap : 0.0)) / q0;
+    }
+    dK[SHP_FXW_KS] = gl * r * r;
+    if (!(k > 0.0)) return;
+    dK[SHP_FXW_ALPHA] = kg * r * (L * r * lg_a + 2.0 * dr[0]);
+    dK[SHP_FXW_N] = kg * r * (L * r * lg_n + 2.0 * dr[1]);
+    dK[SHP_FXW_M] = kg * r * (L * r * lg_m + 2.0 * dr[2]);
+    dK[SHP_FXW_L] = -k * m * l1w; /* K ln Γ */
+}
+
 /* θ spans (0, θs]: the soil dries out at h0. */
 SHP_HD SHP_INLINE void fxw_theta_limits(const double *SHP_RESTRICT p, double *theta_min,
                                         double *theta_max)

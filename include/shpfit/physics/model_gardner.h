@@ -26,6 +26,25 @@ SHP_HD SHP_INLINE void gardner_eval(const double *SHP_RESTRICT p, double h, doub
     *dK = p[SHP_GAR_ALPHA] * *K;
 }
 
+/* Parameter derivatives at fixed h (exact forward sensitivities; hydraulics_dp.h):
+ * ∂θ/∂θr = 1 − e^{αh} (expm1), ∂θ/∂α = (θs−θr) h e^{αh}, ∂K/∂α = Ks h e^{αh}. */
+SHP_HD SHP_INLINE void shp_gardner_eval_dp(const double *SHP_RESTRICT p, double h,
+                                           double *SHP_RESTRICT dtheta, double *SHP_RESTRICT dK)
+{
+    for (int k = 0; k < SHP_GAR_NPARAM; ++k) dtheta[k] = dK[k] = 0.0;
+    if (h >= 0.0) {
+        dtheta[SHP_GAR_THETA_S] = 1.0;
+        dK[SHP_GAR_KS] = 1.0;
+        return;
+    }
+    const double ah = p[SHP_GAR_ALPHA] * h, e = exp(ah);
+    dtheta[SHP_GAR_THETA_R] = -expm1(ah);
+    dtheta[SHP_GAR_THETA_S] = e;
+    dtheta[SHP_GAR_ALPHA] = (p[SHP_GAR_THETA_S] - p[SHP_GAR_THETA_R]) * h * e;
+    dK[SHP_GAR_ALPHA] = p[SHP_GAR_KS] * h * e;
+    dK[SHP_GAR_KS] = e;
+}
+
 SHP_HD SHP_INLINE double gardner_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return 0.0;

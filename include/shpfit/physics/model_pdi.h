@@ -38,17 +38,7 @@ enum { SHP_PDI_THETA_R, SHP_PDI_THETA_S, SHP_PDI_ALPHA, SHP_PDI_N, SHP_PDI_KS, S
 #define SHP_PDI_A_DEFAULT (-1.5) /* film-flow slope (Tokunaga 2009; Peters 2013) */
 #define SHP_LN10 2.30258509299404568402
 
-/* ln(1 + e^y) without overflow or cancellation. */
-SHP_HD SHP_INLINE double shp_softplus(double y)
-{
-    return y > 0.0 ? y + log1p(exp(-y)) : log1p(exp(y));
-}
-
-/* 1/(1 + e^−y). */
-SHP_HD SHP_INLINE double shp_logistic(double y)
-{
-    return y >= 0.0 ? 1.0 / (1.0 + exp(-y)) : exp(y) / (1.0 + exp(y));
-}
+/* shp_softplus and shp_logistic are in model_vgm.h (shared with vg_mode_dp). */
 
 /* Everything of one PDI evaluation at suction 0 < ψ < h0; the eval and split
  * functions below pick from it. */
@@ -149,6 +139,132 @@ SHP_HD SHP_INLINE void pdi_eval(const double *SHP_RESTRICT p, double h, double *
     *C = (ts - tr) * s.dscap + tr * s.dsad;
     *K = ks * ((1.0 - omega) * s.kcap + omega * s.kfilm);
     *dK = ks * ((1.0 - omega) * s.dkcap + omega * s.dkfilm);
+}
+
+/* Parameter derivatives at fixed h (exact forward sensitivities; hydraulics_dp.h).
+ * Capillary part, in the variables of pdi_state (z = n ln αψ, z0 = n ln αh0,
+ * nl = z0 − z, v0 = m sp(z0) = −ln Γ0, u = m D = ln Γ − ln Γ0, mE = −ln(1 − r)):
+ *   Scap = (Γ − Γ0)/(1 − Γ0):  ∂Scap = [Γ ∂ln Γ + (1 − Scap) Γ0 ∂v0]/(1 − Γ0)  (wet half),
+ *                               ∂Scap = Scap (∂ln Γ − Γ0 ∂v0/(1 − Γ0)) + Γ0 ∂u/(1 − Γ0) (dry half),
+ *   the second free of the cancellation Γ − Γ0 as ψ → h0 (∂u from the differences
+ *   σ(z0) − σ(z) = σ(z0) σ(−z) (1 − e^{−nl}) and σ(z0) z0 − σ(z) z = σ(z0) nl + z(σ(z0) − σ(z)));
+ *   Kcap = Scap^τ r²: ∂ln Kcap = τ ∂Scap/Scap + 2 ∂(mE)/expm1(mE).
+ * Adsorbed part: Sad = 1 − b sp(y)/X0 (X = log10 αψ, X0 = log10 αh0, y = X/b):
+ *   ∂Sad/∂α = ((1 − Sad) − σ(y))/(X0 α ln10) (= (σ(−y) − Sad)/… for y > 0),
+ *   ∂Sad/∂h0 = (1 − Sad)/(X0 h0 ln10),  ∂Sad/∂b = −(sp(y) − y σ(y))/X0,
+ *   b = 0.1 + 0.2 (1 − e^{−ρ²})/n², ρ = θr/(θs − θr): θr, θs and n act through b.
+ * Film: ln Kfilm = a (1 − Sad) ln(αh0) = a ln10 b sp(y), so ∂ln Kfilm/∂α = a σ(y)/α and
+ * it does not depend on h0 (until Sad is clamped to 0 next to h0, where it is (αh0)^a).
+ * Beyond h0 θ = 0 and K = Ks ω (αh0)^a. */
+SHP_HD SHP_INLINE void shp_pdi_eval_dp(const double *SHP_RESTRICT p, double h,
+                                       double *SHP_RESTRICT dtheta, double *SHP_RESTRICT dK)
+{
+    for (int k = 0; k < SHP_PDI_NPARAM; ++k) dtheta[k] = dK[k] = 0.0;
+    const double tr = p[SHP_PDI_THETA_R], ts = p[SHP_PDI_THETA_S];
+    const double alpha = p[SHP_PDI_ALPHA], n = p[SHP_PDI_N], tau = p[SHP_PDI_TAU];
+    const double ks = p[SHP_PDI_KS], omega = p[SHP_PDI_OMEGA];
+    const double h0 = p[SHP_PDI_H0], a = p[SHP_PDI_A];
+    if (h >= 0.0) {
+        dtheta[SHP_PDI_THETA_S] = 1.0;
+        dK[SHP_PDI_KS] = 1.0;
+        return;
+    }
+    const double psi = -h, lah0 = log(alpha * h0);
+    if (psi >= h0) {
+        const double kf = exp(a * lah0), k = ks * omega * kf;
+        dK[SHP_PDI_KS] = omega * kf;
+        dK[SHP_PDI_OMEGA] = ks * kf;
+        dK[SHP_PDI_ALPHA] = k * a / alpha;
+        dK[SHP_PDI_H0] = k * a / h0;
+        dK[SHP_PDI_A] = k * lah0;
+        return;
+    }
+    const shp_pdi_state s = pdi_state(p, psi);
+    const double m = (n - 1.0) / n, n2 = n * n;
+    const double lap = log(alpha * psi);
+    const double z = n * lap, z0 = n * lah0, nl = n * log(h0 / psi);
+    const double sz = shp_logistic(z), szm = shp_logistic(-z);
+    const double sz0 = shp_logistic(z0), sz0m = shp_logistic(-z0);
+    const double spz = shp_softplus(z), spz0 = shp_softplus(z0);
+    const double gamma = exp(-m * spz), omgamma = -expm1(-m * spz);
+    const double g0 = exp(-m * spz0), omg0 = -expm1(-m * spz0);
+    double dd, ee; /* D and E exactly as pdi_state */
+    if (nl < 30.0) {
+        const double em = expm1(nl);
+        dd = log1p(em * sz);
+        ee = log1p(em * sz0m);
+    } else {
+        dd = spz0 - spz;
+        ee = shp_softplus(-z) - shp_softplus(-z0);
+    }
+    const double dsig = sz0 * szm * (-expm1(-nl)); /* σ(z0) − σ(z) */
+
+    /* ∂ by (α, n, h0) of ln Γ, v0, u and mE */
+    const double lg[3] = {-m * n * sz / alpha, -spz / n2 - m * sz * lap, 0.0};
+    const double v0d[3] = {m * n * sz0 / alpha, spz0 / n2 + m * sz0 * lah0, m * n * sz0 / h0};
+    const double ud[3] = {m * n * dsig / alpha, dd / n2 + m * (sz0 * nl + z * dsig) / n,
+                          m * n * sz0 / h0};
+    const double med[3] = {-m * n * dsig / alpha, ee / n2 + m * (sz0m * nl - z * dsig) / n,
+                           m * n * sz0m / h0};
+    const double scap = s.scap, omscap = omgamma / omg0;
+    double dscap[3] = {0.0, 0.0, 0.0}, dkcap[3] = {0.0, 0.0, 0.0}, kcap_tau = 0.0;
+    if (scap > 0.0) {
+        for (int i = 0; i < 3; ++i)
+            dscap[i] = scap < 0.5 ? scap * (lg[i] - g0 * v0d[i] / omg0) + g0 * ud[i] / omg0
+                                  : (gamma * lg[i] + omscap * g0 * v0d[i]) / omg0;
+    }
+    if (s.kcap > 0.0) {
+        const double emE = expm1(m * ee);
+        for (int i = 0; i < 3; ++i)
+            dkcap[i] = s.kcap * (tau * dscap[i] / scap + 2.0 * med[i] / emE);
+        kcap_tau = s.kcap * shp_log_from(scap, omscap);
+    }
+
+    /* adsorbed part and film: b as pdi_state computes it */
+    const double rho = tr / (ts - tr), er2 = exp(-rho * rho);
+    const double b = 0.1 + 0.2 / n2 * (1.0 - er2);
+    const double x0 = lah0 / SHP_LN10, y = lap / SHP_LN10 / b;
+    const double sy = shp_logistic(y), sym = shp_logistic(-y);
+    const double g = y > 0.0 ? y * sym + log1p(exp(-y)) : log1p(exp(y)) - y * sy; /* sp − yσ */
+    const double db_rho = 0.4 * rho * er2 / n2, dts2 = (ts - tr) * (ts - tr);
+    const double db_tr = db_rho * ts / dts2, db_ts = -db_rho * tr / dts2;
+    const double db_n = -0.4 * (1.0 - er2) / (n2 * n);
+    const double sad = s.sad;
+    double sad_a = 0.0, sad_h0 = 0.0, sad_b = 0.0;
+    double lkf_a, lkf_h0, lkf_b, lkf_par; /* ∂ln Kfilm by α, h0, b and the slope a */
+    if (sad > 0.0) {
+        const double omsad = b * shp_softplus(y) / x0;
+        sad_a = (y > 0.0 ? sym - sad : omsad - sy) / (x0 * alpha * SHP_LN10);
+        sad_h0 = omsad / (x0 * h0 * SHP_LN10);
+        sad_b = -g / x0;
+        lkf_a = a * sy / alpha;
+        lkf_h0 = 0.0;
+        lkf_b = a * SHP_LN10 * g;
+        lkf_par = (1.0 - sad) * lah0;
+    } else { /* clamped: Kfilm = (αh0)^a */
+        lkf_a = a / alpha;
+        lkf_h0 = a / h0;
+        lkf_b = 0.0;
+        lkf_par = lah0;
+    }
+
+    const double dts = ts - tr;
+    dtheta[SHP_PDI_THETA_R] = -scap + sad + tr * sad_b * db_tr;
+    dtheta[SHP_PDI_THETA_S] = scap + tr * sad_b * db_ts;
+    dtheta[SHP_PDI_ALPHA] = dts * dscap[0] + tr * sad_a;
+    dtheta[SHP_PDI_N] = dts * dscap[1] + tr * sad_b * db_n;
+    dtheta[SHP_PDI_H0] = dts * dscap[2] + tr * sad_h0;
+
+    const double kf = s.kfilm, om1 = 1.0 - omega, wkf = ks * omega * kf;
+    dK[SHP_PDI_THETA_R] = wkf * lkf_b * db_tr;
+    dK[SHP_PDI_THETA_S] = wkf * lkf_b * db_ts;
+    dK[SHP_PDI_ALPHA] = ks * om1 * dkcap[0] + wkf * lkf_a;
+    dK[SHP_PDI_N] = ks * om1 * dkcap[1] + wkf * lkf_b * db_n;
+    dK[SHP_PDI_KS] = om1 * s.kcap + omega * kf;
+    dK[SHP_PDI_TAU] = ks * om1 * kcap_tau;
+    dK[SHP_PDI_OMEGA] = ks * (kf - s.kcap);
+    dK[SHP_PDI_H0] = ks * om1 * dkcap[2] + wkf * lkf_h0;
+    dK[SHP_PDI_A] = wkf * lkf_par;
 }
 
 /* θ = cap + ad: cap = (θs−θr) Scap, ad = θr Sad (both ≥ 0). */

@@ -86,16 +86,18 @@ SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double 
  * 0.1 % of each other (that difference quotient cancels) the trapezoidal mean's. */
 SHP_HD SHP_INLINE richards_face richards_face_kirchhoff(int newton, double Ki, double Kj,
                                                         double dKi, double dKj, double kc,
-                                                        double hi, double hj, double dz)
+                                                        double Kci, double Kcj, double hi,
+                                                        double hj, double dz)
 {
+    /* Kci, Kcj: −dΨ/dh at the nodes, K itself or (exact Jacobian) the table's own */
     const double dh = hi - hj;
     double dkc_i, dkc_j;
     if (fabs(dh) <= 1e-3 * fmax(fmax(fabs(hi), fabs(hj)), 1e-7)) {
         dkc_i = (5.0 * dKi + dKj) * (1.0 / 12.0);
         dkc_j = (5.0 * dKj + dKi) * (1.0 / 12.0);
     } else {
-        dkc_i = (Ki - kc) / dh;
-        dkc_j = (kc - Kj) / dh;
+        dkc_i = (Kci - kc) / dh;
+        dkc_j = (kc - Kcj) / dh;
     }
     richards_face f;
     f.q = kc * dh / dz + 0.5 * (Ki + Kj);
