@@ -24,6 +24,8 @@ int bench_surface(FILE *md, int quick);
 int bench_campaign(FILE *md);
 /* smoothness of the outputs in the parameters, adaptive vs fixed steps (smooth_stat.h) */
 int bench_smooth(FILE *md, int quick);
+/* the cost of exact parameter sensitivities against plain columns (column_sens.h) */
+int bench_sens(FILE *md, int reps, int quick);
 /* `shpfit-bench smooth [options]`: one setting, plain text (argv[0] is "smooth") */
 int bench_smooth_main(int argc, char **argv);
 

@@ -101,7 +101,7 @@ static void machine_table(FILE *f, const char *command)
 static int usage(const char *prog)
 {
     fprintf(stderr,
-            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign|smooth]\n"
+            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign|smooth|sens]\n"
             "       %s smooth [options]   (--help lists them)\n"
             "       %s refine CONFIG [options]   (a grid-refinement study; --help lists them)\n"
             "  forward: the ponded loam (180 min) on one core for several grids, N timed\n"
@@ -154,6 +154,7 @@ int main(int argc, char **argv)
     if (!only || !strcmp(only, "surface")) rc |= bench_surface(md, quick);
     if (!only || !strcmp(only, "campaign")) rc |= bench_campaign(md);
     if (!only || !strcmp(only, "smooth")) rc |= bench_smooth(md, quick);
+    if (!only || !strcmp(only, "sens")) rc |= bench_sens(md, reps, quick);
     fclose(md);
     fputs(text, stdout);
     if (out_path && !rc) {

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
+#include "jacobian_check.h"
 #include "test_util.h"
 #include <glob.h>
 #include <math.h>
@@ -179,6 +180,11 @@ Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 1
     shp_problem *pb = NULL;
     cr_assert_eq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK, "%s", err);
     cr_expect_eq(shp_problem_n_obj(pb), 2);
+    /* the exact residual Jacobian of curve points: the hydraulic functions' own derivatives */
+    const double u0[4] = {0.3, 0.45, 0.6, 0.5};
+    cr_assert_eq(shp_problem_dim(pb), 4);
+    const double wj = compare_jacobian(pb, u0, 1e-5);
+    cr_expect(wj <= 1e-6, "curve points: exact Jacobian off by %.3e", wj);
     shp_fit_options opt;
     cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
     opt.step[0].stop.max_generations = 120;

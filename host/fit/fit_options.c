@@ -233,7 +233,8 @@ static int variable_index(const shp_problem *pb, const char *name)
 }
 
 /* "polish": true | false | {"method": "lm", "iterations", "fd_step", "trials", "lambda0", "ftol",
- *                           "differences": "central" | "forward"} */
+ *                           "differences": "central" | "forward",
+ *                           "jacobian": "differences" | "exact"} */
 static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
                         shp_fit_options *opt)
 {
@@ -249,8 +250,9 @@ static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *ob
     }
     if (!cJSON_IsObject(p)) return cfg_fail(c, q, "expected true, false or an object");
     static const char *const keys[] = {"method", "iterations", "fd_step", "trials", "lambda0", "ftol",
-                                       "differences", NULL};
+                                       "differences", "jacobian", NULL};
     static const char *const diffs[] = {"forward", "central", NULL};
+    static const char *const jacobians[] = {"differences", "exact", NULL};
     static const char *const methods[] = {"lm", NULL};
     CFG_TRY(cfg_check_keys(c, p, q, keys));
     int m = 0;
@@ -264,6 +266,7 @@ static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *ob
     CFG_TRY(cfg_require_le(c, r, opt->lm.lambda0, 1e10, NULL)); /* beyond, the steps vanish */
     CFG_TRY(cfg_number(c, p, q, "ftol", 0, &opt->lm.ftol, NULL));
     CFG_TRY(cfg_choice(c, p, q, "differences", diffs, 0, &opt->lm.central));
+    CFG_TRY(cfg_choice(c, p, q, "jacobian", jacobians, 0, &opt->lm.jacobian));
     char why[128];
     if (shp_lm_check(shp_problem_dim(pb), 1, &opt->lm, why, sizeof why) != SHP_OK)
         return cfg_fail(c, q, "%s", why);

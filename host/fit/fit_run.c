@@ -301,6 +301,23 @@ void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, c
     }
 }
 
+void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, const double *J_all, int n,
+                             double *J_step)
+{
+    const int m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb), dim = shp_problem_dim(pb);
+    int off[SHP_OBS_COUNT + 1];
+    off[0] = 0;
+    for (int k = 0; k < nobj; ++k) off[k + 1] = off[k] + shp_problem_obj_points(pb, k);
+    for (int i = 0; i < n; ++i) {
+        double *out = J_step + (long)i * sp->n_res * sp->sdim;
+        for (int k = 0; k < sp->st->n_obj; ++k) {
+            const int o = sp->st->obj[k];
+            for (int q = off[o]; q < off[o + 1]; ++q, out += sp->sdim)
+                shp_step_space_project(sp, dim, J_all + ((long)i * m + q) * dim, out);
+        }
+    }
+}
+
 int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                    double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
@@ -312,16 +329,27 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     double *r = malloc((size_t)cap * m * sizeof *r), *rs = malloc((size_t)cap * sp->n_res * sizeof *rs);
     double *f = malloc((size_t)cap * nobj * sizeof *f), *uu = malloc((size_t)cap * dim * sizeof *uu);
     int *ok = malloc((size_t)cap * sizeof *ok);
-    int rc = lm && r && rs && f && uu && ok ? SHP_OK : SHP_ERR_NOMEM;
+    /* exact Jacobians: the problem's and the step's, per candidate */
+    const int exact = s->jacobian == SHP_LM_JACOBIAN_EXACT;
+    double *J = exact ? malloc((size_t)cap * m * dim * sizeof *J) : NULL;
+    double *Js = exact ? malloc((size_t)cap * sp->n_res * sp->sdim * sizeof *Js) : NULL;
+    int rc = lm && r && rs && f && uu && ok && (!exact || (J && Js)) ? SHP_OK : SHP_ERR_NOMEM;
     const double t0 = run_clock(pb);
     int first = 1;
     while (rc == SHP_OK && !shp_lm_done(lm)) {
         const int n = shp_lm_ask(lm);
         if (n == 0) break;
         shp_step_space_expand(sp, dim, shp_lm_candidates(lm), n, uu);
-        rc = shp_problem_evaluate_residuals(pb, be, uu, n, f, ok, r);
-        shp_step_space_residuals(sp, pb, r, n, rs);
-        if (rc == SHP_OK) rc = shp_lm_tell(lm, rs, ok);
+        if (exact) {
+            rc = shp_problem_evaluate_jacobian(pb, be, uu, n, f, ok, r, J);
+            shp_step_space_residuals(sp, pb, r, n, rs);
+            shp_step_space_jacobian(sp, pb, J, n, Js);
+            if (rc == SHP_OK) rc = shp_lm_tell_jacobian(lm, rs, Js, ok);
+        } else {
+            rc = shp_problem_evaluate_residuals(pb, be, uu, n, f, ok, r);
+            shp_step_space_residuals(sp, pb, r, n, rs);
+            if (rc == SHP_OK) rc = shp_lm_tell(lm, rs, ok);
+        }
         if (rc == SHP_OK && first) shp_lm_best(lm, NULL, &info->cost_start);
         first = 0;
     }
@@ -336,6 +364,8 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
         snprintf(err, len, "polish: %s", shp_strerror(rc));
     }
     shp_lm_destroy(lm);
+    free(J);
+    free(Js);
     free(r);
     free(rs);
     free(f);

@@ -27,7 +27,7 @@ struct shp_lm {
 
 shp_lm_settings shp_lm_settings_default(void)
 {
-    shp_lm_settings s = {20, 2e-3, 4, 1e-2, 1e-10, 1};
+    shp_lm_settings s = {20, 2e-3, 4, 1e-2, 1e-10, 1, SHP_LM_JACOBIAN_DIFFERENCES};
     return s;
 }
 
@@ -41,6 +41,8 @@ int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t
     else if (s->n_trials < 1 || s->n_trials > LM_MAX_TRIALS) bad = "trials must be 1 … 8";
     else if (!(s->lambda0 > 0.0)) bad = "lambda0 must be > 0";
     else if (!(s->ftol >= 0.0 && s->ftol < 1.0)) bad = "ftol must be in [0, 1)";
+    else if (s->jacobian != SHP_LM_JACOBIAN_DIFFERENCES && s->jacobian != SHP_LM_JACOBIAN_EXACT)
+        bad = "jacobian must be differences or exact";
     if (bad && msg && len) snprintf(msg, len, "%s", bad);
     return bad ? SHP_ERR_INVALID : SHP_OK;
 }
@@ -48,7 +50,7 @@ int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t
 int shp_lm_max_candidates(int dim, const shp_lm_settings *s)
 {
     const shp_lm_settings d = s ? *s : shp_lm_settings_default();
-    const int jac = d.central ? 2 * dim : dim;
+    const int jac = d.jacobian == SHP_LM_JACOBIAN_EXACT ? 1 : d.central ? 2 * dim : dim;
     return jac > d.n_trials ? jac : d.n_trials;
 }
 
@@ -208,6 +210,8 @@ static int finite_row(const double *r, int m, const int *ok, int k)
     return good;
 }
 
+static void normal_equations(shp_lm *lm);
+
 static void build_normal_equations(shp_lm *lm, const double *r, const int *ok)
 {
     const int d = lm->dim, m = lm->n_res;
@@ -223,6 +227,13 @@ static void build_normal_equations(shp_lm *lm, const double *r, const int *ok)
             lm->J[(long)i * d + j] = v;
         }
     }
+    normal_equations(lm);
+}
+
+/* JᵀJ and Jᵀr of lm->J at lm->r. */
+static void normal_equations(shp_lm *lm)
+{
+    const int d = lm->dim, m = lm->n_res;
     for (int a = 0; a < d; ++a) {
         double g = 0.0;
         for (int i = 0; i < m; ++i) g += lm->J[(long)i * d + a] * lm->r[i];
@@ -235,9 +246,37 @@ static void build_normal_equations(shp_lm *lm, const double *r, const int *ok)
     }
 }
 
+static int tell(shp_lm *lm, const double *r, const double *J, const int *ok);
+
 int shp_lm_tell(shp_lm *lm, const double *r, const int *ok)
 {
-    if (!lm || !lm->asked || !r) return SHP_ERR_INVALID;
+    if (!lm || lm->s.jacobian == SHP_LM_JACOBIAN_EXACT) return SHP_ERR_INVALID;
+    return tell(lm, r, NULL, ok);
+}
+
+int shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok)
+{
+    if (!lm || lm->s.jacobian != SHP_LM_JACOBIAN_EXACT || !J) return SHP_ERR_INVALID;
+    return tell(lm, r, J, ok);
+}
+
+/* The Jacobian told with candidate k becomes the current one; 0 when it is not finite
+ * (a failed candidate, or derivatives that overflowed). */
+static int take_jacobian(shp_lm *lm, const double *J, int k)
+{
+    const long sz = (long)lm->n_res * lm->dim;
+    const double *Jk = J + (long)k * sz;
+    for (long i = 0; i < sz; ++i)
+        if (!isfinite(Jk[i])) return 0;
+    memcpy(lm->J, Jk, (size_t)sz * sizeof *Jk);
+    normal_equations(lm);
+    ++lm->iterations;
+    return 1;
+}
+
+static int tell(shp_lm *lm, const double *r, const double *J, const int *ok)
+{
+    if (!lm->asked || !r) return SHP_ERR_INVALID;
     lm->asked = 0;
     lm->evaluations += lm->n_cand;
     const int m = lm->n_res, d = lm->dim;
@@ -250,6 +289,7 @@ int shp_lm_tell(shp_lm *lm, const double *r, const int *ok)
         memcpy(lm->r, r, (size_t)m * sizeof *r);
         lm->cost = c;
         lm->phase = c > 0.0 ? PH_JACOBIAN : PH_DONE;
+        if (J && lm->phase == PH_JACOBIAN) lm->phase = take_jacobian(lm, J, 0) ? PH_TRIALS : PH_DONE;
         return SHP_OK;
     }
     if (lm->phase == PH_JACOBIAN) {
@@ -279,6 +319,7 @@ int shp_lm_tell(shp_lm *lm, const double *r, const int *ok)
     lm->lam = fmax(lm->trial_lam[best] / 3.0, 1e-12);
     const int more = lm->iterations < lm->s.max_iterations && gain >= lm->s.ftol && best_cost > 0.0;
     lm->phase = more ? PH_JACOBIAN : PH_DONE;
+    if (J && more) lm->phase = take_jacobian(lm, J, best) ? PH_TRIALS : PH_DONE;
     return SHP_OK;
 }
 

@@ -36,16 +36,16 @@ void shp_interval_rates(const double *t, const double *Q, int n, double *v)
 }
 
 /* ψ or RMSE of kind for the candidate whose series were just filled. */
-static double metric_of(const shp_problem *pb, int kind)
+double shp_problem_metric_of(const shp_problem *pb, int kind)
 {
     const obs_set *o = &pb->obs[kind];
     return pb->metric == 0 ? shp_metric_psi(o->sim, o->obs_t, o->n) : shp_metric_rmse(o->sim, o->obs_t, o->n);
 }
 
 /* The same as the optimizer sees it: a value that is not finite is a failure. */
-static double objective(const shp_problem *pb, int kind)
+double shp_problem_objective(const shp_problem *pb, int kind)
 {
-    const double v = metric_of(pb, kind);
+    const double v = shp_problem_metric_of(pb, kind);
     return isfinite(v) ? v : SHP_PENALTY;
 }
 
@@ -79,10 +79,9 @@ int shp_problem_n_residuals(const shp_problem *pb)
     return m;
 }
 
-/* Residuals of the candidate whose series were just filled, objective by objective,
- * scaled so that their squares sum to the objective's square: (sim − obs)/σ_obs/√n for
- * ψ (Eq. 9 of seed 002 is RMSE/σ), (sim − obs)/√n for RMSE. */
-static void residuals(const shp_problem *pb, int kind, double *r)
+/* The residuals' divisor of an objective: σ_obs·√n for ψ (Eq. 9 of seed 002 is RMSE/σ),
+ * √n for RMSE, so that their squares sum to the objective's square. */
+double shp_problem_residual_scale(const shp_problem *pb, int kind)
 {
     const obs_set *o = &pb->obs[kind];
     double scale = sqrt((double)o->n);
@@ -93,6 +92,14 @@ static void residuals(const shp_problem *pb, int kind, double *r)
         for (int i = 0; i < o->n; ++i) ss += (o->obs_t[i] - mo) * (o->obs_t[i] - mo);
         scale = sqrt(ss);
     }
+    return scale;
+}
+
+/* Residuals of the candidate whose series were just filled, objective by objective. */
+static void residuals(const shp_problem *pb, int kind, double *r)
+{
+    const obs_set *o = &pb->obs[kind];
+    const double scale = shp_problem_residual_scale(pb, kind);
     for (int i = 0; i < o->n; ++i) r[i] = (o->sim[i] - o->obs_t[i]) / scale;
 }
 
@@ -142,7 +149,7 @@ static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int
         for (int k = 0; k < pb->n_obj; ++k) {
             shp_problem_fill_series(pb, pb->obj[k], pb->needs_column ? &out : NULL,
                                     pb->mats + (long)s * nm);
-            const double v = objective(pb, pb->obj[k]);
+            const double v = shp_problem_objective(pb, pb->obj[k]);
             f[(long)i * pb->n_obj + k] = v;
             good &= v < SHP_PENALTY;
             if (ri) {
@@ -253,7 +260,7 @@ int shp_problem_last_column(const shp_problem *pb, shp_column_stats *st)
 
 void shp_problem_last_objectives(const shp_problem *pb, double *f)
 {
-    for (int k = 0; k < pb->n_obj; ++k) f[k] = pb->obs[pb->obj[k]].simulated ? metric_of(pb, pb->obj[k]) : NAN;
+    for (int k = 0; k < pb->n_obj; ++k) f[k] = pb->obs[pb->obj[k]].simulated ? shp_problem_metric_of(pb, pb->obj[k]) : NAN;
 }
 
 int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,

@@ -7,6 +7,9 @@
  * column converged (SHP_OK), failed (SHP_ERR_NOT_CONVERGED, SHP_ERR_MAX_STEPS) or
  * could not start (SHP_ERR_INVALID: the initial θ is outside this candidate's range).
  * A failed candidate is data, not an error: its slots are NaN.
+ * When the column asks for sensitivities (col->n_sens > 0) each candidate's block also
+ * holds the derivatives of its outputs (core/column_sens.h; initial heads given as θ or
+ * Se differentiated with them).
  *
  * Backends are operation tables (after SUNDIALS' N_Vector): "cpu" (OpenMP over
  * candidates, one column per thread at a time) and, when built with CUDA, "cuda" (one

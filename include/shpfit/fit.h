@@ -129,6 +129,11 @@ void shp_step_space_project(const shp_step_space *sp, int dim, const double *u, 
 void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, const double *r_all, int n,
                               double *r_step);
 
+/* The step's residual Jacobians (n × n_res × sdim) out of the problem's (n ×
+ * shp_problem_n_residuals × dim): its objectives' rows, its variables' columns. */
+void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, const double *J_all, int n,
+                             double *J_step);
+
 /* Polish u (dim problem coordinates, in place) within the step's space, one batch per
  * round on be. u is replaced only by a point of lower cost (½ Σ ψ² of the step). */
 int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,

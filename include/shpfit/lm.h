@@ -24,6 +24,12 @@
  *   }
  *   shp_lm_best(lm, x, &cost);
  *
+ * With exact Jacobians (settings.jacobian = SHP_LM_JACOBIAN_EXACT: the caller computes
+ * each candidate's residual derivatives, e.g. from the column's sensitivities) there is
+ * no Jacobian round: every candidate is told with its Jacobian (shp_lm_tell_jacobian),
+ * the start point's serves the first trials and an accepted trial's the next ones, so
+ * an iteration costs n_trials candidates instead of n_trials + 2·dim.
+ *
  * Deterministic: no random numbers. A failed Jacobian point drops its column for that
  * iteration; a failed trial counts as no improvement; a failed start ends the polish
  * with the start point as its answer. */
@@ -51,7 +57,13 @@ typedef struct {
                            fraction (default 1e-10) */
     int central;        /* central differences, 2·dim points per Jacobian (default 1);
                            0: forward, dim points */
+    int jacobian;       /* shp_lm_jacobian (default: differences) */
 } shp_lm_settings;
+
+typedef enum {
+    SHP_LM_JACOBIAN_DIFFERENCES = 0, /* by differences of candidates the polish asks for */
+    SHP_LM_JACOBIAN_EXACT            /* told with every candidate (shp_lm_tell_jacobian) */
+} shp_lm_jacobian;
 
 shp_lm_settings shp_lm_settings_default(void);
 
@@ -72,8 +84,12 @@ void shp_lm_destroy(shp_lm *lm);
 /* Number of candidates of the next round (0 when done); they are shp_lm_candidates(). */
 int shp_lm_ask(shp_lm *lm);
 const double *shp_lm_candidates(const shp_lm *lm);
-/* Residuals of the asked round: n × n_res, row-major; ok may be NULL (all succeeded). */
+/* Residuals of the asked round: n × n_res, row-major; ok may be NULL (all succeeded).
+ * SHP_ERR_INVALID when the settings ask for exact Jacobians. */
 int shp_lm_tell(shp_lm *lm, const double *r, const int *ok);
+/* With exact Jacobians: residuals as shp_lm_tell and their derivatives J, n × n_res × dim
+ * (candidate-major, then residual, then coordinate: ∂r_i/∂x_j of the unit coordinates). */
+int shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok);
 
 int shp_lm_done(const shp_lm *lm);
 /* Best point so far and its cost ½‖r‖² (+inf before the start point is told). */

@@ -114,6 +114,14 @@ int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int 
 int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
                                    double *f, int *ok, double *r);
 int shp_problem_n_residuals(const shp_problem *pb);
+
+/* The same with each candidate's exact residual Jacobian J (n × n_residuals × dim:
+ * ∂r_i/∂u_j in the unit coordinates) from the columns' parameter sensitivities
+ * (core/column_sens.h) and the hydraulic functions' parameter derivatives, through the
+ * variables' scaling (linear or log) and the ratio variables (α/Ks, v/Ks). NaN rows for
+ * a failed candidate. Not recorded in the journal: a resumed run recomputes them. */
+int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                  double *f, int *ok, double *r, double *J);
 /* Observations (residuals) of objective k. */
 int shp_problem_obj_points(const shp_problem *pb, int k);
 

@@ -36,6 +36,7 @@ typedef struct {
     double *sW;           /* n_sens × n: dW/dp_k of the current state */
     double *Wp, *Kp;      /* n_sens × n: ∂W/∂p_k, ∂K/∂p_k at the current heads */
     double *ja, *jb, *jc; /* the step's Newton matrix, kept for the n_sens solves */
+    double *fq, *Pk;      /* one parameter's face derivatives ∂q_{i+1/2}/∂p and ∂Ψ/∂p at the nodes */
     double *tabs;         /* n_sens tables of ∂Ψ/∂p_k (kirchhoff faces), else NULL */
     double Q[SHP_MAX_SENS], Q_bot[SHP_MAX_SENS], S0[SHP_MAX_SENS];
     double q_top[SHP_MAX_SENS], q_bot[SHP_MAX_SENS], Q_prev_out[SHP_MAX_SENS];
@@ -54,7 +55,9 @@ SHP_HD SHP_INLINE void shp_sens_bind(const shp_column *col, double *work, shp_se
     ss->ja = work + 4 * m;
     ss->jb = ss->ja + n;
     ss->jc = ss->jb + n;
-    ss->tabs = col->opt.kmean == SHP_KMEAN_KIRCHHOFF ? ss->jc + n : 0;
+    ss->fq = ss->jc + n;
+    ss->Pk = ss->fq + n;
+    ss->tabs = col->opt.kmean == SHP_KMEAN_KIRCHHOFF ? ss->Pk + n : 0;
     for (int k = 0; k < SHP_MAX_SENS; ++k)
         ss->Q[k] = ss->Q_bot[k] = ss->S0[k] = ss->q_top[k] = ss->q_bot[k] = ss->Q_prev_out[k] = 0.0;
 }
@@ -81,63 +84,75 @@ SHP_HD SHP_INLINE void shp_sens_nodes_dp(const shp_team *tm, const shp_column *c
         shp_sens_material_dp(col, mats, col->mat_of_node[i], h[i], ss->Wp + i, ss->Kp + i, col->n);
 }
 
-/* ∂K/∂p_j of material m at head h (one parameter). */
-SHP_HD SHP_INLINE double shp_sens_K_dp(const shp_material *mat, int j, double h)
+/* ∂K/∂p_k at head h of material m for every sensitivity k of that material (dK[k]). */
+SHP_HD SHP_INLINE void shp_sens_K_dp(const shp_column *col, const shp_material *mats, int m,
+                                     double h, double *dK)
 {
-    double dth[SHP_MAX_PARAMS], dK[SHP_MAX_PARAMS];
-    shp_hyd_eval_dp(mat, h, dth, dK);
-    return dK[j];
+    double dth[SHP_MAX_PARAMS], dKp[SHP_MAX_PARAMS];
+    shp_hyd_eval_dp(&mats[m], h, dth, dKp);
+    for (int k = 0; k < col->n_sens; ++k) dK[k] = col->sens_mat[k] == m ? dKp[col->sens_par[k]] : 0.0;
 }
 
-/* Point k of the table of ∂Ψ/∂p_j, as shp_kirchhoff_point builds Ψ's: the quadrature is
- * linear in K, so the same weights applied to ∂K/∂p_j give ∂Ψ/∂p_j exactly. */
+/* Point j of the tables of ∂Ψ/∂p_k of every sensitivity k of material m, as
+ * shp_kirchhoff_point builds Ψ's: the quadrature is linear in K, so the same weights
+ * applied to ∂K/∂p_k give ∂Ψ/∂p_k exactly. One evaluation serves all k. */
 #define SHP_SENS_KIRCHHOFF_DU 1e-5 /* central difference of ∂K/∂p in u for ∂Ψ''/∂p */
-SHP_HD SHP_INLINE void shp_sens_kirchhoff_point(const shp_material *SHP_RESTRICT mat, int j, int k,
-                                                double *SHP_RESTRICT tab)
+SHP_HD SHP_INLINE void shp_sens_kirchhoff_point(const shp_column *col, const shp_material *mats,
+                                                int m, int j, double *tabs)
 {
     const double x[4] = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563,
                          0.8611363115940526};
     const double w[4] = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461,
                          0.3478548451374538};
-    const double u = SHP_KIRCHHOFF_U0 + k * SHP_KIRCHHOFF_DU, e = exp(u);
+    const int ns = col->n_sens;
+    const double u = SHP_KIRCHHOFF_U0 + j * SHP_KIRCHHOFF_DU, e = exp(u);
     const double d = SHP_SENS_KIRCHHOFF_DU;
-    const double Kp = shp_sens_K_dp(mat, j, -e);
-    const double dKp_du =
-        (shp_sens_K_dp(mat, j, -exp(u + d)) - shp_sens_K_dp(mat, j, -exp(u - d))) / (2.0 * d);
-    double *p = tab + 1 + 3 * k;
-    p[1] = Kp * e;
-    p[2] = e * (Kp + dKp_du); /* d/du (∂K/∂p e^u) */
-    if (k == 0) {
-        p[0] = Kp * e;
-        tab[0] = shp_sens_K_dp(mat, j, 0.0);
-        return;
+    double Kp[SHP_MAX_SENS], Kup[SHP_MAX_SENS], Kdn[SHP_MAX_SENS], s[SHP_MAX_SENS];
+    shp_sens_K_dp(col, mats, m, -e, Kp);
+    shp_sens_K_dp(col, mats, m, -exp(u + d), Kup);
+    shp_sens_K_dp(col, mats, m, -exp(u - d), Kdn);
+    for (int k = 0; k < ns; ++k) s[k] = 0.0;
+    if (j > 0) {
+        const double mid = u - 0.5 * SHP_KIRCHHOFF_DU;
+        for (int q = 0; q < 4; ++q) {
+            const double v = mid + 0.5 * SHP_KIRCHHOFF_DU * x[q], ev = exp(v);
+            double Kq[SHP_MAX_SENS];
+            shp_sens_K_dp(col, mats, m, -ev, Kq);
+            for (int k = 0; k < ns; ++k) s[k] += w[q] * Kq[k] * ev;
+        }
+    } else {
+        shp_sens_K_dp(col, mats, m, 0.0, s); /* K at saturation */
     }
-    double s = 0.0;
-    const double mid = u - 0.5 * SHP_KIRCHHOFF_DU;
-    for (int q = 0; q < 4; ++q) {
-        const double v = mid + 0.5 * SHP_KIRCHHOFF_DU * x[q], ev = exp(v);
-        s += w[q] * shp_sens_K_dp(mat, j, -ev) * ev;
+    for (int k = 0; k < ns; ++k) {
+        if (col->sens_mat[k] != m) continue;
+        double *tab = tabs + (long)k * SHP_KIRCHHOFF_TABLE_DOUBLES;
+        double *p = tab + 1 + 3 * j;
+        p[1] = Kp[k] * e;
+        p[2] = e * (Kp[k] + (Kup[k] - Kdn[k]) / (2.0 * d)); /* d/du (∂K/∂p e^u) */
+        if (j == 0) {
+            p[0] = Kp[k] * e;
+            tab[0] = s[k];
+        } else {
+            p[0] = 0.5 * SHP_KIRCHHOFF_DU * s[k];
+        }
     }
-    p[0] = 0.5 * SHP_KIRCHHOFF_DU * s;
 }
 
 SHP_HD SHP_INLINE void shp_sens_build_tables(const shp_team *tm, const shp_column *col,
                                              const shp_material *mats, shp_sens_state *ss)
 {
     if (!ss->tabs) return;
-    const int ns = col->n_sens;
-    for (int j = tm->rank; j < ns * SHP_KIRCHHOFF_POINTS; j += tm->size) {
-        const int k = j / SHP_KIRCHHOFF_POINTS;
-        shp_sens_kirchhoff_point(&mats[col->sens_mat[k]], col->sens_par[k], j % SHP_KIRCHHOFF_POINTS,
-                                 ss->tabs + (long)k * SHP_KIRCHHOFF_TABLE_DOUBLES);
-    }
+    const int n_mat = richards_materials(tm, col);
+    for (int j = tm->rank; j < n_mat * SHP_KIRCHHOFF_POINTS; j += tm->size)
+        shp_sens_kirchhoff_point(col, mats, j / SHP_KIRCHHOFF_POINTS, j % SHP_KIRCHHOFF_POINTS, ss->tabs);
     shp_team_sync(tm);
-    for (int k = tm->rank; k < ns; k += tm->size)
+    for (int k = tm->rank; k < col->n_sens; k += tm->size)
         shp_kirchhoff_accumulate(ss->tabs + (long)k * SHP_KIRCHHOFF_TABLE_DOUBLES);
     shp_team_sync(tm);
 }
 
-/* ∂q/∂p_k of the face between nodes i and i+1 at fixed heads (richards_face_at's flux). */
+/* ∂q/∂p_k of the face between nodes i and i+1 at fixed heads (richards_face_at's flux);
+ * kirchhoff faces read ∂Ψ/∂p_k at the nodes from ss->Pk. */
 SHP_HD SHP_INLINE double shp_sens_face_dp(const shp_column *col, const shp_sens_state *ss, int k,
                                           int i, const double *h, const double *K,
                                           const double *Psi)
@@ -152,10 +167,8 @@ SHP_HD SHP_INLINE double shp_sens_face_dp(const shp_column *col, const shp_sens_
         if (m == col->mat_of_node[i + 1]) {
             if (col->sens_mat[k] != m) return 0.0;
             const double *tab = ss->tabs + (long)k * SHP_KIRCHHOFF_TABLE_DOUBLES;
-            const double Pa = shp_kirchhoff_eval_u(tab, h[i], 0);
-            const double Pb = shp_kirchhoff_eval_u(tab, h[i + 1], 0);
-            const double dkc =
-                shp_kirchhoff_mean_u(tab, h[i], h[i + 1], Pa, Pb, Psi[n + i], Psi[n + i + 1]);
+            const double dkc = shp_kirchhoff_mean_u(tab, h[i], h[i + 1], ss->Pk[i], ss->Pk[i + 1],
+                                                    Psi[n + i], Psi[n + i + 1]);
             return dkc * (h[i] - h[i + 1]) / dz + 0.5 * (Kp[i] + Kp[i + 1]);
         }
         mean = SHP_KMEAN_ARITHMETIC; /* a layer interface, as richards_face_at */
@@ -252,8 +265,16 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
     const richards_face f_top = richards_face_at(col, SHP_NEWTON_EXACT, tabs, 0, h, K, dK, Psi);
     const richards_face f_bot = richards_face_at(col, SHP_NEWTON_EXACT, tabs, n - 2, h, K, dK, Psi);
     for (int k = 0; k < ns; ++k) {
-        double *s = ss->s + (long)k * n;
+        double *s = ss->s + (long)k * n, *fq = ss->fq;
         const double *sW = ss->sW + (long)k * n, *Wp = ss->Wp + (long)k * n;
+        if (ss->tabs) {
+            const double *tab = ss->tabs + (long)k * SHP_KIRCHHOFF_TABLE_DOUBLES;
+            for (int i = tm->rank; i < n; i += tm->size)
+                ss->Pk[i] = shp_kirchhoff_eval_at(tab, h[i], Psi[n + i]);
+            shp_team_sync(tm);
+        }
+        for (int i = tm->rank; i < n - 1; i += tm->size) fq[i] = shp_sens_face_dp(col, ss, k, i, h, K, Psi);
+        shp_team_sync(tm);
         for (int i = tm->rank; i < n; i += tm->size) {
             a[i] = ss->ja[i];
             b[i] = ss->jb[i];
@@ -262,9 +283,8 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
                 r[i] = 0.0;
                 continue;
             }
-            const double up = i > 0 ? shp_sens_face_dp(col, ss, k, i - 1, h, K, Psi) : 0.0;
-            const double dn = i < n - 1 ? shp_sens_face_dp(col, ss, k, i, h, K, Psi)
-                                        : shp_sens_bottom_dp(col, ss, k, bc->bot_type);
+            const double up = i > 0 ? fq[i - 1] : 0.0;
+            const double dn = i < n - 1 ? fq[i] : shp_sens_bottom_dp(col, ss, k, bc->bot_type);
             r[i] = -(richards_node_volume(col->z, n, i) / dt * (Wp[i] - sW[i]) - up + dn);
         }
         shp_team_tridiag(tm, n, a, b, c, r, scratch, s);
@@ -273,10 +293,9 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
         double qt = 0.0, qb = 0.0;
         if (bc->top_type == SHP_BC_HEAD)
             qt = richards_node_volume(col->z, n, 0) * (Wp[0] - sW[0]) / dt +
-                 f_top.dq_dhi * s[0] + f_top.dq_dhj * s[1] + shp_sens_face_dp(col, ss, k, 0, h, K, Psi);
+                 f_top.dq_dhi * s[0] + f_top.dq_dhj * s[1] + fq[0];
         if (bc->bot_type == SHP_BC_HEAD)
-            qb = f_bot.dq_dhi * s[n - 2] + f_bot.dq_dhj * s[n - 1] +
-                 shp_sens_face_dp(col, ss, k, n - 2, h, K, Psi) -
+            qb = f_bot.dq_dhi * s[n - 2] + f_bot.dq_dhj * s[n - 1] + fq[n - 2] -
                  richards_node_volume(col->z, n, n - 1) * (Wp[n - 1] - sW[n - 1]) / dt;
         else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
             qb = dK[n - 1] * s[n - 1] + ss->Kp[(long)k * n + n - 1];
@@ -284,6 +303,7 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
         ss->q_bot[k] = qb;
         ss->Q[k] += qt * dt;
         ss->Q_bot[k] += qb * dt;
+        shp_team_sync(tm); /* fq, Pk read before the next parameter's */
     }
     shp_team_sync(tm); /* σ^n read by every member before it becomes σ^{n+1} */
     for (int i = tm->rank; i < n; i += tm->size)

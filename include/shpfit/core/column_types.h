@@ -76,8 +76,9 @@ typedef struct {
     const int *sens_par;
 } shp_column;
 
-/* The most parameters one column differentiates its outputs by. */
-#define SHP_MAX_SENS SHP_MAX_PARAMS
+/* The most parameters one column differentiates its outputs by (those of an inverse
+ * problem's search variables, shpfit/problem.h). */
+#define SHP_MAX_SENS 16
 
 typedef struct {
     int status;              /* SHP_OK, SHP_ERR_NOT_CONVERGED or SHP_ERR_MAX_STEPS */
@@ -111,11 +112,11 @@ typedef struct {
 #define SHP_COLUMN_WORK_DOUBLES(n) ((long)SHP_COLUMN_WORK_ARRAYS * (long)(n))
 
 /* Sensitivities add per parameter the head and stored-water derivatives and the
- * parameter derivatives of W and K at the nodes (4 arrays), and the Jacobian kept for
- * the solves (3 arrays, shared); with kirchhoff faces one derivative table per
- * parameter. */
+ * parameter derivatives of W and K at the nodes (4 arrays), the Jacobian kept for the
+ * solves and two arrays for one parameter's face fluxes and potentials (5, shared); with
+ * kirchhoff faces one derivative table per parameter. */
 #define SHP_SENS_NODE_ARRAYS 4
-#define SHP_SENS_SHARED_ARRAYS 3
+#define SHP_SENS_SHARED_ARRAYS 5
 
 /* All the working memory of a column of n nodes whose materials are among the first
  * n_mat, with n_sens sensitivities: the node arrays and, for kirchhoff faces, one

@@ -88,19 +88,10 @@ SHP_HD SHP_INLINE int shp_kirchhoff_locate(double u, double *t)
     return k;
 }
 
-/* Ψ(h) from a finished table: −K_s h where h ≥ 0, linear in h above |h| = e^U0 (the
- * slope is Ψ(U0)/e^U0), and beyond the last point the tail Ψ_T + Ψ'_T (1 − e^{−(u − u_T)}),
- * bounded and C¹. *u_out (may be NULL) receives u = ln(−h) for shp_kirchhoff_mean (0 where
- * h ≥ 0). */
-SHP_HD SHP_INLINE double shp_kirchhoff_eval_u(const double *SHP_RESTRICT tab, double h,
-                                             double *u_out)
+/* Ψ(h) at a known u = ln(−h) (h < 0; any u where h ≥ 0). */
+SHP_HD SHP_INLINE double shp_kirchhoff_eval_at(const double *SHP_RESTRICT tab, double h, double u)
 {
-    if (!(h < 0.0)) {
-        if (u_out) *u_out = 0.0;
-        return -tab[0] * h;
-    }
-    const double u = log(-h);
-    if (u_out) *u_out = u;
+    if (!(h < 0.0)) return -tab[0] * h;
     double t = 0.0;
     const int k = shp_kirchhoff_locate(u, &t);
     const double *p = tab + 1;
@@ -112,6 +103,23 @@ SHP_HD SHP_INLINE double shp_kirchhoff_eval_u(const double *SHP_RESTRICT tab, do
     double c[6];
     shp_kirchhoff_cell(tab, k, c);
     return c[0] + t * (c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * c[5]))));
+}
+
+/* Ψ(h) from a finished table: −K_s h where h ≥ 0, linear in h above |h| = e^U0 (the
+ * slope is Ψ(U0)/e^U0), and beyond the last point the tail Ψ_T + Ψ'_T (1 − e^{−(u − u_T)}),
+ * bounded and C¹. *u_out (may be NULL) receives u = ln(−h) for shp_kirchhoff_mean (0 where
+ * h ≥ 0). */
+SHP_HD SHP_INLINE double shp_kirchhoff_eval_u(const double *SHP_RESTRICT tab, double h,
+                                             double *u_out)
+{
+    const double u = h < 0.0 ? log(-h) : 0.0;
+    if (u_out) *u_out = u;
+    return shp_kirchhoff_eval_at(tab, h, u);
+}
+
+SHP_HD SHP_INLINE double shp_kirchhoff_eval(const double *SHP_RESTRICT tab, double h)
+{
+    return shp_kirchhoff_eval_u(tab, h, 0);
 }
 
 /* K as the table has it, −dΨ/dh of the interpolant at h (u = ln(−h) for h < 0): K
@@ -134,11 +142,6 @@ SHP_HD SHP_INLINE double shp_kirchhoff_K_u(const double *SHP_RESTRICT tab, doubl
         (c[1] + t * (2.0 * c[2] + t * (3.0 * c[3] + t * (4.0 * c[4] + t * 5.0 * c[5])))) *
         (1.0 / SHP_KIRCHHOFF_DU);
     return dpsi_du / (-h);
-}
-
-SHP_HD SHP_INLINE double shp_kirchhoff_eval(const double *SHP_RESTRICT tab, double h)
-{
-    return shp_kirchhoff_eval_u(tab, h, 0);
 }
 
 /* Divided difference (P(ta) − P(tb))/(ta − tb) of the cell polynomial, exact also for
