@@ -343,17 +343,6 @@ static int prepare_synth_case(const campaign_case *cc, const char *dir, shp_back
 /* A message about the checked copy of synthetic case i (config) names the file the
  * problem is in: the campaign's cases[i].synth for a key it set, the case's config for
  * the rest. */
-/* A campaign merges the polishes of its runs into batches of residuals: the exact
- * Jacobians of `fit` (polish.jacobian "exact") are not among them yet. */
-static int polish_supported(const shp_campaign *cp, int v, const shp_fit_options *opt, char *err,
-                            size_t len)
-{
-    if (!opt->polish || opt->lm.jacobian != SHP_LM_JACOBIAN_EXACT) return SHP_OK;
-    snprintf(err, len, "%s: variants[%d].polish.jacobian: \"exact\" is available in `shpfit fit`, "
-             "not in campaigns; use \"differences\"", cp->path, v);
-    return SHP_ERR_INVALID;
-}
-
 static void name_the_source(const shp_campaign *cp, int i, const char *config, char *err, size_t len)
 {
     const campaign_case *cc = &cp->cases[i];
@@ -400,7 +389,6 @@ int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
             snprintf(path, sizeof path, "variants[%d]", v);
             shp_fit_options opt;
             rc = shp_fit_options_parse(pb, cp->variants[v].spec, cp->path, path, 0, &opt, err, len);
-            if (rc == SHP_OK) rc = polish_supported(cp, v, &opt, err, len);
         }
         shp_problem_free(pb);
         if (rc != SHP_OK && cc->synth) name_the_source(cp, i, config, err, len);
