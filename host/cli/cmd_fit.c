@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fit_output.h"
+#include "io/uncertainty_text.h"
 #include "io/fs.h"
 #include "io/stage.h"
 #include "plot/plot.h"
@@ -185,6 +186,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
                  shp_obs_name(shp_problem_obj_kind(pb, k)));
         printf("  %-18s %.4g\n", label, res->f_best[k]);
     }
+    shp_fit_uncertainty_print(stdout, pb, &res->uncertainty);
     shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
     free(best);

@@ -251,6 +251,10 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
     if (rc == SHP_OK) { /* every objective at the best solution */
         int ok = 0;
         rc = shp_problem_evaluate(pb, be, res->u_best, 1, res->f_best, &ok);
+        /* and its uncertainty (its status says when there is none: a failed point, or no
+         * more residuals than variables); not in the checkpoint, recomputed on resume */
+        if (rc == SHP_OK && shp_uncertainty_at(pb, be, res->u_best, &res->uncertainty) == SHP_ERR_NOMEM)
+            rc = SHP_ERR_NOMEM;
     }
     shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
     res->wall_s = run_clock(pb) - t0;

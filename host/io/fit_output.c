@@ -10,6 +10,7 @@
 
 #include "io/fs.h"
 #include "io/json_file.h"
+#include "io/uncertainty_text.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/version.h"
 
@@ -183,6 +184,49 @@ static cJSON *result_begin(const shp_forward_problem *fp, const char *status, co
     return r;
 }
 
+/* "uncertainty": the linearised intervals at the optimum (shpfit/uncertainty.h). */
+static void add_uncertainty(cJSON *r, const shp_problem *pb, const shp_uncertainty *u)
+{
+    cJSON *o = cJSON_AddObjectToObject(r, "uncertainty");
+    cJSON_AddStringToObject(o, "method", "linearised at the optimum: s^2 (J^T J)^-1, exact Jacobian");
+    if (u->status != SHP_OK) {
+        cJSON_AddStringToObject(o, "status", u->dof < 1 ? "not computed: no more residuals than free parameters"
+                                                        : "not computed: the best point did not simulate");
+        return;
+    }
+    cJSON_AddStringToObject(o, "status", u->singular ? "singular" : "ok");
+    cJSON_AddNumberToObject(o, "residuals", u->n_res);
+    cJSON_AddNumberToObject(o, "degrees_of_freedom", u->dof);
+    shp_json_add_number(o, "s2", u->s2);
+    shp_json_add_number(o, "t_95", u->t95);
+    shp_json_add_number(o, "condition_number", u->cond);
+    cJSON *ps = cJSON_AddObjectToObject(o, "parameters");
+    for (int j = 0; j < u->dim; ++j) {
+        cJSON *pj = cJSON_AddObjectToObject(ps, shp_problem_var_name(pb, j));
+        shp_json_add_number(pj, "value", u->value[j]);
+        shp_json_add_number(pj, "se", u->se[j]);
+        cJSON *ci = cJSON_AddArrayToObject(pj, "ci95");
+        cJSON_AddItemToArray(ci, isfinite(u->lo[j]) ? cJSON_CreateNumber(u->lo[j]) : cJSON_CreateNull());
+        cJSON_AddItemToArray(ci, isfinite(u->hi[j]) ? cJSON_CreateNumber(u->hi[j]) : cJSON_CreateNull());
+        cJSON_AddStringToObject(pj, "at_bound", u->at_bound[j] < 0 ? "lower" : u->at_bound[j] > 0 ? "upper" : "no");
+    }
+    cJSON *cm = cJSON_AddArrayToObject(o, "correlation");
+    for (int a = 0; a < u->dim; ++a) {
+        cJSON *row = cJSON_CreateArray();
+        for (int b = 0; b < u->dim; ++b) {
+            const double c = u->corr[a * u->dim + b];
+            cJSON_AddItemToArray(row, isfinite(c) ? cJSON_CreateNumber(c) : cJSON_CreateNull());
+        }
+        cJSON_AddItemToArray(cm, row);
+    }
+    cJSON *wd = cJSON_AddObjectToObject(o, "weakest_direction");
+    for (int j = 0; j < u->dim; ++j) shp_json_add_number(wd, shp_problem_var_name(pb, j), u->weakest[j]);
+    char msgs[SHP_UNC_MAX_WARNINGS][256];
+    const int nw = shp_fit_uncertainty_warnings(pb, u, msgs, SHP_UNC_MAX_WARNINGS);
+    cJSON *w = cJSON_AddArrayToObject(o, "warnings");
+    for (int k = 0; k < nw; ++k) cJSON_AddItemToArray(w, cJSON_CreateString(msgs[k]));
+}
+
 static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
                            const shp_fit_result *res, const shp_fit_run_info *info)
 {
@@ -216,6 +260,7 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
         shp_json_add_number(po, "sum_psi2_end", 2.0 * res->polish.cost_end);
         shp_json_add_number(po, "wall_s", res->polish.wall_s);
     }
+    add_uncertainty(r, pb, &res->uncertainty);
     double values[SHP_MAX_FREE];
     for (int j = 0; j < dim; ++j) values[j] = shp_problem_var_value(pb, j, res->u_best[j]);
     shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);

@@ -15,6 +15,7 @@
 #include "lm.h"
 #include "optim.h"
 #include "problem.h"
+#include "uncertainty.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -100,6 +101,7 @@ typedef struct {
     int n_pareto;
     double *pareto_u, *pareto_f;
     shp_fit_polish_info polish; /* when opt->polish: of the last step (its totals: of all steps) */
+    shp_uncertainty uncertainty; /* linearised at u_best, every variable, every objective */
 } shp_fit_result;
 
 /* Run the fit. SHP_OK (the result is complete), or an error with a message. */

@@ -14,6 +14,7 @@
 #include "rng.h"
 #include "status.h"
 #include "synth.h"
+#include "uncertainty.h"
 #include "version.h"
 
 #endif

@@ -1,0 +1,215 @@
+/* Linearised parameter uncertainty at an optimum (shpfit/uncertainty.h). */
+#include "shpfit/uncertainty.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- Student's t */
+
+/* The continued fraction of the regularised incomplete beta function I_x(a, b), by the
+ * modified Lentz method (Abramowitz & Stegun 26.5.8); converges for x < (a+1)/(a+b+2). */
+static double beta_cf(double a, double b, double x)
+{
+    const double tiny = 1e-300;
+    double c = 1.0, d = 1.0 - (a + b) * x / (a + 1.0);
+    if (fabs(d) < tiny) d = tiny;
+    d = 1.0 / d;
+    double f = d;
+    for (int m = 1; m <= 10000; ++m) {
+        const double m2 = 2.0 * m;
+        double num = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+        for (int half = 0; half < 2; ++half) {
+            d = 1.0 + num * d;
+            if (fabs(d) < tiny) d = tiny;
+            c = 1.0 + num / c;
+            if (fabs(c) < tiny) c = tiny;
+            d = 1.0 / d;
+            const double delta = c * d;
+            f *= delta;
+            if (half == 1 && fabs(delta - 1.0) < 1e-15) return f;
+            num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+        }
+    }
+    return f;
+}
+
+static double inc_beta(double a, double b, double x)
+{
+    if (x <= 0.0) return 0.0;
+    if (x >= 1.0) return 1.0;
+    const double front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+    if (x < (a + 1.0) / (a + b + 2.0)) return front * beta_cf(a, b, x) / a;
+    return 1.0 - exp(lgamma(a + b) - lgamma(a) - lgamma(b) + b * log1p(-x) + a * log(x)) *
+                     beta_cf(b, a, 1.0 - x) / b;
+}
+
+/* P(|T| ≤ t) for t ≥ 0: 1 − I_{ν/(ν+t²)}(ν/2, 1/2). */
+static double t_two_sided(double t, int dof)
+{
+    return 1.0 - inc_beta(0.5 * dof, 0.5, dof / (dof + t * t));
+}
+
+double shp_student_t_two_sided(double level, int dof)
+{
+    if (!(level > 0.0 && level < 1.0) || dof < 1) return NAN;
+    double lo = 0.0, hi = 1.0;
+    while (t_two_sided(hi, dof) < level) hi *= 2.0;
+    for (int it = 0; it < 200 && hi - lo > 1e-14 * hi; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        if (t_two_sided(mid, dof) < level) lo = mid;
+        else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+/* ---------------------------------------------------------------- linear algebra */
+
+/* Eigen-decomposition of the symmetric n × n matrix A (destroyed) by cyclic Jacobi
+ * rotations: eigenvalues in w, eigenvectors in the columns of V. */
+static void jacobi_eigen(int n, double *A, double *w, double *V)
+{
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) V[i * n + j] = i == j;
+    for (int sweep = 0; sweep < 100; ++sweep) {
+        double off = 0.0, diag = 0.0;
+        for (int i = 0; i < n; ++i) {
+            diag += A[i * n + i] * A[i * n + i];
+            for (int j = i + 1; j < n; ++j) off += A[i * n + j] * A[i * n + j];
+        }
+        if (off <= 1e-32 * diag) break;
+        for (int p = 0; p < n; ++p)
+            for (int q = p + 1; q < n; ++q) {
+                const double apq = A[p * n + q];
+                if (apq == 0.0) continue;
+                const double theta = (A[q * n + q] - A[p * n + p]) / (2.0 * apq);
+                const double t = (theta >= 0.0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1.0));
+                const double c = 1.0 / sqrt(t * t + 1.0), s = t * c;
+                for (int k = 0; k < n; ++k) { /* A ← Rᵀ A R */
+                    const double akp = A[k * n + p], akq = A[k * n + q];
+                    A[k * n + p] = c * akp - s * akq;
+                    A[k * n + q] = s * akp + c * akq;
+                }
+                for (int k = 0; k < n; ++k) {
+                    const double apk = A[p * n + k], aqk = A[q * n + k];
+                    A[p * n + k] = c * apk - s * aqk;
+                    A[q * n + k] = s * apk + c * aqk;
+                }
+                for (int k = 0; k < n; ++k) {
+                    const double vkp = V[k * n + p], vkq = V[k * n + q];
+                    V[k * n + p] = c * vkp - s * vkq;
+                    V[k * n + q] = s * vkp + c * vkq;
+                }
+            }
+    }
+    for (int i = 0; i < n; ++i) w[i] = A[i * n + i];
+}
+
+/* ---------------------------------------------------------------- the uncertainty */
+
+int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out)
+{
+    memset(out, 0, sizeof *out);
+    const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb);
+    out->dim = p;
+    out->n_res = m;
+    out->dof = m - p;
+    out->status = SHP_ERR_INVALID;
+    for (int j = 0; j < p; ++j) {
+        out->value[j] = shp_problem_var_value(pb, j, u[j]);
+        out->se[j] = out->lo[j] = out->hi[j] = NAN;
+        out->at_bound[j] = u[j] <= SHP_UNC_BOUND_TOL ? -1 : u[j] >= 1.0 - SHP_UNC_BOUND_TOL ? 1 : 0;
+    }
+    out->cond = NAN;
+    if (out->dof < 1) return out->status;
+    double *r = malloc(sizeof *r * (size_t)m), *J = malloc(sizeof *J * (size_t)m * p);
+    double *f = malloc(sizeof *f * (size_t)nobj);
+    if (!r || !J || !f) {
+        free(r);
+        free(J);
+        free(f);
+        return out->status = SHP_ERR_NOMEM;
+    }
+    int ok = 0;
+    int rc = shp_problem_evaluate_jacobian(pb, be, u, 1, f, &ok, r, J);
+    if (rc == SHP_OK && ok) {
+        double ss = 0.0;
+        for (int i = 0; i < m; ++i) ss += r[i] * r[i];
+        out->s2 = ss / out->dof;
+        out->t95 = shp_student_t_two_sided(0.95, out->dof);
+        /* JᵀJ scaled to unit diagonal: its conditioning does not depend on the bounds */
+        double A[SHP_MAX_FREE * SHP_MAX_FREE], V[SHP_MAX_FREE * SHP_MAX_FREE], w[SHP_MAX_FREE] = {0};
+        double sc[SHP_MAX_FREE];
+        for (int a = 0; a < p; ++a)
+            for (int b = 0; b <= a; ++b) {
+                double s = 0.0;
+                for (int i = 0; i < m; ++i) s += J[(long)i * p + a] * J[(long)i * p + b];
+                A[a * p + b] = A[b * p + a] = s;
+            }
+        for (int a = 0; a < p; ++a) sc[a] = A[a * p + a] > 0.0 ? 1.0 / sqrt(A[a * p + a]) : 0.0;
+        for (int a = 0; a < p; ++a)
+            for (int b = 0; b < p; ++b) A[a * p + b] *= sc[a] * sc[b];
+        jacobi_eigen(p, A, w, V);
+        int kmin = 0, kmax = 0;
+        for (int k = 1; k < p; ++k) {
+            if (w[k] < w[kmin]) kmin = k;
+            if (w[k] > w[kmax]) kmax = k;
+        }
+        out->cond = w[kmin] > 0.0 ? w[kmax] / w[kmin] : HUGE_VAL;
+        for (int j = 0; j < p; ++j) out->weakest[j] = V[j * p + kmin];
+        out->singular = !(out->cond < 1e15);
+        for (int a = 0; a < p; ++a) out->singular |= sc[a] == 0.0;
+        /* the unit coordinates' covariance s² D (Â)⁻¹ D from the scaled eigen-pairs */
+        double C[SHP_MAX_FREE * SHP_MAX_FREE];
+        for (int a = 0; a < p; ++a)
+            for (int b = 0; b < p; ++b) {
+                double s = 0.0;
+                for (int k = 0; k < p && !out->singular; ++k) s += V[a * p + k] * V[b * p + k] / w[k];
+                C[a * p + b] = out->singular ? NAN : out->s2 * s * sc[a] * sc[b];
+            }
+        for (int j = 0; j < p; ++j) {
+            double lo, hi;
+            int log_scale;
+            shp_problem_var_bounds(pb, j, &lo, &hi, &log_scale);
+            const double se_u = out->singular ? HUGE_VAL : sqrt(C[j * p + j]);
+            const double x = out->value[j];
+            const double dxdu = log_scale ? x * (log(hi) - log(lo)) : hi - lo;
+            out->se[j] = out->singular ? HUGE_VAL : fabs(dxdu) * se_u;
+            const double half = out->t95 * se_u;
+            if (out->singular) {
+                out->lo[j] = -HUGE_VAL;
+                out->hi[j] = HUGE_VAL;
+            } else if (log_scale) {
+                out->lo[j] = x * exp(-half * (log(hi) - log(lo)));
+                out->hi[j] = x * exp(half * (log(hi) - log(lo)));
+            } else {
+                out->lo[j] = x - half * (hi - lo);
+                out->hi[j] = x + half * (hi - lo);
+            }
+        }
+        for (int a = 0; a < p; ++a)
+            for (int b = 0; b < p; ++b)
+                out->corr[a * p + b] = out->singular ? NAN : C[a * p + b] / sqrt(C[a * p + a] * C[b * p + b]);
+        out->status = SHP_OK;
+    } else if (rc != SHP_OK) {
+        out->status = rc;
+    }
+    free(r);
+    free(J);
+    free(f);
+    return out->status;
+}
+
+int shp_uncertainty_flags(const shp_uncertainty *u, int *n_bound, int *n_corr, int *ill)
+{
+    int nb = 0, nc = 0;
+    for (int j = 0; j < u->dim; ++j) {
+        nb += u->at_bound[j] != 0;
+        for (int k = j + 1; k < u->dim; ++k) nc += fabs(u->corr[j * u->dim + k]) > SHP_UNC_CORR_FLAG;
+    }
+    const int bad = !(u->cond <= SHP_UNC_COND_FLAG);
+    if (n_bound) *n_bound = nb;
+    if (n_corr) *n_corr = nc;
+    if (ill) *ill = bad;
+    return nb + nc + bad;
+}
