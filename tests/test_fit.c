@@ -5,7 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
-#include "jacobian_check.h"
+#include "problem_checks.h"
 #include "test_util.h"
 #include <glob.h>
 #include <math.h>

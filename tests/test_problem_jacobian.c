@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jacobian_check.h"
+#include "problem_checks.h"
 #include "test_util.h"
 
 #include "shpfit/batch.h"
@@ -57,17 +57,7 @@ static shp_problem *loam_problem(const char *dir, const char *params_json, const
         cJSON_ReplaceItemInObject(o, "file", cJSON_CreateString(path));
     }
     snprintf(path, sizeof path, "%s/%s.json", dir, name);
-    char *out = cJSON_Print(root);
-    f = fopen(path, "w");
-    cr_assert(f);
-    fputs(out, f);
-    fclose(f);
-    cJSON_free(out);
-    cJSON_Delete(root);
-    shp_problem *pb = NULL;
-    char err[512];
-    cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
-    return pb;
+    return write_and_load(root, path);
 }
 
 Test(problem_jacobian, exact_residual_jacobian_matches_central_differences, .timeout = 300)
@@ -109,11 +99,8 @@ Test(problem_jacobian, exact_polish_matches_differences_with_fewer_columns, .tim
                                    "polish");
     const int dim = shp_problem_dim(pb);
     shp_fit_step st;
-    memset(&st, 0, sizeof st);
-    st.n_obj = shp_problem_n_obj(pb);
-    for (int k = 0; k < st.n_obj; ++k) st.obj[k] = k;
     shp_step_space sp;
-    shp_step_space_init(&sp, pb, &st, -1, 0.0);
+    whole_problem_step(pb, &st, &sp);
     shp_backend *be = shp_backend_cpu_create(2);
     double cost[2];
     long evals[2];

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "problem_checks.h"
 #include "test_util.h"
 
 #include "shpfit/fit.h"
@@ -70,17 +71,7 @@ static shp_problem *retention_problem(const char *dir, const char *params_json, 
     cJSON_ReplaceItemInObject(fit, "observations", cJSON_Parse("{\"retention\": {\"file\": \"retention.csv\"}}"));
     cJSON_DeleteItemFromObject(fit, "objectives");
     snprintf(path, sizeof path, "%s/retc.json", dir);
-    char *out = cJSON_Print(root);
-    f = fopen(path, "w");
-    cr_assert(f);
-    fputs(out, f);
-    fclose(f);
-    cJSON_free(out);
-    cJSON_Delete(root);
-    shp_problem *pb = NULL;
-    char err[512];
-    cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
-    return pb;
+    return write_and_load(root, path);
 }
 
 static const char *const PARAMS4 = "{\"loam.theta_r\": [0.0, 0.2], \"loam.theta_s\": [0.3, 0.6], "
@@ -91,11 +82,8 @@ static const char *const PARAMS4 = "{\"loam.theta_r\": [0.0, 0.2], \"loam.theta_
 static void polish_to_optimum(shp_problem *pb, shp_backend *be, double *u)
 {
     shp_fit_step st;
-    memset(&st, 0, sizeof st);
-    st.n_obj = shp_problem_n_obj(pb);
-    for (int k = 0; k < st.n_obj; ++k) st.obj[k] = k;
     shp_step_space sp;
-    shp_step_space_init(&sp, pb, &st, -1, 0.0);
+    whole_problem_step(pb, &st, &sp);
     shp_lm_settings s = shp_lm_settings_default();
     s.jacobian = SHP_LM_JACOBIAN_EXACT;
     s.max_iterations = 100;

@@ -1,17 +1,45 @@
-/* A check shared by the tests of the problem's exact residual Jacobian
- * (shp_problem_evaluate_jacobian): the Jacobian against central differences of the
- * residuals. */
-#ifndef SHPFIT_TESTS_JACOBIAN_CHECK_H
-#define SHPFIT_TESTS_JACOBIAN_CHECK_H
+/* Helpers shared by the tests of inverse problems built from edited configs: writing a
+ * config and loading it, and the exact residual Jacobian (shp_problem_evaluate_jacobian)
+ * against central differences of the residuals. */
+#ifndef SHPFIT_TESTS_PROBLEM_CHECKS_H
+#define SHPFIT_TESTS_PROBLEM_CHECKS_H
 
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
+#include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "shpfit/batch.h"
+#include "shpfit/fit.h"
 #include "shpfit/problem.h"
+
+/* A step over every objective and variable of pb, and its polish space. */
+static inline void whole_problem_step(const shp_problem *pb, shp_fit_step *st, shp_step_space *sp)
+{
+    memset(st, 0, sizeof *st);
+    st->n_obj = shp_problem_n_obj(pb);
+    for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
+    shp_step_space_init(sp, pb, st, -1, 0.0);
+}
+
+/* Write the config root to path (root is deleted) and load it as a problem. */
+static inline shp_problem *write_and_load(cJSON *root, const char *path)
+{
+    char *out = cJSON_Print(root);
+    FILE *f = fopen(path, "w");
+    cr_assert(f && out, "%s", path);
+    fputs(out, f);
+    fclose(f);
+    cJSON_free(out);
+    cJSON_Delete(root);
+    shp_problem *pb = NULL;
+    char err[512];
+    cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
+    return pb;
+}
 
 /* The exact Jacobian at u against central differences of the residuals (step h in the
  * unit coordinates); returns the largest error relative to each column's largest entry. */
