@@ -29,6 +29,10 @@ int bench_sens(FILE *md, int reps, int quick);
 /* `shpfit-bench smooth [options]`: one setting, plain text (argv[0] is "smooth") */
 int bench_smooth_main(int argc, char **argv);
 
+/* `shpfit-bench coverage [options]`: coverage of the fit's 95 % intervals on the loam,
+ * plain text (argv[0] is "coverage") */
+int bench_coverage_main(int argc, char **argv);
+
 /* `shpfit-bench refine CONFIG [options]`: a grid-refinement study of one forward config,
  * plain text and CSV (argv[0] is "refine") */
 int bench_refine_main(int argc, char **argv);

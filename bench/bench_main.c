@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "refine")) return bench_refine_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "smooth")) return bench_smooth_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "coverage")) return bench_coverage_main(argc - 1, argv + 1);
     const char *out_path = NULL, *only = NULL;
     int reps = 21, quick = 0;
     for (int a = 1; a < argc; ++a) {
