@@ -520,6 +520,49 @@ int main(int argc, char **argv)
         result_free(&f_gpu);
     }
 
+    { /* 7. the parameter sensitivities (core/column_sens.h), the same candidates */
+        problem ps;
+        problem_init(&ps, 0, SHP_INIT_SE, 0.4);
+        ps.col.opt.step_control = SHP_STEP_FIXED;
+        ps.col.opt.dt_max = 0.5;
+        ps.col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+        ps.col.opt.count_fill = 1;
+        static const int sens_mat[4] = {0, 0, 0, 0}, sens_par[4] = {0, 1, 2, 3}; /* every model has 4 */
+        ps.col.n_sens = 4;
+        ps.col.sens_mat = sens_mat;
+        ps.col.sens_par = sens_par;
+        result s_cpu, s_gpu;
+        if (run(cpu, &ps, mats, n, &s_cpu) || run(gpu, &ps, mats, n, &s_gpu)) return 1;
+        const long plain = shp_column_out_plain_size(&ps.col);
+        int same_steps = 0, bad = 0;
+        double worst = 0.0;
+        for (int k = 0; k < n; ++k) {
+            const shp_column_stats *a = &s_gpu.stats[k], *b = &s_cpu.stats[k];
+            if (a->status != SHP_OK || b->status != SHP_OK || a->steps != b->steps ||
+                a->failures != b->failures)
+                continue;
+            ++same_steps;
+            double dk = 0.0;
+            for (long b0 = 0; b0 < s_cpu.stride; b0 += plain) { /* outputs, then each derivative block */
+                const double *x = s_gpu.out + (long)k * s_cpu.stride + b0;
+                const double *y = s_cpu.out + (long)k * s_cpu.stride + b0;
+                double scale = 0.0;
+                for (long j = 0; j < plain; ++j) scale = fmax(scale, fabs(y[j]));
+                for (long j = 0; j < plain && scale > 0.0; ++j)
+                    if (isfinite(y[j])) dk = fmax(dk, fabs(x[j] - y[j]) / scale);
+            }
+            bad += dk > TOL_TIGHT;
+            worst = fmax(worst, dk);
+        }
+        printf("\n7. sensitivities by the first 4 parameters of every candidate (fixed schedule, kirchhoff "
+               "faces): GPU vs CPU, %d candidates with the same steps, max difference %.2e of each block's "
+               "largest value, %d above 1e-9\n", same_steps, worst, bad);
+        check(same_steps >= n * 9 / 10 && bad == 0, "%s: %g candidates off by more than 1e-9 (max %.3e)",
+              "sensitivities", bad, worst);
+        result_free(&s_cpu);
+        result_free(&s_gpu);
+    }
+
     printf("\n%s: %d check%s failed\n", g_fail ? "FAILED" : "PASSED", g_fail, g_fail == 1 ? "" : "s");
     result_free(&r_cpu); result_free(&r_cpu2); result_free(&r_gpu); result_free(&r_gpu2);
     result_free(&r_glob); result_free(&l_cpu); result_free(&l_cpu2); result_free(&l_gpu); result_free(&t_cpu);
