@@ -5,7 +5,8 @@
  *     with Gaussian noise of known σ, 300 noise realisations, each fitted to the least-
  *     squares optimum (the polish with exact Jacobians, from the truth): the 95 % intervals
  *     must contain the true value in 90–99 % of realisations for every parameter, and the
- *     mean standard error must match the spread of the estimates within 25 %;
+ *     mean standard error must match the spread of the estimates within 25 %; the 95 % band of the
+ *     fitted curve (shp_uncertainty_band) must hold the true θ(h) as often at three heads;
  *   - flags: a parameter the data cannot see (Ks from retention points alone) makes the
  *     problem singular or ill-conditioned and is named; a variable on its bound is flagged. */
 #include <criterion/criterion.h>
@@ -39,6 +40,8 @@ Test(uncertainty, student_t_quantiles)
     }
     cr_expect(fabs(shp_student_t_two_sided(0.5, 4) - 0.740697) < 1e-6);
 }
+
+static const double BAND_H[3] = {-8.0, -80.0, -800.0}; /* between the observed heads */
 
 #define N_HEADS 15
 static const double HEADS[N_HEADS] = {-1, -3, -6, -10, -20, -35, -60, -100, -170, -300,
@@ -102,7 +105,13 @@ Test(uncertainty, retention_coverage_of_the_95_percent_intervals, .timeout = 300
     char dir[256];
     tu_make_tmp(dir, sizeof dir, "unc");
     shp_backend *be = shp_backend_cpu_create(1);
-    int covered[4] = {0};
+    int covered[4] = {0}, band_in[3] = {0};
+    double true_theta[3];
+    for (int q = 0; q < 3; ++q) {
+        const shp_material tm0 = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
+        double K, C, dK;
+        shp_hyd_eval(&tm0, BAND_H[q], &true_theta[q], &K, &C, &dK);
+    }
     double sum[4] = {0}, sum2[4] = {0}, se_sum[4] = {0};
     int used = 0;
     for (int rep = 0; rep < reps; ++rep) {
@@ -118,6 +127,14 @@ Test(uncertainty, retention_coverage_of_the_95_percent_intervals, .timeout = 300
         for (int j = 0; j < 4; ++j) on_bound |= unc.at_bound[j];
         if (!on_bound) { /* θr may end on 0 in a rare realisation: no interval is claimed there */
             ++used;
+            for (int q = 0; q < 3; ++q) { /* the curve's band at three heads */
+                double th_half, lk_half, th, K, C, dK;
+                cr_assert_eq(shp_uncertainty_band(pb, &unc, u, 0, BAND_H[q], &th_half, &lk_half), SHP_OK);
+                shp_material fit;
+                shp_problem_materials(pb, u, &fit, NULL, 0);
+                shp_hyd_eval(&fit, BAND_H[q], &th, &K, &C, &dK);
+                band_in[q] += fabs(th - true_theta[q]) <= th_half;
+            }
             for (int j = 0; j < 4; ++j) {
                 covered[j] += truth[j] >= unc.lo[j] && truth[j] <= unc.hi[j];
                 sum[j] += unc.value[j];
@@ -128,6 +145,11 @@ Test(uncertainty, retention_coverage_of_the_95_percent_intervals, .timeout = 300
         shp_problem_free(pb);
     }
     cr_assert(used >= reps * 9 / 10, "%d of %d realisations inside the box", used, reps);
+    for (int q = 0; q < 3; ++q) {
+        const double cov = (double)band_in[q] / used;
+        cr_log_info("band of theta(h) at h = %g: holds the true curve in %.3f", BAND_H[q], cov);
+        cr_expect(cov >= 0.90 && cov <= 0.99, "band at h = %g: coverage %.3f", BAND_H[q], cov);
+    }
     static const char *const name[4] = {"theta_r", "theta_s", "alpha", "n"};
     for (int j = 0; j < 4; ++j) {
         const double cov = (double)covered[j] / used;

@@ -1,6 +1,8 @@
 /* Linearised parameter uncertainty at an optimum (shpfit/uncertainty.h). */
 #include "shpfit/uncertainty.h"
 
+#include "shpfit/physics/hydraulics_dp.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +192,7 @@ int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_un
         for (int a = 0; a < p; ++a)
             for (int b = 0; b < p; ++b)
                 out->corr[a * p + b] = out->singular ? NAN : C[a * p + b] / sqrt(C[a * p + a] * C[b * p + b]);
+        memcpy(out->cov_u, C, sizeof *C * (size_t)p * p);
         out->status = SHP_OK;
     } else if (rc != SHP_OK) {
         out->status = rc;
@@ -198,6 +201,43 @@ int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_un
     free(J);
     free(f);
     return out->status;
+}
+
+int shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *unc, const double *u, int mat,
+                         double h, double *theta_half, double *log10K_half)
+{
+    *theta_half = *log10K_half = NAN;
+    const int p = unc->dim;
+    if (unc->status != SHP_OK || unc->singular) return SHP_ERR_INVALID;
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_material *mats = malloc(sizeof *mats * (size_t)fp->n_materials);
+    if (!mats) return SHP_ERR_NOMEM;
+    int tm[SHP_MAX_FREE], tp[SHP_MAX_FREE];
+    double D[SHP_MAX_FREE * SHP_MAX_FREE];
+    int rc = shp_problem_materials(pb, u, mats, NULL, 0);
+    if (rc == SHP_OK) {
+        const int nt = shp_problem_param_jacobian(pb, u, mats, tm, tp, D);
+        double dth[SHP_MAX_PARAMS], dK[SHP_MAX_PARAMS], th, K, C, dKh;
+        shp_hyd_eval_dp(&mats[mat], h, dth, dK);
+        shp_hyd_eval(&mats[mat], h, &th, &K, &C, &dKh);
+        double g[2][SHP_MAX_FREE] = {{0}};
+        for (int k = 0; k < nt; ++k) {
+            if (tm[k] != mat) continue;
+            const double a = dth[tp[k]], b = K > 0.0 ? dK[tp[k]] / (K * log(10.0)) : 0.0;
+            for (int j = 0; j < p; ++j) {
+                g[0][j] += a * D[k * p + j];
+                g[1][j] += b * D[k * p + j];
+            }
+        }
+        double var[2] = {0.0, 0.0};
+        for (int c = 0; c < 2; ++c)
+            for (int a = 0; a < p; ++a)
+                for (int b = 0; b < p; ++b) var[c] += g[c][a] * unc->cov_u[a * p + b] * g[c][b];
+        *theta_half = unc->t95 * sqrt(fmax(var[0], 0.0));
+        *log10K_half = K > 0.0 ? unc->t95 * sqrt(fmax(var[1], 0.0)) : NAN;
+    }
+    free(mats);
+    return rc;
 }
 
 int shp_uncertainty_flags(const shp_uncertainty *u, int *n_bound, int *n_corr, int *ill)

@@ -192,9 +192,13 @@ static void best_objective_text(char *out, size_t len, const shp_problem *pb, co
 
 /* ------------------------------------------------------------ fit_curves.csv */
 
-static int write_curves(const char *dir, const shp_forward_problem *fp, const shp_material *best,
-                        const shp_material *truth, double *ks_max, char *err, size_t len)
+static int write_curves(const char *dir, const shp_problem *pb, const shp_fit_result *res,
+                        const shp_material *best, const shp_material *truth, double *ks_max, char *err,
+                        size_t len)
 {
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    /* the 95 % bands (shpfit/uncertainty.h) go last, so the columns before keep their places */
+    const int bands = res->uncertainty.status == SHP_OK && !res->uncertainty.singular;
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "fit_curves.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
@@ -205,6 +209,11 @@ static int write_curves(const char *dir, const shp_forward_problem *fp, const sh
         shp_curve_file_name(m, sizeof m, fp->material_names[i]);
         fprintf(f, ",theta_%s_fit,K_%s_fit_%s_per_%s", m, m, L, T);
         if (truth) fprintf(f, ",theta_%s_true,K_%s_true_%s_per_%s", m, m, L, T);
+    }
+    for (int i = 0; i < fp->n_materials && bands; ++i) {
+        char m[128];
+        shp_curve_file_name(m, sizeof m, fp->material_names[i]);
+        fprintf(f, ",theta_%s_lo95,theta_%s_hi95,K_%s_lo95_%s_per_%s,K_%s_hi95_%s_per_%s", m, m, m, L, T, m, L, T);
     }
     fputc('\n', f);
     *ks_max = 0.0;
@@ -226,6 +235,12 @@ static int write_curves(const char *dir, const shp_forward_problem *fp, const sh
                 shp_hyd_eval(w ? &truth[i] : &best[i], h, &th, &K, &C, &dK);
                 fprintf(f, ",%.10g,%.10g", th, K);
             }
+        for (int i = 0; i < fp->n_materials && bands; ++i) {
+            double th, K, C, dK, dth, dlk;
+            shp_hyd_eval(&best[i], h, &th, &K, &C, &dK);
+            shp_uncertainty_band(pb, &res->uncertainty, res->u_best, i, h, &dth, &dlk);
+            fprintf(f, ",%.10g,%.10g,%.10g,%.10g", th - dth, th + dth, K * pow(10.0, -dlk), K * pow(10.0, dlk));
+        }
         fputc('\n', f);
     }
     return shp_file_close(f, path, err, len);
@@ -586,7 +601,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     if (rc != SHP_OK) snprintf(err, len, "the best parameters are not a valid material: %s", why);
     const int have_truth = opt->have_truth && shp_fit_truth(pb, truth, why, sizeof why) == SHP_OK;
     double ks_max = 0.0;
-    if (rc == SHP_OK) rc = write_curves(dir, fp, best, have_truth ? truth : NULL, &ks_max, err, len);
+    if (rc == SHP_OK) rc = write_curves(dir, pb, res, best, have_truth ? truth : NULL, &ks_max, err, len);
     free(best);
     free(truth);
     if (rc != SHP_OK) return rc;

@@ -97,6 +97,17 @@ static void series_dp(const shp_problem *pb, int kind, const shp_column_out *sk,
     if (kind == SHP_OBS_V && !o->instantaneous) shp_interval_rates(o->x, d, o->n, d); /* linear in Q */
 }
 
+int shp_problem_param_jacobian(const shp_problem *pb, const double *u, const shp_material *mats, int *mat,
+                               int *par, double *D)
+{
+    targets t;
+    make_targets(pb, &t);
+    param_jacobian(pb, &t, u, mats, D);
+    memcpy(mat, t.mat, sizeof *mat * (size_t)t.n);
+    memcpy(par, t.par, sizeof *par * (size_t)t.n);
+    return t.n;
+}
+
 int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
                                   double *f, int *ok, double *r, double *J)
 {

@@ -122,6 +122,11 @@ int shp_problem_n_residuals(const shp_problem *pb);
  * a failed candidate. Not recorded in the journal: a resumed run recomputes them. */
 int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
                                   double *f, int *ok, double *r, double *J);
+/* The model parameters the search variables set (each once: parameter par[k] of
+ * material mat[k], at most SHP_MAX_FREE) and their derivatives D (k-major, n × dim) by the
+ * unit coordinates at u, mats being the materials u gives. Returns n. */
+int shp_problem_param_jacobian(const shp_problem *pb, const double *u, const shp_material *mats, int *mat,
+                               int *par, double *D);
 /* Observations (residuals) of objective k. */
 int shp_problem_obj_points(const shp_problem *pb, int k);
 
