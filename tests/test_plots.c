@@ -79,11 +79,16 @@ Test(plots, fit_draws_every_plot)
     char *gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
     cr_expect(gp && strstr(gp, "multiplot layout 1,3"), "3 objectives: 3 panels of pairs");
     free(gp);
-    /* fit_curves.csv: pF −2…7 at 20 per decade, fitted and true, with units */
+    /* fit_curves.csv: pF −2…7 at 20 per decade, fitted and true, then the 95 % band, with
+     * units; the band drawn in both curve plots */
+    gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
+    cr_expect(gp && strstr(gp, "95 % band") && strstr(gp, "with filledcurves"), "the bands are drawn");
+    free(gp);
     char *csv = tu_slurp(tu_file_in(out, "fit_curves.csv"));
     cr_assert_not_null(csv);
     static const char head[] = "pF,suction_cm,h_cm,theta_loam_fit,K_loam_fit_cm_per_min,theta_loam_true,"
-                               "K_loam_true_cm_per_min\n-2,0.01,";
+                               "K_loam_true_cm_per_min,theta_loam_lo95,theta_loam_hi95,K_loam_lo95_cm_per_min,"
+                               "K_loam_hi95_cm_per_min\n-2,0.01,";
     cr_expect(!strncmp(csv, head, strlen(head)), "%.200s", csv);
     int lines = 0;
     for (const char *s = csv; *s; ++s) lines += *s == '\n';

@@ -396,8 +396,25 @@ static void plot_curve(ctx *c, int conductivity)
         const int l = (int)(strlen(fp->material_names[i]) + strlen(shp_model_by_id(fp->materials[i].model)->name)) + 12;
         longest = l > longest ? l : longest;
     }
-    shp_plot_key_below(c->f, entries, longest, 900);
+    /* the 95 % bands, the last columns of fit_curves.csv: shaded for K (filled between two
+     * y at each pF), two dotted lines for θ (gnuplot fills only between two y) */
+    const int bands = c->res->uncertainty.status == SHP_OK && !c->res->uncertainty.singular;
+    shp_plot_key_below(c->f, entries + (bands ? fp->n_materials : 0), longest, 900);
     fprintf(c->f, "plot ");
+    for (int i = 0; i < fp->n_materials && bands; ++i) {
+        const int col = 4 + fp->n_materials * per_mat + 4 * i;
+        char title[200], qt[260];
+        snprintf(title, sizeof title, "%s: 95 %% band", fp->material_names[i]);
+        shp_plot_quote(qt, sizeof qt, title);
+        if (conductivity)
+            fprintf(c->f, "%s'fit_curves.csv' skip 1 using 1:($%d > 0 ? $%d : 1/0):($%d > 0 ? $%d : 1/0) "
+                          "with filledcurves fs transparent solid 0.25 noborder lc rgb '%s' title %s noenhanced",
+                    i ? ", \\\n     " : "", col + 2, col + 2, col + 3, col + 3, colours[i % N_COLOURS], qt);
+        else
+            fprintf(c->f, "%s'fit_curves.csv' skip 1 using %d:1 with lines lw 1 dt 3 lc rgb '%s' title %s noenhanced, "
+                          "\\\n     'fit_curves.csv' skip 1 using %d:1 with lines lw 1 dt 3 lc rgb '%s' notitle",
+                    i ? ", \\\n     " : "", col, colours[i % N_COLOURS], qt, col + 1, colours[i % N_COLOURS]);
+    }
     for (int i = 0; i < fp->n_materials; ++i)
         for (int w = 0; w < (c->have_truth ? 2 : 1); ++w) {
             const int col_theta = 4 + i * per_mat + 2 * w, col_K = col_theta + 1;
@@ -408,7 +425,7 @@ static void plot_curve(ctx *c, int conductivity)
                      shp_model_by_id(fp->materials[i].model)->name, w ? "true" : "fitted");
             shp_plot_quote(qt, sizeof qt, title);
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using %s with lines lw %s dt %d lc rgb '%s' title %s noenhanced",
-                    i || w ? ", \\\n     " : "", using, w ? "2.5" : "2", w ? 2 : 1,
+                    i || w || bands ? ", \\\n     " : "", using, w ? "2.5" : "2", w ? 2 : 1,
                     w && fp->n_materials == 1 ? "#000000" : colours[i % N_COLOURS], qt);
         }
     if (n_obs > 0) {
