@@ -138,11 +138,8 @@ int bench_coverage_main(int argc, char **argv)
         double u[SHP_MAX_FREE];
         shp_problem_unit_of(pb, &truth, u);
         shp_fit_step st;
-        memset(&st, 0, sizeof st);
-        st.n_obj = shp_problem_n_obj(pb);
-        for (int k = 0; k < st.n_obj; ++k) st.obj[k] = k;
         shp_step_space sp;
-        shp_step_space_init(&sp, pb, &st, -1, 0.0);
+        shp_step_space_whole(pb, &st, &sp);
         shp_lm_settings s = shp_lm_settings_default();
         s.jacobian = SHP_LM_JACOBIAN_EXACT;
         s.max_iterations = 50;

@@ -16,15 +16,6 @@
 #include "shpfit/fit.h"
 #include "shpfit/problem.h"
 
-/* A step over every objective and variable of pb, and its polish space. */
-static inline void whole_problem_step(const shp_problem *pb, shp_fit_step *st, shp_step_space *sp)
-{
-    memset(st, 0, sizeof *st);
-    st->n_obj = shp_problem_n_obj(pb);
-    for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
-    shp_step_space_init(sp, pb, st, -1, 0.0);
-}
-
 /* Write the config root to path (root is deleted) and load it as a problem. */
 static inline shp_problem *write_and_load(cJSON *root, const char *path)
 {

@@ -100,7 +100,7 @@ Test(problem_jacobian, exact_polish_matches_differences_with_fewer_columns, .tim
     const int dim = shp_problem_dim(pb);
     shp_fit_step st;
     shp_step_space sp;
-    whole_problem_step(pb, &st, &sp);
+    shp_step_space_whole(pb, &st, &sp);
     shp_backend *be = shp_backend_cpu_create(2);
     double cost[2];
     long evals[2];

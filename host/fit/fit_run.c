@@ -275,6 +275,14 @@ void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fi
     for (int k = 0; k < st->n_obj; ++k) sp->n_res += shp_problem_obj_points(pb, st->obj[k]);
 }
 
+void shp_step_space_whole(const shp_problem *pb, shp_fit_step *st, shp_step_space *sp)
+{
+    memset(st, 0, sizeof *st);
+    st->n_obj = shp_problem_n_obj(pb);
+    for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
+    shp_step_space_init(sp, pb, st, -1, 0.0);
+}
+
 void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, int n, double *u)
 {
     for (int i = 0; i < n; ++i)

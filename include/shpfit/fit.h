@@ -123,6 +123,9 @@ typedef struct {
 
 void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fit_step *st, int fixed_var,
                          double fixed_u);
+/* The step of every objective and variable of pb (st: no optimizer set) and its space:
+ * what a polish of the whole problem, outside a fit, runs in. */
+void shp_step_space_whole(const shp_problem *pb, shp_fit_step *st, shp_step_space *sp);
 /* Step coordinates x (sdim) to problem coordinates u (dim), n of them. */
 void shp_step_space_expand(const shp_step_space *sp, int dim, const double *x, int n, double *u);
 /* Problem coordinates u (dim) to the step's x (sdim): the kept variable left out. */
