@@ -280,8 +280,8 @@ Test(config, fixed_schedule_example)
     shp_forward_problem *fp = load("../configs/fit_loam_fixed.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_FIXED);
     cr_expect_eq(fp->column.opt.dt_max, 0.5);
-    cr_expect_eq(fp->column.opt.count_fill, 0, "the boundary node's fill is not counted by default");
-    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_ARITHMETIC, "the arithmetic mean is the default");
+    cr_expect_eq(fp->column.opt.count_fill, 0, "its data were made with the fill ignored");
+    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_ARITHMETIC, "and with the arithmetic mean");
     shp_forward_free(fp);
     fp = load("../configs/fit_loam.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
@@ -297,8 +297,12 @@ Test(config, ponded_loam_example_matches_the_benchmark_case)
 {
     shp_forward_problem *fp = load("../configs/ponded_loam.json");
     const shp_column *col = &fp->column;
-    cr_expect_eq(col->n, 61);
-    cr_expect_float_eq((col->z[60] - col->z[59]) / (col->z[59] - col->z[58]), 1.05, 1e-9);
+    cr_expect_eq(col->n, 55); /* graded 0.1 cm, ratio 1.1, at most 4 cm */
+    cr_expect_float_eq(col->z[1] - col->z[0], 0.1, 1e-12);
+    cr_expect_float_eq((col->z[2] - col->z[1]) / (col->z[1] - col->z[0]), 1.1, 1e-9);
+    cr_expect_float_eq(col->z[54] - col->z[53], 4.0, 0.5);
+    cr_expect_eq(col->opt.kmean, SHP_KMEAN_KIRCHHOFF, "the default face");
+    cr_expect_eq(col->opt.count_fill, 1, "the default fill");
     cr_expect_eq(col->n_out, 36);
     cr_expect_eq(col->t_out[0], 5.0);
     cr_expect_eq(col->t_out[35], 180.0);

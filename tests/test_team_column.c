@@ -125,7 +125,7 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
     static const double t_out[] = {1.0, 5.0, 15.0, 30.0, 60.0};
     shp_column col = ponded_column(n, z, mat, t_out, 5);
     col.opt.max_steps = 20000; /* a hopeless column ends soon, also as a team */
-    if (mode & RUN_KIRCHHOFF) col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+    col.opt.kmean = mode & RUN_KIRCHHOFF ? SHP_KMEAN_KIRCHHOFF : SHP_KMEAN_ARITHMETIC;
     const long work_size = shp_column_work_size(n, 1, col.opt.kmean, 0);
     double *work = malloc((size_t)(work_size + n) * sizeof *work);
     cr_assert(work);

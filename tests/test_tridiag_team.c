@@ -241,6 +241,7 @@ static column_errs column_matrices(const shp_material *m, int n, double ratio)
     shp_grid_geometric(n, 100.0, ratio, z);
     const double t_out[3] = {0.05, 1.0, 20.0};
     shp_column col = ponded_column(n, z, mat, t_out, 3);
+    col.opt.kmean = SHP_KMEAN_ARITHMETIC; /* the matrices below are the arithmetic mean's */
     col.profiles_all = 1;
     for (int i = 0; i < n; ++i) h0[i] = shp_hyd_h_of_se(m, 0.4);
     shp_column_result res;

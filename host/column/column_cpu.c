@@ -19,10 +19,10 @@ shp_solver_opts shp_solver_opts_default(void)
     o.shrink = 0.2;
     o.retry = 1.0 / 3.0;
     o.max_steps = 1000000;
-    o.kmean = SHP_KMEAN_ARITHMETIC;
+    o.kmean = SHP_KMEAN_KIRCHHOFF;
     o.newton = 1;
     o.step_control = SHP_STEP_ADAPTIVE;
-    o.count_fill = 0;
+    o.count_fill = 1;
     return o;
 }
 

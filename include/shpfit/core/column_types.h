@@ -50,11 +50,12 @@ typedef struct {
     double grow, shrink;            /* bounds on the factor from one step to the next */
     double retry;                   /* a failed step is retried with dt·retry */
     long max_steps;                 /* accepted + failed steps before giving up */
-    int kmean;                      /* shp_kmean */
+    int kmean;                      /* shp_kmean (default kirchhoff) */
     int newton;                     /* 1: Newton, 0: modified Picard (Celia et al. 1990) */
     int step_control;               /* shp_step_control */
     int count_fill;                 /* 1: a head-boundary node's jump to its boundary head at
-                                     * t = 0+ counts as inflow (Q, Q_bot); 0: it does not */
+                                     * t = 0+ counts as inflow (Q, Q_bot; the default); 0: it
+                                     * does not (HYDRUS) */
 } shp_solver_opts;
 
 /* Everything about a column but its materials (so a batch of candidates can share it). */
