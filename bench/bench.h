@@ -33,6 +33,10 @@ int bench_smooth_main(int argc, char **argv);
  * plain text (argv[0] is "coverage") */
 int bench_coverage_main(int argc, char **argv);
 
+/* `shpfit-bench nearest CONFIG...`: the least-squares minimum nearest the truth of each fit
+ * config, its misfit and curve agreement (argv[0] is "nearest") */
+int bench_nearest_main(int argc, char **argv);
+
 /* `shpfit-bench refine CONFIG [options]`: a grid-refinement study of one forward config,
  * plain text and CSV (argv[0] is "refine") */
 int bench_refine_main(int argc, char **argv);

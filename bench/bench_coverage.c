@@ -140,6 +140,7 @@ int bench_coverage_main(int argc, char **argv)
         shp_fit_step st;
         shp_step_space sp;
         shp_step_space_whole(pb, &st, &sp);
+        sp.sum = 0; /* least squares: what the linearised intervals are of */
         shp_lm_settings s = shp_lm_settings_default();
         s.jacobian = SHP_LM_JACOBIAN_EXACT;
         s.max_iterations = 50;

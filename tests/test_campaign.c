@@ -105,6 +105,10 @@ Test(campaign, malformed_campaign_files_are_named)
          "[{\"name\": \"v\", \"algorithm\": \"pso\", \"polish\": {\"jacobian\": \"exact\"}}], "
          "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
          "variants[0].polish.jacobian: \"exact\" is available in `shpfit fit`, not in campaigns"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"polish\": {\"objective\": \"sum\"}}], "
+         "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
+         "variants[0].polish.objective: \"sum\" is available in `shpfit fit`, not in campaigns"},
     };
     char tmp[64];
     tu_make_tmp(tmp, sizeof tmp, "bench");

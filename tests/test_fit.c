@@ -483,6 +483,7 @@ static const struct {
     {"obs_unsorted.json", "fit.observations.Q.file: data/bad_fit/obs/Q_unsorted.csv: line 4: time_min must increase strictly"},
     {"polish_fd_step.json", "fit.polish: fd_step must be in (0, 0.1)"},
     {"polish_jacobian.json", "fit.polish.jacobian: unknown value \"analytic\""},
+    {"polish_objective.json", "fit.polish.objective: unknown value \"median\""},
     {"polish_method.json", "fit.polish.method: unknown value \"newton\""},
     {"population_small.json", "fit.population: must be >="},
     {"two_step_fix.json", "fit.two_step.fix: \"loam.l\" is not one of fit.parameters"},

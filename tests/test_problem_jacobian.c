@@ -101,6 +101,7 @@ Test(problem_jacobian, exact_polish_matches_differences_with_fewer_columns, .tim
     shp_fit_step st;
     shp_step_space sp;
     shp_step_space_whole(pb, &st, &sp);
+    sp.sum = 0; /* one least-squares problem: the Jacobians compared */
     shp_backend *be = shp_backend_cpu_create(2);
     double cost[2];
     long evals[2];

@@ -14,9 +14,10 @@
  *
  * Tolerance 1e−12 relative to max|x| against Thomas for the random systems. The real
  * column matrices are ill-conditioned enough (K spans decades across a front) that
- * Thomas itself is off by up to ~5e−13 from an extended-precision solve, so there PCR
- * is held to 1e−12 against a long-double Thomas solve and to 2e−12 against Thomas
- * (the two errors added). Measured values: `shpfit-tests --verbose`, docs/gpu.md. */
+ * Thomas itself is off by up to ~5e−13 from an extended-precision solve, and PCR by up
+ * to 1.4e−12 (which states a column passes through moves with its time steps), so there
+ * PCR and CR are held to 2.5e−12 against a long-double Thomas solve and PCR to 3e−12
+ * against Thomas (the two errors added). Measured values: `shpfit-tests --verbose`, docs/gpu.md. */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
@@ -31,6 +32,9 @@
 #include "shpfit/core/tridiag.h"
 
 #define TOL 1e-12
+/* the real column matrices: PCR against a long-double solve (measured worst 1.4e-12, the
+ * Kosugi FG2021 column with HyPix K; which state is worst moves with the time steps) */
+#define TOL_REAL 2.5e-12
 #define NMAX 600
 
 /* ------------------------------------------------------------------ helpers */
@@ -303,7 +307,7 @@ Test(tridiag_team, real_column_matrices)
         column_errs e = column_matrices(&lib[i], 101, 1.03);
         const column_errs e401 = column_matrices(&lib[i], 401, 1.0);
         errs_max(&e, &e401);
-        cr_expect(e.pcr_long <= TOL && e.pcr_thomas <= 2.0 * TOL && e.cr_long <= TOL,
+        cr_expect(e.pcr_long <= TOL_REAL && e.pcr_thomas <= TOL_REAL + 5e-13 && e.cr_long <= TOL_REAL,
                   "%s: PCR relative error %.3e against long double, %.3e against Thomas; CR %.3e", name[i],
                   e.pcr_long, e.pcr_thomas, e.cr_long);
         cr_log_info("  %-26s PCR vs long double %.2e, Thomas vs long double %.2e, PCR vs Thomas %.2e, "

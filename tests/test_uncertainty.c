@@ -87,6 +87,7 @@ static void polish_to_optimum(shp_problem *pb, shp_backend *be, double *u)
     shp_fit_step st;
     shp_step_space sp;
     shp_step_space_whole(pb, &st, &sp);
+    sp.sum = 0; /* least squares: what the linearised intervals are of */
     shp_lm_settings s = shp_lm_settings_default();
     s.jacobian = SHP_LM_JACOBIAN_EXACT;
     s.max_iterations = 100;

@@ -138,6 +138,13 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             cfg_path(q, sizeof q, p, "polish.jacobian");
             return cfg_fail(c, q, "\"exact\" is available in `shpfit fit`, not in campaigns; use \"differences\"");
         }
+        /* and their polish minimises Σψ² (the recorded study's); the reweighted Σψ polish
+         * is `fit`'s alone so far */
+        const cJSON *pobj = cJSON_GetObjectItem(cJSON_GetObjectItem(it, "polish"), "objective");
+        if (cJSON_IsString(pobj) && !strcmp(pobj->valuestring, "sum")) {
+            cfg_path(q, sizeof q, p, "polish.objective");
+            return cfg_fail(c, q, "\"sum\" is available in `shpfit fit`, not in campaigns; use \"squares\" (the campaigns' polish)");
+        }
         const char *label = NULL;
         CFG_TRY(cfg_string(c, it, p, "label", 0, &label));
         const cJSON *vb = NULL;

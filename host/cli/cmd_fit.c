@@ -174,10 +174,14 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
         else
             printf("  step %d             %s, not run: fit.budget was spent\n", s + 1,
                    shp_opt_algorithm_name(opt->step[s].alg));
-    if (res->polish.done)
-        printf("  polish             lm, %d iterations, %ld columns, sum of psi^2 %.3g -> %.3g\n",
-               res->polish.iterations, res->polish.evaluations, 2.0 * res->polish.cost_start,
-               2.0 * res->polish.cost_end);
+    if (res->polish.done && opt->polish_sum)
+        printf("  polish             lm on the sum of %s, %d rounds, %d iterations, %ld columns, %.4g -> %.4g\n",
+               shp_problem_metric_name(pb), res->polish.rounds, res->polish.iterations,
+               res->polish.evaluations, res->polish.sum_start, res->polish.sum_end);
+    else if (res->polish.done)
+        printf("  polish             lm, %d iterations, %ld columns, sum of %s^2 %.3g -> %.3g\n",
+               res->polish.iterations, res->polish.evaluations, shp_problem_metric_name(pb),
+               2.0 * res->polish.cost_start, 2.0 * res->polish.cost_end);
     for (int j = 0; j < dim; ++j)
         printf("  %-18s %.6g\n", shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, res->u_best[j]));
     for (int k = 0; k < nobj; ++k) {

@@ -234,13 +234,15 @@ static int variable_index(const shp_problem *pb, const char *name)
 
 /* "polish": true | false | {"method": "lm", "iterations", "fd_step", "trials", "lambda0", "ftol",
  *                           "differences": "central" | "forward",
- *                           "jacobian": "differences" | "exact"} */
+ *                           "jacobian": "differences" | "exact",
+ *                           "objective": "sum" | "squares"} */
 static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
                         shp_fit_options *opt)
 {
     const cJSON *p = cfg_child(obj, "polish");
     opt->lm = shp_lm_settings_default();
     opt->polish = 0;
+    opt->polish_sum = 1;
     if (!p) return SHP_OK;
     char q[CFG_PATH_MAX];
     cfg_path(q, sizeof q, path, "polish");
@@ -250,7 +252,8 @@ static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *ob
     }
     if (!cJSON_IsObject(p)) return cfg_fail(c, q, "expected true, false or an object");
     static const char *const keys[] = {"method", "iterations", "fd_step", "trials", "lambda0", "ftol",
-                                       "differences", "jacobian", NULL};
+                                       "differences", "jacobian", "objective", NULL};
+    static const char *const objectives[] = {"squares", "sum", NULL}; /* index = polish_sum */
     static const char *const diffs[] = {"forward", "central", NULL};
     static const char *const jacobians[] = {"differences", "exact", NULL};
     static const char *const methods[] = {"lm", NULL};
@@ -267,6 +270,7 @@ static int parse_polish(const cfg_ctx *c, const shp_problem *pb, const cJSON *ob
     CFG_TRY(cfg_number(c, p, q, "ftol", 0, &opt->lm.ftol, NULL));
     CFG_TRY(cfg_choice(c, p, q, "differences", diffs, 0, &opt->lm.central));
     CFG_TRY(cfg_choice(c, p, q, "jacobian", jacobians, 0, &opt->lm.jacobian));
+    CFG_TRY(cfg_choice(c, p, q, "objective", objectives, 0, &opt->polish_sum));
     char why[128];
     if (shp_lm_check(shp_problem_dim(pb), 1, &opt->lm, why, sizeof why) != SHP_OK)
         return cfg_fail(c, q, "%s", why);

@@ -183,6 +183,7 @@ int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
         const shp_fit_step *st = &opt->step[s];
         step_eval e = {pb, be, st, {0}, NULL, NULL, NULL, NULL};
         shp_step_space_init(&e.sp, pb, st, s > 0 ? opt->fixed_var : -1, fixed_u);
+        e.sp.sum = opt->polish_sum;
         const int sdim = e.sp.sdim;
         shp_optimizer *o = shp_optimizer_create(st->alg, sdim, st->n_obj, &st->settings, opt->seed, s);
         const int pop = o ? shp_optimizer_pop_size(o) : 0;
@@ -271,6 +272,8 @@ void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fi
     sp->fixed_var = fixed_var;
     sp->fixed_u = fixed_u;
     sp->sdim = shp_problem_dim(pb) - (fixed_var >= 0);
+    sp->sum = 1;
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) sp->weight[k] = 1.0;
     sp->n_res = 0;
     for (int k = 0; k < st->n_obj; ++k) sp->n_res += shp_problem_obj_points(pb, st->obj[k]);
 }
@@ -307,7 +310,7 @@ void shp_step_space_residuals(const shp_step_space *sp, const shp_problem *pb, c
         double *out = r_step + (long)i * sp->n_res;
         for (int k = 0; k < sp->st->n_obj; ++k) {
             const int o = sp->st->obj[k], cnt = off[o + 1] - off[o];
-            memcpy(out, r_all + (long)i * m + off[o], (size_t)cnt * sizeof *out);
+            for (int q = 0; q < cnt; ++q) out[q] = sp->weight[o] * r_all[(long)i * m + off[o] + q];
             out += cnt;
         }
     }
@@ -324,14 +327,17 @@ void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, co
         double *out = J_step + (long)i * sp->n_res * sp->sdim;
         for (int k = 0; k < sp->st->n_obj; ++k) {
             const int o = sp->st->obj[k];
-            for (int q = off[o]; q < off[o + 1]; ++q, out += sp->sdim)
+            for (int q = off[o]; q < off[o + 1]; ++q, out += sp->sdim) {
                 shp_step_space_project(sp, dim, J_all + ((long)i * m + q) * dim, out);
+                for (int j = 0; j < sp->sdim; ++j) out[j] *= sp->weight[o];
+            }
         }
     }
 }
 
-int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
-                   double *u, shp_fit_polish_info *info, char *err, size_t len)
+/* One least-squares problem of the step, weighted as sp says, solved from u (in place). */
+static int polish_lm(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                     double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb);
     const int cap = shp_lm_max_candidates(sp->sdim, s);
@@ -375,6 +381,7 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     } else {
         snprintf(err, len, "polish: %s", shp_strerror(rc));
     }
+    ++info->rounds;
     shp_lm_destroy(lm);
     free(J);
     free(Js);
@@ -384,6 +391,108 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     free(uu);
     free(ok);
     return rc;
+}
+
+/* The step's objectives at u: their sum and ½ Σ of their squares; 0 when the column
+ * failed (or SHP_ERR_NOMEM). */
+static int step_objectives(shp_problem *pb, shp_backend *be, const shp_step_space *sp, const double *u,
+                           double *f, double *sum, double *cost, int *ok)
+{
+    const int rc = shp_problem_evaluate(pb, be, u, 1, f, ok);
+    *sum = *cost = 0.0;
+    for (int k = 0; k < sp->st->n_obj; ++k) {
+        const double v = f[sp->st->obj[k]];
+        *sum += v;
+        *cost += 0.5 * v * v;
+    }
+    *ok = *ok && rc == SHP_OK && isfinite(*sum);
+    return rc;
+}
+
+/* Majorize–minimize rounds at most, and the relative fall of Σψ below which they stop:
+ * the iteration converges linearly (its least-squares model overstates the curvature of
+ * each ψ along its own gradient) */
+#define POLISH_SUM_ROUNDS 40
+#define POLISH_SUM_FTOL 1e-8
+
+int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                   double *u, shp_fit_polish_info *info, char *err, size_t len)
+{
+    const int dim = shp_problem_dim(pb);
+    const double t0 = run_clock(pb), wall0 = info->wall_s;
+    double f[SHP_OBS_COUNT], sum = 0.0, cost = 0.0;
+    int ok = 0;
+    int rc = step_objectives(pb, be, sp, u, f, &sum, &cost, &ok);
+    ++info->evaluations;
+    if (rc != SHP_OK) {
+        snprintf(err, len, "polish: %s", shp_strerror(rc));
+        return rc;
+    }
+    info->sum_start = sum;
+    info->cost_start = cost;
+    const double sum0 = sum, cost0 = cost;
+    if (!sp->sum || sp->st->n_obj < 2 || !ok) { /* Σψ²: one problem, unweighted */
+        shp_step_space plain = *sp;
+        for (int k = 0; k < SHP_OBS_COUNT; ++k) plain.weight[k] = 1.0;
+        rc = polish_lm(pb, be, s, &plain, u, info, err, len);
+        if (rc == SHP_OK) {
+            const int rc2 = step_objectives(pb, be, sp, u, f, &sum, &cost, &ok);
+            ++info->evaluations;
+            info->sum_end = ok ? sum : NAN;
+            info->cost_end = ok ? cost : NAN;
+            if (rc2 != SHP_OK) {
+                snprintf(err, len, "polish: %s", shp_strerror(rc2));
+                rc = rc2;
+            }
+        }
+        info->sum_start = sum0;
+        info->cost_start = cost0;
+        info->wall_s = wall0 + run_clock(pb) - t0;
+        return rc;
+    }
+    /* Σψ: weight 1/√ψ_k on objective k's residuals makes the least-squares cost Σ ψ_k²/ψ_k⁰,
+     * whose minimum lowers Σψ. A ψ far below the others is floored (its weight would
+     * otherwise grow without bound as it vanishes: noise-free data) */
+    double *ut = malloc((size_t)dim * sizeof *ut);
+    if (!ut) return SHP_ERR_NOMEM;
+    shp_step_space w = *sp;
+    for (int round = 0; round < POLISH_SUM_ROUNDS && rc == SHP_OK; ++round) {
+        double fmax = 0.0;
+        for (int k = 0; k < sp->st->n_obj; ++k) fmax = fmax > f[sp->st->obj[k]] ? fmax : f[sp->st->obj[k]];
+        if (!(fmax > 0.0)) break; /* Σψ = 0: nothing to lower */
+        for (int k = 0; k < sp->st->n_obj; ++k) {
+            const double fk = f[sp->st->obj[k]];
+            w.weight[sp->st->obj[k]] = 1.0 / sqrt(fk > 1e-3 * fmax ? fk : 1e-3 * fmax);
+        }
+        memcpy(ut, u, (size_t)dim * sizeof *ut);
+        shp_fit_polish_info in = *info;
+        rc = polish_lm(pb, be, s, &w, ut, &in, err, len);
+        if (rc != SHP_OK) break;
+        info->iterations = in.iterations;
+        info->evaluations = in.evaluations + 1;
+        info->rounds = in.rounds;
+        double f1[SHP_OBS_COUNT], sum1 = 0.0, cost1 = 0.0;
+        rc = step_objectives(pb, be, sp, ut, f1, &sum1, &cost1, &ok);
+        if (rc != SHP_OK) {
+            snprintf(err, len, "polish: %s", shp_strerror(rc));
+            break;
+        }
+        if (!ok || !(sum1 < sum)) break;
+        const int small = sum1 > sum * (1.0 - POLISH_SUM_FTOL);
+        memcpy(u, ut, (size_t)dim * sizeof *u);
+        memcpy(f, f1, sizeof f);
+        sum = sum1;
+        cost = cost1;
+        if (small) break;
+    }
+    free(ut);
+    info->wall_s = wall0 + run_clock(pb) - t0;
+    if (rc != SHP_OK) return rc;
+    info->done = 1;
+    info->sum_end = sum;
+    info->cost_start = cost0;
+    info->cost_end = cost;
+    return SHP_OK;
 }
 
 void shp_fit_result_free(shp_fit_result *res)

@@ -256,6 +256,10 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
         cJSON_AddStringToObject(po, "method", "levenberg-marquardt");
         cJSON_AddNumberToObject(po, "iterations", res->polish.iterations);
         cJSON_AddNumberToObject(po, "evaluations", (double)res->polish.evaluations);
+        cJSON_AddStringToObject(po, "objective", opt->polish_sum ? "sum" : "squares");
+        cJSON_AddNumberToObject(po, "rounds", res->polish.rounds);
+        shp_json_add_number(po, "sum_psi_start", res->polish.sum_start);
+        shp_json_add_number(po, "sum_psi_end", res->polish.sum_end);
         shp_json_add_number(po, "sum_psi2_start", 2.0 * res->polish.cost_start);
         shp_json_add_number(po, "sum_psi2_end", 2.0 * res->polish.cost_end);
         shp_json_add_number(po, "wall_s", res->polish.wall_s);

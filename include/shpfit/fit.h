@@ -39,6 +39,8 @@ typedef struct {
     uint64_t seed;
     int have_truth;          /* compare with true materials (curve agreement) */
     int polish;              /* Levenberg–Marquardt polish of the best solution afterwards */
+    int polish_sum;          /* 1: the polish minimises Σψ, as the optimizers do (weighted least
+                              * squares, reweighted: fit.polish.objective "sum"); 0: Σψ² */
     shp_lm_settings lm;      /* (shpfit/lm.h): all free variables, every objective's residuals */
     /* fit.budget, as a campaign's: no generation starts that would take the optimizers'
      * evaluations (all steps; not the polish's) beyond budget_evaluations, and none once
@@ -80,11 +82,14 @@ typedef struct {
 typedef void (*shp_fit_progress_fn)(int step, int n_steps, const shp_opt_log *line,
                                     const shp_fit_step *s, void *ctx);
 
-/* What the Levenberg–Marquardt polish did (cost = ½ Σ_k ψ_k²). */
+/* What the Levenberg–Marquardt polish did (cost = ½ Σ_k ψ_k², sum = Σ_k ψ_k over the
+ * step's objectives, both unweighted). */
 typedef struct {
     int done, iterations;
     long evaluations;
     double cost_start, cost_end, wall_s;
+    int rounds;              /* least-squares problems solved (1 for Σψ²; Σψ: reweightings) */
+    double sum_start, sum_end;
 } shp_fit_polish_info;
 
 typedef struct {
@@ -119,6 +124,10 @@ typedef struct {
     int fixed_var;   /* −1: none */
     double fixed_u;
     int sdim, n_res; /* step variables, step residuals */
+    /* what the polish minimises: 1 Σψ (the optimizers' sum; the default of init), 0 Σψ² */
+    int sum;
+    /* per problem objective, the factor on its residuals (1; the Σψ polish sets 1/√ψ) */
+    double weight[SHP_OBS_COUNT];
 } shp_step_space;
 
 void shp_step_space_init(shp_step_space *sp, const shp_problem *pb, const shp_fit_step *st, int fixed_var,
@@ -140,7 +149,10 @@ void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, co
                              double *J_step);
 
 /* Polish u (dim problem coordinates, in place) within the step's space, one batch per
- * round on be. u is replaced only by a point of lower cost (½ Σ ψ² of the step). */
+ * round on be. With sp->sum (and more than one objective) the least-squares problem is
+ * solved again with each objective's residuals weighted by 1/√ψ_k of the last point, a
+ * majorize–minimize iteration whose every round lowers Σψ (ψ ≤ ψ²/(2ψ₀) + ψ₀/2); else
+ * once, unweighted. u is replaced only by a point of lower cost (Σψ, or ½ Σ ψ²). */
 int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                    double *u, shp_fit_polish_info *info, char *err, size_t len);
 

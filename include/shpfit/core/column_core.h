@@ -93,7 +93,10 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
     if (sens) shp_sens_start(tm, col, mats, h_init, dh_init, h, Cw, &ss);
 
     double t = 0.0, dt = opt->dt_init, q_top = 0.0, q_bot = 0.0;
-    double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0, dt_prev = 0.0;
+    double Q_prev_out = 0.0, t_prev_out = 0.0, max_bal = 0.0;
+    /* the step controller's memory: the length of the previous step and, in dW, each
+     * node's rate of change over it (0: no step yet) */
+    double dt_prev = 0.0;
     /* fixed schedule: the current scheduled step ends at sched_end; the next one is
      * dt_next long. Neither depends on the column, so every candidate of a batch steps
      * through the same times and its outputs are smooth functions of its parameters
@@ -228,34 +231,40 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             shp_sens_step(tm, col, mats, tabs, &bc, h, W, W_old, K, Cw, dK, Psi, a, b, c, r,
                           scratch, &ss);
         shp_team_sync(tm); /* W[0], W[n−1] read before W_old is overwritten */
-        /* local truncation error of backward Euler, ½Δt²|W''| ≈ ½|ΔW^{n+1} − (Δt/Δt_prev)ΔW^n|
-         * (Kavetski, Binning & Sloan 2001, Adv. Water Resour. 24: 595–605) */
-        const double ratio = dt_prev > 0.0 ? dt_s / dt_prev : 0.0;
-        double lte = 0.0;
+        /* the local truncation error of backward Euler is ½Δt²|W''| (Kavetski, Binning &
+         * Sloan 2001, Adv. Water Resour. 24: 595–605); W'' from the rates of this step and
+         * the last, W'' ≈ 2|r^{n+1} − r^n| / (Δt + Δt_prev). A step cut short by an output
+         * time (a fraction φ of the nominal step) enters this memory with weight φ, so a
+         * sliver before an output time neither resets the estimate nor the step size:
+         * the controller is continuous in where the steps fall */
+        const double phi = clipped && !fixed ? bc.dt / dt : 1.0;
+        double dr = 0.0;
         for (int i = tm->rank; i < n; i += tm->size) {
-            const double dWn = W[i] - W_old[i];
-            lte = shp_max_nan(lte, 0.5 * fabs(dWn - ratio * dW[i]));
-            dW[i] = dWn;
+            const double rate = (W[i] - W_old[i]) / dt_s;
+            dr = shp_max_nan(dr, fabs(rate - dW[i]));
+            dW[i] = dt_prev > 0.0 ? phi * rate + (1.0 - phi) * dW[i] : rate;
             h_old[i] = h[i];
             W_old[i] = W[i];
         }
-        lte = shp_team_max(tm, lte);
+        dr = shp_team_max(tm, dr);
         const double dt_was = dt_prev;
-        dt_prev = dt_s;
+        dt_prev = dt_was > 0.0 ? phi * dt_s + (1.0 - phi) * dt_was : dt_s;
 
-        /* the next step follows the truncation error alone, Δt ← Δt_n · 0.9 (tol/LTE)^½
-         * within [shrink, grow] × Δt_n: a continuous function of the column's state, so
-         * a change in the last bits of a parameter moves the step sizes by as little,
-         * not by a whole factor as a rule on iteration counts does. A step clipped to an
-         * output time only ever lowers the nominal step, so output times cost neither
-         * accuracy nor speed. On the fixed schedule dt stays: sub-steps of a failed
-         * scheduled step keep their size to its end. */
+        /* the next step follows the truncation error alone: the step whose error is
+         * 0.81 tol_time, Δt = 0.9 (2 tol / |W''|)^½, within [shrink, grow] × the nominal
+         * step. It depends on the column's state, not on the last step size (a deadbeat
+         * controller: a perturbation of one step is not carried into the next), and is a
+         * continuous function of it, so a change in the last bits of a parameter moves the
+         * step sizes by as little, not by a whole factor as a rule on iteration counts
+         * does (docs/solver.md, "Time stepping"). A step cut short (φ < 1) moves the
+         * nominal step only by φ of the way, in log scale. On the fixed schedule dt stays:
+         * sub-steps of a failed scheduled step keep their size to its end. */
         if (!fixed) {
-            double fac = opt->grow; /* no error estimate on the first step */
-            if (opt->tol_time > 0.0 && dt_was > 0.0 && lte > 0.0)
-                fac = 0.9 * sqrt(opt->tol_time / lte);
-            if (clipped) dt = shp_min(dt, dt_s * fac);
-            else dt = dt_s * shp_max(shp_min(fac, opt->grow), opt->shrink);
+            double prop = dt * opt->grow; /* no error estimate on the first step */
+            if (opt->tol_time > 0.0 && dt_was > 0.0 && dr > 0.0)
+                prop = shp_max(shp_min(0.9 * sqrt(opt->tol_time * (dt_s + dt_was) / dr), dt * opt->grow),
+                               dt * opt->shrink);
+            dt = phi < 1.0 ? dt * pow(prop / dt, phi) : prop;
             dt = shp_max(shp_min(dt, opt->dt_max), opt->dt_min);
         }
 
