@@ -335,7 +335,8 @@ void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, co
     }
 }
 
-/* One least-squares problem of the step, weighted as sp says, solved from u (in place). */
+/* One least-squares problem of the step, weighted as sp says, solved from u (in place);
+ * adds its iterations, columns and one round to info (the caller owns the rest). */
 static int polish_lm(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                      double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
@@ -352,8 +353,6 @@ static int polish_lm(shp_problem *pb, shp_backend *be, const shp_lm_settings *s,
     double *J = exact ? malloc((size_t)cap * m * dim * sizeof *J) : NULL;
     double *Js = exact ? malloc((size_t)cap * sp->n_res * sp->sdim * sizeof *Js) : NULL;
     int rc = lm && r && rs && f && uu && ok && (!exact || (J && Js)) ? SHP_OK : SHP_ERR_NOMEM;
-    const double t0 = run_clock(pb);
-    int first = 1;
     while (rc == SHP_OK && !shp_lm_done(lm)) {
         const int n = shp_lm_ask(lm);
         if (n == 0) break;
@@ -368,16 +367,12 @@ static int polish_lm(shp_problem *pb, shp_backend *be, const shp_lm_settings *s,
             shp_step_space_residuals(sp, pb, r, n, rs);
             if (rc == SHP_OK) rc = shp_lm_tell(lm, rs, ok);
         }
-        if (rc == SHP_OK && first) shp_lm_best(lm, NULL, &info->cost_start);
-        first = 0;
     }
     if (rc == SHP_OK) {
-        shp_lm_best(lm, x0, &info->cost_end);
+        shp_lm_best(lm, x0, NULL);
         shp_step_space_expand(sp, dim, x0, 1, u);
         info->iterations += shp_lm_iterations(lm);
         info->evaluations += shp_lm_evaluations(lm);
-        info->wall_s += run_clock(pb) - t0;
-        info->done = 1;
     } else {
         snprintf(err, len, "polish: %s", shp_strerror(rc));
     }
@@ -430,23 +425,16 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     }
     info->sum_start = sum;
     info->cost_start = cost;
-    const double sum0 = sum, cost0 = cost;
-    if (!sp->sum || sp->st->n_obj < 2 || !ok) { /* Σψ²: one problem, unweighted */
-        shp_step_space plain = *sp;
-        for (int k = 0; k < SHP_OBS_COUNT; ++k) plain.weight[k] = 1.0;
-        rc = polish_lm(pb, be, s, &plain, u, info, err, len);
+    if (!sp->sum || sp->st->n_obj < 2 || !ok) { /* Σψ²: one problem, as sp weights it (1) */
+        rc = polish_lm(pb, be, s, sp, u, info, err, len);
         if (rc == SHP_OK) {
-            const int rc2 = step_objectives(pb, be, sp, u, f, &sum, &cost, &ok);
+            rc = step_objectives(pb, be, sp, u, f, &sum, &cost, &ok);
             ++info->evaluations;
+            if (rc != SHP_OK) snprintf(err, len, "polish: %s", shp_strerror(rc));
             info->sum_end = ok ? sum : NAN;
             info->cost_end = ok ? cost : NAN;
-            if (rc2 != SHP_OK) {
-                snprintf(err, len, "polish: %s", shp_strerror(rc2));
-                rc = rc2;
-            }
+            info->done = rc == SHP_OK;
         }
-        info->sum_start = sum0;
-        info->cost_start = cost0;
         info->wall_s = wall0 + run_clock(pb) - t0;
         return rc;
     }
@@ -465,14 +453,11 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
             w.weight[sp->st->obj[k]] = 1.0 / sqrt(fk > 1e-3 * fmax ? fk : 1e-3 * fmax);
         }
         memcpy(ut, u, (size_t)dim * sizeof *ut);
-        shp_fit_polish_info in = *info;
-        rc = polish_lm(pb, be, s, &w, ut, &in, err, len);
+        rc = polish_lm(pb, be, s, &w, ut, info, err, len);
         if (rc != SHP_OK) break;
-        info->iterations = in.iterations;
-        info->evaluations = in.evaluations + 1;
-        info->rounds = in.rounds;
         double f1[SHP_OBS_COUNT], sum1 = 0.0, cost1 = 0.0;
         rc = step_objectives(pb, be, sp, ut, f1, &sum1, &cost1, &ok);
+        ++info->evaluations;
         if (rc != SHP_OK) {
             snprintf(err, len, "polish: %s", shp_strerror(rc));
             break;
@@ -490,7 +475,6 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     if (rc != SHP_OK) return rc;
     info->done = 1;
     info->sum_end = sum;
-    info->cost_start = cost0;
     info->cost_end = cost;
     return SHP_OK;
 }
