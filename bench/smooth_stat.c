@@ -1,6 +1,7 @@
 /* The smoothness statistic of the forward model; see smooth_stat.h and bench/README.md. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "smooth_stat.h"
+#include "typical_box.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -83,8 +84,9 @@ static void draw_candidate(const smooth_cfg *cfg, int model, int k, smooth_cand 
                 continue;
             }
             const double u = shp_rng_uniform(&r);
-            c->mat.p[j] = p->log_scale ? exp(log(p->bound_lo) + u * (log(p->bound_hi) - log(p->bound_lo)))
-                                       : p->bound_lo + u * (p->bound_hi - p->bound_lo);
+            double blo, bhi;
+            shp_typical_bounds(d, j, &blo, &bhi);
+            c->mat.p[j] = p->log_scale ? exp(log(blo) + u * (log(bhi) - log(blo))) : blo + u * (bhi - blo);
             double lo, hi;
             shp_param_plausible(p, 1.0, 1.0, &lo, &hi);
             plausible &= c->mat.p[j] >= lo && c->mat.p[j] <= hi;
@@ -467,7 +469,7 @@ void smooth_report(FILE *f, const smooth_cfg *cfg, const smooth_result *res)
     print_wrapped(f, "statistic", line);
     snprintf(line, sizeof line,
              "%d over %d model%s (seed %llu, the models in turn), each free parameter uniform "
-             "(log-uniform on log-scale ones) in the registry's inversion bounds, fixed ones at their "
+             "(log-uniform on log-scale ones) in the seed soils' box of bench/typical_box.h, fixed ones at their "
              "defaults, redrawn until valid and plausible; initial Se uniform in [%g, %g]",
              cfg->candidates, nm, nm == 1 ? "" : "s", (unsigned long long)cfg->seed, cfg->se_lo, cfg->se_hi);
     print_wrapped(f, "candidates", line);

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "../bench/typical_box.h"
+
 #include "shpfit/column.h"
 #include "shpfit/models.h"
 #include "shpfit/rng.h"
@@ -32,7 +34,7 @@ static inline double column_out_diff(const shp_column *col, const shp_column_out
 }
 
 /* A random valid material of model `id` from stream (seed, k): each free parameter
- * uniform (or log-uniform) within the registry's inversion bounds, the fixed constants
+ * uniform (or log-uniform) within the box of bench/typical_box.h (the seed's soils), the fixed constants
  * at their defaults, redrawn until the registry validates it. 0, or −1 if none. */
 static inline int random_material(int id, uint64_t seed, uint64_t k, shp_material *m)
 {
@@ -49,8 +51,9 @@ static inline int random_material(int id, uint64_t seed, uint64_t k, shp_materia
                 continue;
             }
             const double u = shp_rng_uniform(&r);
-            m->p[j] = p->log_scale ? exp(log(p->bound_lo) + u * (log(p->bound_hi) - log(p->bound_lo)))
-                                   : p->bound_lo + u * (p->bound_hi - p->bound_lo);
+            double lo, hi;
+            shp_typical_bounds(d, j, &lo, &hi);
+            m->p[j] = p->log_scale ? exp(log(lo) + u * (log(hi) - log(lo))) : lo + u * (hi - lo);
         }
         if (shp_model_validate(m, NULL, 0) == SHP_OK) return 0;
     }

@@ -1,8 +1,9 @@
 /* Bad data files: the observation CSVs of `fit` (and the initial profile of `forward`),
  * the case configurations and synth keys of `bench` and `paper` campaigns, and the
  * published tables `paper` reads. A bad one must exit 2 before any work, naming the
- * configuration, the field, the data file and the line; a CSV with CRLF line ends or a
- * UTF-8 byte order mark must be read, to the same values. Part of the bad-input test
+ * configuration, the field, the data file and the line; a CSV with CRLF or CR line ends,
+ * a UTF-8 byte order mark, or ';', tabs or spaces between its values must be read, to the
+ * same values. Part of the bad-input test
  * (bad_input.h). */
 #define _POSIX_C_SOURCE 200809L /* strdup, strtok_r */
 #include <criterion/criterion.h>
@@ -42,11 +43,20 @@ static const struct {
     {"v with CRLF line ends", "v", T("time_min,v_cm_per_min\r\n5,0.063\r\n10,0.046\r\n"), 0, 0, "5:0.063 10:0.046"},
     {"theta_final with a byte order mark and CRLF", "theta_final", T(BOM "depth_cm,theta\r\n0,0.43\r\n5,0.34\r\n10,0.22\r\n"),
      0, 0, "0:0.43 5:0.34 10:0.22"},
-    {"; separators", "Q", T("time_min;Q_cm\n5;0.6\n10;0.85\n15;1.05\n"), 2, 1, NULL},
-    {"; separators, no header", "Q", T("5;0.6\n10;0.85\n15;1.05\n"), 2, 1, NULL},
-    {"decimal commas and ;", "Q", T("time_min;Q_cm\n5;0,6\n10;0,85\n15;1,05\n"), 2, 1, NULL},
+    {"; separators", "Q", T("time_min;Q_cm\n5;0.6\n10;0.85\n15;1.05\n"), 0, 0, "5:0.6 10:0.85 15:1.05"},
+    {"; separators, no header", "Q", T("5;0.6\n10;0.85\n15;1.05\n"), 0, 0, "5:0.6 10:0.85 15:1.05"},
+    {"tab separators", "Q", T("time_min\tQ_cm\n5\t0.6\n10\t0.85\n15\t1.05\n"), 0, 0, "5:0.6 10:0.85 15:1.05"},
+    {"runs of spaces and tabs", "Q", T("time_min   Q_cm\n  5 \t 0.6\n10    0.85\n15\t1.05\n"), 0, 0,
+     "5:0.6 10:0.85 15:1.05"},
+    {"CR line ends (old Mac)", "Q", T("time_min,Q_cm\r5,0.6\r10,0.85\r15,1.05\r"), 0, 0, "5:0.6 10:0.85 15:1.05"},
+    {"CR line ends, ; and a byte order mark", "Q", T(BOM "time_min;Q_cm\r5;0.6\r10;0.85\r15;1.05"), 0, 0,
+     "5:0.6 10:0.85 15:1.05"},
+    {"CR line ends, a bad row", "Q", T("time_min,Q_cm\r5,0.6\r10,0.85\r15,x\r"), 2, 4, NULL},
+    {"decimal commas and ;", "Q", T("time_min;Q_cm\n5;0,6\n10;0,85\n15;1,05\n"), 2, 2, NULL},
+    {"decimal commas and ;, no header", "Q", T("5;0,6\n10;0,85\n15;1,05\n"), 2, 1, NULL},
     {"decimal commas and ,", "Q", T("time_min,Q_cm\n5,0,6\n10,0,85\n15,1,05\n"), 2, 2, NULL},
-    {"tab separators", "Q", T("time_min\tQ_cm\n5\t0.6\n10\t0.85\n15\t1.05\n"), 2, 1, NULL},
+    {"; after , on line 1", "Q", T("time_min,Q_cm\n5,0.6\n10;0.85\n15,1.05\n"), 2, 3, NULL},
+    {"spaces after tabs on line 1", "Q", T("time_min\tQ_cm\n5\t0.6\n10 0.85\n15\t1.05\n"), 2, 3, NULL},
     {"a time given twice", "Q", T("time_min,Q_cm\n5,0.6\n10,0.85\n10,0.9\n15,1.05\n"), 2, 4, NULL},
     {"times out of order", "Q", T("time_min,Q_cm\n5,0.6\n15,1.05\n10,0.85\n"), 2, 4, NULL},
     {"an empty file", "Q", T(""), 2, 0, NULL},
@@ -217,7 +227,10 @@ static const struct {
     {"a depth of 1e308", T("depth,theta\n0,0.20\n50,0.30\n1e308,0.35\n"), 2, 4},
     {"theta of 1e308", T("depth,theta\n0,0.20\n50,1e308\n100,0.35\n"), 2, 3},
     {"a NUL byte in a row", T("depth,theta\n0,0.20\n50,0.30\0junk\n100,0.35\n"), 2, 3},
-    {"; separators", T("depth;theta\n0;0.20\n50;0.30\n100;0.35\n"), 2, 1},
+    {"; separators", T("depth;theta\n0;0.20\n50;0.30\n100;0.35\n"), 0, 0},
+    {"tab separators, CR line ends", T("depth\ttheta\r0\t0.20\r50\t0.30\r100\t0.35\r"), 0, 0},
+    {"spaces, no header", T("0 0.20\n50   0.30\n 100 0.35\n"), 0, 0},
+    {", after ; on line 1", T("depth;theta\n0;0.20\n50,0.30\n100;0.35\n"), 2, 3},
     {"a depth given twice", T("depth,theta\n0,0.20\n50,0.30\n50,0.31\n100,0.35\n"), 2, 4},
 };
 

@@ -591,3 +591,44 @@ Test(hyd_dp, scaling_identities_hold_at_every_head)
     }
     cr_log_info("scaling identities: %d checks, worst relative %.2e\n", checked, worst);
 }
+
+/* The registry's "K only" flag is what a retention-only fit relies on to leave a
+ * parameter out: θ(h) must not move with a K-only parameter in any case above, and
+ * must move with every other non-fixed parameter in some case of its model. Checked by
+ * perturbing the parameter (not through the analytic derivatives, which could share a
+ * mistake with the flag). */
+Test(hyd_dp, k_only_parameters_leave_theta_unchanged)
+{
+    static double moved[SHP_MODEL_COUNT][SHP_MAX_PARAMS];
+    for (int c = 0; c < N_CASES; ++c) {
+        const shp_material m = case_material(&cases[c]);
+        const shp_model_desc *d = shp_model_by_id(m.model);
+        for (int k = 0; k < d->n_params; ++k) {
+            shp_material q = m;
+            q.p[k] = m.p[k] != 0.0 ? m.p[k] * (1.0 + 1e-3) : 1e-3;
+            char msg[256];
+            if (shp_model_validate(&q, msg, sizeof msg) != 0) {
+                q.p[k] = m.p[k] != 0.0 ? m.p[k] * (1.0 - 1e-3) : -1e-3;
+                if (shp_model_validate(&q, msg, sizeof msg) != 0) continue;
+            }
+            double dt = 0.0;
+            for (int i = 0; i < N_HEADS; ++i) {
+                double t0, t1, K, C, dK;
+                shp_hyd_eval(&m, heads[i], &t0, &K, &C, &dK);
+                shp_hyd_eval(&q, heads[i], &t1, &K, &C, &dK);
+                dt = fmax(dt, fabs(t1 - t0));
+            }
+            if (d->params[k].k_only)
+                cr_expect(dt == 0.0, "%s: %s is marked K only but moves theta by %g", cases[c].name,
+                          d->params[k].name, dt);
+            moved[m.model][k] = fmax(moved[m.model][k], dt);
+        }
+    }
+    for (int id = 0; id < SHP_MODEL_COUNT; ++id) {
+        const shp_model_desc *d = shp_model_by_id(id);
+        for (int k = 0; k < d->n_params; ++k)
+            if (!d->params[k].k_only && !d->params[k].fixed)
+                cr_expect(moved[id][k] > 1e-9, "%s: theta does not move with %s: mark it K only", d->name,
+                          d->params[k].name);
+    }
+}

@@ -73,7 +73,14 @@ Test(models, find_by_name_and_alias_case_sensitive)
     cr_expect_str_eq(shp_model_names(small, sizeof small), "vgm, haverk", "truncated, terminated");
 }
 
-Test(models, vgm_defaults_and_seed_bounds)
+/* Whether [lo, hi] holds [a, b]. */
+static int holds(const shp_param_info *p, double a, double b) { return p->bound_lo <= a && b <= p->bound_hi; }
+
+/* The default inversion bounds span real soils: seed 002's Table 2 ranges (its four
+ * soils), and the published fits of a uniform sand that narrower bounds pin (SWRC Fit's
+ * Toyoura sand, Seki 2007: VG n 15.9, BC λ 7.0, LN σ 0.108; Carsel & Parrish 1988 clay
+ * α 0.008 /cm, Ks 3.3e-3 cm/min). */
+Test(models, vgm_defaults_and_bounds_for_real_soils)
 {
     const shp_model_desc *v = shp_model_find("vgm");
     shp_material m;
@@ -83,16 +90,17 @@ Test(models, vgm_defaults_and_seed_bounds)
     cr_expect(isnan(m.p[SHP_VGM_N]), "a parameter without default starts as NaN");
     cr_expect_eq(m.Ss, 0.0);
     const shp_param_info *p = v->params;
-    cr_expect_eq(p[SHP_VGM_THETA_S].bound_lo, 0.35);
-    cr_expect_eq(p[SHP_VGM_THETA_S].bound_hi, 0.55);
-    cr_expect_eq(p[SHP_VGM_ALPHA].bound_lo, 0.001);
-    cr_expect_eq(p[SHP_VGM_ALPHA].bound_hi, 0.2);
-    cr_expect_eq(p[SHP_VGM_N].bound_lo, 1.05);
-    cr_expect_eq(p[SHP_VGM_N].bound_hi, 3.0);
-    cr_expect_eq(p[SHP_VGM_KS].bound_lo, 1e-4);
-    cr_expect_eq(p[SHP_VGM_KS].bound_hi, 0.6);
-    cr_expect_eq(p[SHP_VGM_THETA_R].bound_lo, 0.0);
-    cr_expect_eq(p[SHP_VGM_THETA_R].bound_hi, 0.2);
+    cr_expect(holds(&p[SHP_VGM_THETA_S], 0.35, 0.55));
+    cr_expect(holds(&p[SHP_VGM_ALPHA], 0.001, 0.2));
+    cr_expect(holds(&p[SHP_VGM_N], 1.05, 15.913));
+    cr_expect(holds(&p[SHP_VGM_KS], 3.3e-3, 0.6));
+    cr_expect(holds(&p[SHP_VGM_THETA_R], 0.0, 0.2));
+    cr_expect(p[SHP_VGM_N].bound_lo > 1.0, "n = 1 is no curve");
+    cr_expect(p[SHP_VGM_KS].k_only && p[SHP_VGM_L].k_only && !p[SHP_VGM_N].k_only);
+    const shp_model_desc *bc = shp_model_find("brooks_corey"), *ln = shp_model_find("kosugi");
+    cr_expect(holds(&bc->params[shp_model_param_index(bc, "lambda")], 0.0877, 7.0104));
+    cr_expect(holds(&bc->params[shp_model_param_index(bc, "hb")], 9.0, 86.0));
+    cr_expect(holds(&ln->params[shp_model_param_index(ln, "sigma")], 0.10818, 4.0));
     cr_expect_str_eq(p[SHP_VGM_KS].unit, "L/T");
     cr_expect_str_eq(p[SHP_VGM_ALPHA].unit, "1/L");
 }

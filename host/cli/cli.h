@@ -20,4 +20,9 @@ int shp_cmd_surface(int argc, char **argv);
 int shp_cmd_bench(int argc, char **argv);
 int shp_cmd_paper(int argc, char **argv);
 
+/* `fit` of a config with "fit.compare" (cmd_fit_compare.c): takes over root. */
+struct cJSON;
+int shp_cli_fit_compare(const char *config, struct cJSON *root, const char *out, long long seed, long long threads,
+                        const char *backend);
+
 #endif

@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_args.h"
+#include "config/cfg_json.h"
 #include "io/fit_output.h"
 #include "io/uncertainty_text.h"
 #include "io/fs.h"
@@ -53,6 +54,11 @@ static void help(FILE *f)
             "With --evaluate no optimizer runs: the objectives and metrics of one parameter\n"
             "set go into DIR/result.json (\"mode\": \"evaluate\", the column's status) and\n"
             "DIR/best_series.csv, e.g. to check the misfit at a known answer.\n\n"
+            "A config with retention and conductivity data alone needs only \"materials\" and\n"
+            "\"fit\": no column runs, and the parameters a material leaves out are fitted. With\n"
+            "\"fit.compare\": [\"vgm\", \"brooks_corey\", ...] each model is fitted to the same data\n"
+            "(DIR/<model>/) and all are ranked by AIC, AICc and BIC in DIR/models.csv and\n"
+            "DIR/compare.json, drawn over the data in DIR/models_retention.png (docs/curve_fit.md).\n\n"
             "options:\n"
             "  -o, --out DIR    output directory (created if missing)\n"
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
@@ -77,7 +83,11 @@ static void help(FILE *f)
             "            be simulated, or with --evaluate the column did not reach the end (the\n"
             "            files say so; what needs the column is not scored); 1 results or\n"
             "            plots not written. Without gnuplot the results are complete and the\n"
-            "            plots are skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n");
+            "            plots are skipped (SHPFIT_GNUPLOT chooses the program; empty: no plots).\n\n"
+            "examples:\n"
+            "  shpfit fit configs/fit_loam.json --out out/fit\n"
+            "  shpfit fit configs/fit_loam.json --evaluate --at truth --out out/at_truth\n"
+            "  shpfit fit configs/curves/toyoura_compare.json --out out/compare\n");
 }
 
 typedef struct {
@@ -194,8 +204,12 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
     shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
     free(best);
-    printf("  evaluations        %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
-           res->invalid, res->failed, res->wall_s);
+    if (shp_problem_needs_column(pb))
+        printf("  evaluations        %ld columns (%ld invalid, %ld failed) in %.2f s\n", res->evaluations,
+               res->invalid, res->failed, res->wall_s);
+    else
+        printf("  evaluations        %ld of the curves, no column (%ld invalid) in %.2f s\n", res->evaluations,
+               res->invalid, res->wall_s);
 }
 
 /* The unit of objective kind's values with fit.metric rmse ("" for ψ and for θ). */
@@ -400,7 +414,25 @@ int shp_cmd_fit(int argc, char **argv)
 
     char err[SHP_MSG_MAX];
     shp_problem *pb = NULL;
-    if (shp_problem_load(a.config, &pb, err, sizeof err) != SHP_OK) {
+    cJSON *root = NULL;
+    const cfg_ctx c = {a.config, err, sizeof err};
+    if (cfg_load_json(&c, &root) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "fit"), "compare")) {
+        if (a.evaluate || a.resume) {
+            cJSON_Delete(root);
+            return shp_cli_usage_error("fit", "fit.compare runs several fits: no checkpoint, no", a.evaluate ? "--evaluate" : "--resume");
+        }
+        if (shp_stage_check_dir("--out", a.out, 64, err, sizeof err) != SHP_OK) {
+            cJSON_Delete(root);
+            fprintf(stderr, "shpfit: %s\n", err);
+            return SHP_EXIT_USAGE;
+        }
+        return shp_cli_fit_compare(a.config, root, a.out, a.seed, a.threads, a.backend);
+    }
+    if (shp_problem_load_json(a.config, root, &pb, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         return SHP_EXIT_USAGE;
     }

@@ -42,7 +42,9 @@ static void print_params(FILE *f, const shp_model_desc *m, int markdown)
         if (p->has_default) snprintf(def, sizeof def, "%g", p->def);
         else snprintf(def, sizeof def, "required");
         snprintf(bounds, sizeof bounds, "%g - %g", p->bound_lo, p->bound_hi);
-        const char *scale = p->log_scale ? "log" : "linear", *fit = p->fixed ? "fixed" : "free";
+        /* K only: a fit to retention data alone neither needs nor determines it */
+        const char *scale = p->log_scale ? "log" : "linear",
+                   *fit = p->fixed ? (p->k_only ? "fixed, K only" : "fixed") : p->k_only ? "free, K only" : "free";
         if (markdown)
             fprintf(f, "| `%s` | %s | `%s` | %s | %s | %s | %s |\n", p->name, p->unit, valid, def,
                     bounds, scale, fit);
@@ -109,7 +111,10 @@ int shp_cmd_models(int argc, char **argv)
                "verification: `docs/models.md`. Units: L and T are the config's length and "
                "time units; defaults and inversion bounds are given in cm and min and are "
                "converted to the config's units. Parameters marked *fixed* are held at their "
-               "value by the optimizers unless a fit config frees them.\n\n");
+               "value by the optimizers unless a fit config frees them. Parameters marked *K only* "
+               "enter the conductivity function alone: a fit to retention data needs no value "
+               "for them and leaves them out of its results. The inversion bounds span real "
+               "soils, clays to uniform sands; a fit whose parameter ends at a bound flags it.\n\n");
         for (int i = 0; i < shp_model_count(); ++i) print_model(stdout, shp_model_info(i), 1);
         return SHP_EXIT_OK;
     }

@@ -28,6 +28,10 @@
 int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
                           size_t errlen);
 
+/* shp_curves_load on a document already parsed, taken over as above. */
+int cfg_curves_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
+                         size_t errlen);
+
 int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 /* grid, layers: fills z, mat_of_node and column.n, column.z, column.mat_of_node */

@@ -20,6 +20,7 @@ void shp_forward_free(shp_forward_problem *fp)
     for (int i = 0; i < fp->n_materials; ++i) free(fp->material_names[i]);
     free(fp->material_names);
     free(fp->materials);
+    free(fp->missing);
     free(fp->z);
     free(fp->mat_of_node);
     free(fp->h_init);
@@ -60,6 +61,13 @@ static int parse_materials_only(const cfg_ctx *c, const cJSON *root, shp_forward
     return SHP_OK;
 }
 
+/* units and materials, parameters allowed missing: a curve fit's forward problem */
+static int parse_curves(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+{
+    fp->curves_only = 1;
+    return parse_materials_only(c, root, fp);
+}
+
 typedef int (*parse_fn)(const cfg_ctx *, const cJSON *, shp_forward_problem *);
 
 /* The problem of a parsed document, which it takes over (deleted on failure). */
@@ -96,8 +104,8 @@ static int load_with(const char *path, parse_fn parse, shp_forward_problem **out
     return load_root(&c, path, root, parse, out);
 }
 
-int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
-                          size_t errlen)
+static int load_parsed(const char *path, cJSON *root, parse_fn parse, shp_forward_problem **out,
+                       char *err, size_t errlen)
 {
     const cfg_ctx c = {path ? path : "(null)", err, errlen};
     *out = NULL;
@@ -106,7 +114,24 @@ int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **o
         cJSON_Delete(root);
         return cfg_fail(&c, "", "no configuration given");
     }
-    return load_root(&c, path, root, parse_all, out);
+    return load_root(&c, path, root, parse, out);
+}
+
+int cfg_forward_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
+                          size_t errlen)
+{
+    return load_parsed(path, root, parse_all, out, err, errlen);
+}
+
+int cfg_curves_load_json(const char *path, cJSON *root, shp_forward_problem **out, char *err,
+                         size_t errlen)
+{
+    return load_parsed(path, root, parse_curves, out, err, errlen);
+}
+
+int shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+{
+    return load_with(path, parse_curves, out, err, errlen);
 }
 
 int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)

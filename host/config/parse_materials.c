@@ -33,7 +33,7 @@ int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
  * parameter's own range, then the constraints between parameters. Units must have
  * been parsed (defaults are converted to them). */
 static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
-                          const shp_forward_problem *fp, shp_material *mat)
+                          const shp_forward_problem *fp, shp_material *mat, unsigned *missing)
 {
     if (!cJSON_IsObject(obj)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(obj));
     const char *mname = NULL;
@@ -60,6 +60,11 @@ static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
     char p[CFG_PATH_MAX], why[160];
     for (int k = 0; k < m->n_params; ++k) {
         const shp_param_info *pi = &m->params[k];
+        if (fp->curves_only && !pi->has_default && !cfg_child(obj, pi->name)) {
+            /* the curve fit fits it or finds it undetermined (problem_params.c) */
+            *missing |= 1u << k;
+            continue;
+        }
         CFG_TRY(cfg_number(c, obj, path, pi->name, !pi->has_default, &mat->p[k], NULL));
         cfg_path(p, sizeof p, path, pi->name);
         if (shp_param_check(pi, mat->p[k], why, sizeof why) != SHP_OK) return cfg_fail(c, p, "%s", why);
@@ -70,7 +75,8 @@ static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
     CFG_TRY(cfg_require_ge(c, p, mat->Ss, 0.0));
     /* specific storage: water 4.6e-8 /cm, soils 1e-6 to 1e-3 /cm */
     CFG_TRY(cfg_require_le(c, p, mat->Ss, 1.0 / fp->cm_per_length, "1 /cm"));
-    if (shp_model_first_invalid(mat, why, sizeof why) >= 0) return cfg_fail(c, path, "%s", why);
+    /* with parameters missing, the constraints between them wait for their values */
+    if (!*missing && shp_model_first_invalid(mat, why, sizeof why) >= 0) return cfg_fail(c, path, "%s", why);
     return SHP_OK;
 }
 
@@ -83,7 +89,8 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem
     if (n == 0) return cfg_fail(c, "materials", "must define at least one material");
     fp->materials = calloc((size_t)n, sizeof *fp->materials);
     fp->material_names = calloc((size_t)n, sizeof *fp->material_names);
-    if (!fp->materials || !fp->material_names) return cfg_fail(c, "materials", "out of memory");
+    fp->missing = calloc((size_t)n, sizeof *fp->missing);
+    if (!fp->materials || !fp->material_names || !fp->missing) return cfg_fail(c, "materials", "out of memory");
     for (const cJSON *it = ms->child; it; it = it->next) {
         if (it->string[0] == '_') continue;
         char p[CFG_PATH_MAX];
@@ -93,7 +100,7 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem
         if (!it->string[0] || strlen(it->string) > 64)
             return cfg_fail(c, p, "a material name has 1 to 64 characters");
         const int i = fp->n_materials;
-        CFG_TRY(parse_material(c, it, p, fp, &fp->materials[i]));
+        CFG_TRY(parse_material(c, it, p, fp, &fp->materials[i], &fp->missing[i]));
         fp->material_names[i] = strdup(it->string);
         if (!fp->material_names[i]) return cfg_fail(c, p, "out of memory");
         fp->n_materials = i + 1;

@@ -121,13 +121,26 @@ int shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, 
             }
             CFG_TRY(shp_fit_truth(pb, pt->mats, err, len));
         } else {
+            if (!shp_problem_start_given(pb)) {
+                snprintf(err, len, "materials: %s leaves fitted parameters out of its materials; name them "
+                                   "(--at name=value,...) or give a JSON file", fp->path);
+                return SHP_ERR_INVALID;
+            }
             memcpy(pt->mats, fp->materials, (size_t)fp->n_materials * sizeof *pt->mats);
         }
         shp_problem_values_of(pb, pt->mats, pt->values);
         return SHP_OK;
     }
     shp_problem_values_of(pb, fp->materials, pt->values); /* what is not named keeps its value */
+    const int given = shp_problem_start_given(pb);
+    for (int j = 0; j < shp_problem_dim(pb) && !given; ++j) pt->values[j] = NAN; /* none to keep */
     CFG_TRY(strchr(at, '=') ? parse_list(pb, at, pt->values, err, len) : parse_file(pb, at, pt->values, err, len));
+    for (int j = 0; j < shp_problem_dim(pb); ++j)
+        if (isnan(pt->values[j])) {
+            snprintf(err, len, "%s: not given (%s leaves fitted parameters out of its materials: name every "
+                               "free parameter)", shp_problem_var_name(pb, j), fp->path);
+            return SHP_ERR_INVALID;
+        }
     return shp_problem_check_values(pb, pt->values, pt->mats, err, len);
 }
 

@@ -22,7 +22,12 @@ int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t 
         return SHP_ERR_INVALID;
     }
     memcpy(truth, fp->materials, (size_t)fp->n_materials * sizeof *truth);
-    if (cJSON_IsString(t) && !strcmp(t->valuestring, "materials")) return SHP_OK;
+    if (cJSON_IsString(t) && !strcmp(t->valuestring, "materials")) {
+        if (!shp_problem_start_given(pb))
+            return cfg_fail(&c, "fit.truth", "\"materials\": the materials leave fitted parameters out; give the "
+                                             "true values as {\"material\": {\"parameter\": value}}");
+        return SHP_OK;
+    }
     if (!cJSON_IsObject(t))
         return cfg_fail(&c, "fit.truth", "expected \"materials\" or {\"material\": {\"param\": value}}");
     CFG_TRY(cfg_check_duplicates(&c, t, "fit.truth"));
@@ -35,17 +40,27 @@ int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t 
         if (!cJSON_IsObject(m)) return cfg_fail(&c, path, "expected an object of parameters");
         const shp_model_desc *d = shp_model_by_id(truth[i].model);
         CFG_TRY(cfg_check_duplicates(&c, m, path));
+        unsigned named = 0;
         for (const cJSON *p = m->child; p; p = p->next) {
             char pp[CFG_PATH_MAX];
             cfg_path(pp, sizeof pp, path, p->string);
             const int k = shp_model_param_index(d, p->string);
             if (k < 0) return cfg_fail(&c, pp, "model %s has no such parameter", d->name);
+            named |= 1u << k;
             CFG_TRY(cfg_number_item(&c, p, pp, &truth[i].p[k]));
             CFG_TRY(cfg_require_plausible(&c, pp, &d->params[k], fp, truth[i].p[k]));
         }
+        const unsigned lack = shp_problem_unset(pb, i) & ~named;
+        for (int k = 0; k < d->n_params; ++k)
+            if (lack >> k & 1u)
+                return cfg_fail(&c, path, "give %s: the materials leave it out", d->params[k].name);
         char why[256];
         if (shp_model_validate(&truth[i], why, sizeof why) != SHP_OK) return cfg_fail(&c, path, "%s", why);
     }
+    for (int i = 0; i < fp->n_materials; ++i) /* a material the truth does not name */
+        if (shp_problem_unset(pb, i) && !cfg_child(t, fp->material_names[i]))
+            return cfg_fail(&c, "fit.truth", "give the true values of %s: the materials leave fitted parameters "
+                                             "out", fp->material_names[i]);
     return SHP_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "shpfit/status.h"
 
@@ -16,6 +17,24 @@
 /* Largest magnitude a value may have: its square, and a sum of a million squares,
  * stay finite, so σ and ψ of the data are numbers (no data in cm and min come near). */
 #define MAX_ABS 1e100
+
+/* The delimiter ' ' stands for runs of whitespace (spaces and tabs). */
+#define DELIM_SPACE ' '
+#define ANY_DELIM " (values separated by ',', ';', tabs or spaces)"
+
+/* Reading one file: the caller's rules, the table so far and the delimiter in force. */
+typedef struct {
+    int ncols_wanted;
+    const char *const *names;
+    int any_order;
+    shp_csv_table *t;
+    int cap;          /* rows allocated */
+    int seen;         /* a content line was read */
+    char delim;       /* ',', ';', '\t' or DELIM_SPACE */
+    long delim_line;  /* the line it was found on */
+    char *msg;
+    size_t len;
+} reader;
 
 static char *trim(char *s)
 {
@@ -37,26 +56,99 @@ static int parse_field(char *s, double *v)
     return *end == '\0' ? 0 : -1;
 }
 
-/* Split a line at commas in place; returns the number of fields (≤ max). */
-static int split(char *line, char **field, int max)
+/* Whether a field begins as a number does ("5;0" of "5;0,6" read at commas): such a
+ * first field makes a line data, not a header, whatever follows. */
+static int starts_numeric(const char *s)
+{
+    if (*s == '+' || *s == '-') ++s;
+    if (*s == '.') ++s;
+    return isdigit((unsigned char)*s);
+}
+
+/* The delimiter a line uses: a comma if it has one, else ';', else a tab, else
+ * whitespace (the order the rule of csv_table.h gives). */
+static char detect_delim(const char *line)
+{
+    if (strchr(line, ',')) return ',';
+    if (strchr(line, ';')) return ';';
+    if (strchr(line, '\t')) return '\t';
+    return DELIM_SPACE;
+}
+
+/* Another delimiter than d in s, or 0: what a bad line was written with. Spaces count
+ * only in a line without d, since they may pad the values around it ("5, 0.6"). */
+static char other_delim(const char *s, char d)
+{
+    static const char cand[] = {',', ';', '\t', DELIM_SPACE};
+    for (size_t k = 0; k < sizeof cand; ++k) {
+        const char o = cand[k];
+        if (o == d || (d == DELIM_SPACE && o == '\t')) continue; /* whitespace includes tabs */
+        if (o == DELIM_SPACE && d != DELIM_SPACE && strchr(s, d)) continue;
+        if (strchr(s, o)) return o;
+    }
+    return 0;
+}
+
+static const char *delim_name(char d)
+{
+    switch (d) {
+    case ',': return "','";
+    case ';': return "';'";
+    case '\t': return "tabs";
+    default: return "spaces";
+    }
+}
+
+/* In a header separated by whitespace, "h [cm]" is one name: drop the blanks before a
+ * '[' or '(' so that the split below keeps the unit with its name. */
+static void glue_units(char *s)
+{
+    char *w = s;
+    for (char *p = s; *p; ++p) {
+        if (isspace((unsigned char)*p)) {
+            char *q = p;
+            while (isspace((unsigned char)*q)) ++q;
+            if (*q == '[' || *q == '(') {
+                p = q - 1;
+                continue;
+            }
+        }
+        *w++ = *p;
+    }
+    *w = '\0';
+}
+
+/* Split a line at delimiter d in place; returns the number of fields (≤ max, max + 1
+ * when there are more). The line is trimmed, so whitespace runs have no empty ends. */
+static int split(char *line, char d, char **field, int max)
 {
     int n = 0;
     field[n++] = line;
-    for (char *p = line; *p; ++p)
-        if (*p == ',') {
-            *p = '\0';
-            if (n == max) return max + 1;
-            field[n++] = p + 1;
-        }
+    for (char *p = line; *p; ++p) {
+        const int at = d == DELIM_SPACE ? isspace((unsigned char)*p) : *p == d;
+        if (!at) continue;
+        *p = '\0';
+        if (d == DELIM_SPACE)
+            while (isspace((unsigned char)p[1])) *++p = '\0';
+        if (n == max) return max + 1;
+        field[n++] = p + 1;
+    }
     return n;
 }
 
 /* Why a field may not read as a number: another convention of the data's source. */
-static const char *separator_hint(const char *field)
+static void field_hint(const reader *r, const char *field, char *buf, size_t len)
 {
-    if (strchr(field, ';') || strchr(field, '\t'))
-        return ": the values must be separated by commas (not ';' or tabs)";
-    return "";
+    buf[0] = '\0';
+    if (r->delim != ',' && strchr(field, ',')) {
+        snprintf(buf, len, ": a decimal comma? the decimal separator is '.'");
+        return;
+    }
+    const char o = other_delim(field, r->delim);
+    if (o)
+        snprintf(buf, len, ": the values are separated by %s (as on line %ld), this field has %s%s",
+                 delim_name(r->delim), r->delim_line, delim_name(o),
+                 o == ';' && r->delim == ',' ? " (decimal commas? the decimal separator is '.')" : "");
 }
 
 static const char *col_name(const shp_csv_table *t, const char *const *names, int j, char *buf,
@@ -91,83 +183,121 @@ static int set_columns(shp_csv_table *t, int ncols)
     return t->col ? 0 : -1;
 }
 
-/* One line (not blank, not a comment). */
-static int parse_line(char *line, long ln, int first, int ncols_wanted,
-                      const char *const *names, shp_csv_table *t, int *cap, char *msg, size_t len)
+static int nomem(reader *r)
 {
-    char *field[MAX_COLS + 1];
-    const int nf = split(line, field, MAX_COLS);
-    double v0;
-    if (first && parse_field(field[0], &v0) != 0) { /* a header */
-        if (ncols_wanted > 0 && nf != ncols_wanted) {
-            snprintf(msg, len, "line %ld: header has %d columns, expected %d%s", ln, nf, ncols_wanted,
-                     nf < ncols_wanted ? separator_hint(line) : "");
-            return SHP_ERR_CONFIG;
-        }
-        if (nf > MAX_COLS) {
-            snprintf(msg, len, "line %ld: more than %d columns", ln, MAX_COLS);
-            return SHP_ERR_CONFIG;
-        }
-        if (set_columns(t, nf) != 0 || !(t->name = calloc((size_t)nf, sizeof *t->name))) goto nomem;
-        for (int j = 0; j < nf; ++j)
-            if (!(t->name[j] = strdup(trim(field[j])))) goto nomem;
-        return SHP_OK;
-    }
-    if (first) {
-        if (ncols_wanted <= 0) {
-            snprintf(msg, len, "line %ld: expected a header line naming the columns", ln);
-            return SHP_ERR_CONFIG;
-        }
-        if (set_columns(t, ncols_wanted) != 0) goto nomem;
-    }
-    char buf[32];
-    if (nf != t->ncols) {
-        if (nf < t->ncols && (strchr(line, ';') || strchr(line, '\t')))
-            snprintf(msg, len, "line %ld: %d values, expected %d: the values must be separated by commas "
-                               "(not ';' or tabs), with a decimal point", ln, nf, t->ncols);
-        else if (nf > t->ncols && !t->name)
-            snprintf(msg, len, "line %ld: %d values, expected %d (a decimal comma? the decimal separator "
-                               "is '.')", ln, nf > MAX_COLS ? MAX_COLS : nf, t->ncols);
-        else if (t->ncols == 2 && !t->name && nf < 2) {
-            char buf2[32]; /* each name its own buffer: both are formatted at once */
-            snprintf(msg, len, "line %ld: expected two comma-separated values (%s,%s)", ln,
-                     col_name(t, names, 0, buf, sizeof buf), col_name(t, names, 1, buf2, sizeof buf2));
-        } else
-            snprintf(msg, len, "line %ld: %d values, expected %d", ln, nf > MAX_COLS ? MAX_COLS : nf,
-                     t->ncols);
+    snprintf(r->msg, r->len, "out of memory");
+    return SHP_ERR_NOMEM;
+}
+
+/* The header (the first content line, its first field not a number): the names. */
+static int parse_header(reader *r, char **field, int nf, long ln)
+{
+    shp_csv_table *t = r->t;
+    if (r->ncols_wanted > 0 && nf != r->ncols_wanted) {
+        snprintf(r->msg, r->len, "line %ld: header has %d column%s, expected %d%s", ln, nf, nf == 1 ? "" : "s",
+                 r->ncols_wanted,
+                 nf < r->ncols_wanted ? ANY_DELIM : "");
         return SHP_ERR_CONFIG;
     }
-    if (grow(t, cap) != 0) goto nomem;
+    if (nf > MAX_COLS) {
+        snprintf(r->msg, r->len, "line %ld: more than %d columns", ln, MAX_COLS);
+        return SHP_ERR_CONFIG;
+    }
+    if (set_columns(t, nf) != 0 || !(t->name = calloc((size_t)nf, sizeof *t->name))) return nomem(r);
+    for (int j = 0; j < nf; ++j)
+        if (!(t->name[j] = strdup(trim(field[j])))) return nomem(r);
+    t->header_line = ln;
+    return SHP_OK;
+}
+
+/* A row with nf values where t->ncols are due: say how the line differs from the first
+ * (o: another delimiter the line has, or 0). */
+static int wrong_count(const reader *r, char o, int nf, long ln)
+{
+    const shp_csv_table *t = r->t;
+    char labels[80] = "", seen[80] = "";
+    if (t->ncols == 2 && !t->name) { /* each name its own buffer: both are formatted at once */
+        char b0[32], b1[32];
+        snprintf(labels, sizeof labels, " (%s, %s)", col_name(t, r->names, 0, b0, sizeof b0),
+                 col_name(t, r->names, 1, b1, sizeof b1));
+    }
+    const int shown = nf > MAX_COLS ? MAX_COLS : nf;
+    if (o) snprintf(seen, sizeof seen, "; this line has %s", delim_name(o));
+    else if (nf > t->ncols && r->delim == ',' && !t->name)
+        snprintf(seen, sizeof seen, " (a decimal comma? the decimal separator is '.')");
+    if (ln == r->delim_line) /* the line that set the delimiter: any would have done */
+        snprintf(r->msg, r->len, "line %ld: %d value%s, expected %d%s%s", ln, shown, shown == 1 ? "" : "s",
+                 t->ncols, labels, *seen ? seen : ANY_DELIM);
+    else
+        snprintf(r->msg, r->len, "line %ld: %d value%s, expected %d%s separated by %s (as on line %ld)%s", ln,
+                 shown, shown == 1 ? "" : "s", t->ncols, labels, delim_name(r->delim), r->delim_line, seen);
+    return SHP_ERR_CONFIG;
+}
+
+/* One value of a row: a finite number within MAX_ABS, the first column in order. */
+static int parse_value(reader *r, char *field, int j, long ln, double *out)
+{
+    shp_csv_table *t = r->t;
+    char buf[32], hint[160];
+    double v;
+    if (parse_field(field, &v) != 0) {
+        field_hint(r, field, hint, sizeof hint);
+        snprintf(r->msg, r->len, "line %ld: %s is not a number (\"%s\")%s", ln,
+                 col_name(t, r->names, j, buf, sizeof buf), trim(field), hint);
+        return SHP_ERR_CONFIG;
+    }
+    if (!isfinite(v)) {
+        snprintf(r->msg, r->len, "line %ld: %s is not a finite number (%s)", ln,
+                 col_name(t, r->names, j, buf, sizeof buf), trim(field));
+        return SHP_ERR_CONFIG;
+    }
+    if (fabs(v) > MAX_ABS) {
+        snprintf(r->msg, r->len, "line %ld: %s = %s is out of range (|value| <= %g)", ln,
+                 col_name(t, r->names, j, buf, sizeof buf), trim(field), MAX_ABS);
+        return SHP_ERR_CONFIG;
+    }
+    if (j == 0 && !r->any_order && t->m > 0 && !(v > t->col[0][t->m - 1])) {
+        snprintf(r->msg, r->len, "line %ld: %s must increase strictly from row to row (%g after %g)",
+                 ln, col_name(t, r->names, 0, buf, sizeof buf), v, t->col[0][t->m - 1]);
+        return SHP_ERR_CONFIG;
+    }
+    *out = v;
+    return SHP_OK;
+}
+
+/* One line (not blank, not a comment). */
+static int parse_line(reader *r, char *line, long ln)
+{
+    shp_csv_table *t = r->t;
+    const int first = !r->seen;
+    r->seen = 1;
+    if (first) {
+        r->delim = detect_delim(line);
+        r->delim_line = ln;
+        if (r->delim == DELIM_SPACE) glue_units(line);
+    }
+    const char o = other_delim(line, r->delim); /* before the split cuts the line */
+    char *field[MAX_COLS + 1];
+    const int nf = split(line, r->delim, field, MAX_COLS);
+    double v0;
+    if (first && parse_field(field[0], &v0) != 0 && !starts_numeric(trim(field[0])))
+        return parse_header(r, field, nf, ln);
+    if (first) {
+        if (r->ncols_wanted <= 0) {
+            snprintf(r->msg, r->len, "line %ld: expected a header line naming the columns", ln);
+            return SHP_ERR_CONFIG;
+        }
+        if (set_columns(t, r->ncols_wanted) != 0) return nomem(r);
+    }
+    if (nf != t->ncols) return wrong_count(r, o, nf, ln);
+    if (grow(t, &r->cap) != 0) return nomem(r);
     for (int j = 0; j < nf; ++j) {
-        double v;
-        if (parse_field(field[j], &v) != 0) {
-            snprintf(msg, len, "line %ld: %s is not a number (\"%s\")%s", ln,
-                     col_name(t, names, j, buf, sizeof buf), trim(field[j]), separator_hint(field[j]));
-            return SHP_ERR_CONFIG;
-        }
-        if (!isfinite(v)) {
-            snprintf(msg, len, "line %ld: %s is not a finite number (%s)", ln,
-                     col_name(t, names, j, buf, sizeof buf), trim(field[j]));
-            return SHP_ERR_CONFIG;
-        }
-        if (fabs(v) > MAX_ABS) {
-            snprintf(msg, len, "line %ld: %s = %s is out of range (|value| <= %g)", ln,
-                     col_name(t, names, j, buf, sizeof buf), trim(field[j]), MAX_ABS);
-            return SHP_ERR_CONFIG;
-        }
-        if (j == 0 && t->m > 0 && !(v > t->col[0][t->m - 1])) {
-            snprintf(msg, len, "line %ld: %s must increase strictly from row to row (%g after %g)",
-                     ln, col_name(t, names, 0, buf, sizeof buf), v, t->col[0][t->m - 1]);
-            return SHP_ERR_CONFIG;
-        }
-        t->col[j][t->m] = v;
+        const int rc = parse_value(r, field[j], j, ln, &t->col[j][t->m]);
+        if (rc != SHP_OK) return rc;
     }
     t->line[t->m] = ln;
     ++t->m;
     return SHP_OK;
-nomem:
-    snprintf(msg, len, "out of memory");
-    return SHP_ERR_NOMEM;
 }
 
 void shp_csv_table_free(shp_csv_table *t)
@@ -183,35 +313,62 @@ void shp_csv_table_free(shp_csv_table *t)
     memset(t, 0, sizeof *t);
 }
 
-int shp_csv_read_table(const char *path, int ncols, const char *const *names, shp_csv_table *t,
-                       char *msg, size_t len)
+/* Lines of a file ended by "\n", "\r\n" or a lone "\r" (old Mac files, as the ISMN
+ * soil moisture network still writes them): getline's chunks cut at every CR. */
+typedef struct {
+    FILE *f;
+    char *buf;
+    size_t cap;
+    ssize_t got, pos; /* bytes in buf, and where the next line starts */
+} line_reader;
+
+/* The next line, NUL-terminated in place, and its length in *n (it may hold NUL
+ * bytes); NULL at the end of the file or on a read error. */
+static char *next_line(line_reader *lr, size_t *n)
+{
+    if (lr->pos >= lr->got) {
+        lr->got = getline(&lr->buf, &lr->cap, lr->f);
+        lr->pos = 0;
+        if (lr->got <= 0) return NULL;
+    }
+    char *s = lr->buf + lr->pos;
+    ssize_t e = lr->pos;
+    while (e < lr->got && lr->buf[e] != '\n' && lr->buf[e] != '\r') ++e;
+    *n = (size_t)(e - lr->pos);
+    ssize_t next = e + 1; /* past the line end; got when there is none (the last line) */
+    if (e < lr->got && lr->buf[e] == '\r' && e + 1 < lr->got && lr->buf[e + 1] == '\n') ++next;
+    if (e < lr->got) lr->buf[e] = '\0';
+    lr->pos = next;
+    return s;
+}
+
+int shp_csv_read_table_opt(const char *path, int ncols, const char *const *names,
+                           const shp_csv_options *opt, shp_csv_table *t, char *msg, size_t len)
 {
     memset(t, 0, sizeof *t);
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    line_reader lr = {fopen(path, "r"), NULL, 0, 0, 0};
+    if (!lr.f) {
         snprintf(msg, len, "cannot open: %s", strerror(errno));
         return SHP_ERR_IO;
     }
-    char *buf = NULL;
-    size_t bcap = 0;
+    reader r = {ncols, names, opt && opt->any_order, t, 0, 0, ',', 0, msg, len};
     long ln = 0;
-    int rc = SHP_OK, seen = 0, cap = 0;
-    ssize_t got;
-    while (rc == SHP_OK && (got = getline(&buf, &bcap, f)) != -1) {
+    int rc = SHP_OK;
+    char *s;
+    size_t n;
+    while (rc == SHP_OK && (s = next_line(&lr, &n))) {
         ++ln;
-        if (memchr(buf, '\0', (size_t)got)) { /* would silently end the line early */
+        if (memchr(s, '\0', n)) { /* would silently end the line early */
             snprintf(msg, len, "line %ld: a NUL byte: not a text file", ln);
             rc = SHP_ERR_CONFIG;
             break;
         }
-        char *s = buf;
         if (ln == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) s += 3; /* a UTF-8 byte-order mark (spreadsheets) */
         s = trim(s);
         if (!*s || *s == '#') continue;
-        rc = parse_line(s, ln, !seen, ncols, names, t, &cap, msg, len);
-        seen = 1;
+        rc = parse_line(&r, s, ln);
     }
-    if (rc == SHP_OK && ferror(f)) {
+    if (rc == SHP_OK && ferror(lr.f)) {
         snprintf(msg, len, "read error: %s", strerror(errno));
         rc = SHP_ERR_IO;
     }
@@ -222,10 +379,16 @@ int shp_csv_read_table(const char *path, int ncols, const char *const *names, sh
             snprintf(msg, len, "no data rows");
         rc = SHP_ERR_CONFIG;
     }
-    free(buf);
-    fclose(f);
+    free(lr.buf);
+    fclose(lr.f);
     if (rc != SHP_OK) shp_csv_table_free(t);
     return rc;
+}
+
+int shp_csv_read_table(const char *path, int ncols, const char *const *names, shp_csv_table *t,
+                       char *msg, size_t len)
+{
+    return shp_csv_read_table_opt(path, ncols, names, NULL, t, msg, len);
 }
 
 int shp_csv_read_pairs(const char *path, const char *const names[2], double **x, double **y,

@@ -30,15 +30,23 @@ static void add_metrics(cJSON *o, const shp_metrics *m)
     shp_json_add_number(o, "kge_prime", m->kge);
 }
 
-static void add_materials(cJSON *parent, const char *key, const shp_forward_problem *fp,
-                          const shp_material *mats)
+/* Every parameter but those neither given nor fitted (a retention fit's K-only ones),
+ * which are listed as undetermined. */
+static void add_materials(cJSON *parent, const char *key, const shp_problem *pb, const shp_material *mats)
 {
+    const shp_forward_problem *fp = shp_problem_forward(pb);
     cJSON *ms = cJSON_AddObjectToObject(parent, key);
     for (int i = 0; i < fp->n_materials; ++i) {
         const shp_model_desc *d = shp_model_by_id(mats[i].model);
+        const unsigned und = shp_problem_undetermined(pb, i);
         cJSON *o = cJSON_AddObjectToObject(ms, fp->material_names[i]);
         cJSON_AddStringToObject(o, "model", d->name);
-        for (int k = 0; k < d->n_params; ++k) shp_json_add_number(o, d->params[k].name, mats[i].p[k]);
+        for (int k = 0; k < d->n_params; ++k)
+            if (!(und >> k & 1u)) shp_json_add_number(o, d->params[k].name, mats[i].p[k]);
+        if (!und) continue;
+        cJSON *u = cJSON_AddArrayToObject(o, "undetermined");
+        for (int k = 0; k < d->n_params; ++k)
+            if (und >> k & 1u) cJSON_AddItemToArray(u, cJSON_CreateString(d->params[k].name));
     }
 }
 
@@ -136,7 +144,7 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     cJSON *pv = cJSON_AddObjectToObject(r, "parameters");
     for (int j = 0; j < dim; ++j) shp_json_add_number(pv, shp_problem_var_name(pb, j), values[j]);
-    add_materials(r, "materials", fp, mats);
+    add_materials(r, "materials", pb, mats);
     cJSON_AddStringToObject(r, "objective_metric", shp_problem_metric_name(pb)[0] == 'p'
                                                        ? "psi = RMSE/sigma (seed 002 Eq. 9)"
                                                        : "rmse (fit.metric)");
@@ -153,7 +161,7 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
     char err[256];
     if (truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
         cJSON *t = cJSON_AddObjectToObject(r, "truth");
-        add_materials(t, "materials", fp, truth);
+        add_materials(t, "materials", pb, truth);
         cJSON *ca = cJSON_AddObjectToObject(t, "curve_agreement");
         cJSON_AddStringToObject(ca, "method", "50 suctions log-spaced over pF 0-4 (theta at equal h) "
                                               "and 50 conductivities log-spaced over the range both "

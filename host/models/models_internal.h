@@ -18,17 +18,19 @@
 #define SHP_PARAM_THETA_S(blo, bhi)                                                       \
     {.name = "theta_s", .unit = "-", .about = "saturated water content", .lo = 0.0,        \
      .hi = 1.0, .hi_closed = 1, .bound_lo = (blo), .bound_hi = (bhi)}
-/* Ks: positive, searched on a log scale; bounds in cm/min */
+/* Ks: positive, searched on a log scale; bounds in cm/min (1.4e-3 to 1440 cm/d: clays
+ * to gravels) */
 #define SHP_PARAM_KS                                                                      \
     {.name = "Ks", .unit = "L/T", .about = "saturated hydraulic conductivity", .lo = 0.0,  \
-     .hi = SHP_INF, .bound_lo = 1e-4, .bound_hi = 0.6, .log_scale = 1, .dim_L = 1, .dim_T = -1}
+     .hi = SHP_INF, .bound_lo = 1e-6, .bound_hi = 1.0, .log_scale = 1, .dim_L = 1, .dim_T = -1,  \
+     .k_only = 1}
 /* Mualem's pore connectivity/tortuosity: l > −2 keeps K → 0 as Se → 0 for every model
  * here (hydraulic-models.md §2.1: the bound is −2/m for VGM, and m ≤ 1); 0.5 by
  * convention and held fixed in inversions unless freed */
 #define SHP_PARAM_MUALEM_L(key)                                                           \
     {.name = (key), .unit = "-", .about = "pore connectivity (Mualem tortuosity), > -2",   \
      .lo = -2.0, .hi = SHP_INF, .has_default = 1, .def = 0.5, .bound_lo = -1.0,        \
-     .bound_hi = 2.0, .fixed = 1}
+     .bound_hi = 2.0, .fixed = 1, .k_only = 1}
 
 /* Constraint θr < θs for rows whose θr, θs are parameters ir, is. Returns −1 when it
  * holds, otherwise ir and a message. */

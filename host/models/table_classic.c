@@ -4,18 +4,19 @@
 
 #include "models/models_internal.h"
 
+/* Bounds span real soils: the toolbox's hb 9–86 cm, λ 0.0877–0.709 (hydraulic-models.md
+ * §2.2) leave out uniform sands (SWRC Fit's Toyoura sand: hb 41.7 cm, λ 7.0). */
 static const shp_param_info bc_params[SHP_BC_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2),
-    SHP_PARAM_THETA_S(0.3, 0.6),
-    /* toolbox bounds: hb 9–86 cm, λ 0.0877–0.709 (hydraulic-models.md §2.2) */
+    SHP_PARAM_THETA_R(0.0, 0.3),
+    SHP_PARAM_THETA_S(0.2, 0.8),
     {.name = "hb", .unit = "L", .about = "air-entry (bubbling) head, > 0", .lo = 0.0,
-     .hi = SHP_INF, .bound_lo = 1.0, .bound_hi = 100.0, .log_scale = 1, .dim_L = 1},
+     .hi = SHP_INF, .bound_lo = 0.1, .bound_hi = 1e4, .log_scale = 1, .dim_L = 1},
     {.name = "lambda", .unit = "-", .about = "pore-size distribution index", .lo = 0.0,
-     .hi = SHP_INF, .bound_lo = 0.08, .bound_hi = 1.5},
+     .hi = SHP_INF, .bound_lo = 0.02, .bound_hi = 15.0},
     SHP_PARAM_KS,
     {.name = "l", .unit = "-", .about = "pore connectivity; 1 gives Brooks-Corey 1964",
      .lo = -SHP_INF, .hi = SHP_INF, .has_default = 1, .def = 1.0, .bound_lo = -1.0,
-     .bound_hi = 3.0, .fixed = 1},
+     .bound_hi = 3.0, .fixed = 1, .k_only = 1},
 };
 
 /* K → 0 when dry needs the exponent λ(l+2)+2 > 0. */
@@ -42,11 +43,12 @@ const shp_model_desc shp_row_brooks_corey = {
 };
 
 static const shp_param_info ch_params[SHP_CH_NPARAM] = {
-    SHP_PARAM_THETA_S(0.3, 0.6),
+    SHP_PARAM_THETA_S(0.2, 0.8),
+    /* Clapp & Hornberger's table spans b 4.05-11.4; uniform sands need b = 1/λ near 0.15 */
     {.name = "psi_s", .unit = "L", .about = "air-entry suction, > 0", .lo = 0.0, .hi = SHP_INF,
-     .bound_lo = 1.0, .bound_hi = 100.0, .log_scale = 1, .dim_L = 1},
+     .bound_lo = 0.1, .bound_hi = 1e4, .log_scale = 1, .dim_L = 1},
     {.name = "b", .unit = "-", .about = "retention exponent: theta = theta_s (psi/psi_s)^(-1/b)",
-     .lo = 0.0, .hi = SHP_INF, .bound_lo = 1.4, .bound_hi = 12.0},
+     .lo = 0.0, .hi = SHP_INF, .bound_lo = 0.05, .bound_hi = 30.0},
     SHP_PARAM_KS,
 };
 
@@ -64,17 +66,17 @@ const shp_model_desc shp_row_clapp_hornberger = {
 
 /* Haverkamp et al. (1977); bounds bracket Celia test 1 (cm, min). */
 static const shp_param_info haverkamp_params[SHP_HAV_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2),
-    SHP_PARAM_THETA_S(0.25, 0.55),
+    SHP_PARAM_THETA_R(0.0, 0.3),
+    SHP_PARAM_THETA_S(0.2, 0.8),
     {.name = "A1", .unit = "L^beta", .about = "retention scale: theta = A1/(A1 + |h|^beta)",
      .lo = 0.0, .hi = SHP_INF, .bound_lo = 1e2, .bound_hi = 1e8, .log_scale = 1},
     {.name = "beta", .unit = "-", .about = "retention exponent", .lo = 0.0, .hi = SHP_INF,
      .bound_lo = 1.0, .bound_hi = 6.0},
     SHP_PARAM_KS,
     {.name = "A", .unit = "L^gamma", .about = "conductivity scale: K = Ks A/(A + |h|^gamma)",
-     .lo = 0.0, .hi = SHP_INF, .bound_lo = 1e2, .bound_hi = 1e8, .log_scale = 1},
+     .lo = 0.0, .hi = SHP_INF, .bound_lo = 1e2, .bound_hi = 1e8, .log_scale = 1, .k_only = 1},
     {.name = "gamma", .unit = "-", .about = "conductivity exponent", .lo = 0.0, .hi = SHP_INF,
-     .bound_lo = 1.0, .bound_hi = 6.0},
+     .bound_lo = 1.0, .bound_hi = 6.0, .k_only = 1},
 };
 
 const shp_model_desc shp_row_haverkamp = {
@@ -90,8 +92,8 @@ const shp_model_desc shp_row_haverkamp = {
 
 /* Gardner (1958) exponential model. */
 static const shp_param_info gardner_params[SHP_GAR_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2),
-    SHP_PARAM_THETA_S(0.35, 0.55),
+    SHP_PARAM_THETA_R(0.0, 0.3),
+    SHP_PARAM_THETA_S(0.2, 0.8),
     {.name = "alpha", .unit = "1/L", .about = "exponential decay of K and Se with suction",
      .lo = 0.0, .hi = SHP_INF, .bound_lo = 0.001, .bound_hi = 0.5, .log_scale = 1, .dim_L = -1},
     SHP_PARAM_KS,

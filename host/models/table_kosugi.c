@@ -16,7 +16,7 @@
 #define KOS_PARAM_KS                                                                      \
     {.name = "Ks", .unit = "L/T", .about = "saturated hydraulic conductivity", .lo = 0.0,  \
      .hi = SHP_INF, .bound_lo = 3.36e-4, .bound_hi = 0.5004, .log_scale = 1, .dim_L = 1,   \
-     .dim_T = -1}
+     .dim_T = -1, .k_only = 1}
 #define KOS_PARAM_HM(key, about_, blo, bhi, has_def, def_)                                \
     {.name = (key), .unit = "L", .about = (about_), .lo = 0.0, .hi = SHP_INF,             \
      .has_default = (has_def), .def = (def_), .bound_lo = (blo), .bound_hi = (bhi),        \
@@ -28,12 +28,14 @@
 
 /* ------------------------------------------------------------------ unimodal */
 
+/* The toolbox's σ ≥ 0.75 leaves out uniform sands (SWRC Fit's Toyoura sand: σ = 0.108):
+ * the unimodal model's bounds span real soils. */
 static const shp_param_info kosugi_params[SHP_KOS_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2),
-    SHP_PARAM_THETA_S(0.3, 0.6),
-    KOS_PARAM_HM("hm", "median suction of the lognormal pore-size distribution, > 0", 1.0, 1e7,
+    SHP_PARAM_THETA_R(0.0, 0.3),
+    SHP_PARAM_THETA_S(0.2, 0.8),
+    KOS_PARAM_HM("hm", "median suction of the lognormal pore-size distribution, > 0", 0.1, 1e7,
                  0, 0.0),
-    KOS_PARAM_SIGMA("sigma", "standard deviation of ln psi (pore-size spread), > 0", 0.75, 4.0,
+    KOS_PARAM_SIGMA("sigma", "standard deviation of ln psi (pore-size spread), > 0", 0.05, 4.0,
                     0, 0.0),
     KOS_PARAM_KS,
     SHP_PARAM_MUALEM_L("l"),

@@ -11,10 +11,12 @@
     {.name = (key), .unit = "-", .about = "pore-size distribution index (m = 1 - 1/n)",     \
      .lo = 1.0, .hi = SHP_INF, .bound_lo = (blo), .bound_hi = (bhi)}
 
-/* Bounds are Table 2 of the seed 002 (cm, min). */
+/* Bounds (cm, min) span real soils, clays to uniform sands (UNSODA; SWRC Fit's Toyoura
+ * sand has n = 15.9): seed 002's Table 2 (θs 0.35-0.55, α 0.001-0.2, n 1.05-3) suits its
+ * four soils only and would pin a sand's fit to n = 3. */
 static const shp_param_info vgm_params[SHP_VGM_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2), SHP_PARAM_THETA_S(0.35, 0.55),
-    PARAM_ALPHA("alpha", 0.001, 0.2), PARAM_N("n", 1.05, 3.0),
+    SHP_PARAM_THETA_R(0.0, 0.3), SHP_PARAM_THETA_S(0.2, 0.8),
+    PARAM_ALPHA("alpha", 1e-4, 1.0), PARAM_N("n", 1.01, 20.0),
     SHP_PARAM_KS, SHP_PARAM_MUALEM_L("l"),
 };
 
@@ -31,8 +33,8 @@ const shp_model_desc shp_row_vgm = {
 };
 
 static const shp_param_info vgm_ae_params[SHP_VGMAE_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2), SHP_PARAM_THETA_S(0.35, 0.55),
-    PARAM_ALPHA("alpha", 0.001, 0.2), PARAM_N("n", 1.05, 3.0),
+    SHP_PARAM_THETA_R(0.0, 0.3), SHP_PARAM_THETA_S(0.2, 0.8),
+    PARAM_ALPHA("alpha", 1e-4, 1.0), PARAM_N("n", 1.01, 20.0),
     SHP_PARAM_KS, SHP_PARAM_MUALEM_L("l"),
     {.name = "h_s", .unit = "L", .about = "air-entry head: saturated for h >= h_s (< 0)",
      .lo = -SHP_INF, .hi = 0.0, .has_default = 1, .def = -2.0, .bound_lo = -10.0,
@@ -52,14 +54,14 @@ const shp_model_desc shp_row_vgm_ae = {
 };
 
 static const shp_param_info durner_params[SHP_DUR_NPARAM] = {
-    SHP_PARAM_THETA_R(0.0, 0.2),
-    SHP_PARAM_THETA_S(0.3, 0.6),
+    SHP_PARAM_THETA_R(0.0, 0.3),
+    SHP_PARAM_THETA_S(0.2, 0.8),
     {.name = "w1", .unit = "-", .about = "weight of mode 1 (w2 = 1 - w1)", .lo = 0.0, .hi = 1.0,
      .lo_closed = 1, .hi_closed = 1, .bound_lo = 0.01, .bound_hi = 0.99},
     PARAM_ALPHA("alpha1", 0.01, 1.0),
-    PARAM_N("n1", 1.05, 8.0),
-    PARAM_ALPHA("alpha2", 0.0005, 0.1),
-    PARAM_N("n2", 1.05, 4.0),
+    PARAM_N("n1", 1.01, 20.0),
+    PARAM_ALPHA("alpha2", 1e-5, 0.1),
+    PARAM_N("n2", 1.01, 20.0),
     SHP_PARAM_KS,
     SHP_PARAM_MUALEM_L("l"),
 };

@@ -9,6 +9,7 @@
 
 #include "shpfit/fit.h"
 #include "shpfit/forward.h"
+#include "io/compare_output.h"
 
 /* The gnuplot program to run: $SHPFIT_GNUPLOT if set (empty = plots off), otherwise
  * "gnuplot" when it is on PATH. NULL when there is none. */
@@ -68,5 +69,23 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
 /* A boxed key below the plot for `entries` titles of at most `longest` characters on
  * a plot `width_px` wide, with the bottom margin its rows and the x label need. */
 void shp_plot_key_below(FILE *f, int entries, int longest, int width_px);
+
+/* The model comparison of `shpfit fit` (fit.compare): models_curves.csv and
+ * models_plots.gp (models_retention.png, and models_conductivity.png with conductivity
+ * data), the models in `order`, the observations drawn over them. */
+typedef struct {
+    const shp_model_fit *fit;
+    const int *order;
+    int n;
+    const double *ret_h, *ret_theta; /* retention observations (h in L), n_ret */
+    int n_ret;
+    const double *con_h, *con_log10K; /* conductivity observations, n_con */
+    int n_con;
+    double cm_per_length;
+    const char *length_unit, *time_unit;
+    const char *config_name;
+} shp_plot_models_in;
+extern const char *const shp_plot_models_pngs[]; /* NULL-terminated */
+int shp_plot_models(const char *dir, const shp_plot_models_in *in, shp_plot_files *files, char *err, size_t len);
 
 #endif

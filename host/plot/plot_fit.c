@@ -218,7 +218,7 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_fit_re
     fputc('\n', f);
     *ks_max = 0.0;
     for (int i = 0; i < fp->n_materials; ++i)
-        for (int w = 0; w < (truth ? 2 : 1); ++w) {
+        for (int w = 0; w < (truth ? 2 : 1) && shp_problem_k_determined(pb, i); ++w) {
             double th, K, C, dK;
             shp_hyd_eval(w ? &truth[i] : &best[i], 0.0, &th, &K, &C, &dK);
             *ks_max = fmax(*ks_max, K);
@@ -229,17 +229,22 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_fit_re
         const double suction_cm = pow(10.0, pF);
         const double h = -suction_cm / fp->cm_per_length;
         fprintf(f, "%.4g,%.10g,%.10g", pF, suction_cm, h);
+        /* K of a material whose K(h) the fit did not determine is left empty */
         for (int i = 0; i < fp->n_materials; ++i)
             for (int w = 0; w < (truth ? 2 : 1); ++w) {
                 double th, K, C, dK;
                 shp_hyd_eval(w ? &truth[i] : &best[i], h, &th, &K, &C, &dK);
-                fprintf(f, ",%.10g,%.10g", th, K);
+                if (shp_problem_k_determined(pb, i)) fprintf(f, ",%.10g,%.10g", th, K);
+                else fprintf(f, ",%.10g,", th);
             }
         for (int i = 0; i < fp->n_materials && bands; ++i) {
             double th, K, C, dK, dth, dlk;
             shp_hyd_eval(&best[i], h, &th, &K, &C, &dK);
             shp_uncertainty_band(pb, &res->uncertainty, res->u_best, i, h, &dth, &dlk);
-            fprintf(f, ",%.10g,%.10g,%.10g,%.10g", th - dth, th + dth, K * pow(10.0, -dlk), K * pow(10.0, dlk));
+            if (shp_problem_k_determined(pb, i))
+                fprintf(f, ",%.10g,%.10g,%.10g,%.10g", th - dth, th + dth, K * pow(10.0, -dlk), K * pow(10.0, dlk));
+            else
+                fprintf(f, ",%.10g,%.10g,,", th - dth, th + dth);
         }
         fputc('\n', f);
     }
@@ -647,7 +652,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     plot_theta_final(&c);
     plot_theta_t(&c);
     plot_curve(&c, 0);
-    plot_curve(&c, 1);
+    if (c.ks_max > 0.0) plot_curve(&c, 1); /* no material's K(h) determined: no plot */
     plot_history(&c);
     plot_pareto(&c);
     fprintf(f, "unset output\n");

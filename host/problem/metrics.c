@@ -59,3 +59,18 @@ void shp_metrics_compute(const double *sim, const double *obs, int n, shp_metric
     m->kge = 1.0 - sqrt((m->r - 1.0) * (m->r - 1.0) + (beta - 1.0) * (beta - 1.0) +
                         (gamma - 1.0) * (gamma - 1.0));
 }
+
+void shp_criteria_compute(const int *n, const double *ssr, int n_series, int k, shp_criteria *out)
+{
+    double loglik = 0.0; /* −2 ln L without its constants */
+    int N = 0;
+    for (int s = 0; s < n_series; ++s) {
+        loglik += n[s] * log(ssr[s] / n[s]);
+        N += n[s];
+    }
+    out->n = N;
+    out->k = k;
+    out->aic = loglik + 2.0 * k;
+    out->aicc = N - k - 1 > 0 ? out->aic + 2.0 * k * (k + 1) / (double)(N - k - 1) : NAN;
+    out->bic = loglik + k * log((double)N);
+}

@@ -59,6 +59,7 @@ struct shp_problem {
     int n_obj, obj[SHP_OBS_COUNT];
     int metric; /* 0: ψ = RMSE/σ (Eq. 9), 1: RMSE */
     int needs_column;
+    unsigned *unset;   /* per material, bit k: free, and without a value in the config */
 
     /* evaluation scratch, grown on demand */
     int cap;
@@ -78,6 +79,25 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
 
 /* problem_obs.c: "fit.observations" into pb->obs and the column's times and depths. */
 int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit);
+
+/* Where a curve file's column names came from: its header, "columns", or neither
+ * (then h in the config's length unit, and theta or K). */
+typedef struct {
+    const char *name[2];
+    const char *cfg_path; /* "….columns" when declared there */
+    long header_line;     /* else the header's line, 0 when none */
+} curve_names;
+
+/* problem_curve_cols.c: "columns" of a curve observation (cpath receives its config
+ * path), and a curve's values as read (o->x, o->y) into h [L], θ [-] and K [L/T],
+ * checked for signs and ranges of their columns; line[i] is value i's line. */
+int shp_curve_declared_columns(const cfg_ctx *c, const cJSON *spec, const char *path, curve_names *cn,
+                               char *cpath, size_t len);
+int shp_curve_convert(const shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
+                      const curve_names *cn, const long *line, obs_set *o);
+
+/* problem_obs.c: the reference rate of v/Ks (after both of the above). */
+int shp_problem_check_vref(shp_problem *pb, const cfg_ctx *c);
 
 /* Simulated values of one observation type for one candidate into o->sim (and the
  * compared observations into o->obs_t): from its column output (NULL when the kind

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/cfg_sections.h"
 #include "problem/problem_internal.h"
 
 /* A candidate's column may take at most this many steps (fit.column_max_steps, default
@@ -12,6 +13,7 @@ static int parse_step_cap(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     long cap = 10000;
     CFG_TRY(cfg_long(c, fit, "fit", "column_max_steps", 0, 1, 1000000000000L, &cap));
+    if (!pb->needs_column) return SHP_OK;
     pb->cap_by_solver = pb->col.opt.max_steps < cap;
     if (!pb->cap_by_solver) pb->col.opt.max_steps = cap;
     return SHP_OK;
@@ -66,13 +68,45 @@ static int check_spread(const shp_problem *pb, const cfg_ctx *c)
     return SHP_OK;
 }
 
+/* A fit to retention and conductivity data alone runs no column: it needs units and
+ * materials only. When any forward section is given, all are read and checked, as
+ * for every other fit. */
+static int curves_only(const cJSON *root)
+{
+    static const char *const forward[] = {"profile", "initial", "top", "bottom", "output", "solver", NULL};
+    for (int k = 0; forward[k]; ++k)
+        if (cfg_child(root, forward[k])) return 0;
+    const cJSON *fit = cfg_child(root, "fit");
+    const cJSON *os = fit ? cfg_child(fit, "observations") : NULL;
+    int curves = 0;
+    for (const cJSON *it = cJSON_IsObject(os) ? os->child : NULL; it; it = it->next) {
+        if (it->string[0] == '_') continue;
+        if (strcmp(it->string, "retention") != 0 && strcmp(it->string, "conductivity") != 0) return 0;
+        curves = 1;
+    }
+    return curves;
+}
+
 int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
 {
     *out = NULL;
-    shp_forward_problem *fp = NULL;
-    int rc = shp_forward_load(path, &fp, err, len);
+    const cfg_ctx c = {path ? path : "(null)", err, len};
+    if (err && len) err[0] = '\0';
+    if (!path) return cfg_fail(&c, "", "no configuration file given");
+    cJSON *root = NULL;
+    const int rc = cfg_load_json(&c, &root);
     if (rc != SHP_OK) return rc;
-    const cfg_ctx c = {path, err, len};
+    return shp_problem_load_json(path, root, out, err, len);
+}
+
+int shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len)
+{
+    *out = NULL;
+    shp_forward_problem *fp = NULL;
+    int rc = curves_only(root) ? cfg_curves_load_json(path, root, &fp, err, len)
+                               : cfg_forward_load_json(path, root, &fp, err, len);
+    if (rc != SHP_OK) return rc;
+    const cfg_ctx c = {path, err, len}; /* not NULL: the loads above refuse it */
     shp_problem *pb = calloc(1, sizeof *pb);
     if (!pb) {
         shp_forward_free(fp);
@@ -81,11 +115,13 @@ int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
     pb->fp = fp;
     const cJSON *fit = NULL;
     rc = cfg_object(&c, fp->config, "", "fit", 1, &fit);
+    /* observations first: without fit.parameters, a curve fit frees what its data determine */
     if (rc == SHP_OK) {
         pb->fit = fit;
-        rc = shp_problem_parse_params(pb, &c, fit);
+        rc = shp_problem_parse_obs(pb, &c, fit);
     }
-    if (rc == SHP_OK) rc = shp_problem_parse_obs(pb, &c, fit);
+    if (rc == SHP_OK) rc = shp_problem_parse_params(pb, &c, fit);
+    if (rc == SHP_OK) rc = shp_problem_check_vref(pb, &c);
     if (rc == SHP_OK) rc = parse_objectives(pb, &c, fit);
     if (rc == SHP_OK) rc = parse_step_cap(pb, &c, fit);
     if (rc != SHP_OK) {
@@ -114,6 +150,7 @@ void shp_problem_free(shp_problem *pb)
     free(pb->obs_node);
     free(pb->obs_w);
     free(pb->mats);
+    free(pb->unset);
     free(pb->out);
     free(pb->stats);
     free(pb->slot);
@@ -140,6 +177,24 @@ void shp_problem_counts(const shp_problem *pb, long *evaluated, long *invalid, l
 }
 
 long shp_problem_capped(const shp_problem *pb) { return pb->n_capped; }
+int shp_problem_needs_column(const shp_problem *pb) { return pb->needs_column; }
+unsigned shp_problem_unset(const shp_problem *pb, int mat) { return pb->unset ? pb->unset[mat] : 0u; }
+
+int shp_problem_start_given(const shp_problem *pb)
+{
+    for (int i = 0; i < pb->fp->n_materials; ++i)
+        if (shp_problem_unset(pb, i)) return 0;
+    return 1;
+}
+unsigned shp_problem_undetermined(const shp_problem *pb, int mat) { return pb->fp->missing[mat]; }
+
+int shp_problem_k_determined(const shp_problem *pb, int mat)
+{
+    const shp_model_desc *m = shp_model_by_id(pb->fp->materials[mat].model);
+    for (int k = 0; k < m->n_params; ++k)
+        if (m->params[k].k_only && (pb->fp->missing[mat] >> k & 1u)) return 0;
+    return 1;
+}
 
 long shp_problem_step_cap(const shp_problem *pb, const char **key)
 {

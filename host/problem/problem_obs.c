@@ -8,8 +8,15 @@
  *     "theta_final": {"file": "obs/theta_final.csv", "time": 180},   depth, theta
  *     "theta_t":     {"file": "obs/theta_t.csv"},  time, theta_at_10cm, theta_at_20cm, …
  *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
- *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam"} h, K
- *   } */
+ *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam",
+ *                     "columns": ["suction[kPa]", "K[cm/d]"]}             h, K
+ *   }
+ *
+ * A measured curve comes in its source's conventions: points in any order, repeated
+ * heads, suction or pF instead of h, heads as pressures, θ in %, K per day. The
+ * header (or "columns" for a file without one) names them; they become h [L], θ [-]
+ * and K [L/T] of the config (problem_curve_cols.c), and nothing downstream sees the
+ * difference. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -82,9 +89,10 @@ static int depth_of_name(const char *name, const char *unit, double *d)
 static int check_ranges(shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
                         const long *line, obs_set *o);
 
-/* Read one observation file into o (x = first column, y = second; θ(t) flattened). */
+/* Read one observation file into o (x = first column, y = second; θ(t) flattened); a
+ * curve file (cn not NULL) in any order and converted to the config's units. */
 static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *path,
-                    const char *file, obs_set *o)
+                    const char *file, const curve_names *cn, obs_set *o)
 {
     char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
     if (shp_path_beside(pb->fp->path, file, full, sizeof full) != 0)
@@ -92,13 +100,22 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
     static const char *const first[SHP_OBS_COUNT] = {"depth", "time", "time", "time", "h", "h"};
     static const char *const second[SHP_OBS_COUNT] = {"theta", "v", "Q", "theta", "theta", "K"};
     const char *names[2] = {first[kind], second[kind]};
+    if (cn && cn->cfg_path) names[0] = cn->name[0], names[1] = cn->name[1];
+    /* replicate measurements of a curve repeat a head, and lab sheets need not be sorted */
+    const shp_csv_options opt = {.any_order = cn != NULL};
     shp_csv_table t;
-    const int rc = shp_csv_read_table(full, kind == SHP_OBS_THETA_T ? 0 : 2, names, &t, why, sizeof why);
+    const int rc = shp_csv_read_table_opt(full, kind == SHP_OBS_THETA_T ? 0 : 2, names, &opt, &t, why, sizeof why);
     if (rc != SHP_OK) return cfg_fail(c, path, "%s: %s", full, why);
     int ok = SHP_OK;
+    curve_names from_file = {{NULL, NULL}, NULL, 0};
+    if (cn && cn->cfg_path && t.name)
+        ok = cfg_fail(c, cn->cfg_path, "%s has a header line (line %ld: %s, %s) and \"columns\" names the columns "
+                                       "too: keep one of them", full, t.header_line, t.name[0], t.name[1]);
+    else if (cn && t.name)
+        from_file = (curve_names){{t.name[0], t.name[1]}, NULL, t.header_line};
     /* each value's line in the file, for the range checks' messages */
     long *line = malloc((size_t)(t.m * (t.ncols > 1 ? t.ncols - 1 : 1)) * sizeof *line);
-    if (!line) ok = cfg_fail(c, path, "out of memory");
+    if (!line && ok == SHP_OK) ok = cfg_fail(c, path, "out of memory");
     if (ok == SHP_OK && kind == SHP_OBS_THETA_T) {
         const int nd = t.ncols - 1;
         if (nd < 1) ok = cfg_fail(c, path, "%s: needs a time column and theta_at_<depth> columns", full);
@@ -127,6 +144,8 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
             o->y[i] = t.col[1][i];
             line[i] = t.line[i];
         }
+        if (ok == SHP_OK && cn)
+            ok = shp_curve_convert(pb, c, kind, path, full, t.name ? &from_file : cn, line, o);
     }
     shp_csv_table_free(&t);
     if (ok == SHP_OK) ok = check_ranges(pb, c, kind, path, full, line, o);
@@ -138,7 +157,7 @@ static int read_set(shp_problem *pb, const cfg_ctx *c, int kind, const char *pat
 static int check_ranges(shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
                         const long *line, obs_set *o)
 {
-    const double depth = pb->fp->z[pb->fp->column.n - 1];
+    const double depth = pb->fp->column.n > 0 ? pb->fp->z[pb->fp->column.n - 1] : 0.0; /* none: curves only */
     for (int i = 0; i < o->n; ++i) {
         const long ln = line[i];
         const int timed = kind == SHP_OBS_Q || kind == SHP_OBS_V || kind == SHP_OBS_THETA_T;
@@ -152,7 +171,9 @@ static int check_ranges(shp_problem *pb, const cfg_ctx *c, int kind, const char 
             return cfg_fail(c, path, "%s: line %ld: depth %g is outside the column (0 to %g)", full, ln, d, depth);
         if ((kind == SHP_OBS_THETA_FINAL || kind == SHP_OBS_THETA_T || kind == SHP_OBS_RETENTION) &&
             !(o->y[i] >= 0.0 && o->y[i] <= 1.0))
-            return cfg_fail(c, path, "%s: line %ld: theta %g is outside [0, 1]", full, ln, o->y[i]);
+            return cfg_fail(c, path, "%s: line %ld: theta %g is outside [0, 1]%s", full, ln, o->y[i],
+                            kind == SHP_OBS_RETENTION && o->y[i] > 1.0 && o->y[i] <= 100.0
+                                ? " (percent? name the column \"theta[%]\")" : "");
         if (kind == SHP_OBS_CONDUCTIVITY && !(o->y[i] > 0.0))
             return cfg_fail(c, path, "%s: line %ld: K must be > 0 (got %g)", full, ln, o->y[i]);
         o->obs_t[i] = kind == SHP_OBS_CONDUCTIVITY ? log10(o->y[i]) : o->y[i];
@@ -183,18 +204,18 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
     static const char *const keys_common[] = {"file", NULL};
     static const char *const keys_v[] = {"file", "rate", NULL};
     static const char *const keys_final[] = {"file", "time", NULL};
-    static const char *const keys_curve[] = {"file", "material", NULL};
+    static const char *const keys_curve[] = {"file", "material", "columns", NULL};
     static const char *const rates[] = {"interval_mean", "instantaneous", NULL};
     const cJSON *os;
     CFG_TRY(cfg_object(c, fit, "fit", "observations", 1, &os));
     CFG_TRY(cfg_check_keys(c, os, "fit.observations", obs_names));
     const shp_forward_problem *fp = pb->fp;
-    double t_end = fp->t_out[fp->column.n_out - 1];
+    double t_end = fp->column.n_out > 0 ? fp->t_out[fp->column.n_out - 1] : 0.0; /* none: curves only */
     int any = 0;
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         const cJSON *spec = cfg_child(os, obs_names[kind]);
         if (!spec) continue;
-        char path[CFG_PATH_MAX], fpath[CFG_PATH_MAX];
+        char path[CFG_PATH_MAX], fpath[CFG_PATH_MAX], cpath[CFG_PATH_MAX];
         cfg_path(path, sizeof path, "fit.observations", obs_names[kind]);
         if (!cJSON_IsObject(spec)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(spec));
         const char *const *keys = kind == SHP_OBS_V ? keys_v
@@ -206,7 +227,10 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         CFG_TRY(cfg_string(c, spec, path, "file", 1, &file));
         obs_set *o = &pb->obs[kind];
         cfg_path(fpath, sizeof fpath, path, "file");
-        CFG_TRY(read_set(pb, c, kind, fpath, file, o));
+        curve_names cn = {{NULL, NULL}, NULL, 0};
+        const int curve = kind >= SHP_OBS_RETENTION;
+        if (curve) CFG_TRY(shp_curve_declared_columns(c, spec, path, &cn, cpath, sizeof cpath));
+        CFG_TRY(read_set(pb, c, kind, fpath, file, curve ? &cn : NULL, o));
         o->present = 1;
         any = 1;
         if (kind == SHP_OBS_V) {
@@ -264,6 +288,11 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         pb->col.obs_w = pb->obs_w;
         pb->col.profiles_all = 0;
     }
+    return SHP_OK;
+}
+
+int shp_problem_check_vref(shp_problem *pb, const cfg_ctx *c)
+{
     /* v/Ks needs a reference rate: the first observed infiltration rate */
     if (isnan(pb->v_ref)) {
         if (!pb->obs[SHP_OBS_V].present)

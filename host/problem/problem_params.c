@@ -11,6 +11,7 @@
  * A key is "material.parameter", or just "parameter" when there is one material. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "problem/problem_internal.h"
@@ -82,89 +83,174 @@ static int parse_bounds(const cfg_ctx *c, const cJSON *it, const char *path, dou
     return SHP_OK;
 }
 
+/* One free parameter: `key` ("loam.alpha", "loam.v/Ks") with its bounds item `it`. */
+static int parse_var(shp_problem *pb, const cfg_ctx *c, const char *key, const cJSON *it, const char *path,
+                     int *have_v)
+{
+    const shp_forward_problem *fp = pb->fp;
+    if (pb->dim == SHP_MAX_FREE)
+        return cfg_fail(c, path, "at most %d free parameters", SHP_MAX_FREE);
+    for (int j = 0; j < pb->dim; ++j)
+        if (!strcmp(pb->var[j].name, key)) return cfg_fail(c, path, "key given twice");
+    fit_var *v = &pb->var[pb->dim];
+    memset(v, 0, sizeof *v);
+    const char *rest = key;
+    CFG_TRY(split_key(pb, c, path, key, &v->mat, &rest));
+    const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
+    snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
+    const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
+    double dlo, dhi, plo, phi;
+    int dlog;
+    if (!strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks")) {
+        if (ia < 0 || iks < 0)
+            return cfg_fail(c, path, "model %s has no alpha and Ks to reparametrise", m->name);
+        v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
+        v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
+        /* seed 002, Table 2: α/Ks in min/cm² (converted to T/L²), v/Ks dimensionless */
+        const double f = v->kind == VAR_ALPHA_OVER_KS
+                             ? fp->cm_per_length * fp->cm_per_length / fp->min_per_time
+                             : 1.0;
+        dlo = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
+        dhi = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
+        dlog = 1;
+        plo = dlo * 1e-6; /* as shp_param_plausible widens a log-scaled parameter */
+        phi = dhi * 1e6;
+        if (v->kind == VAR_ALPHA_OVER_KS)
+            for (int j = 0; j < pb->dim; ++j)
+                if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
+                    return cfg_fail(c, path, "alpha is already free; give alpha or alpha/Ks");
+        *have_v |= v->kind == VAR_V_OVER_KS;
+    } else {
+        v->kind = VAR_PLAIN;
+        v->param = shp_model_param_index(m, rest);
+        for (int j = 0; j < pb->dim && v->param == ia && ia >= 0; ++j)
+            if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
+                return cfg_fail(c, path, "alpha/Ks is already free; give alpha or alpha/Ks");
+        if (v->param < 0) {
+            char list[512] = "";
+            for (int k = 0; k < m->n_params; ++k)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+                         m->params[k].name);
+            return cfg_fail(c, path, "model %s has no parameter \"%s\" (valid: %s, alpha/Ks, v/Ks)",
+                            m->name, rest, list);
+        }
+        const shp_param_info *pi = &m->params[v->param];
+        const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
+        dlo = pi->bound_lo * f;
+        dhi = pi->bound_hi * f;
+        dlog = pi->log_scale;
+        shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &plo, &phi);
+    }
+    CFG_TRY(parse_bounds(c, it, path, dlo, dhi, dlog, v));
+    if (v->kind == VAR_PLAIN) {
+        const shp_param_info *pi = &m->params[v->param];
+        char why[160];
+        if (shp_param_check(pi, v->lo, why, sizeof why) != SHP_OK ||
+            shp_param_check(pi, v->hi, why, sizeof why) != SHP_OK)
+            return cfg_fail(c, path, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
+    } else if (!(v->lo > 0.0)) {
+        return cfg_fail(c, path, "a ratio's bounds must be > 0 (got %g)", v->lo);
+    }
+    for (int k = 0; k < 2; ++k) { /* valid, and plausible: a typing mistake is not a bound */
+        const double b = k ? v->hi : v->lo;
+        if (b >= plo && b <= phi) continue;
+        char e[CFG_PATH_MAX], q[CFG_PATH_MAX];
+        cfg_path(q, sizeof q, path, "bounds");
+        cfg_path_index(e, sizeof e, cJSON_IsObject(it) ? q : path, k);
+        return cfg_fail(c, e, "%g is not a plausible bound: expected %g to %g (the default inversion "
+                              "bounds widened; see shpfit models)", b, plo, phi);
+    }
+    ++pb->dim;
+    return SHP_OK;
+}
+
+/* Whether material i has retention / conductivity observations. */
+static int has_curve(const shp_problem *pb, int kind, int i)
+{
+    return pb->obs[kind].present && pb->obs[kind].mat == i;
+}
+
+/* Without "fit.parameters" (curve fits only): every parameter a material leaves out of
+ * the config and its data determine is free, within the registry's bounds; what it
+ * gives is held. Retention data determine the parameters of θ(h); conductivity data
+ * those of K(h), which shares θ(h)'s. */
+static int default_vars(shp_problem *pb, const cfg_ctx *c, int *have_v)
+{
+    const shp_forward_problem *fp = pb->fp;
+    cJSON *def = cJSON_CreateString("default");
+    if (!def) return cfg_fail(c, "fit.parameters", "out of memory");
+    int rc = SHP_OK;
+    for (int i = 0; i < fp->n_materials && rc == SHP_OK; ++i) {
+        const shp_model_desc *m = shp_model_by_id(fp->materials[i].model);
+        const int ret = has_curve(pb, SHP_OBS_RETENTION, i), con = has_curve(pb, SHP_OBS_CONDUCTIVITY, i);
+        for (int k = 0; k < m->n_params && rc == SHP_OK; ++k) {
+            if (!(fp->missing[i] >> k & 1u) || !(con || (ret && !m->params[k].k_only))) continue;
+            char key[160], path[CFG_PATH_MAX];
+            snprintf(key, sizeof key, "%s.%s", fp->material_names[i], m->params[k].name);
+            cfg_path(path, sizeof path, "fit.parameters", key);
+            rc = parse_var(pb, c, key, def, path, have_v);
+        }
+    }
+    cJSON_Delete(def);
+    return rc;
+}
+
+/* Parameters a curve fit's config left out: a free one starts from the middle of its
+ * bounds (a placeholder: the optimizer never reads it); a K-only one that no
+ * conductivity data determine stays undetermined, at the middle of its default bounds,
+ * and the outputs leave it out; any other is an error. */
+static int fill_missing(shp_problem *pb, const cfg_ctx *c)
+{
+    shp_forward_problem *fp = pb->fp;
+    pb->unset = calloc((size_t)fp->n_materials, sizeof *pb->unset);
+    if (!pb->unset) return cfg_fail(c, "fit.parameters", "out of memory");
+    for (int i = 0; i < fp->n_materials; ++i) {
+        shp_material *mat = &fp->materials[i];
+        const shp_model_desc *m = shp_model_by_id(mat->model);
+        for (int k = 0; k < m->n_params; ++k) {
+            if (!(fp->missing[i] >> k & 1u)) continue;
+            const shp_param_info *pi = &m->params[k];
+            int j = 0;
+            while (j < pb->dim && !(pb->var[j].mat == i && pb->var[j].param == k)) ++j; /* α/Ks sets α too */
+            const int fitted = j < pb->dim;
+            if (!fitted && !(pi->k_only && !has_curve(pb, SHP_OBS_CONDUCTIVITY, i))) {
+                char path[CFG_PATH_MAX], mp[CFG_PATH_MAX];
+                cfg_path(mp, sizeof mp, "materials", fp->material_names[i]);
+                cfg_path(path, sizeof path, mp, pi->name);
+                return cfg_fail(c, path, "required: give its value, or fit it (list it in fit.parameters%s)",
+                                pi->k_only ? "" : ", or leave fit.parameters out to fit every parameter left out");
+            }
+            if (fitted) {
+                pb->unset[i] |= 1u << k;
+                fp->missing[i] &= ~(1u << k); /* the fit determines it */
+            }
+            /* the free variable's bounds, else (undetermined, or set by a ratio) the registry's */
+            const int own = fitted && pb->var[j].kind == VAR_PLAIN;
+            const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
+            const double lo = own ? pb->var[j].lo : pi->bound_lo * f, hi = own ? pb->var[j].hi : pi->bound_hi * f;
+            const int lg = own ? pb->var[j].log_scale : pi->log_scale && lo > 0.0;
+            mat->p[k] = lg ? sqrt(lo * hi) : 0.5 * (lo + hi);
+        }
+    }
+    return SHP_OK;
+}
+
 int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     const cJSON *ps;
-    CFG_TRY(cfg_object(c, fit, "fit", "parameters", 1, &ps));
-    const shp_forward_problem *fp = pb->fp;
+    CFG_TRY(cfg_object(c, fit, "fit", "parameters", pb->needs_column, &ps));
     int have_v = 0;
-    for (const cJSON *it = ps->child; it; it = it->next) {
+    if (!ps) {
+        CFG_TRY(default_vars(pb, c, &have_v));
+        if (pb->dim == 0)
+            return cfg_fail(c, "fit.parameters", "no free parameters: every parameter the data determine has a "
+                                                 "value in materials (leave out those to fit, or list them here)");
+    }
+    for (const cJSON *it = ps ? ps->child : NULL; it; it = it->next) {
         if (it->string[0] == '_') continue;
         char path[CFG_PATH_MAX];
         cfg_path(path, sizeof path, "fit.parameters", it->string);
-        if (pb->dim == SHP_MAX_FREE)
-            return cfg_fail(c, path, "at most %d free parameters", SHP_MAX_FREE);
-        for (int j = 0; j < pb->dim; ++j)
-            if (!strcmp(pb->var[j].name, it->string)) return cfg_fail(c, path, "key given twice");
-        fit_var *v = &pb->var[pb->dim];
-        memset(v, 0, sizeof *v);
-        const char *rest = it->string;
-        CFG_TRY(split_key(pb, c, path, it->string, &v->mat, &rest));
-        const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
-        snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
-        const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
-        double dlo, dhi, plo, phi;
-        int dlog;
-        if (!strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks")) {
-            if (ia < 0 || iks < 0)
-                return cfg_fail(c, path, "model %s has no alpha and Ks to reparametrise", m->name);
-            v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
-            v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
-            /* seed 002, Table 2: α/Ks in min/cm² (converted to T/L²), v/Ks dimensionless */
-            const double f = v->kind == VAR_ALPHA_OVER_KS
-                                 ? fp->cm_per_length * fp->cm_per_length / fp->min_per_time
-                                 : 1.0;
-            dlo = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
-            dhi = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
-            dlog = 1;
-            plo = dlo * 1e-6; /* as shp_param_plausible widens a log-scaled parameter */
-            phi = dhi * 1e6;
-            if (v->kind == VAR_ALPHA_OVER_KS)
-                for (int j = 0; j < pb->dim; ++j)
-                    if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
-                        return cfg_fail(c, path, "alpha is already free; give alpha or alpha/Ks");
-            have_v |= v->kind == VAR_V_OVER_KS;
-        } else {
-            v->kind = VAR_PLAIN;
-            v->param = shp_model_param_index(m, rest);
-            for (int j = 0; j < pb->dim && v->param == ia && ia >= 0; ++j)
-                if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
-                    return cfg_fail(c, path, "alpha/Ks is already free; give alpha or alpha/Ks");
-            if (v->param < 0) {
-                char list[512] = "";
-                for (int k = 0; k < m->n_params; ++k)
-                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
-                             m->params[k].name);
-                return cfg_fail(c, path, "model %s has no parameter \"%s\" (valid: %s, alpha/Ks, v/Ks)",
-                                m->name, rest, list);
-            }
-            const shp_param_info *pi = &m->params[v->param];
-            const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
-            dlo = pi->bound_lo * f;
-            dhi = pi->bound_hi * f;
-            dlog = pi->log_scale;
-            shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &plo, &phi);
-        }
-        CFG_TRY(parse_bounds(c, it, path, dlo, dhi, dlog, v));
-        if (v->kind == VAR_PLAIN) {
-            const shp_param_info *pi = &m->params[v->param];
-            char why[160];
-            if (shp_param_check(pi, v->lo, why, sizeof why) != SHP_OK ||
-                shp_param_check(pi, v->hi, why, sizeof why) != SHP_OK)
-                return cfg_fail(c, path, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
-        } else if (!(v->lo > 0.0)) {
-            return cfg_fail(c, path, "a ratio's bounds must be > 0 (got %g)", v->lo);
-        }
-        for (int k = 0; k < 2; ++k) { /* valid, and plausible: a typing mistake is not a bound */
-            const double b = k ? v->hi : v->lo;
-            if (b >= plo && b <= phi) continue;
-            char e[CFG_PATH_MAX], q[CFG_PATH_MAX];
-            cfg_path(q, sizeof q, path, "bounds");
-            cfg_path_index(e, sizeof e, cJSON_IsObject(it) ? q : path, k);
-            return cfg_fail(c, e, "%g is not a plausible bound: expected %g to %g (the default inversion "
-                                  "bounds widened; see shpfit models)", b, plo, phi);
-        }
-        ++pb->dim;
+        CFG_TRY(parse_var(pb, c, it->string, it, path, &have_v));
     }
     if (pb->dim == 0) return cfg_fail(c, "fit.parameters", "no free parameters");
     /* a ratio and the parameter it sets cannot both be free */
@@ -177,7 +263,7 @@ int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit
                 return cfg_fail(c, path, "Ks is already free; give Ks or v/Ks");
             }
     pb->v_ref = have_v ? NAN : 0.0; /* set from the v observations (problem_obs.c) */
-    return SHP_OK;
+    return fill_missing(pb, c);
 }
 
 double shp_problem_var_value(const shp_problem *pb, int j, double u)

@@ -40,6 +40,11 @@ typedef struct shp_forward_problem {
     int n_materials;
     char **material_names;      /* n_materials names, in config order */
     shp_material *materials;    /* n_materials, indexed by column.mat_of_node */
+    /* n_materials bit sets, bit k: parameter k was left out of the config (a curve fit's
+       parameters to fit, or a K-only parameter retention data cannot determine); its
+       value in materials is a placeholder. All zero unless curves_only. */
+    unsigned *missing;
+    int curves_only;            /* units and materials only: column and the arrays are empty */
 
     shp_column column;          /* ready to run; its pointers refer to the arrays below */
     double *z;                  /* column.n node depths [L] */
@@ -66,6 +71,11 @@ int shp_forward_load(const char *path, shp_forward_problem **out, char *err, siz
  * be absent and are not checked); column and the node arrays stay empty. For commands
  * that need the hydraulic functions only (`shpfit curves`). */
 int shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+
+/* As shp_materials_load, for a fit to retention and conductivity data alone: a
+ * material may leave out parameters without defaults (flagged in missing, placeholders
+ * in materials); the fit decides which it fits and which stay undetermined. */
+int shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* Release a problem (NULL is fine). */
 void shp_forward_free(shp_forward_problem *fp);

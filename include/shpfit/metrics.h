@@ -29,6 +29,22 @@ double shp_metric_psi(const double *sim, const double *obs, int n);
 
 double shp_metric_rmse(const double *sim, const double *obs, int n);
 
+/* Information criteria of a least-squares fit with k free parameters to n_series
+ * series, series s with n[s] points and residual sum of squares ssr[s], each with its
+ * own unknown error variance (Gaussian errors; the constants common to every model of
+ * the same data are dropped, as SWRC Fit does, Seki 2007):
+ *   AIC  = Σ n_s ln(ssr_s/n_s) + 2k                   (Akaike 1974)
+ *   AICc = AIC + 2k(k+1)/(N − k − 1),  N = Σ n_s        (Hurvich & Tsai 1989)
+ *   BIC  = Σ n_s ln(ssr_s/n_s) + k ln N                 (Schwarz 1978)
+ * Lower is better; only differences between models of the same data mean anything.
+ * AICc is NaN when N ≤ k + 1, every criterion −inf for a perfect fit. */
+typedef struct {
+    int n, k;             /* points in all, free parameters */
+    double aic, aicc, bic;
+} shp_criteria;
+
+void shp_criteria_compute(const int *n, const double *ssr, int n_series, int k, shp_criteria *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,6 +31,9 @@ typedef struct {
     /* 1: a constant of the model (h0, hr of FXW; l of Mualem) that inversions hold at
      * its value unless a fit config frees it explicitly */
     int fixed;
+    /* 1: enters K(h) only, never θ(h) (Ks, Mualem's l, ...): a fit to retention data
+     * alone leaves it undetermined, so such a fit needs no value for it */
+    int k_only;
     /* dimension L^dim_L T^dim_T: `def` and the inversion bounds are in cm and min and
      * are converted to a config's units with shp_param_unit_factor */
     int dim_L, dim_T;

@@ -50,6 +50,12 @@ typedef struct shp_problem shp_problem;
  * relative to the config). SHP_OK, or an error with "FILE: FIELD: problem" in err. */
 int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len);
 
+/* The same from a document already parsed, which the call takes over (deleted on
+ * failure); path names it in messages and places its data files. For programs that
+ * vary a configuration in memory (the model comparison of `shpfit fit`). */
+struct cJSON;
+int shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len);
+
 void shp_problem_free(shp_problem *pb);
 
 /* The forward problem underneath (materials at their config values). */
@@ -87,6 +93,25 @@ int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *
  * as shp_problem_materials. */
 int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats,
                              char *why, size_t len);
+
+/* 1 when every free parameter has a value in the config's materials (a curve fit may
+ * leave them out), so that they are a point `fit --evaluate` can score. */
+int shp_problem_start_given(const shp_problem *pb);
+
+/* 1 when the observations need a column run (0: retention and conductivity only). */
+int shp_problem_needs_column(const shp_problem *pb);
+
+/* The free parameters of material `mat` (bit k: parameter k) without a value in the
+ * config's materials. */
+unsigned shp_problem_unset(const shp_problem *pb, int mat);
+
+/* The parameters of material `mat` (bit k: parameter k) that neither the config gives
+ * nor the fit determines: a retention-only fit's K-only parameters. Their values in
+ * the materials are placeholders, which outputs leave out. */
+unsigned shp_problem_undetermined(const shp_problem *pb, int mat);
+
+/* 1 when K(h) of material `mat` is known: none of its K-only parameters undetermined. */
+int shp_problem_k_determined(const shp_problem *pb, int mat);
 
 /* The search variables' values (dim) of materials: the inverse of materials_at. */
 void shp_problem_values_of(const shp_problem *pb, const shp_material *mats, double *values);

@@ -5,6 +5,7 @@
 #include "batch.h"
 #include "column.h"
 #include "curves_agreement.h"
+#include "et0.h"
 #include "forward.h"
 #include "forward_output.h"
 #include "metrics.h"
