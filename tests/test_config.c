@@ -54,7 +54,7 @@ static const bad_case bad_cases[] = {
     {"table_unsorted.json", "top.table[2][0]: table times must be strictly increasing"},
     {"table_bad_row.json", "top.table[1]"},
     {"bottom_value_unused.json", "bottom.value: unknown key"},
-    {"unknown_model.json", "materials.loam.model: unknown model \"vgx\" (valid: vgm, haverkamp, gardner, vgm_ae, "},
+    {"unknown_model.json", "materials.loam.model: unknown model \"vgx\" (did you mean \"vgm\"? valid: vgm, haverkamp, gardner, vgm_ae, "},
     {"unknown_scheme.json", "solver.scheme: unknown value \"euler\" (valid: picard, newton)"},
     {"unknown_kmean.json", "solver.k_mean: unknown value \"harmonic\""},
     {"unknown_boundary_fill.json", "solver.boundary_fill: unknown value \"yes\" (valid: ignored, counted)"},

@@ -15,6 +15,7 @@
 #endif
 
 #include "cli/cli.h"
+#include "config/cfg_json.h"
 #include "io/compare_output.h"
 #include "io/fit_output.h"
 #include "io/fs.h"
@@ -52,8 +53,10 @@ static int read_spec(const char *config, const cJSON *root, compare_spec *s)
         snprintf(field, sizeof field, "fit.compare[%d]", s->n);
         const shp_model_desc *d = cJSON_IsString(it) ? shp_model_find(it->valuestring) : NULL;
         if (!d) {
-            snprintf(msg, sizeof msg, "unknown model %s%s%s (valid: %s)", cJSON_IsString(it) ? "\"" : "",
-                     cJSON_IsString(it) ? it->valuestring : "(not a string)", cJSON_IsString(it) ? "\"" : "",
+            char dym[96];
+            cfg_did_you_mean(dym, sizeof dym, cJSON_IsString(it) ? cfg_suggest_model(it->valuestring) : NULL);
+            snprintf(msg, sizeof msg, "unknown model %s%s%s (%svalid: %s)", cJSON_IsString(it) ? "\"" : "",
+                     cJSON_IsString(it) ? it->valuestring : "(not a string)", cJSON_IsString(it) ? "\"" : "", dym,
                      shp_model_names(names, sizeof names));
             return fail(config, field, msg);
         }

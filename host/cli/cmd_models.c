@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "config/cfg_json.h"
 #include "shpfit/models.h"
 
 static void help(FILE *f)
@@ -96,8 +97,9 @@ int shp_cmd_models(int argc, char **argv)
     if (name) {
         const shp_model_desc *m = shp_model_find(name);
         if (!m) {
-            char names[512];
-            fprintf(stderr, "shpfit: models: unknown model \"%s\" (valid: %s)\n", name,
+            char names[512], dym[96];
+            cfg_did_you_mean(dym, sizeof dym, cfg_suggest_model(name));
+            fprintf(stderr, "shpfit: models: unknown model \"%s\" (%svalid: %s)\n", name, dym,
                     shp_model_names(names, sizeof names));
             return SHP_EXIT_USAGE;
         }

@@ -85,7 +85,9 @@ int cfg_check_keys(const cfg_ctx *c, const cJSON *obj, const char *path,
                                    a == allowed ? "" : ", ", *a);
             if (w > 0) used += (size_t)w;
         }
-        return cfg_fail(c, p, "unknown key (valid keys here: %s)", list);
+        char dym[96];
+        cfg_did_you_mean(dym, sizeof dym, cfg_suggest(k, allowed));
+        return cfg_fail(c, p, "unknown key (%svalid keys here: %s)", dym, list);
     }
     return SHP_OK;
 }
@@ -193,7 +195,9 @@ int cfg_choice(const cfg_ctx *c, const cJSON *obj, const char *path, const char 
         if (w > 0) used += (size_t)w;
     }
     cfg_path(p, sizeof p, path, key);
-    return cfg_fail(c, p, "unknown value \"%s\" (valid: %s)", s, list);
+    char dym[96];
+    cfg_did_you_mean(dym, sizeof dym, cfg_suggest(s, names));
+    return cfg_fail(c, p, "unknown value \"%s\" (%svalid: %s)", s, dym, list);
 }
 
 int cfg_require_gt(const cfg_ctx *c, const char *path, double v, double lo)

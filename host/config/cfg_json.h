@@ -51,6 +51,15 @@ const char *cfg_type_name(const cJSON *it);
 /* Case-sensitive member look-up (NULL when absent). */
 const cJSON *cfg_child(const cJSON *obj, const char *key);
 
+/* "Did you mean" (cfg_suggest.c): the name of the NULL-terminated list closest to a
+ * misspelt word within the edit distance of a typing slip (1 up to 4 characters, 2 up
+ * to 8, 3 beyond; case ignored), or NULL; the same over the model registry's names
+ * and aliases (the model's name); and the phrase 'did you mean "X"? ' into buf, or ""
+ * when there is no suggestion. */
+const char *cfg_suggest(const char *word, const char *const *names);
+const char *cfg_suggest_model(const char *word);
+void cfg_did_you_mean(char *buf, size_t len, const char *suggestion);
+
 /* Reject a key of obj given twice (cJSON would keep the first and hide the second). */
 int cfg_check_duplicates(const cfg_ctx *c, const cJSON *obj, const char *path);
 

@@ -42,7 +42,9 @@ static int parse_material(const cfg_ctx *c, const cJSON *obj, const char *path,
     if (!m) {
         char p[CFG_PATH_MAX], names[512];
         cfg_path(p, sizeof p, path, "model");
-        return cfg_fail(c, p, "unknown model \"%s\" (valid: %s)", mname,
+        char dym[96];
+        cfg_did_you_mean(dym, sizeof dym, cfg_suggest_model(mname));
+        return cfg_fail(c, p, "unknown model \"%s\" (%svalid: %s)", mname, dym,
                         shp_model_names(names, sizeof names));
     }
     const char *keys[SHP_MAX_PARAMS + 3];

@@ -40,9 +40,15 @@ static int parse_objectives(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         if (!cJSON_IsString(it)) return cfg_fail(c, p, "expected a string, got %s", cfg_type_name(it));
         int k = 0;
         while (k < SHP_OBS_COUNT && strcmp(shp_obs_name(k), it->valuestring) != 0) ++k;
-        if (k == SHP_OBS_COUNT)
-            return cfg_fail(c, p, "unknown objective \"%s\" (valid: theta_final, v, Q, theta_t, "
-                                  "retention, conductivity)", it->valuestring);
+        if (k == SHP_OBS_COUNT) {
+            const char *names[SHP_OBS_COUNT + 1];
+            for (int j = 0; j < SHP_OBS_COUNT; ++j) names[j] = shp_obs_name(j);
+            names[SHP_OBS_COUNT] = NULL;
+            char dym[96];
+            cfg_did_you_mean(dym, sizeof dym, cfg_suggest(it->valuestring, names));
+            return cfg_fail(c, p, "unknown objective \"%s\" (%svalid: theta_final, v, Q, theta_t, "
+                                  "retention, conductivity)", it->valuestring, dym);
+        }
         if (!pb->obs[k].present)
             return cfg_fail(c, p, "objective \"%s\" has no observations (fit.observations.%s)",
                             it->valuestring, it->valuestring);

@@ -127,12 +127,17 @@ static int parse_var(shp_problem *pb, const cfg_ctx *c, const char *key, const c
             if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
                 return cfg_fail(c, path, "alpha/Ks is already free; give alpha or alpha/Ks");
         if (v->param < 0) {
-            char list[512] = "";
-            for (int k = 0; k < m->n_params; ++k)
+            char list[512] = "", dym[96];
+            const char *names[SHP_MAX_PARAMS + 1];
+            for (int k = 0; k < m->n_params; ++k) {
                 snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
                          m->params[k].name);
-            return cfg_fail(c, path, "model %s has no parameter \"%s\" (valid: %s, alpha/Ks, v/Ks)",
-                            m->name, rest, list);
+                names[k] = m->params[k].name;
+            }
+            names[m->n_params] = NULL;
+            cfg_did_you_mean(dym, sizeof dym, cfg_suggest(rest, names));
+            return cfg_fail(c, path, "model %s has no parameter \"%s\" (%svalid: %s, alpha/Ks, v/Ks)",
+                            m->name, rest, dym, list);
         }
         const shp_param_info *pi = &m->params[v->param];
         const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
