@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #ifdef _OPENMP
@@ -21,6 +22,7 @@
 #include "io/fit_output.h"
 #include "io/uncertainty_text.h"
 #include "io/fs.h"
+#include "io/json_file.h"
 #include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/curves_agreement.h"
@@ -133,9 +135,28 @@ static int parse_args(int argc, char **argv, args *a)
 
 typedef struct {
     int tty, verbose;
+    double t0; /* when the fit started (wall clock) */
 } progress_ctx;
 
-/* One line per generation: overwritten in place on a terminal, printed with --verbose. */
+/* Columns of the terminal on stderr (80 when it does not say). */
+static int term_width(void)
+{
+    struct winsize ws;
+    return ioctl(fileno(stderr), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
+}
+
+/* "1:05" or "1:02:05" from seconds. */
+static void clock_text(char *buf, size_t len, double s)
+{
+    const long t = s > 0.0 && s < 1e9 ? (long)(s + 0.5) : 0;
+    if (t >= 3600) snprintf(buf, len, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else snprintf(buf, len, "%ld:%02ld", t / 60, t % 60);
+}
+
+/* One line per generation: on a terminal, one status line overwritten in place and cut
+ * to its width (elapsed time, the step's ETA from its generation or evaluation budget,
+ * evaluations per second, best objective, failed columns); every line with --verbose;
+ * nothing when neither. */
 static void progress(int step, int n_steps, const shp_opt_log *line, const shp_fit_step *st, void *vctx)
 {
     const progress_ctx *p = vctx;
@@ -144,14 +165,29 @@ static void progress(int step, int n_steps, const shp_opt_log *line, const shp_f
     if (p->verbose) {
         printf("[step %d/%d] %s\n", step, n_steps, buf);
         fflush(stdout);
-    } else if (p->tty) {
-        if (st->stop.max_generations > 0)
-            fprintf(stderr, "\r[step %d/%d, %ld/%ld] %-100.100s", step, n_steps, line->generation,
-                    st->stop.max_generations, buf);
-        else
-            fprintf(stderr, "\r[step %d/%d] %-100.100s", step, n_steps, buf);
-        fflush(stderr);
+        return;
     }
+    if (!p->tty) return;
+    const double el = shp_wall_seconds() - p->t0;
+    double done = -1.0; /* the step's fraction of its budget */
+    if (st->stop.max_generations > 0) done = (double)line->generation / (double)st->stop.max_generations;
+    if (st->stop.max_evaluations > 0)
+        done = fmax(done, (double)line->evaluations / (double)st->stop.max_evaluations);
+    char elapsed[32], eta[64] = "", text[512];
+    clock_text(elapsed, sizeof elapsed, el);
+    if (done > 0.0 && done < 1.0) {
+        char c[32];
+        clock_text(c, sizeof c, el * (1.0 - done) / done);
+        snprintf(eta, sizeof eta, "  ETA %s%s", c, n_steps > 1 ? " (this step)" : "");
+    }
+    char gen[48];
+    if (st->stop.max_generations > 0) snprintf(gen, sizeof gen, "gen %ld/%ld", line->generation, st->stop.max_generations);
+    else snprintf(gen, sizeof gen, "gen %ld", line->generation);
+    snprintf(text, sizeof text, "[step %d/%d] %s  %s%s  %.0f eval/s  best %.4g  failed %ld", step, n_steps, gen,
+             elapsed, eta, el > 0.0 ? (double)line->evaluations / el : 0.0, line->best_value, line->failures);
+    const int w = term_width() - 1; /* the last column would wrap on some terminals */
+    fprintf(stderr, "\r%-*.*s", w, w, text);
+    fflush(stderr);
 }
 
 /* The curve agreement of materials mats with fit.truth, one line per material. */
@@ -473,7 +509,7 @@ int shp_cmd_fit(int argc, char **argv)
         return code;
     }
     shp_problem_set_journal(pb, j);
-    progress_ctx pc = {isatty(fileno(stderr)), a.verbose};
+    progress_ctx pc = {isatty(fileno(stderr)), a.verbose, shp_wall_seconds()};
     shp_fit_result res;
     const int rc = shp_fit_run(pb, be, &opt, progress, &pc, &res, err, sizeof err);
     if (pc.tty && !pc.verbose) fputc('\n', stderr);
