@@ -42,7 +42,10 @@ static void help(FILE *f)
             "  --seeds N       use seeds 1..N instead of the campaign's\n"
             "  --backend NAME  cpu, cuda or auto (default auto: the GPU when there is one)\n"
             "  -h, --help      this help\n\n"
-            "exit codes: 0 success; 2 bad usage or campaign file; 1 a run or the report failed\n");
+            "exit codes: 0 success; 2 bad usage or campaign file; 1 a run or the report failed\n\n"
+            "examples:\n"
+            "  shpfit bench configs/bench/seed_soils.json --out out/bench\n"
+            "  shpfit bench configs/bench/seed_soils.json --out out/bench_short --seeds 3\n");
 }
 
 static void progress(const shp_campaign_progress *p, void *ctx)
@@ -75,7 +78,10 @@ static void help_paper(FILE *f)
             "  --backend NAME  cpu, cuda or auto (default auto: the GPU when there is one)\n"
             "  --tables CSV    the paper's values (default: seed002_tables.csv beside STUDY.json)\n"
             "  -h, --help      this help\n\n"
-            "exit codes: 0 success; 2 bad usage or study file; 1 a run or the report failed\n");
+            "exit codes: 0 success; 2 bad usage or study file; 1 a run or the report failed\n\n"
+            "examples:\n"
+            "  shpfit paper configs/paper/paper.json --out docs/paper\n"
+            "  shpfit paper configs/paper/paper.json --out out/paper --seeds 1\n");
 }
 
 /* bench and paper: parse, load, run the campaign; paper then writes its report. */

@@ -38,7 +38,10 @@ static void help(FILE *f)
             "CSV files are complete and the plots are skipped (set SHPFIT_GNUPLOT to choose\n"
             "the program, or to an empty string to skip plots).\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
-            "            1 results or plots could not be written\n");
+            "            1 results or plots could not be written\n\n"
+            "examples:\n"
+            "  shpfit curves configs/curves/model_library.json --out out/curves\n"
+            "  shpfit curves configs/ponded_loam.json --out out/loam_curves --psi-max 1e5\n");
 }
 
 /* A positive finite number from an option's argument. */

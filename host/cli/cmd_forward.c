@@ -39,7 +39,11 @@ static void help(FILE *f)
             "              are written); 1 results could not be written\n"
             "Without gnuplot the result files are complete and the plots are skipped (set\n"
             "SHPFIT_GNUPLOT to choose the program, or to an empty string to skip plots).\n"
-            "configuration schema: docs/config.md\n");
+            "configuration schema: docs/config.md\n\n"
+            "examples:\n"
+            "  shpfit forward configs/ponded_loam.json --out out/loam\n"
+            "  shpfit forward configs/ponded_clay_dry.json --out out/clay --summary\n"
+            "  shpfit forward configs/flux_layered.json --out out/layered --backend cpu\n");
 }
 
 typedef struct {

@@ -15,7 +15,11 @@ static void help(FILE *f)
                "List the hydraulic models (names accepted in a config's \"model\" key), or the\n"
                "parameters of one model: config key, unit, valid range, default, default\n"
                "inversion bounds (cm and min) and search scale. --markdown prints every model's\n"
-               "table as Markdown (docs/model_parameters.md is this output).\n");
+               "table as Markdown (docs/model_parameters.md is this output).\n\n"
+               "examples:\n"
+               "  shpfit models\n"
+               "  shpfit models kosugi\n"
+               "  shpfit models --markdown > docs/model_parameters.md\n");
 }
 
 static void range(char *out, size_t len, const shp_param_info *p)

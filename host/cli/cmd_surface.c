@@ -42,7 +42,10 @@ static void help(FILE *f)
             SHP_CLI_BACKEND_HELP
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage or configuration (nothing written);\n"
-            "            1 results or plots could not be written\n");
+            "            1 results or plots could not be written\n\n"
+            "examples:\n"
+            "  shpfit surface configs/fit_loam.json --out out/surface\n"
+            "  shpfit surface configs/fit_loam.json --out out/zoom --points 30 --zoom 0.2\n");
 }
 
 /* The longest file name the planes give (surface_<x>__<y>_zoom_<objective>.png). */

@@ -35,7 +35,10 @@ static void help(FILE *f)
             "  -h, --help      this help\n\n"
             "exit codes: 0 success; 2 bad usage, configuration or --out (nothing written);\n"
             "            3 the true model did not converge (only synth.json written);\n"
-            "            1 files could not be written\n");
+            "            1 files could not be written\n\n"
+            "examples:\n"
+            "  shpfit synth configs/fit_loam.json --out configs/data/loam_obs\n"
+            "  shpfit synth configs/fit_loam.json --out out/noisy --seed 7\n");
 }
 
 int shp_cmd_synth(int argc, char **argv)
