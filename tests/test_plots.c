@@ -79,7 +79,7 @@ Test(plots, fit_draws_every_plot)
     char *gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
     cr_expect(gp && strstr(gp, "multiplot layout 1,3"), "3 objectives: 3 panels of pairs");
     free(gp);
-    /* fit_curves.csv: pF −2…7 at 20 per decade, fitted and true, then the 95 % band, with
+    /* fit_curves.csv: pF −2…7 at 100 per decade, fitted and true, then the 95 % band, with
      * units; the band drawn in both curve plots */
     gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
     cr_expect(gp && strstr(gp, "95 % band") && strstr(gp, "with filledcurves"), "the bands are drawn");
@@ -92,7 +92,7 @@ Test(plots, fit_draws_every_plot)
     cr_expect(!strncmp(csv, head, strlen(head)), "%.200s", csv);
     int lines = 0;
     for (const char *s = csv; *s; ++s) lines += *s == '\n';
-    cr_expect_eq(lines, 1 + 181);
+    cr_expect_eq(lines, 1 + 901);
     cr_expect(strstr(csv, "\n7,10000000,-10000000,"), "last row at pF 7");
     free(csv);
     tu_remove_tree(tmp);

@@ -28,6 +28,12 @@ void shp_plot_preamble(FILE *f);
  * DIR/conductivity.png (log K against pF) for every material's curves CSV. */
 int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char *err, size_t len);
 
+/* The pF range of a curve plot: the observations' (heads h [L] < 0, n_obs; cm_per_length
+ * cm each) widened by half a unit, else where the materials' θ moves (effective
+ * saturation 0.005 to 0.995), else −2 to 7; on half units, within −2 to 7. */
+void shp_plot_pf_range(const shp_material *mats, int n_mats, double cm_per_length, const double *h, int n_obs,
+                       double *lo, double *hi);
+
 /* Write s into a gnuplot string literal (single quotes, quotes doubled): file names. */
 void shp_plot_quote(char *out, size_t len, const char *s);
 

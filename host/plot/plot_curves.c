@@ -37,6 +37,8 @@ int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char 
         ks_max = fmax(ks_max, K);
     }
     const char *L = fp->length_unit, *T = fp->time_unit;
+    double lo, hi; /* where the curves change, not the whole table (a sand's step would be a line) */
+    shp_plot_pf_range(fp->materials, fp->n_materials, fp->cm_per_length, NULL, 0, &lo, &hi);
     shp_plot_preamble(f);
     fprintf(f,
             "\nset output 'retention.png'\n"
@@ -44,7 +46,7 @@ int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char 
             "set xlabel 'volumetric water content θ [-]'\n"
             "set ylabel 'pF = log_{10}(suction / cm)'\n"
             "set xrange [0:*]\n"
-            "set yrange [-2:7]\n");
+            "set yrange [%g:%g]\n", lo, hi);
     plot_each(f, fp, "4:3");
     /* K over 15 decades below the largest Ks: the dry tail beyond is numerically 0 */
     fprintf(f,
@@ -54,9 +56,9 @@ int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char 
             "set ylabel 'K [%s/%s]'\n"
             "set logscale y\n"
             "set format y '10^{%%L}'\n"
-            "set xrange [-2:7]\n"
+            "set xrange [%g:%g]\n"
             "set yrange [%.6g:%.6g]\n",
-            L, T, ks_max * 1e-15, ks_max * 3.0);
+            L, T, lo, hi, ks_max * 1e-15, ks_max * 3.0);
     plot_each(f, fp, "3:($6 > 0 ? $6 : 1/0)");
     fprintf(f, "unset output\n");
     return shp_file_close(f, path, err, len);

@@ -22,7 +22,7 @@ const char *const shp_plot_fit_pngs[] = {"fit_Q.png",         "fit_v.png",      
 /* pF grid of fit_curves.csv */
 #define PF_MIN (-2.0)
 #define PF_MAX 7.0
-#define PF_PER_DECADE 20
+#define PF_PER_DECADE 100 /* a uniform sand steps within a tenth of a unit */
 
 /* One colour per observation kind (colour-blind safe), and per material / depth. */
 static const char *const kind_colour[SHP_OBS_COUNT] = {"#0072b2", "#d55e00", "#009e73",
@@ -370,6 +370,19 @@ static void plot_curve(ctx *c, int conductivity)
     char src[128] = "";
     const int kind = conductivity ? SHP_OBS_CONDUCTIVITY : SHP_OBS_RETENTION;
     const int n_obs = series_source(c->f, c->t, kind, NAN, shp_obs_name(kind), src, sizeof src);
+    /* pF from the data, else from where the fitted curves change (a sand's curve is a
+     * step that the whole −2 to 7 would squash) */
+    double lo = PF_MIN, hi = PF_MAX;
+    double *h = malloc((size_t)(c->t->n > 0 ? c->t->n : 1) * sizeof *h);
+    shp_material *mats = malloc((size_t)fp->n_materials * sizeof *mats);
+    if (h && mats && shp_problem_materials(c->pb, c->res->u_best, mats, NULL, 0) == SHP_OK) {
+        int m = 0;
+        for (int i = 0; i < c->t->n; ++i)
+            if (c->t->row[i].kind == kind) h[m++] = c->t->row[i].x;
+        shp_plot_pf_range(mats, fp->n_materials, fp->cm_per_length, h, m, &lo, &hi);
+    }
+    free(h);
+    free(mats);
     if (!conductivity)
         fprintf(c->f,
                 "\n# ---- retention (fit_curves.csv)\n"
@@ -380,7 +393,7 @@ static void plot_curve(ctx *c, int conductivity)
                 "set xrange [0:*]\n"
                 "set yrange [%g:%g]\n"
                 "set offsets 0, 0, 0, 0\n",
-                c->have_truth ? " and true" : "", PF_MIN, PF_MAX);
+                c->have_truth ? " and true" : "", lo, hi);
     else
         fprintf(c->f,
                 "\n# ---- conductivity (fit_curves.csv)\n"
@@ -391,10 +404,12 @@ static void plot_curve(ctx *c, int conductivity)
                 "set logscale y\n"
                 "set format y '10^{%%L}'\n"
                 "set xrange [%g:%g]\n"
-                "set yrange [%.6g:%.6g]\n"
                 "set offsets 0, 0, 0, 0\n",
-                c->have_truth ? " and true" : "", fp->length_unit, fp->time_unit, PF_MIN, PF_MAX,
-                c->ks_max * 1e-15, c->ks_max * 3.0);
+                c->have_truth ? " and true" : "", fp->length_unit, fp->time_unit, lo, hi);
+    /* with data, K over their pF range as it falls there; else 15 decades below the
+     * largest Ks (the dry tail beyond is numerically 0) */
+    if (conductivity && n_obs > 0) fprintf(c->f, "set yrange [*:*]\n");
+    else if (conductivity) fprintf(c->f, "set yrange [%.6g:%.6g]\n", c->ks_max * 1e-15, c->ks_max * 3.0);
     const int entries = fp->n_materials * (c->have_truth ? 2 : 1) + (n_obs > 0);
     int longest = 8;
     for (int i = 0; i < fp->n_materials; ++i) {
@@ -539,7 +554,7 @@ static void plot_pareto(ctx *c)
     const shp_fit_result *res = c->res;
     const shp_fit_step *st = &c->opt->step[res->steps_run - 1];
     const int m = st->n_obj, nobj = shp_problem_n_obj(c->pb), dim = shp_problem_dim(c->pb);
-    if (res->n_pareto < 1 || m < 2) return;
+    if (res->n_pareto < 2 || m < 2) return; /* one point is no front */
     const int pairs = m * (m - 1) / 2;
     const int cols = pairs <= 3 ? pairs : pairs <= 6 ? 3 : 5;
     const int rows = (pairs + cols - 1) / cols;
