@@ -51,8 +51,11 @@ int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_su
             fprintf(f, "set title \"ψ(%s) = RMSE/σ on %s – %s%s (units %s, %s)\" noenhanced\n", obj,
                     shp_problem_var_name(pb, rp->p.jx), shp_problem_var_name(pb, rp->p.jy),
                     rp->p.zoom_of >= 0 ? ", zoom" : "", fp->length_unit, fp->time_unit);
-            fprintf(f, "set xlabel '%s' noenhanced\nset ylabel '%s' noenhanced\n",
-                    shp_problem_var_name(pb, rp->p.jx), shp_problem_var_name(pb, rp->p.jy));
+            char ux[64], uy[64]; /* each axis with its unit, "-" for a dimensionless one */
+            shp_problem_var_units(pb, rp->p.jx, ux, sizeof ux);
+            shp_problem_var_units(pb, rp->p.jy, uy, sizeof uy);
+            fprintf(f, "set xlabel '%s [%s]' noenhanced\nset ylabel '%s [%s]' noenhanced\n",
+                    shp_problem_var_name(pb, rp->p.jx), ux, shp_problem_var_name(pb, rp->p.jy), uy);
             fprintf(f, "%s logscale x\n%s logscale y\n", xlog ? "set" : "unset", ylog ? "set" : "unset");
             log_tics(f, "x", xlog, rp->x[0], rp->x[rp->p.nx - 1]);
             log_tics(f, "y", ylog, rp->y[0], rp->y[rp->p.ny - 1]);
