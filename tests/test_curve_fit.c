@@ -288,3 +288,45 @@ Test(curve_fit, every_shipped_curve_example_fits, .timeout = 240)
     globfree(&g);
     tu_remove_tree(tmp);
 }
+
+/* surface --around a fit's result: every plane is centred on the fit's optimum, so on a
+ * least-squares optimum each plane's minimum is the grid's centre point (11 points per
+ * axis, the optimum on the middle one), and the summary says where the others are held. */
+Test(curve_fit, surface_around_a_fit_is_centred_on_its_optimum, .timeout = 120)
+{
+    char tmp[64];
+    tu_make_tmp(tmp, sizeof tmp, "curvefit");
+    cr_assert_eq(tu_run(SHPFIT " fit " DIR "vgm.json --out %s/fit > /dev/null", tmp), 0);
+    cr_assert_eq(tu_run(SHPFIT " surface " DIR "vgm.json --points 11 --zoom 0.05 --around %s/fit/result.json "
+                               "--out %s/s > /dev/null 2>&1",
+                        tmp, tmp),
+                 0);
+    char path[160];
+    snprintf(path, sizeof path, "%s/fit/result.json", tmp);
+    char *text = tu_slurp(path);
+    cJSON *fit = cJSON_Parse(text);
+    free(text);
+    const cJSON *par = cJSON_GetObjectItem(fit, "parameters");
+    snprintf(path, sizeof path, "%s/s/surface.json", tmp);
+    text = tu_slurp(path);
+    cJSON *s = cJSON_Parse(text);
+    free(text);
+    cr_assert_not_null(s);
+    cr_expect(strstr(cJSON_GetObjectItem(s, "others_at")->valuestring, "result.json") != NULL);
+    const cJSON *planes = cJSON_GetObjectItem(s, "planes");
+    cr_assert_eq(cJSON_GetArraySize(planes), 6);
+    for (const cJSON *p = planes->child; p; p = p->next) {
+        const cJSON *ret = cJSON_GetObjectItem(cJSON_GetObjectItem(p, "objectives"), "retention");
+        const double xo = cJSON_GetObjectItem(par, cJSON_GetObjectItem(p, "x")->valuestring)->valuedouble;
+        const double yo = cJSON_GetObjectItem(par, cJSON_GetObjectItem(p, "y")->valuestring)->valuedouble;
+        cr_expect_float_eq(cJSON_GetObjectItem(ret, "x_at_min")->valuedouble, xo, 1e-9 * fabs(xo),
+                           "%s", cJSON_GetObjectItem(p, "x")->valuestring);
+        cr_expect_float_eq(cJSON_GetObjectItem(ret, "y_at_min")->valuedouble, yo, 1e-9 * fabs(yo),
+                           "%s", cJSON_GetObjectItem(p, "y")->valuestring);
+        cr_expect_lt(cJSON_GetObjectItem(p, "x_min")->valuedouble, xo);
+        cr_expect_gt(cJSON_GetObjectItem(p, "x_max")->valuedouble, xo);
+    }
+    cJSON_Delete(s);
+    cJSON_Delete(fit);
+    tu_remove_tree(tmp);
+}

@@ -24,8 +24,8 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N]\n"
-            "                      [--backend NAME]\n\n"
+            "usage: shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--around RESULT.json]\n"
+            "                      [--threads N] [--backend NAME]\n\n"
             "Map the objectives of CONFIG's \"fit\" section (psi = RMSE/sigma of each observation\n"
             "type) on grids over pairs of its free parameters, the others held at the config's\n"
             "materials (or fit.truth with \"surface\": {\"at\": \"truth\"}). Default: every pair,\n"
@@ -38,6 +38,9 @@ static void help(FILE *f)
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --points N      grid points per axis (default surface.points, else 50)\n"
             "  --zoom F        also map a zoomed grid of +-F of each axis around each minimum\n"
+            "  --around FILE   map around a fit's optimum: the other parameters held at the\n"
+            "                  values of FILE (a fit's result.json, or {\"loam.n\": 1.56, ...}),\n"
+            "                  each plane +-F of each axis around them (F: --zoom, else 0.1)\n"
             "  --threads N     CPU threads for the columns (default: all)\n"
             SHP_CLI_BACKEND_HELP
             "  -h, --help      this help\n\n"
@@ -45,7 +48,8 @@ static void help(FILE *f)
             "            1 results or plots could not be written\n\n"
             "examples:\n"
             "  shpfit surface configs/fit_loam.json --out out/surface\n"
-            "  shpfit surface configs/fit_loam.json --out out/zoom --points 30 --zoom 0.2\n");
+            "  shpfit surface configs/fit_loam.json --out out/zoom --points 30 --zoom 0.2\n"
+            "  shpfit surface configs/fit_loam.json --out out/around --around out/fit/result.json\n");
 }
 
 /* The longest file name the planes give (surface_<x>__<y>_zoom_<objective>.png). */
@@ -67,8 +71,14 @@ int shp_cmd_surface(int argc, char **argv)
     shp_cli_args a = {"surface", "CONFIG.json", help, NULL, NULL, "cpu"};
     long long points = 0, threads = 0;
     double zoom = -1.0;
+    const char *around = NULL;
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
+        if (!strcmp(s, "--around")) {
+            if (i + 1 >= argc) return shp_cli_usage_error("surface", "missing file after", s);
+            around = argv[++i];
+            continue;
+        }
         if (!strcmp(s, "--points") || !strcmp(s, "--threads")) {
             if (shp_cli_long("surface", argc, argv, &i, s[2] == 'p' ? 2 : 1, 2000, s[2] == 'p' ? &points : &threads) != 0)
                 return SHP_EXIT_USAGE;
@@ -104,7 +114,9 @@ int shp_cmd_surface(int argc, char **argv)
     shp_material *truth = malloc((size_t)nm * sizeof *truth);
     shp_backend *be = NULL;
     int have_truth = 0, bad_input = 0;
-    if (shp_surface_spec_load(pb, (int)points, zoom, &spec, err, sizeof err) != SHP_OK ||
+    /* around a fit's optimum: the planes narrowed to ±F there, no zoomed planes besides */
+    const double half = around ? (zoom > 0.0 ? zoom : 0.1) : 0.0;
+    if (shp_surface_spec_load(pb, (int)points, around ? 0.0 : zoom, &spec, err, sizeof err) != SHP_OK ||
         shp_stage_check_dir("--out", out, longest_name(pb, &spec), err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         bad_input = 1;
@@ -132,6 +144,30 @@ int shp_cmd_surface(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
+    if (around) {
+        shp_fit_point pt;
+        if (shp_fit_point_set(pb, around, &pt, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: --around: %s\n", err);
+            shp_fit_point_free(&pt);
+            shp_backend_destroy(be);
+            shp_problem_free(pb);
+            free(u_base);
+            free(u_truth);
+            free(truth);
+            return SHP_EXIT_USAGE;
+        }
+        for (int j = 0; j < dim; ++j) u_base[j] = shp_problem_var_unit(pb, j, pt.values[j]);
+        shp_fit_point_free(&pt);
+        spec.zoom = 0.0;
+        spec.around = around;
+        for (int p = 0; p < spec.n_planes; ++p) {
+            shp_surface_plane *q = &spec.plane[p];
+            q->ux0 = fmax(0.0, u_base[q->jx] - half);
+            q->ux1 = fmin(1.0, u_base[q->jx] + half);
+            q->uy0 = fmax(0.0, u_base[q->jy] - half);
+            q->uy1 = fmin(1.0, u_base[q->jy] + half);
+        }
+    }
     /* the files go to a staging folder and into out together at the end (io/stage.h) */
     shp_stage *st = NULL;
     if (shp_stage_begin(out, &st, err, sizeof err) != SHP_OK) {
@@ -199,6 +235,9 @@ int shp_cmd_surface(int argc, char **argv)
     if (code == SHP_EXIT_OK) {
         printf("shpfit surface %s -> %s: %d planes, %ld columns in %.2f s (backend %s)\n", config, out, n,
                (long)n * spec.points * spec.points, wall, shp_backend_name(be));
+        if (around)
+            printf("  around the optimum of %s, +-%g of each axis: a true optimum lies at each plane's centre\n",
+                   around, half);
         for (int p = 0; p < n; ++p) {
             printf("  %s - %s%s\n", shp_problem_var_name(pb, res[p].p.jx), shp_problem_var_name(pb, res[p].p.jy),
                    res[p].p.zoom_of >= 0 ? " (zoom)" : "");

@@ -70,7 +70,13 @@ int shp_surface_write_summary(const char *dir, const shp_problem *pb, const shp_
     cJSON_AddStringToObject(s, "objective_metric", "psi = RMSE/sigma (seed 002 Eq. 9)");
     cJSON_AddStringToObject(s, "flat_share", "share of the plane's grid points within 1 % of the "
                                              "objective's range above its minimum");
-    cJSON_AddStringToObject(s, "others_at", spec->at_truth ? "fit.truth" : "the config's materials");
+    if (spec->around) {
+        char at[600];
+        snprintf(at, sizeof at, "the values of %s, each plane centred there", spec->around);
+        cJSON_AddStringToObject(s, "others_at", at);
+    } else {
+        cJSON_AddStringToObject(s, "others_at", spec->at_truth ? "fit.truth" : "the config's materials");
+    }
     cJSON *base = cJSON_AddObjectToObject(s, "base_point");
     for (int j = 0; j < dim; ++j) shp_json_add_number(base, shp_problem_var_name(pb, j), shp_problem_var_value(pb, j, u_base[j]));
     cJSON *planes = cJSON_AddArrayToObject(s, "planes");

@@ -33,6 +33,8 @@ typedef struct {
     int points;            /* grid points per axis (default 50) */
     double zoom;           /* > 0: add a zoomed plane per plane, ± zoom of the axis */
     int at_truth;          /* others at fit.truth (1) or at the config's materials (0) */
+    const char *around;    /* NULL, or what the planes are centred on and the others held at
+                              (a fit's result: `surface --around`), for the summary */
 } shp_surface_spec;
 
 /* The "surface" section (optional; every key optional):
