@@ -1,7 +1,9 @@
 # shpfit — build, test, run and benchmark.  See README.md.
 #   make            library build/libshpfit.a, program build/shpfit (+ CUDA objects if nvcc)
 #   make run        the loam inverse problem of seed 002 through `shpfit fit`
-#   make test       unit and benchmark-problem tests (Criterion)
+#   make test       unit and benchmark-problem tests (Criterion), then test-python
+#   make lib-shared build/libshpfit.so for foreign callers (include/shpfit/api.h, python/)
+#   make test-python  the Python package's tests (pytest) against build/libshpfit.so
 #   make test-sanitize  the same built with ASan and UBSan (tests/sanitize.mk)
 #   make fuzz       libFuzzer on every reader of user files (tests/fuzz/fuzz.mk)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
@@ -22,10 +24,13 @@ WARN    := -Wall -Wextra -Wshadow -Wno-unused-function
 CPPFLAGS := -Iinclude -Ihost -MMD -MP
 OMPFLAGS := -fopenmp
 LDLIBS  := -lcjson -lm
+# Debian's interpreter where there is one: DEB_PKGS installs numpy and pytest for it,
+# not for a python3 of pyenv or a virtual environment earlier on PATH.
+PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 TEST_LDLIBS := -lcriterion
 
 # Debian packages the build needs; installed when missing (see `deps`).
-DEB_PKGS := libcjson-dev libcriterion-dev gnuplot-nox
+DEB_PKGS := libcjson-dev libcriterion-dev gnuplot-nox python3-numpy python3-pytest
 
 NVCC ?= $(shell command -v nvcc 2>/dev/null || { test -x /usr/local/cuda/bin/nvcc && echo /usr/local/cuda/bin/nvcc; })
 CUDA_ARCH ?= -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90
@@ -45,6 +50,10 @@ CU_OBJS  := $(CU_SRCS:%.cu=$(BUILD)/%.o)
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 LIB := $(BUILD)/libshpfit.a
+# The same library position-independent, for foreign callers (Python's ctypes): its own
+# object tree, CPU backend only (no CUDA objects; backend.c refers to them weakly).
+SO_LIB := $(BUILD)/libshpfit.so
+PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
 BIN := $(BUILD)/shpfit
 TEST_BIN := $(BUILD)/shpfit-tests
 BENCH_BIN := $(BUILD)/shpfit-bench
@@ -57,7 +66,7 @@ BIN_CU_OBJS := $(BUILD)/kernels/backend_cuda.o $(BUILD)/kernels/column_kernel.o
 CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lstdc++
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean
+.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python
 all: $(BIN) $(ALL_CUDA)
 
 # $(call install_debs,PACKAGES,WHO): install the Debian packages that are missing, as root
@@ -88,6 +97,13 @@ $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/pic/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(CPPFLAGS) $(CFLAGS) $(WARN) $(OMPFLAGS) -fPIC -c $< -o $@
+
+$(SO_LIB): $(PIC_OBJS)
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so $^ $(LDLIBS) -o $@
 
 $(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS)
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
@@ -154,8 +170,16 @@ cuda-resources:
 run: $(BIN)
 	@$(BIN) fit configs/fit_loam.json --out $(BUILD)/run/fit_loam
 
-test: $(TEST_BIN) $(BIN)
+test: $(TEST_BIN) $(BIN) $(SO_LIB)
 	@cd tests && ../$(TEST_BIN) --jobs 2
+	@$(MAKE) --no-print-directory test-python
+
+lib-shared: $(SO_LIB)
+
+# The Python package (python/) against this build's shared library and program: the
+# tests compare with `shpfit forward` and install the package into a temporary folder.
+test-python: $(SO_LIB) $(BIN)
+	SHPFIT_LIB=$(abspath $(SO_LIB)) SHPFIT_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
 
 # docs generated from the code: the model parameter tables (a test checks they match)
 docs: $(BIN)

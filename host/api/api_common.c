@@ -19,6 +19,22 @@ int shp_api_fail(int status, char *err, size_t len, const char *msg)
     return status;
 }
 
+/* Offset of the first \u0000 escape inside a string of the text, or −1: cJSON would
+ * decode it into a NUL that silently cuts the string ("vgm\u0000junk" read as "vgm"),
+ * so the file loader refuses it (config/cfg_file.c) and so does this one. */
+static long escaped_nul(const char *text)
+{
+    int in_string = 0;
+    for (const char *p = text; *p; ++p) {
+        if (*p == '"') in_string = !in_string;
+        else if (in_string && *p == '\\') {
+            if (!strncmp(p + 1, "u0000", 5)) return (long)(p - text);
+            if (p[1]) ++p; /* the escaped character, whatever it is */
+        }
+    }
+    return -1;
+}
+
 int shp_api_parse(const char *json, const char *base_dir, char *path, size_t path_len, cJSON **root,
                   char *err, size_t len)
 {
@@ -27,6 +43,11 @@ int shp_api_parse(const char *json, const char *base_dir, char *path, size_t pat
     const char *dir = base_dir && *base_dir ? base_dir : ".";
     if (shp_path_join(path, path_len, dir, SHP_API_CONFIG_NAME) != 0)
         return shp_path_too_long(dir, SHP_API_CONFIG_NAME, err, len);
+    const long nul = escaped_nul(json);
+    if (nul >= 0) {
+        if (err && len) snprintf(err, len, "%s: a string holds the escape \\u0000 (at byte %ld)", path, nul);
+        return SHP_ERR_CONFIG;
+    }
     const char *end = NULL;
     *root = cJSON_ParseWithOpts(json, &end, 1);
     if (!*root) {

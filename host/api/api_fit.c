@@ -13,13 +13,13 @@
 #include "shpfit/problem.h"
 #include "shpfit/status.h"
 
-#define NAME_MAX_LEN 64
+#define API_NAME_LEN 64
 
 struct shp_api_fit {
     int dim, n_obj, se_status;
-    char var_name[SHP_MAX_FREE][NAME_MAX_LEN];
+    char var_name[SHP_MAX_FREE][API_NAME_LEN];
     double value[SHP_MAX_FREE], se[SHP_MAX_FREE];
-    char obj_name[SHP_OBS_COUNT][NAME_MAX_LEN];
+    char obj_name[SHP_OBS_COUNT][API_NAME_LEN];
     double objective[SHP_OBS_COUNT];
     char metric[16];
     long evaluations, invalid, failed;
@@ -34,12 +34,12 @@ static void keep(shp_api_fit *f, const shp_problem *pb, const shp_fit_result *re
     const shp_uncertainty *u = &res->uncertainty;
     f->se_status = u->status;
     for (int j = 0; j < f->dim; ++j) {
-        strncpy(f->var_name[j], shp_problem_var_name(pb, j), NAME_MAX_LEN - 1);
+        strncpy(f->var_name[j], shp_problem_var_name(pb, j), API_NAME_LEN - 1);
         f->value[j] = shp_problem_var_value(pb, j, res->u_best[j]);
         f->se[j] = u->status == SHP_OK ? u->se[j] : NAN;
     }
     for (int k = 0; k < f->n_obj; ++k) {
-        strncpy(f->obj_name[k], shp_obs_name(shp_problem_obj_kind(pb, k)), NAME_MAX_LEN - 1);
+        strncpy(f->obj_name[k], shp_obs_name(shp_problem_obj_kind(pb, k)), API_NAME_LEN - 1);
         f->objective[k] = res->f_best[k];
     }
     strncpy(f->metric, shp_problem_metric_name(pb), sizeof f->metric - 1);
@@ -80,7 +80,7 @@ int shp_api_fit_run(const char *json, const char *base_dir, long long seed, int 
         shp_fit_result res;
         rc = shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, len);
         if (rc == SHP_OK) keep(f, pb, &res);
-        if (rc == SHP_OK || rc == SHP_ERR_NOT_CONVERGED) shp_fit_result_free(&res);
+        shp_fit_result_free(&res); /* set up by shp_fit_run whatever it returns */
     }
     shp_backend_destroy(be);
     shp_problem_free(pb);

@@ -32,6 +32,14 @@ int shp_api_model_n_params(int i)
     return m ? m->n_params : -1;
 }
 
+int shp_api_model_index(const char *name)
+{
+    const shp_model_desc *m = name ? shp_model_find(name) : NULL;
+    for (int i = 0; m && i < shp_model_count(); ++i)
+        if (shp_model_info(i) == m) return i;
+    return -1;
+}
+
 int shp_api_model_param(int i, int k, const char **name, const char **unit, double *lo, double *hi,
                         int *has_default, double *def, double *bound_lo, double *bound_hi)
 {

@@ -30,6 +30,9 @@ const char *shp_api_model_name(int i);
 const char *shp_api_model_title(int i);
 int shp_api_model_n_params(int i);
 
+/* Index of the model called `name` (its canonical name or an alias), or −1. */
+int shp_api_model_index(const char *name);
+
 /* Parameter k of model i: name, unit (L and T placeholders), hard validity lo/hi (±inf:
  * none), whether it has a default and its value (in cm and min), the default inversion
  * bounds (cm and min). Any output pointer may be NULL. SHP_OK or SHP_ERR_INVALID. */
