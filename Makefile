@@ -4,6 +4,8 @@
 #   make test       unit and benchmark-problem tests (Criterion), then test-python
 #   make lib-shared build/libshpfit.so for foreign callers (include/shpfit/api.h, python/)
 #   make test-python  the Python package's tests (pytest) against build/libshpfit.so
+#   make install    binary, libshpfit.a/.so, headers, shpfit.pc, man page under PREFIX
+#   make test-install  install into build/stage and build examples/ against it (pkg-config)
 #   make test-sanitize  the same built with ASan and UBSan (tests/sanitize.mk)
 #   make fuzz       libFuzzer on every reader of user files (tests/fuzz/fuzz.mk)
 #   make cuda-check compile and link the CUDA translation units (needs nvcc, no GPU)
@@ -66,7 +68,8 @@ BIN_CU_OBJS := $(BUILD)/kernels/backend_cuda.o $(BUILD)/kernels/column_kernel.o
 CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lstdc++
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python
+.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python \
+        install test-install
 all: $(BIN) $(ALL_CUDA)
 
 # $(call install_debs,PACKAGES,WHO): install the Debian packages that are missing, as root
@@ -180,6 +183,35 @@ lib-shared: $(SO_LIB)
 # tests compare with `shpfit forward` and install the package into a temporary folder.
 test-python: $(SO_LIB) $(BIN)
 	SHPFIT_LIB=$(abspath $(SO_LIB)) SHPFIT_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program, both libraries, the public
+# headers (include/shpfit, with physics/ and core/), shpfit.pc for pkg-config and the
+# man page. The .so is the CPU build (the CUDA backend lives in the program).
+PREFIX ?= /usr/local
+VERSION := $(shell sed -n 's/^\#define SHP_VERSION "\(.*\)"/\1/p' include/shpfit/version.h)
+install: $(BIN) $(LIB) $(SO_LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shpfit
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.a
+	install -m 755 $(SO_LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.so
+	cp -R include/shpfit $(DESTDIR)$(PREFIX)/include/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' shpfit.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/shpfit.pc
+	install -m 644 docs/shpfit.1 $(DESTDIR)$(PREFIX)/share/man/man1/shpfit.1
+
+# The installed tree as a user meets it: examples/ built with pkg-config against a staged
+# install (PREFIX is the stage itself, so the .pc file points there) and run on a curve fit.
+STAGE := $(abspath $(BUILD))/stage
+test-install:
+	@rm -rf $(STAGE)
+	@$(MAKE) --no-print-directory install PREFIX=$(STAGE) DESTDIR=
+	PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(CC) $(CSTD) -Wall -Wextra examples/fit_curve.c \
+	    $$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig pkg-config --cflags --libs shpfit) -o $(STAGE)/fit_curve
+	LD_LIBRARY_PATH=$(STAGE)/lib $(STAGE)/fit_curve configs/curves/toyoura_vgm.json | tee $(STAGE)/fit_curve.txt
+	@grep -q 'toyoura.n  *15\.8' $(STAGE)/fit_curve.txt || { echo "test-install: unexpected fit"; exit 1; }
+	@$(STAGE)/bin/shpfit --version > /dev/null
+	@MANPATH=$(STAGE)/share/man man -w shpfit > /dev/null
+	@echo "test-install: examples/fit_curve.c built with pkg-config against $(STAGE) and ran"
 
 # docs generated from the code: the model parameter tables (a test checks they match)
 docs: $(BIN)

@@ -1,19 +1,26 @@
-/* shpfit — umbrella header of the library API. */
+/* shpfit — umbrella header of the library API: every public header. */
 #ifndef SHPFIT_SHPFIT_H
 #define SHPFIT_SHPFIT_H
 
+#include "api.h"
+#include "backend_cuda.h"
 #include "batch.h"
+#include "campaign.h"
 #include "column.h"
 #include "curves_agreement.h"
 #include "et0.h"
+#include "fit.h"
 #include "forward.h"
 #include "forward_output.h"
+#include "journal.h"
+#include "lm.h"
 #include "metrics.h"
 #include "models.h"
 #include "optim.h"
 #include "problem.h"
 #include "rng.h"
 #include "status.h"
+#include "surface.h"
 #include "synth.h"
 #include "uncertainty.h"
 #include "version.h"
