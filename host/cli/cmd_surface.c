@@ -129,6 +129,16 @@ int shp_cmd_surface(int argc, char **argv)
             shp_problem_unit_of(pb, truth, u_truth);
         }
     }
+    if (!bad_input && around) { /* the fit's optimum: the point the planes are centred on */
+        shp_fit_point pt;
+        if (shp_fit_point_set(pb, around, &pt, err, sizeof err) != SHP_OK) {
+            fprintf(stderr, "shpfit: surface: --around: %s\n", err);
+            bad_input = 1;
+        } else {
+            for (int j = 0; j < dim; ++j) u_base[j] = shp_problem_var_unit(pb, j, pt.values[j]);
+        }
+        shp_fit_point_free(&pt);
+    }
     /* a backend that cannot run, or an output directory that cannot be made: nothing written */
     if (!bad_input && !(be = shp_cli_backend_create("surface", a.backend, (int)threads))) bad_input = 1;
     if (!bad_input && shp_mkdir_p(out, err, sizeof err) != SHP_OK) {
@@ -143,21 +153,8 @@ int shp_cmd_surface(int argc, char **argv)
         free(truth);
         return SHP_EXIT_USAGE;
     }
-    shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
+    if (!around) shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
     if (around) {
-        shp_fit_point pt;
-        if (shp_fit_point_set(pb, around, &pt, err, sizeof err) != SHP_OK) {
-            fprintf(stderr, "shpfit: surface: --around: %s\n", err);
-            shp_fit_point_free(&pt);
-            shp_backend_destroy(be);
-            shp_problem_free(pb);
-            free(u_base);
-            free(u_truth);
-            free(truth);
-            return SHP_EXIT_USAGE;
-        }
-        for (int j = 0; j < dim; ++j) u_base[j] = shp_problem_var_unit(pb, j, pt.values[j]);
-        shp_fit_point_free(&pt);
         spec.zoom = 0.0;
         spec.around = around;
         for (int p = 0; p < spec.n_planes; ++p) {
