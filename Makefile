@@ -60,12 +60,28 @@ BIN := $(BUILD)/shpfit
 TEST_BIN := $(BUILD)/shpfit-tests
 BENCH_BIN := $(BUILD)/shpfit-bench
 
+# CUDA=1 links the CUDA backend into build/shpfit, CUDA=0 builds it for the CPU alone.
+# Default: 1 where nvcc exists, except when every goal is one that needs no GPU (run,
+# test, ...): a fresh clone's `make run` then skips the minutes of the kernel compile,
+# while `make`, `make cuda-check` and the GPU targets build it.
+CPU_GOALS := run test test-python lib-shared test-install
+ifeq ($(strip $(MAKECMDGOALS)),)
+CUDA_DEFAULT := 1
+else ifeq ($(strip $(filter-out $(CPU_GOALS),$(MAKECMDGOALS))),)
+CUDA_DEFAULT := 0
+else
+CUDA_DEFAULT := 1
+endif
+CUDA ?= $(CUDA_DEFAULT)
+
 ifneq ($(NVCC),)
+ifeq ($(CUDA),1)
 ALL_CUDA := cuda-check
 # The CUDA backend goes into build/shpfit; the library stays CUDA-free (it refers to the
 # backend weakly, host/batch/backend.c). Static cudart: the binary runs without a GPU.
 BIN_CU_OBJS := $(BUILD)/kernels/backend_cuda.o $(BUILD)/kernels/column_kernel.o
 CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lstdc++
+endif
 endif
 
 .PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python \
@@ -108,7 +124,15 @@ $(BUILD)/pic/%.o: %.c | $(DEPS_STAMP)
 $(SO_LIB): $(PIC_OBJS)
 	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so $^ $(LDLIBS) -o $@
 
-$(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS)
+# Which backends build/shpfit was linked with: rewritten only when that changes, so the
+# program is relinked when a CPU-only build meets a CUDA one and back.
+LINK_MODE := $(if $(BIN_CU_OBJS),cuda,cpu)
+$(BUILD)/.link-mode: FORCE | $(DEPS_STAMP)
+	@echo $(LINK_MODE) | cmp -s - $@ || echo $(LINK_MODE) > $@
+.PHONY: FORCE
+FORCE:
+
+$(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
 # the suite also checks the smoothness statistic of the bench program (tests/test_smooth_stat.c)
@@ -204,7 +228,7 @@ install: $(BIN) $(LIB) $(SO_LIB)
 STAGE := $(abspath $(BUILD))/stage
 test-install:
 	@rm -rf $(STAGE)
-	@$(MAKE) --no-print-directory install PREFIX=$(STAGE) DESTDIR=
+	@$(MAKE) --no-print-directory install PREFIX=$(STAGE) DESTDIR= CUDA=$(CUDA)
 	PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(CC) $(CSTD) -Wall -Wextra examples/fit_curve.c \
 	    $$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig pkg-config --cflags --libs shpfit) -o $(STAGE)/fit_curve
 	LD_LIBRARY_PATH=$(STAGE)/lib $(STAGE)/fit_curve configs/curves/toyoura_vgm.json | tee $(STAGE)/fit_curve.txt
