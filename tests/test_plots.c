@@ -95,6 +95,36 @@ Test(plots, fit_draws_every_plot)
     cr_expect_eq(lines, 1 + 901);
     cr_expect(strstr(csv, "\n7,10000000,-10000000,"), "last row at pF 7");
     free(csv);
+    /* best_profile.csv: the best column at every node; θ at each observed depth of
+     * best_series.csv is its linear interpolation there, and the θ(z) plot draws it */
+    char *prof = tu_slurp(tu_file_in(out, "best_profile.csv"));
+    char *ser = tu_slurp(tu_file_in(out, "best_series.csv"));
+    cr_assert(prof && ser);
+    cr_expect(!strncmp(prof, "time_min,depth_cm,h_cm,theta\n", 29), "%.60s", prof);
+    double pz[2048], pt[2048];
+    int np = 0;
+    for (char *save = NULL, *l = strtok_r(prof, "\n", &save); l && np < 2048; l = strtok_r(NULL, "\n", &save)) {
+        double t, z, h, th;
+        if (sscanf(l, "%lf,%lf,%lf,%lf", &t, &z, &h, &th) == 4) pz[np] = z, pt[np++] = th;
+    }
+    cr_expect_gt(np, 10);
+    int checked = 0;
+    for (char *save = NULL, *l = strtok_r(ser, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        double x, d, o, s;
+        if (strncmp(l, "theta_final,", 12) != 0 || sscanf(l + 12, "%lf,%*[^,],%lf,%lf,%lf", &x, &d, &o, &s) != 4)
+            continue;
+        int k = 0;
+        while (k + 2 < np && pz[k + 1] < d) ++k;
+        const double w = (d - pz[k]) / (pz[k + 1] - pz[k]);
+        cr_expect_float_eq(s, (1.0 - w) * pt[k] + w * pt[k + 1], 1e-9, "theta at %g cm", d);
+        ++checked;
+    }
+    cr_expect_gt(checked, 3);
+    free(prof);
+    free(ser);
+    gp = tu_slurp(tu_file_in(out, "fit_plots.gp"));
+    cr_expect(gp && strstr(gp, "'best_profile.csv' skip 1 using 4:2"), "the profile line uses every node");
+    free(gp);
     tu_remove_tree(tmp);
 }
 

@@ -310,9 +310,9 @@ static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_resu
 static const char *const *fit_names(void)
 {
     static const char *names[24] = {"result.json",    "history.csv",  "pareto.csv", "best_series.csv",
-                                    "fit_curves.csv", "fit_plots.gp", "plot.log"};
-    if (!names[7])
-        for (int i = 0, k = 7; shp_plot_fit_pngs[i] && k < 23; ++i) names[k++] = shp_plot_fit_pngs[i];
+                                    "fit_curves.csv", "fit_plots.gp", "plot.log",   "best_profile.csv"};
+    if (!names[8])
+        for (int i = 0, k = 8; shp_plot_fit_pngs[i] && k < 23; ++i) names[k++] = shp_plot_fit_pngs[i];
     return names;
 }
 

@@ -64,9 +64,28 @@ static void series_units(const shp_forward_problem *fp, int kind, char *xu, char
     }
 }
 
-/* The series of the last shp_problem_simulate (the best solution). */
+/* best_profile.csv: the last simulated column at its last output time, every node
+ * (when a column ran to the end). */
+static int write_profile(const char *dir, const shp_problem *pb, char *err, size_t len)
+{
+    const double *z, *h, *theta;
+    int n;
+    double t;
+    if (shp_problem_last_profile(pb, &z, &h, &theta, &n, &t) != SHP_OK) return SHP_OK;
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    char path[SHP_PATH_MAX];
+    FILE *f = shp_file_create_in(dir, "best_profile.csv", path, sizeof path, err, len);
+    if (!f) return SHP_ERR_IO;
+    fprintf(f, "time_%s,depth_%s,h_%s,theta\n", fp->time_unit, fp->length_unit, fp->length_unit);
+    for (int i = 0; i < n; ++i) fprintf(f, NUM "," NUM "," NUM "," NUM "\n", t, z[i], h[i], theta[i]);
+    return shp_file_close(f, path, err, len);
+}
+
+/* The series of the last shp_problem_simulate (the best solution), and its profile. */
 static int write_series(const char *dir, const shp_problem *pb, char *err, size_t len)
 {
+    const int prc = write_profile(dir, pb, err, len);
+    if (prc != SHP_OK) return prc;
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "best_series.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;

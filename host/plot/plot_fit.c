@@ -295,6 +295,16 @@ static void plot_theta_final(ctx *c)
     if (!series_source(c->f, c->t, SHP_OBS_THETA_FINAL, NAN, "theta_final", src, sizeof src)) return;
     best_objective_text(best, sizeof best, c->pb, c->res, SHP_OBS_THETA_FINAL);
     const shp_forward_problem *fp = c->fp;
+    /* the simulated profile at every node (best_profile.csv) when it is at the observed
+     * time, over the observed depths and a little beyond; else at the observed depths */
+    const double tf = shp_problem_theta_final_time(c->pb);
+    const double *z, *h, *theta;
+    int n;
+    double tp;
+    const int whole = shp_problem_last_profile(c->pb, &z, &h, &theta, &n, &tp) == SHP_OK && tp == tf;
+    double dmax = 0.0;
+    for (int i = 0; i < c->t->n; ++i)
+        if (c->t->row[i].kind == SHP_OBS_THETA_FINAL) dmax = fmax(dmax, c->t->row[i].depth);
     fprintf(c->f,
             "\n# ---- theta_final\n"
             "set output 'fit_theta_final.png'\n"
@@ -302,17 +312,24 @@ static void plot_theta_final(ctx *c)
             "noenhanced\n"
             "set xlabel 'volumetric water content θ [-]'\n"
             "set ylabel 'depth z [%s] (downward)'\n"
-            "set xrange [*:*]\n"
-            "set yrange [*:*] reverse\n"
-            "set offsets graph 0.05, graph 0.05, 0, 0\n",
-            fp->t_out[fp->column.n_out - 1], fp->time_unit, fp->length_unit);
+            "set xrange [*:*]\n",
+            tf, fp->time_unit, fp->length_unit);
+    if (whole) fprintf(c->f, "set yrange [%.6g:0] \nset offsets graph 0.05, graph 0.05, 0, 0\n", 1.25 * dmax + 1e-9);
+    else fprintf(c->f, "set yrange [*:*] reverse\nset offsets graph 0.05, graph 0.05, 0, 0\n");
     shp_plot_key_below(c->f, 2, 36 + (int)strlen(best), 900);
-    fprintf(c->f,
-            "plot %s using 5:4 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
-            "     %s using 6:4 with linespoints pt 7 ps 0.5 lw 2 lc rgb '%s' "
-            "title 'simulated with the fitted parameters%s'\n"
-            "set yrange [*:*] noreverse\n",
-            src, src, kind_colour[SHP_OBS_THETA_FINAL], best);
+    if (whole)
+        fprintf(c->f,
+                "plot %s using 5:4 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
+                "     'best_profile.csv' skip 1 using 4:2 with lines lw 2 lc rgb '%s' "
+                "title 'simulated with the fitted parameters, every node%s'\n",
+                src, kind_colour[SHP_OBS_THETA_FINAL], best);
+    else
+        fprintf(c->f,
+                "plot %s using 5:4 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
+                "     %s using 6:4 with linespoints pt 7 ps 0.5 lw 2 lc rgb '%s' "
+                "title 'simulated with the fitted parameters%s'\n",
+                src, src, kind_colour[SHP_OBS_THETA_FINAL], best);
+    fprintf(c->f, "set yrange [*:*] noreverse\n");
     shp_plot_add_file(c->files, "fit_theta_final.png");
 }
 

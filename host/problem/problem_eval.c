@@ -263,6 +263,30 @@ void shp_problem_last_objectives(const shp_problem *pb, double *f)
     for (int k = 0; k < pb->n_obj; ++k) f[k] = pb->obs[pb->obj[k]].simulated ? shp_problem_metric_of(pb, pb->obj[k]) : NAN;
 }
 
+int shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
+                             int *n, double *t)
+{
+    if (!pb->last_ran || pb->stats[0].status != SHP_OK) return SHP_ERR_INVALID;
+    const shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+    const shp_batch batch = {1, pb->mats, pb->out, pb->stats};
+    shp_column_out out;
+    shp_batch_out_of(&setup, &batch, 0, &out);
+    /* the final profile: the last of n_out when every output time keeps one */
+    const long last = pb->col.profiles_all ? (long)(pb->col.n_out - 1) * pb->col.n : 0;
+    *z = pb->fp->z;
+    *h = out.h_prof + last;
+    *theta = out.theta_prof + last;
+    *n = pb->col.n;
+    *t = pb->t_out[pb->n_out - 1];
+    return SHP_OK;
+}
+
+double shp_problem_theta_final_time(const shp_problem *pb)
+{
+    const obs_set *o = &pb->obs[SHP_OBS_THETA_FINAL];
+    return o->present && o->final_index >= 0 ? pb->t_out[o->final_index] : NAN;
+}
+
 int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,
                        const double **obs, const double **sim)
 {

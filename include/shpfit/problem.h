@@ -198,6 +198,16 @@ void shp_problem_last_objectives(const shp_problem *pb, double *f);
 int shp_problem_series(const shp_problem *pb, int kind, const double **x, const double **x2,
                        const double **obs, const double **sim);
 
+/* The last simulated candidate's column at its last output time *t: the n nodes' depths
+ * z [L], heads h [L] and water contents θ (every node, not only the observed depths).
+ * SHP_OK; SHP_ERR_INVALID when no column ran or it did not reach the end. The pointers
+ * are the problem's, valid until the next simulation. */
+int shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
+                             int *n, double *t);
+
+/* The time the θ_final observations are compared at; NaN when there are none. */
+double shp_problem_theta_final_time(const shp_problem *pb);
+
 /* Goodness of fit of the last simulated candidate for one observation kind. */
 int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);
 
