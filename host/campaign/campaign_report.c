@@ -623,7 +623,10 @@ static int rank_variants(shp_cr_case *cs)
     return SHP_OK;
 }
 
-static int is_multi_objective(const char *alg) { return !strcmp(alg, "vega") || !strcmp(alg, "pso_vega"); }
+static int is_multi_objective(const char *alg)
+{
+    return !strcmp(alg, "vega") || !strcmp(alg, "pso_vega") || !strcmp(alg, "nsga2");
+}
 
 /* Statistics of one variant; sample buffers of its run count. */
 static int variant_stats(const shp_cr_data *d, shp_cr_variant *v, double *a, double *b, double *c, int *ok)

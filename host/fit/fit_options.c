@@ -174,7 +174,7 @@ static int check_failed(const cfg_ctx *c, const char *path, const cJSON *setting
 static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
                       int allow_objectives, int dim, shp_fit_step *st)
 {
-    static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", NULL};
+    static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", "nsga2", NULL};
     int a = st->alg;
     CFG_TRY(cfg_choice(c, obj, path, "algorithm", algs, 0, &a));
     if (a != (int)st->alg) {

@@ -51,6 +51,7 @@ extern const shp_opt_type shp_opt_type_pso_vega;
 extern const shp_opt_type shp_opt_type_de;
 extern const shp_opt_type shp_opt_type_jde;
 extern const shp_opt_type shp_opt_type_shade;
+extern const shp_opt_type shp_opt_type_nsga2;
 
 /* The table entry of alg, NULL when out of range (optimizer.c). */
 const shp_opt_type *shp_opt_type_of(shp_opt_algorithm alg);

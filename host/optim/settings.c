@@ -62,6 +62,7 @@ shp_opt_settings shp_opt_settings_default(shp_opt_algorithm alg)
         break;
     case SHP_OPT_PSO_VEGA: s.pop_size = 60; break;
     case SHP_OPT_SHADE: s.pop_size = 50; break;
+    case SHP_OPT_NSGA2: s.pop_size = 100; break; /* Deb et al. (2002) */
     default: break;
     }
     return s;
@@ -135,6 +136,7 @@ int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_setti
         /* fall through - the exchange step uses the GA operators */
     case SHP_OPT_GA:
     case SHP_OPT_VEGA:
+    case SHP_OPT_NSGA2:
         if ((unsigned)s.crossover > SHP_CROSSOVER_BLX) return fail(msg, len, "unknown crossover");
         if ((unsigned)s.mutation > SHP_MUTATION_GAUSSIAN) return fail(msg, len, "unknown mutation");
         RANGE(p_crossover, 0, 1);
@@ -145,7 +147,7 @@ int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_setti
         RANGE(eta_m, 0, 1e4);
         RANGE(blx_alpha, 0, 10);
         RANGE(sigma, 0, 10);
-        if (alg == SHP_OPT_PSO_VEGA) break;
+        if (alg == SHP_OPT_PSO_VEGA || alg == SHP_OPT_NSGA2) break; /* NSGA-II: binary crowded tournaments */
         if (s.tournament < 1 || s.tournament > s.pop_size)
             return fail(msg, len, "tournament must be in 1..pop_size (got %d)", s.tournament);
         if (s.elitism < 0 || (long)s.elitism * (alg == SHP_OPT_VEGA ? n_obj : 1) > s.pop_size / 2)

@@ -53,6 +53,7 @@ typedef enum {
     SHP_OPT_DE,       /* "de": differential evolution, fixed F and CR */
     SHP_OPT_JDE,      /* "jde": self-adaptive F and CR per individual (Brest et al. 2006) */
     SHP_OPT_SHADE,    /* "shade": success-history adaptation, current-to-pbest/1/bin */
+    SHP_OPT_NSGA2,    /* "nsga2": NSGA-II (Deb et al. 2002), multi-objective */
     SHP_OPT_COUNT
 } shp_opt_algorithm;
 
