@@ -619,7 +619,7 @@ Test(optim_api, algorithm_names_round_trip)
     cr_expect_not(shp_opt_algorithm_is_multiobjective(SHP_OPT_PSO));
     char buf[128];
     cr_expect_str_eq(shp_opt_enum_names(SHP_OPT_ENUM_ALGORITHM, buf, sizeof buf),
-                     "pso, ga, vega, pso_vega, de, jde, shade");
+                     "pso, ga, vega, pso_vega, de, jde, shade, nsga2");
 }
 
 Test(optim_api, every_enum_has_names)
