@@ -365,6 +365,21 @@ Test(optim_grid, vega_single_objective)
     run_grid(rows, N_ROWS(rows));
 }
 
+Test(optim_grid, cmaes)
+{
+    static const grid_row rows[] = {
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_SPHERE, 2, 5000, 1e-6, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_SPHERE, 5, 10000, 1e-6, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_SPHERE, 10, 20000, 1e-6, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_ROSENBROCK, 2, 10000, 1e-4, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_ROSENBROCK, 3, 20000, 1e-3, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_ROSENBROCK, 5, 40000, 1e-2, 10},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_RASTRIGIN, 2, 10000, 1e-3, 8},
+        {SHP_OPT_CMAES, -1, V_DEFAULT, FN_RASTRIGIN, 3, 20000, 1e-2, 6},
+    };
+    run_grid(rows, N_ROWS(rows));
+}
+
 Test(optim_grid, nsga2_single_objective)
 {
     /* with one objective NSGA-II is an elitist (μ + λ) GA: the fronts are the ranks */
@@ -598,9 +613,9 @@ Test(optim_mo, vega_converges_when_objectives_share_the_minimum)
 
 Test(optim_api, algorithm_names_round_trip)
 {
-    const char *names[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", "nsga2"};
-    cr_assert_eq(SHP_OPT_COUNT, 8);
-    cr_assert_eq(shp_opt_enum_count(SHP_OPT_ENUM_ALGORITHM), 8);
+    const char *names[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", "nsga2", "cmaes"};
+    cr_assert_eq(SHP_OPT_COUNT, 9);
+    cr_assert_eq(shp_opt_enum_count(SHP_OPT_ENUM_ALGORITHM), 9);
     for (int a = 0; a < SHP_OPT_COUNT; ++a) {
         cr_expect_str_eq(shp_opt_algorithm_name((shp_opt_algorithm)a), names[a]);
         shp_opt_algorithm back = SHP_OPT_COUNT;
@@ -619,7 +634,7 @@ Test(optim_api, algorithm_names_round_trip)
     cr_expect_not(shp_opt_algorithm_is_multiobjective(SHP_OPT_PSO));
     char buf[128];
     cr_expect_str_eq(shp_opt_enum_names(SHP_OPT_ENUM_ALGORITHM, buf, sizeof buf),
-                     "pso, ga, vega, pso_vega, de, jde, shade, nsga2");
+                     "pso, ga, vega, pso_vega, de, jde, shade, nsga2, cmaes");
 }
 
 Test(optim_api, every_enum_has_names)

@@ -40,7 +40,7 @@ static const struct {
     E(mutation, SHP_OPT_ENUM_MUTATION), D(p_mutation), D(eta_m), D(sigma), I(tournament),
     I(elitism), D(exchange_rate),
     E(strategy, SHP_OPT_ENUM_DE_STRATEGY), D(F), D(CR), D(jde_tau1), D(jde_tau2), D(jde_F_lo),
-    D(jde_F_hi), I(shade_H), D(shade_archive), D(shade_p_max),
+    D(jde_F_hi), I(shade_H), D(shade_archive), D(shade_p_max), D(cma_sigma0),
 #undef D
 #undef I
 #undef E
@@ -174,7 +174,7 @@ static int check_failed(const cfg_ctx *c, const char *path, const cJSON *setting
 static int parse_step(const cfg_ctx *c, const shp_problem *pb, const cJSON *obj, const char *path,
                       int allow_objectives, int dim, shp_fit_step *st)
 {
-    static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", "nsga2", NULL};
+    static const char *const algs[] = {"pso", "ga", "vega", "pso_vega", "de", "jde", "shade", "nsga2", "cmaes", NULL};
     int a = st->alg;
     CFG_TRY(cfg_choice(c, obj, path, "algorithm", algs, 0, &a));
     if (a != (int)st->alg) {

@@ -24,7 +24,8 @@ enum {
     SHP_RS_SHUFFLE = 7,       /* the generation's shuffle (index 0) */
     SHP_RS_EXCHANGE = 8,      /* pso_vega pair k: crossover and mutation */
     SHP_RS_DE_TRIAL = 9,      /* trial i: parameters, donors, crossover */
-    SHP_RS_SHADE_ARCHIVE = 10 /* replaced parent i: archive slot */
+    SHP_RS_SHADE_ARCHIVE = 10, /* replaced parent i: archive slot */
+    SHP_RS_CMA_SAMPLE = 11     /* CMA-ES sample k: its n standard normal draws */
 };
 
 /* The algorithm type table (after GSL's fminimizer types). */
@@ -52,6 +53,7 @@ extern const shp_opt_type shp_opt_type_de;
 extern const shp_opt_type shp_opt_type_jde;
 extern const shp_opt_type shp_opt_type_shade;
 extern const shp_opt_type shp_opt_type_nsga2;
+extern const shp_opt_type shp_opt_type_cmaes;
 
 /* The table entry of alg, NULL when out of range (optimizer.c). */
 const shp_opt_type *shp_opt_type_of(shp_opt_algorithm alg);

@@ -12,6 +12,7 @@ static const shp_opt_type *const types[SHP_OPT_COUNT] = {
     [SHP_OPT_VEGA] = &shp_opt_type_vega,   [SHP_OPT_PSO_VEGA] = &shp_opt_type_pso_vega,
     [SHP_OPT_DE] = &shp_opt_type_de,       [SHP_OPT_JDE] = &shp_opt_type_jde,
     [SHP_OPT_SHADE] = &shp_opt_type_shade, [SHP_OPT_NSGA2] = &shp_opt_type_nsga2,
+    [SHP_OPT_CMAES] = &shp_opt_type_cmaes,
 };
 
 const shp_opt_type *shp_opt_type_of(shp_opt_algorithm alg)

@@ -53,6 +53,7 @@ shp_opt_settings shp_opt_settings_default(shp_opt_algorithm alg)
     s.shade_H = 10;
     s.shade_archive = 1.0;
     s.shade_p_max = 0.2;
+    s.cma_sigma0 = 0.3; /* Hansen 2016: about a third of the domain */
 
     switch (alg) {
     case SHP_OPT_GA: s.pop_size = 60; break;
@@ -63,6 +64,7 @@ shp_opt_settings shp_opt_settings_default(shp_opt_algorithm alg)
     case SHP_OPT_PSO_VEGA: s.pop_size = 60; break;
     case SHP_OPT_SHADE: s.pop_size = 50; break;
     case SHP_OPT_NSGA2: s.pop_size = 100; break; /* Deb et al. (2002) */
+    case SHP_OPT_CMAES: s.pop_size = 12; break;  /* Hansen's 4 + 3 ln n is 8-12 for 4-16 parameters */
     default: break;
     }
     return s;
@@ -169,6 +171,10 @@ int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_setti
         if (s.shade_H < 1) return fail(msg, len, "shade_H must be >= 1 (got %d)", s.shade_H);
         RANGE(shade_archive, 0, 10);
         RANGE(shade_p_max, 0, 1);
+        break;
+    case SHP_OPT_CMAES:
+        if (!(s.cma_sigma0 > 0.0 && s.cma_sigma0 <= 1.0))
+            return fail(msg, len, "cma_sigma0 must be in (0, 1] (got %g)", s.cma_sigma0);
         break;
     default: break;
     }

@@ -54,6 +54,7 @@ typedef enum {
     SHP_OPT_JDE,      /* "jde": self-adaptive F and CR per individual (Brest et al. 2006) */
     SHP_OPT_SHADE,    /* "shade": success-history adaptation, current-to-pbest/1/bin */
     SHP_OPT_NSGA2,    /* "nsga2": NSGA-II (Deb et al. 2002), multi-objective */
+    SHP_OPT_CMAES,    /* "cmaes": CMA-ES (Hansen 2016), λ = pop_size */
     SHP_OPT_COUNT
 } shp_opt_algorithm;
 
@@ -155,6 +156,7 @@ typedef struct {
     int shade_H;                                   /* SHADE: history memory size */
     double shade_archive; /* SHADE: archive size as a fraction of pop_size (0 = none) */
     double shade_p_max;   /* SHADE: pbest fraction drawn from [2/pop, p_max] */
+    double cma_sigma0;    /* CMA-ES: initial step size in the unit box (and at restarts) */
 } shp_opt_settings;
 
 /* The defaults of alg (docs/algorithms.md lists them), by value. */
