@@ -26,7 +26,8 @@ typedef struct {
     double *y;                  /* lambda × n: the samples' steps (x − m)/σ, unrepaired */
     double *xs;                 /* lambda × n: the unrepaired samples */
     double *rankf;              /* lambda: the values they are ranked by */
-    int *order;                 /* lambda */
+    int *order;                 /* lambda: the samples by rank */
+    shp_opt_rank *rk;           /* lambda: sort scratch */
     double *tmp, *tmp2, *A;     /* n, n, n × n scratch */
     long gen;                   /* generations since the (re)start, for h_σ */
     int restarts;
@@ -53,11 +54,12 @@ static int cma_init(shp_optimizer *o)
     st->xs = calloc((size_t)lam * n, sizeof *st->xs);
     st->rankf = calloc((size_t)lam, sizeof *st->rankf);
     st->order = calloc((size_t)lam, sizeof *st->order);
+    st->rk = calloc((size_t)lam, sizeof *st->rk);
     st->tmp = calloc((size_t)n, sizeof *st->tmp);
     st->tmp2 = calloc((size_t)n, sizeof *st->tmp2);
     st->A = calloc(nn, sizeof *st->A);
     if (!(st->w && st->m && st->ps && st->pc && st->C && st->B && st->D && st->y && st->xs && st->rankf &&
-          st->order && st->tmp && st->tmp2 && st->A))
+          st->order && st->rk && st->tmp && st->tmp2 && st->A))
         return SHP_ERR_NOMEM;
     /* Hansen 2016, Table 1 (positive weights only) */
     double sw = 0.0, sw2 = 0.0;
@@ -94,6 +96,7 @@ static void cma_free(shp_optimizer *o)
     free(st->xs);
     free(st->rankf);
     free(st->order);
+    free(st->rk);
     free(st->tmp);
     free(st->tmp2);
     free(st->A);
@@ -143,68 +146,53 @@ static void cma_generate(shp_optimizer *o)
     }
 }
 
+/* order[0..n) = the indices of v[0..n) by value, ties by index (sort.c). */
+static void order_by(cma_state *st, const double *v, int n)
+{
+    for (int k = 0; k < n; ++k) st->rk[k] = (shp_opt_rank){v[k], k};
+    shp_opt_sort_ranks(st->rk, n);
+    for (int k = 0; k < n; ++k) st->order[k] = st->rk[k].i;
+}
+
 /* Rank by the value at the projection plus a penalty on the distance to it: the weight
  * is the interquartile range of the generation's finite values per unit of σ²·(mean
- * variance), so leaving the box costs about one spread of values per step length. */
-static void rank_values(shp_optimizer *o, cma_state *st)
+ * variance), so leaving the box costs about one spread of values per step length. A
+ * failed candidate (+inf) ranks last. */
+static void rank_values(const shp_optimizer *o, cma_state *st)
 {
     const int n = st->n, lam = st->lambda;
     double *v = st->rankf;
-    for (int k = 0; k < lam; ++k) v[k] = o->fs[k];
-    /* the interquartile range of the finite values (sorted copy in order[] as values) */
-    int m = 0;
-    for (int k = 0; k < lam; ++k)
-        if (isfinite(v[k])) st->order[m++] = k;
-    for (int i = 1; i < m; ++i)
-        for (int j = i; j > 0 && v[st->order[j]] < v[st->order[j - 1]]; --j) {
-            const int t = st->order[j];
-            st->order[j] = st->order[j - 1];
-            st->order[j - 1] = t;
-        }
-    const double iqr = m >= 4 ? v[st->order[(3 * m) / 4]] - v[st->order[m / 4]] : m >= 2 ? v[st->order[m - 1]] - v[st->order[0]] : 1.0;
+    for (int k = 0; k < lam; ++k) v[k] = isfinite(o->fs[k]) ? o->fs[k] : HUGE_VAL;
+    order_by(st, v, lam);
+    int m = 0; /* the finite values, first in order[] */
+    while (m < lam && isfinite(v[st->order[m]])) ++m;
+    const double iqr = m >= 4   ? v[st->order[(3 * m) / 4]] - v[st->order[m / 4]]
+                       : m >= 2 ? v[st->order[m - 1]] - v[st->order[0]]
+                                : 1.0;
     double var = 0.0;
     for (int i = 0; i < n; ++i) var += st->C[i * n + i];
     const double weight = (iqr > 0.0 ? iqr : 1e-12) / (st->sigma * st->sigma * var / n + 1e-300);
     for (int k = 0; k < lam; ++k) {
-        if (!isfinite(o->fs[k])) {
-            st->rankf[k] = HUGE_VAL;
-            continue;
-        }
+        if (!isfinite(v[k])) continue;
         double d2 = 0.0;
         for (int i = 0; i < n; ++i) {
             const double x = st->xs[(size_t)k * n + i], c = shp_opt_clip(x);
             d2 += (x - c) * (x - c);
         }
-        st->rankf[k] = o->fs[k] + weight * d2;
+        v[k] += weight * d2;
     }
-    for (int k = 0; k < lam; ++k) st->order[k] = k;
-    for (int i = 1; i < lam; ++i) /* stable: ties keep the sample order */
-        for (int j = i; j > 0 && st->rankf[st->order[j]] < st->rankf[st->order[j - 1]]; --j) {
-            const int t = st->order[j];
-            st->order[j] = st->order[j - 1];
-            st->order[j - 1] = t;
-        }
+    order_by(st, v, lam);
 }
 
-/* Generation 0: the mean from its best μ, the steps y relative to it for a first update
- * of nothing (the distribution starts isotropic at σ0). */
-static void first_mean(shp_optimizer *o, cma_state *st)
+/* Generation 0: the mean from its best μ; the distribution starts isotropic at σ0. */
+static void first_mean(const shp_optimizer *o, cma_state *st)
 {
     const int n = st->n;
-    for (int k = 0; k < st->lambda; ++k) {
-        memcpy(&st->xs[(size_t)k * n], &o->x[(size_t)k * n], (size_t)n * sizeof *st->xs);
-        st->rankf[k] = o->fs[k];
-        st->order[k] = k;
-    }
-    for (int i = 1; i < st->lambda; ++i)
-        for (int j = i; j > 0 && st->rankf[st->order[j]] < st->rankf[st->order[j - 1]]; --j) {
-            const int t = st->order[j];
-            st->order[j] = st->order[j - 1];
-            st->order[j - 1] = t;
-        }
+    for (int k = 0; k < st->lambda; ++k) st->rankf[k] = isfinite(o->fs[k]) ? o->fs[k] : HUGE_VAL;
+    order_by(st, st->rankf, st->lambda);
     for (int i = 0; i < n; ++i) {
         double s = 0.0;
-        for (int r = 0; r < st->mu; ++r) s += st->w[r] * st->xs[(size_t)st->order[r] * n + i];
+        for (int r = 0; r < st->mu; ++r) s += st->w[r] * o->x[(size_t)st->order[r] * n + i];
         st->m[i] = s;
     }
     reset(st, o->s.cma_sigma0);

@@ -14,6 +14,7 @@ typedef struct {
     int *rank;        /* 2·pop: front index of R's members (0 = non-dominated) */
     double *crowd;    /* 2·pop: their crowding distances */
     int *idx, *front; /* 2·pop scratch */
+    shp_opt_rank *rk; /* 2·pop sort scratch */
     int *keep;        /* pop: the members of R chosen as parents */
     double *P, *Pf;   /* pop × dim, × n_obj: the parents */
     int *prank;       /* pop: the parents' ranks and crowding, for the tournaments */
@@ -33,13 +34,14 @@ static int nsga2_init(shp_optimizer *o)
     st->crowd = calloc(n2, sizeof *st->crowd);
     st->idx = calloc(n2, sizeof *st->idx);
     st->front = calloc(n2, sizeof *st->front);
+    st->rk = calloc(n2, sizeof *st->rk);
     st->keep = calloc((size_t)o->pop, sizeof *st->keep);
     st->P = calloc((size_t)o->pop * dim, sizeof *st->P);
     st->Pf = calloc((size_t)o->pop * m, sizeof *st->Pf);
     st->prank = calloc((size_t)o->pop, sizeof *st->prank);
     st->pcrowd = calloc((size_t)o->pop, sizeof *st->pcrowd);
     st->child = calloc(2 * dim, sizeof *st->child);
-    return (st->R && st->Rf && st->rank && st->crowd && st->idx && st->front && st->keep && st->P && st->Pf &&
+    return (st->R && st->Rf && st->rank && st->crowd && st->idx && st->front && st->rk && st->keep && st->P && st->Pf &&
             st->prank && st->pcrowd && st->child)
                ? SHP_OK
                : SHP_ERR_NOMEM;
@@ -55,6 +57,7 @@ static void nsga2_free(shp_optimizer *o)
     free(st->crowd);
     free(st->idx);
     free(st->front);
+    free(st->rk);
     free(st->keep);
     free(st->P);
     free(st->Pf);
@@ -94,6 +97,14 @@ static void nsga2_generate(shp_optimizer *o)
     }
 }
 
+/* s[0..n) = the members a[0..n) by key(member), ties by position (sort.c). */
+static void sort_members(nsga2_state *st, const int *a, int n, const double *key, int stride, int *s)
+{
+    for (int i = 0; i < n; ++i) st->rk[i] = (shp_opt_rank){key[(size_t)a[i] * stride], i};
+    shp_opt_sort_ranks(st->rk, n);
+    for (int i = 0; i < n; ++i) s[i] = a[st->rk[i].i];
+}
+
 /* Crowding distance of the members front[0..n) on every objective (§III-B): the
  * boundary members infinite, the others the normalised side lengths of their cuboid. */
 static void crowding(nsga2_state *st, int m, const int *front, int n)
@@ -101,13 +112,7 @@ static void crowding(nsga2_state *st, int m, const int *front, int n)
     for (int i = 0; i < n; ++i) st->crowd[front[i]] = 0.0;
     int *s = st->idx;
     for (int j = 0; j < m; ++j) {
-        memcpy(s, front, (size_t)n * sizeof *s);
-        for (int i = 1; i < n; ++i) /* insertion sort on objective j: stable, fronts are small */
-            for (int k = i; k > 0 && st->Rf[(size_t)s[k - 1] * m + j] > st->Rf[(size_t)s[k] * m + j]; --k) {
-                const int t = s[k];
-                s[k] = s[k - 1];
-                s[k - 1] = t;
-            }
+        sort_members(st, front, n, st->Rf + j, m, s);
         const double lo = st->Rf[(size_t)s[0] * m + j], hi = st->Rf[(size_t)s[n - 1] * m + j];
         st->crowd[s[0]] = st->crowd[s[n - 1]] = HUGE_VAL;
         if (!(hi > lo) || !isfinite(hi - lo)) continue;
@@ -146,13 +151,10 @@ static void select_parents(const shp_optimizer *o, nsga2_state *st, int n)
             kept += nf;
             continue;
         }
-        for (int i = 1; i < nf; ++i) /* the last front cut: largest crowding first, stable */
-            for (int k = i; k > 0 && st->crowd[st->front[k]] > st->crowd[st->front[k - 1]]; --k) {
-                const int t = st->front[k];
-                st->front[k] = st->front[k - 1];
-                st->front[k - 1] = t;
-            }
-        memcpy(st->keep + kept, st->front, (size_t)(pop - kept) * sizeof *st->keep);
+        /* the last front cut: the largest crowding first (keys −crowding) */
+        for (int i = 0; i < nf; ++i) st->rk[i] = (shp_opt_rank){-st->crowd[st->front[i]], i};
+        shp_opt_sort_ranks(st->rk, nf);
+        for (int i = 0; kept + i < pop; ++i) st->keep[kept + i] = st->front[st->rk[i].i];
         kept = pop;
     }
 }
