@@ -23,6 +23,7 @@ static const command commands[] = {
     {"paper", "the seed-002 study end to end: its campaign, tables and figures", shp_cmd_paper},
     {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
     {"models", "list the hydraulic models and their parameters", shp_cmd_models},
+    {"import-hydrus", "translate a HYDRUS-1D project into a forward configuration", shp_cmd_import_hydrus},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
@@ -36,7 +37,7 @@ static void usage(FILE *f)
             "       shpfit --help | --version\n\ncommands:\n",
             SHP_VERSION);
     for (int i = 0; i < N_COMMANDS; ++i)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nexit codes: 0 success, 1 could not write results, 2 bad usage or input,\n"
                "            3 the model did not converge (results up to where it stopped)\n"
                "configuration schema: docs/config.md\n");

@@ -91,7 +91,7 @@ static int column_depth(const cfg_ctx *c, const cJSON *pr, const cJSON *layers,
     return cfg_require_le(c, pb, *depth, SHP_DEPTH_MAX_CM / fp->cm_per_length, SHP_DEPTH_MAX_TEXT);
 }
 
-enum { GRID_UNIFORM, GRID_GEOMETRIC, GRID_GRADED };
+enum { GRID_UNIFORM, GRID_GEOMETRIC, GRID_GRADED, GRID_NODES };
 #define NODES_MAX 10000000L
 #define NODES_MAX_TEXT "10000000"
 
@@ -101,11 +101,12 @@ enum { GRID_UNIFORM, GRID_GEOMETRIC, GRID_GRADED };
 static int grid_spec(const cfg_ctx *c, const cJSON *pr, double depth, int *grid, int *nodes,
                      double *ratio, double *dz_top, double *dz_max)
 {
-    static const char *const grids[] = {"uniform", "geometric", "graded", NULL};
+    static const char *const grids[] = {"uniform", "geometric", "graded", "nodes", NULL};
     const char *path = "profile";
     double refine = 1.0;
     int has_ratio, has_refine;
     CFG_TRY(cfg_choice(c, pr, path, "grid", grids, 0, grid));
+    if (*grid == GRID_NODES) return SHP_OK; /* explicit_nodes() checks its keys */
     CFG_TRY(cfg_number(c, pr, path, "refine", 0, &refine, &has_refine));
     if (has_refine) CFG_TRY(cfg_require_ge(c, "profile.refine", refine, 1.0));
     CFG_TRY(cfg_number(c, pr, path, "ratio", *grid != GRID_UNIFORM, ratio, &has_ratio));
@@ -156,10 +157,46 @@ static int grid_spec(const cfg_ctx *c, const cJSON *pr, double depth, int *grid,
     return SHP_OK;
 }
 
+/* grid "nodes": the depths of the nodes themselves (an imported HYDRUS grid), 0 first,
+ * strictly increasing, the last at the column depth; refine and the keys of the other
+ * grids do not apply. */
+static int explicit_nodes(const cfg_ctx *c, const cJSON *pr, double depth, double **z, int *nodes)
+{
+    static const char *const other[] = {"nodes", "ratio", "dz_top", "dz_max", "refine", NULL};
+    char p[CFG_PATH_MAX];
+    for (const char *const *k = other; *k; ++k)
+        if (cfg_child(pr, *k)) {
+            cfg_path(p, sizeof p, "profile", *k);
+            return cfg_fail(c, p, "not used with grid \"nodes\" (the nodes are listed in profile.z)");
+        }
+    const cJSON *a = cfg_child(pr, "z");
+    if (!a) return cfg_fail(c, "profile.z", "missing required field (grid \"nodes\")");
+    if (!cJSON_IsArray(a)) return cfg_fail(c, "profile.z", "expected an array, got %s", cfg_type_name(a));
+    const int n = cJSON_GetArraySize(a);
+    if (n < 3 || n > NODES_MAX) return cfg_fail(c, "profile.z", "needs 3 to " NODES_MAX_TEXT " depths (got %d)", n);
+    *z = malloc((size_t)n * sizeof **z);
+    if (!*z) return cfg_fail(c, "profile.z", "out of memory");
+    int i = 0;
+    for (const cJSON *it = a->child; it; it = it->next, ++i) {
+        cfg_path_index(p, sizeof p, "profile.z", i);
+        if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
+            return cfg_fail(c, p, "expected a finite number, got %s", cfg_type_name(it));
+        (*z)[i] = it->valuedouble;
+        if (i == 0 && (*z)[0] != 0.0) return cfg_fail(c, p, "the first node must be at the surface, 0 (got %g)", (*z)[0]);
+        if (i > 0 && !((*z)[i] > (*z)[i - 1]))
+            return cfg_fail(c, p, "depths must increase strictly (%g after %g)", (*z)[i], (*z)[i - 1]);
+    }
+    if (fabs((*z)[n - 1] - depth) > 1e-12 * depth)
+        return cfg_fail(c, p, "the last node must be at the column depth %g (got %g)", depth, (*z)[n - 1]);
+    (*z)[n - 1] = depth; /* rounding only */
+    *nodes = n;
+    return SHP_OK;
+}
+
 int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
     static const char *const keys[] = {"depth", "nodes", "grid", "ratio", "dz_top", "dz_max", "refine",
-                                       "layers", "material", NULL};
+                                       "layers", "material", "z", NULL};
     const char *path = "profile";
     const cJSON *pr;
     CFG_TRY(cfg_object(c, root, "", path, 1, &pr));
@@ -178,13 +215,16 @@ int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
     int has_depth, nodes = 0, grid = GRID_UNIFORM;
     CFG_TRY(column_depth(c, pr, layers, fp, &depth, &has_depth));
     CFG_TRY(grid_spec(c, pr, depth, &grid, &nodes, &ratio, &dz_top, &dz_max));
+    if (grid != GRID_NODES && cfg_child(pr, "z"))
+        return cfg_fail(c, "profile.z", "only used with grid \"nodes\"");
+    if (grid == GRID_NODES) CFG_TRY(explicit_nodes(c, pr, depth, &fp->z, &nodes));
 
-    fp->z = malloc((size_t)nodes * sizeof *fp->z);
+    if (!fp->z) fp->z = malloc((size_t)nodes * sizeof *fp->z);
     fp->mat_of_node = malloc((size_t)nodes * sizeof *fp->mat_of_node);
     if (!fp->z || !fp->mat_of_node) return cfg_fail(c, path, "out of memory");
     if (grid == GRID_GRADED) shp_grid_graded(nodes, depth, dz_top, ratio, dz_max, fp->z);
     else if (grid == GRID_GEOMETRIC) shp_grid_geometric(nodes, depth, ratio, fp->z);
-    else shp_grid_uniform(nodes, depth, fp->z);
+    else if (grid == GRID_UNIFORM) shp_grid_uniform(nodes, depth, fp->z);
     for (int i = 1; i < nodes; ++i) /* an extreme ratio can underflow the first spacing */
         if (!(fp->z[i] > fp->z[i - 1]))
             return cfg_fail(c, grid == GRID_UNIFORM ? "profile.nodes" : "profile.ratio",

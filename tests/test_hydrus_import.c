@@ -1,0 +1,205 @@
+/* shpfit import-hydrus: HYDRUS-1D example projects (tests/data/hydrus/, SOURCE.md) are
+ * imported, run with shpfit forward and compared with HYDRUS's own T_LEVEL.OUT and
+ * NOD_INF.OUT; unsupported projects are refused with their reason and nothing written.
+ * Tolerances: docs/hydrus_import.md, "Agreement". */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, strtok_r, strdup */
+#include <criterion/criterion.h>
+#include "test_util.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HY "data/hydrus"
+
+/* Cumulative bottom flux of T_LEVEL.OUT at time t, downward positive (HYDRUS: upward). */
+static double tlevel_qbot(const char *dir, double t)
+{
+    char path[512], line[1024];
+    snprintf(path, sizeof path, "%s/T_LEVEL.OUT", dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    int col = -1;
+    double v = NAN;
+    while (fgets(line, sizeof line, f)) {
+        char *tok[40], *save = NULL;
+        int n = 0;
+        for (char *s = strtok_r(line, " \t\r\n", &save); s && n < 40; s = strtok_r(NULL, " \t\r\n", &save))
+            tok[n++] = s;
+        if (n > 0 && !strcmp(tok[0], "Time"))
+            for (int i = 0; i < n; ++i)
+                if (!strcmp(tok[i], "sum(vBot)")) col = i;
+        if (col > 0 && n > col && (tok[0][0] == '.' || (tok[0][0] >= '0' && tok[0][0] <= '9')) &&
+            fabs(strtod(tok[0], NULL) - t) < 1e-9 * (1 + t))
+            v = -strtod(tok[col], NULL);
+    }
+    fclose(f);
+    cr_assert(col > 0 && isfinite(v), "%s: no sum(vBot) at t = %g", path, t);
+    return v;
+}
+
+/* Max |Δθ| and max |Δh|/max(|h|, 1) between NOD_INF.OUT and shpfit's profiles.csv at t. */
+static void profile_diff(const char *dir, const char *out, double t, double *dtheta, double *dh)
+{
+    char path[512], line[1024];
+    double hh[200], th[200], sh[200], st[200];
+    int nh = 0, ns = 0, in = 0;
+    snprintf(path, sizeof path, "%s/NOD_INF.OUT", dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    while (fgets(line, sizeof line, f)) {
+        double a, b, c, d;
+        int node;
+        if (sscanf(line, " Time: %lf", &a) == 1) in = fabs(a - t) < 1e-9 * (1 + t);
+        else if (in && nh < 200 && sscanf(line, "%d %lf %lf %lf", &node, &b, &c, &d) == 4)
+            hh[nh] = c, th[nh++] = d;
+    }
+    fclose(f);
+    f = fopen(tu_file_in(out, "profiles.csv"), "r");
+    cr_assert_not_null(f);
+    while (fgets(line, sizeof line, f)) {
+        double a, b, c, d;
+        if (sscanf(line, "%lf,%lf,%lf,%lf", &a, &b, &c, &d) == 4 && fabs(a - t) < 1e-9 * (1 + t) && ns < 200)
+            sh[ns] = c, st[ns++] = d;
+    }
+    fclose(f);
+    cr_assert(nh > 2 && nh == ns, "t = %g: %d HYDRUS nodes, %d shpfit nodes", t, nh, ns);
+    *dtheta = *dh = 0;
+    for (int i = 0; i < nh; ++i) {
+        *dtheta = fmax(*dtheta, fabs(st[i] - th[i]));
+        *dh = fmax(*dh, fabs(sh[i] - hh[i]) / fmax(fabs(hh[i]), 1.0));
+    }
+}
+
+/* Q_bottom of series.csv at row k (0-based). */
+static double series_qbot(const char *out, int k)
+{
+    FILE *f = fopen(tu_file_in(out, "series.csv"), "r");
+    cr_assert_not_null(f);
+    char line[1024];
+    double v = NAN, c[7];
+    for (int row = -1; fgets(line, sizeof line, f); ++row)
+        if (row == k && sscanf(line, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6]) == 7)
+            v = c[5];
+    fclose(f);
+    return v;
+}
+
+static void import_and_run(const char *name, char *tmp, size_t len)
+{
+    tu_make_tmp(tmp, len, "hydrus");
+    cr_assert_eq(tu_run(SHPFIT " import-hydrus " HY "/%s --out %s/%s.json 2>/dev/null", name, tmp, name), 0);
+    cr_assert_eq(tu_run(SHPFIT " forward %s/%s.json --out %s/run >/dev/null 2>&1", tmp, name, tmp), 0,
+                 "%s: forward run failed", name);
+}
+
+typedef struct {
+    const char *name;
+    int n;
+    double times[12];
+    double q_rel_tol, theta_tol, h_rel_tol, theta_final_tol;
+} example;
+
+static void check_example(const example *e)
+{
+    char tmp[256], dir[256], out[300];
+    import_and_run(e->name, tmp, sizeof tmp);
+    snprintf(dir, sizeof dir, HY "/%s", e->name);
+    snprintf(out, sizeof out, "%s/run", tmp);
+    for (int k = 0; k < e->n; ++k) {
+        const double ref = tlevel_qbot(dir, e->times[k]), got = series_qbot(out, k);
+        const double rel = fabs(got - ref) / fabs(ref);
+        double dth, dh;
+        profile_diff(dir, out, e->times[k], &dth, &dh);
+        cr_log_info("%s t = %g: Q_bottom %.5g vs HYDRUS %.4g (%.2f %%), max |dtheta| %.2g, max rel |dh| %.2g",
+                    e->name, e->times[k], got, ref, 100 * rel, dth, dh);
+        cr_expect(rel <= e->q_rel_tol, "%s t = %g: Q_bottom %g vs %g", e->name, e->times[k], got, ref);
+        cr_expect(dth <= (k == e->n - 1 ? e->theta_final_tol : e->theta_tol), "%s t = %g: |dtheta| %g", e->name,
+                  e->times[k], dth);
+        cr_expect(dh <= e->h_rel_tol, "%s t = %g: rel |dh| %g", e->name, e->times[k], dh);
+    }
+    tu_remove_tree(tmp);
+}
+
+Test(hydrus_import, drainage_1drainag)
+{
+    /* measured: Q_bottom within 0.8 %, |dtheta| <= 0.002, rel |dh| <= 0.024 */
+    const example e = {"1DRAINAG", 4, {1, 4, 20, 100}, 0.015, 0.005, 0.05, 0.005};
+    check_example(&e);
+}
+
+Test(hydrus_import, upward_infiltration_upinfil)
+{
+    /* measured: Q_bottom within 0.5 %; the front: |dtheta| <= 0.021 (0.0005 at the end),
+     * rel |dh| <= 0.34 in the dry soil ahead of the front */
+    const example e = {"UPINFIL", 11, {720, 1440, 2160, 2880, 3600, 4320, 5040, 5760, 6480, 7200, 10800},
+                       0.015, 0.04, 0.5, 0.002};
+    check_example(&e);
+}
+
+Test(hydrus_import, infiltration_1infiltr_config)
+{
+    char tmp[256];
+    tu_make_tmp(tmp, sizeof tmp, "hydrus");
+    cr_assert_eq(tu_run(SHPFIT " import-hydrus " HY "/1INFILTR --out %s/c.json 2>/dev/null", tmp), 0);
+    char *c = tu_slurp(tu_file_in(tmp, "c.json"));
+    cr_assert_not_null(c);
+    cr_expect(strstr(c, "\"time\":\t\"h\"") && strstr(c, "\"grid\":\t\"uniform\"") &&
+              strstr(c, "\"nodes\":\t121") && strstr(c, "\"free_drainage\"") &&
+              strstr(c, "\"times\":\t[1, 2, 4, 5]") && strstr(c, "\"k_mean\":\t\"arithmetic\""), "%s", c);
+    cr_expect(strstr(c, "\"top\":\t{\n\t\t\"type\":\t\"head\",\n\t\t\"value\":\t0"), "%s", c);
+    free(c);
+    cr_expect_eq(tu_count_lines(tu_file_in(tmp, "c_initial.csv")), 123);
+    tu_remove_tree(tmp);
+}
+
+static void refused(const char *name, const char *reason)
+{
+    char tmp[256];
+    tu_make_tmp(tmp, sizeof tmp, "hydrus");
+    cr_assert_eq(tu_run(SHPFIT " import-hydrus " HY "/unsupported/%s --out %s/o/c.json 2>%s/err", name, tmp, tmp),
+                 2, "%s", name);
+    char *err = tu_slurp(tu_file_in(tmp, "err"));
+    cr_expect(err && strstr(err, reason), "%s: expected \"%s\" in: %s", name, reason, err ? err : "");
+    free(err);
+    cr_expect_eq(tu_run("test -e %s/o", tmp), 1, "%s: something was written", name);
+    tu_remove_tree(tmp);
+}
+
+Test(hydrus_import, refused)
+{
+    refused("1SCALING", "not supported: Hysteresis = 2");
+    refused("2HYSTER", "not supported: lVariabBC = t");
+    refused("3SELIM", "not supported: lWat = f");
+    refused("4HEAT", "not supported: lWat = f");
+    refused("ROOTUPTK", "not supported: lSink = t: root water uptake");
+    refused("TEST2", "not supported: qGWLF = t");
+}
+
+Test(hydrus_import, solute_is_left_out_with_a_note)
+{
+    char tmp[256];
+    tu_make_tmp(tmp, sizeof tmp, "hydrus");
+    /* 1DRAINAG with lChem = t: the water part is imported, the solute named on stderr */
+    cr_assert_eq(tu_run("mkdir %s/p && sed '9s/^ t     f/ t     t/' " HY "/1DRAINAG/Selector.in > %s/p/SELECTOR.IN && "
+                        "cp " HY "/1DRAINAG/PROFILE.DAT %s/p/profile.dat", tmp, tmp, tmp), 0);
+    cr_assert_eq(tu_run(SHPFIT " import-hydrus %s/p --out %s/c.json 2>%s/err", tmp, tmp, tmp), 0);
+    char *err = tu_slurp(tu_file_in(tmp, "err"));
+    cr_expect(err && strstr(err, "note: solute transport (lChem = t"), "%s", err ? err : "");
+    free(err);
+    cr_expect_eq(tu_run(SHPFIT " forward %s/c.json --out %s/run >/dev/null 2>&1", tmp, tmp), 0);
+    tu_remove_tree(tmp);
+}
+
+Test(hydrus_import, bad_selector_names_file_and_line)
+{
+    char tmp[256];
+    tu_make_tmp(tmp, sizeof tmp, "hydrus");
+    cr_assert_eq(tu_run("mkdir %s/p && sed '16s/.*/ f     f      x       f/' " HY "/1DRAINAG/Selector.in > %s/p/Selector.in && "
+                        "cp " HY "/1DRAINAG/PROFILE.DAT %s/p/", tmp, tmp, tmp), 0);
+    cr_assert_eq(tu_run(SHPFIT " import-hydrus %s/p --out %s/c.json 2>%s/err", tmp, tmp, tmp), 2);
+    char *err = tu_slurp(tu_file_in(tmp, "err"));
+    cr_expect(err && strstr(err, "Selector.in: line 16: KodTop: not an integer"), "%s", err ? err : "");
+    free(err);
+    tu_remove_tree(tmp);
+}
