@@ -153,8 +153,9 @@ int shp_cmd_surface(int argc, char **argv)
         free(truth);
         return SHP_EXIT_USAGE;
     }
-    if (!around) shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
-    if (around) {
+    if (!around) {
+        shp_problem_unit_of(pb, spec.at_truth ? truth : fp->materials, u_base);
+    } else {
         spec.zoom = 0.0;
         spec.around = around;
         for (int p = 0; p < spec.n_planes; ++p) {

@@ -30,7 +30,6 @@ typedef struct {
     shp_opt_rank *rk;           /* lambda: sort scratch */
     double *tmp, *tmp2, *A;     /* n, n, n × n scratch */
     long gen;                   /* generations since the (re)start, for h_σ */
-    int restarts;
 } cma_state;
 
 static int cma_init(shp_optimizer *o)
@@ -260,7 +259,6 @@ static void cma_update(shp_optimizer *o)
     if (st->sigma * dmax < 1e-12 || dmax > 1e7 * dmin || !isfinite(st->sigma)) {
         if (o->have_best) memcpy(st->m, o->best_x, (size_t)n * sizeof *st->m);
         reset(st, o->s.cma_sigma0);
-        st->restarts++;
     }
 }
 

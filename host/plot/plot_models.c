@@ -49,25 +49,6 @@ static int write_curves(const char *dir, const shp_plot_models_in *in, char *err
     return shp_file_close(f, path, err, len);
 }
 
-/* pF of the data (h < 0 only), widened to whole half units; the full range without any. */
-static void pf_range(const double *h, int n, double cm_per_length, double *lo, double *hi)
-{
-    double a = INFINITY, b = -INFINITY;
-    for (int i = 0; i < n; ++i)
-        if (h[i] < 0.0) {
-            const double pf = log10(-h[i] * cm_per_length);
-            a = fmin(a, pf);
-            b = fmax(b, pf);
-        }
-    if (!(a <= b)) {
-        *lo = PF_LO;
-        *hi = PF_HI;
-        return;
-    }
-    *lo = fmax(PF_LO, floor(2.0 * a - 1.0) / 2.0);
-    *hi = fmin(PF_HI, ceil(2.0 * b + 1.0) / 2.0);
-}
-
 /* θ axis to a little beyond the data: a model whose θs lies far outside them (a mode
  * drained before the first observation) does not squash the plot. */
 static double theta_axis(const double *theta, int n)
@@ -82,7 +63,7 @@ static void plot_kind(FILE *f, const shp_plot_models_in *in, int conductivity, s
     const double *h = conductivity ? in->con_h : in->ret_h, *y = conductivity ? in->con_log10K : in->ret_theta;
     const int n = conductivity ? in->n_con : in->n_ret;
     double lo, hi;
-    pf_range(h, n, in->cm_per_length, &lo, &hi);
+    shp_plot_pf_range(NULL, 0, in->cm_per_length, h, n, &lo, &hi); /* the data's, else the whole */
     const char *png = conductivity ? "models_conductivity.png" : "models_retention.png";
     fprintf(f, "\n# ---- %s\n$%s << EOD\n", conductivity ? "conductivity" : "retention", conductivity ? "K" : "theta");
     for (int i = 0; i < n; ++i) /* pF, then θ or K; saturated points (h = 0) at the bottom edge */
