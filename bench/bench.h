@@ -33,6 +33,23 @@ int bench_smooth_main(int argc, char **argv);
  * plain text (argv[0] is "coverage") */
 int bench_coverage_main(int argc, char **argv);
 
+/* The loam of configs/fit_loam.json fitted to v(t) and Q(t) simulated on its own column
+ * (bench_coverage.c): the truth's series, and a problem of one noisy realisation (noise
+ * × each series' spread, stream rep) written into dir. */
+#define BENCH_LOAM_MAXN 256
+#include "shpfit/problem.h"
+typedef struct {
+    int nq, nv;
+    double tq[BENCH_LOAM_MAXN], q[BENCH_LOAM_MAXN], tv[BENCH_LOAM_MAXN], v[BENCH_LOAM_MAXN], sd_q, sd_v;
+    shp_material truth;
+} bench_loam_vq;
+int bench_loam_vq_truth(shp_backend *be, bench_loam_vq *t);
+shp_problem *bench_loam_vq_problem(const char *dir, const bench_loam_vq *t, double noise, uint64_t rep);
+
+/* `shpfit-bench posterior [options]`: the DREAM(ZS) sampler's own cost per proposal and
+ * the loam's posterior against its linearisation, plain text (argv[0] is "posterior") */
+int bench_posterior_main(int argc, char **argv);
+
 /* `shpfit-bench nearest CONFIG...`: the least-squares minimum nearest the truth of each fit
  * config, its misfit and curve agreement (argv[0] is "nearest") */
 int bench_nearest_main(int argc, char **argv);

@@ -25,7 +25,6 @@
 #include "shpfit/uncertainty.h"
 
 #define CONFIG "configs/fit_loam.json"
-#define MAXN 256
 
 static int write_series(const char *path, const char *head, const double *t, const double *y, int n)
 {
@@ -69,6 +68,53 @@ static shp_problem *noisy_problem(const char *dir)
     return pb;
 }
 
+int bench_loam_vq_truth(shp_backend *be, bench_loam_vq *t)
+{
+    shp_problem *pb0 = NULL;
+    char err[512];
+    if (shp_problem_load(CONFIG, &pb0, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    t->truth = shp_problem_forward(pb0)->materials[0];
+    const double *tq, *tv, *x2, *oq, *ov, *sq, *sv;
+    int rc = shp_problem_simulate_materials(pb0, be, &t->truth) != SHP_OK;
+    t->nq = rc ? 0 : shp_problem_series(pb0, SHP_OBS_Q, &tq, &x2, &oq, &sq);
+    t->nv = rc ? 0 : shp_problem_series(pb0, SHP_OBS_V, &tv, &x2, &ov, &sv);
+    if (t->nq <= 0 || t->nv <= 0 || t->nq > BENCH_LOAM_MAXN || t->nv > BENCH_LOAM_MAXN) rc = 1;
+    if (!rc) {
+        memcpy(t->q, sq, sizeof *t->q * (size_t)t->nq);
+        memcpy(t->v, sv, sizeof *t->v * (size_t)t->nv);
+        memcpy(t->tq, tq, sizeof *t->tq * (size_t)t->nq);
+        memcpy(t->tv, tv, sizeof *t->tv * (size_t)t->nv);
+        for (int s = 0; s < 2; ++s) {
+            const double *y = s ? t->v : t->q;
+            const int n = s ? t->nv : t->nq;
+            double m = 0.0, ss = 0.0;
+            for (int i = 0; i < n; ++i) m += y[i] / n;
+            for (int i = 0; i < n; ++i) ss += (y[i] - m) * (y[i] - m);
+            *(s ? &t->sd_v : &t->sd_q) = sqrt(ss / n);
+        }
+    }
+    shp_problem_free(pb0);
+    return rc;
+}
+
+shp_problem *bench_loam_vq_problem(const char *dir, const bench_loam_vq *t, double noise, uint64_t rep)
+{
+    double yq[BENCH_LOAM_MAXN], yv[BENCH_LOAM_MAXN];
+    shp_rng r;
+    shp_rng_init(&r, 2026, rep, 0, 0);
+    for (int i = 0; i < t->nq; ++i) yq[i] = t->q[i] + noise * t->sd_q * shp_rng_normal(&r);
+    for (int i = 0; i < t->nv; ++i) yv[i] = t->v[i] + noise * t->sd_v * shp_rng_normal(&r);
+    char p[600];
+    snprintf(p, sizeof p, "%s/Q.csv", dir);
+    write_series(p, "time_min,Q_cm", t->tq, yq, t->nq);
+    snprintf(p, sizeof p, "%s/v.csv", dir);
+    write_series(p, "time_min,v_cm_per_min", t->tv, yv, t->nv);
+    return noisy_problem(dir);
+}
+
 int bench_coverage_main(int argc, char **argv)
 {
     int reps = 100, threads = 2;
@@ -86,33 +132,12 @@ int bench_coverage_main(int argc, char **argv)
     if (!mkdtemp(dir)) return 1;
     shp_backend *be = shp_backend_cpu_create(threads);
     /* the truth's series: the config's own problem simulated at its materials */
+    bench_loam_vq t;
     shp_problem *pb0 = NULL;
     char err[512];
-    if (!be || shp_problem_load(CONFIG, &pb0, err, sizeof err) != SHP_OK) {
-        fprintf(stderr, "coverage: %s\n", err);
+    if (!be || bench_loam_vq_truth(be, &t) != 0 || shp_problem_load(CONFIG, &pb0, err, sizeof err) != SHP_OK)
         return 1;
-    }
-    const shp_forward_problem *fp = shp_problem_forward(pb0);
-    shp_material truth = fp->materials[0];
-    if (shp_problem_simulate_materials(pb0, be, &truth) != SHP_OK) return 1;
-    const double *tq, *tv, *x2, *oq, *ov, *sq, *sv;
-    const int nq = shp_problem_series(pb0, SHP_OBS_Q, &tq, &x2, &oq, &sq);
-    const int nv = shp_problem_series(pb0, SHP_OBS_V, &tv, &x2, &ov, &sv);
-    if (nq <= 0 || nv <= 0 || nq > MAXN || nv > MAXN) return 1;
-    double Q[MAXN], V[MAXN], yq[MAXN], yv[MAXN], TQ[MAXN], TV[MAXN];
-    memcpy(Q, sq, sizeof *Q * (size_t)nq);
-    memcpy(V, sv, sizeof *V * (size_t)nv);
-    memcpy(TQ, tq, sizeof *TQ * (size_t)nq);
-    memcpy(TV, tv, sizeof *TV * (size_t)nv);
-    double sd[2] = {0, 0};
-    for (int s = 0; s < 2; ++s) {
-        const double *y = s ? V : Q;
-        const int n = s ? nv : nq;
-        double m = 0.0, ss = 0.0;
-        for (int i = 0; i < n; ++i) m += y[i] / n;
-        for (int i = 0; i < n; ++i) ss += (y[i] - m) * (y[i] - m);
-        sd[s] = sqrt(ss / n);
-    }
+    const shp_material truth = t.truth;
     const int dim = shp_problem_dim(pb0);
     double tv_true[SHP_MAX_FREE];
     for (int j = 0; j < dim; ++j) {
@@ -124,31 +149,12 @@ int bench_coverage_main(int argc, char **argv)
     double sum[SHP_MAX_FREE] = {0}, sum2[SHP_MAX_FREE] = {0}, se[SHP_MAX_FREE] = {0};
     const double t0 = bench_now_s();
     for (int rep = 0; rep < reps; ++rep) {
-        shp_rng r;
-        shp_rng_init(&r, 2026, (uint64_t)rep, 0, 0);
-        for (int i = 0; i < nq; ++i) yq[i] = Q[i] + noise * sd[0] * shp_rng_normal(&r);
-        for (int i = 0; i < nv; ++i) yv[i] = V[i] + noise * sd[1] * shp_rng_normal(&r);
-        char p[600];
-        snprintf(p, sizeof p, "%s/Q.csv", dir);
-        write_series(p, "time_min,Q_cm", TQ, yq, nq);
-        snprintf(p, sizeof p, "%s/v.csv", dir);
-        write_series(p, "time_min,v_cm_per_min", TV, yv, nv);
-        shp_problem *pb = noisy_problem(dir);
+        shp_problem *pb = bench_loam_vq_problem(dir, &t, noise, (uint64_t)rep);
         if (!pb) return 1;
         double u[SHP_MAX_FREE];
         shp_problem_unit_of(pb, &truth, u);
-        shp_fit_step st;
-        shp_step_space sp;
-        shp_step_space_whole(pb, &st, &sp);
-        sp.sum = 0; /* least squares: what the linearised intervals are of */
-        shp_lm_settings s = shp_lm_settings_default();
-        s.jacobian = SHP_LM_JACOBIAN_EXACT;
-        s.max_iterations = 50;
-        s.ftol = 1e-12;
-        shp_fit_polish_info info;
-        memset(&info, 0, sizeof info);
         shp_uncertainty unc;
-        int good = shp_fit_polish(pb, be, &s, &sp, u, &info, err, sizeof err) == SHP_OK &&
+        int good = shp_fit_least_squares(pb, be, u, 0, 50, 1e-12, NULL, err, sizeof err) == SHP_OK &&
                    shp_uncertainty_at(pb, be, u, &unc) == SHP_OK && !unc.singular;
         for (int j = 0; good && j < dim; ++j) good = !unc.at_bound[j];
         if (good) {

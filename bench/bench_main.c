@@ -106,6 +106,7 @@ static int usage(const char *prog)
             "       %s refine CONFIG [options]   (a grid-refinement study; --help lists them)\n"
             "       %s coverage [options]   (coverage of the fit's 95 %% intervals)\n"
             "       %s nearest CONFIG...   (the least-squares minimum nearest the truth)\n"
+            "       %s posterior [options]   (the DREAM(ZS) sampler's cost, the loam's posterior)\n"
             "  forward: the ponded loam (180 min) on one core for several grids, N timed\n"
             "           runs per grid (default 21, median reported);\n"
             "  models:  evaluations per second of theta, K, C for every hydraulic model;\n"
@@ -116,7 +117,7 @@ static int usage(const char *prog)
             "  smooth:  share of random candidates of all models whose outputs move by < 1e-6\n"
             "           under a 1e-10 change of one parameter, adaptive and fixed steps;\n"
             "  --quick  fewer repetitions (a smoke test)\n",
-            prog, prog, prog, prog, prog);
+            prog, prog, prog, prog, prog, prog);
     return 2;
 }
 
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "smooth")) return bench_smooth_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "coverage")) return bench_coverage_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "nearest")) return bench_nearest_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "posterior")) return bench_posterior_main(argc - 1, argv + 1);
     const char *out_path = NULL, *only = NULL;
     int reps = 21, quick = 0;
     for (int a = 1; a < argc; ++a) {

@@ -57,17 +57,8 @@ static int nearest_one(const char *path, shp_backend *be, int iterations, int su
         fprintf(stderr, "nearest: %s: the truth's column failed\n", path);
         goto done;
     }
-    shp_fit_step st;
-    shp_step_space sp;
-    shp_step_space_whole(pb, &st, &sp);
-    sp.sum = sum;
-    shp_lm_settings s = shp_lm_settings_default();
-    s.jacobian = SHP_LM_JACOBIAN_EXACT;
-    s.max_iterations = iterations;
-    s.ftol = 1e-14;
     shp_fit_polish_info info;
-    memset(&info, 0, sizeof info);
-    if (shp_fit_polish(pb, be, &s, &sp, u, &info, err, sizeof err) != SHP_OK) {
+    if (shp_fit_least_squares(pb, be, u, sum, iterations, 1e-14, &info, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "nearest: %s: %s\n", path, err);
         goto done;
     }

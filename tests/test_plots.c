@@ -8,11 +8,16 @@
 #include <criterion/criterion.h>
 #include "test_util.h"
 #include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+
+#include "plot/plot.h"
+#include "shpfit/problem.h"
+#include "shpfit/status.h"
 
 
 static int have_gnuplot(void)
@@ -195,5 +200,141 @@ Test(plots, without_gnuplot_the_data_are_complete_and_plots_skipped)
         cr_expect(tu_exists(tu_file_in(dir, fw_data[i])), "%s missing", fw_data[i]);
     for (size_t i = 0; i < COUNT(forward_pngs); ++i)
         cr_expect(!tu_exists(tu_file_in(dir, forward_pngs[i])), "%s", forward_pngs[i]);
+    tu_remove_tree(tmp);
+}
+
+/* ------------------------------------------------------------ posterior plots */
+
+/* DIR/post.json: a van Genuchten retention fit with θr and θs given, so that α and n
+ * are the two free variables (K undetermined: no conductivity plot), and its data. */
+static void write_text_file(const char *dir, const char *name, const char *text)
+{
+    FILE *f = fopen(tu_file_in(dir, name), "w");
+    cr_assert_not_null(f, "%s/%s", dir, name);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The files of shp_posterior_write_all that posterior_plots.gp reads, for result r. */
+static void write_posterior_files(const char *dir, const shp_problem *pb, const shp_posterior_result *r)
+{
+    for (int w = 0; w < 2; ++w) {
+        FILE *f = fopen(tu_file_in(dir, w ? "posterior_chains.csv" : "posterior_samples.csv"), "w");
+        cr_assert_not_null(f);
+        fprintf(f, "chain,generation");
+        for (int j = 0; j < r->dim; ++j) fprintf(f, ",%s", shp_problem_var_name(pb, j));
+        fprintf(f, ",log_likelihood,log_prior%s\n", w ? ",in_sample" : "");
+        for (long g = w ? 0 : r->window_start; g <= r->generations; ++g)
+            for (int c = 0; c < r->chains; ++c) {
+                fprintf(f, "%d,%ld", c + 1, g);
+                for (int j = 0; j < r->dim; ++j)
+                    fprintf(f, ",%.12g", shp_problem_var_value(pb, j, shp_posterior_state(r, g, c)[j]));
+                fprintf(f, ",%.6g,0", r->loglik[g * r->chains + c]);
+                if (w) fprintf(f, ",%d", g >= r->window_start);
+                fputc('\n', f);
+            }
+        fclose(f);
+    }
+    static const double ret[][2] = {{-10, 0.38}, {-30, 0.36}, {-60, 0.30}, {-100, 0.22},
+                                    {-300, 0.14}, {-1000, 0.09}, {-5000, 0.07}};
+    FILE *f = fopen(tu_file_in(dir, "posterior_predictive.csv"), "w");
+    cr_assert_not_null(f);
+    fprintf(f, "series,x,x_unit,depth_cm,observed,map,lo95,median,hi95,pred_lo95,pred_hi95,value_unit\n");
+    for (size_t i = 0; i < sizeof ret / sizeof ret[0]; ++i)
+        fprintf(f, "retention,%g,cm,,%g,%g,%g,%g,%g,%g,%g,-\n", ret[i][0], ret[i][1], ret[i][1] + 0.004,
+                ret[i][1] - 0.01, ret[i][1], ret[i][1] + 0.01, ret[i][1] - 0.03, ret[i][1] + 0.03);
+    fclose(f);
+    f = fopen(tu_file_in(dir, "posterior_curves.csv"), "w");
+    cr_assert_not_null(f);
+    fprintf(f, "pF,suction_cm,h_cm,theta_sand_map,theta_sand_lo95,theta_sand_median,theta_sand_hi95,"
+               "K_sand_map_cm_per_min,K_sand_lo95,K_sand_median,K_sand_hi95\n");
+    for (int k = 0; k <= 180; ++k) {
+        const double pF = -2.0 + k / 20.0, s = pow(10.0, pF);
+        const double th = 0.05 + 0.34 / sqrt(1.0 + pow(0.03 * s, 2.0));
+        fprintf(f, "%g,%g,%g,%g,%g,%g,%g,,,,\n", pF, s, -s, th, th - 0.01, th, th + 0.01);
+    }
+    fclose(f);
+}
+
+Test(plots, posterior_script_draws_the_pngs_it_names)
+{
+    char tmp[64], err[4096];
+    tu_make_tmp(tmp, sizeof tmp, "plots");
+    write_text_file(tmp, "ret.csv", "h,theta\n-10,0.38\n-30,0.36\n-60,0.30\n-100,0.22\n-300,0.14\n-1000,0.09\n"
+                                    "-5000,0.07\n");
+    write_text_file(tmp, "post.json",
+                    "{\"materials\": {\"sand\": {\"model\": \"vgm\", \"theta_r\": 0.05, \"theta_s\": 0.39}},\n"
+                    " \"fit\": {\"observations\": {\"retention\": {\"file\": \"ret.csv\"}}, \"metric\": \"rmse\"}}\n");
+    shp_problem *pb = NULL;
+    cr_assert_eq(shp_problem_load(tu_file_in(tmp, "post.json"), &pb, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_problem_dim(pb), 2);
+
+    /* 3 chains, generations 0 … 9, the sample 5 … 9 */
+    enum { DIM = 2, CHAINS = 3, GENS = 10 };
+    double u[GENS * CHAINS * DIM], ll[GENS * CHAINS], lp[GENS * CHAINS] = {0};
+    for (int k = 0; k < GENS * CHAINS; ++k) {
+        u[DIM * k] = 0.45 + 0.1 * sin(1.3 * k);
+        u[DIM * k + 1] = 0.5 + 0.1 * cos(0.7 * k);
+        ll[k] = -k;
+    }
+    shp_posterior_result r;
+    memset(&r, 0, sizeof r);
+    r.dim = DIM;
+    r.chains = CHAINS;
+    r.generations = GENS - 1;
+    r.window_start = r.burn_in_end = 5;
+    r.converged = 1;
+    r.u = u;
+    r.loglik = ll;
+    r.logprior = lp;
+    r.map_generation = 7;
+    r.map_chain = 1;
+    for (int j = 0; j < DIM; ++j) {
+        const double v = shp_problem_var_value(pb, j, 0.5);
+        r.q50[j] = r.mean[j] = v;
+        r.q025[j] = shp_problem_var_value(pb, j, 0.4);
+        r.q975[j] = shp_problem_var_value(pb, j, 0.6);
+        r.rhat[j] = 1.05;
+        r.ess[j] = 12;
+        r.corr[j * DIM + j] = 1.0;
+    }
+    r.corr[1] = r.corr[2] = 0.3;
+    write_posterior_files(tmp, pb, &r);
+
+    shp_plot_files files = {0};
+    cr_assert_eq(shp_plot_posterior(tmp, pb, &r, &files, err, sizeof err), SHP_OK, "%s", err);
+    /* a curve fit: no column series, and K undetermined: no conductivity */
+    static const char *const pngs[] = {"posterior_marginals.png", "posterior_pairs.png", "posterior_traces.png",
+                                       "posterior_retention.png"};
+    cr_expect_eq(files.n, (int)COUNT(pngs), "%d PNGs named", files.n);
+    for (int i = 0; i < files.n && i < (int)COUNT(pngs); ++i)
+        cr_expect_str_eq(files.name[i], pngs[i]);
+    char *gp = tu_slurp(tu_file_in(tmp, "posterior_plots.gp"));
+    cr_assert_not_null(gp, "posterior_plots.gp not written");
+    for (size_t i = 0; i < COUNT(pngs); ++i) {
+        char line[64];
+        snprintf(line, sizeof line, "set output '%s'", pngs[i]);
+        cr_expect(strstr(gp, line), "%s not drawn", pngs[i]);
+    }
+    cr_expect(!strstr(gp, "posterior_predictive.png") && !strstr(gp, "posterior_conductivity.png"));
+    cr_expect(strstr(gp, "config = 'post.json'"), "titles name the config");
+    cr_expect(strstr(gp, "'posterior_chains.csv' skip 1 every 3::2 using 2:4"), "chain 3 of the second variable");
+    cr_expect(strstr(gp, "sand.alpha [1/cm]"), "axes give the units");
+    free(gp);
+    if (have_gnuplot()) {
+        cr_expect_eq(shp_plot_run("gnuplot", tmp, "posterior_plots.gp", "plot.log", err, sizeof err), SHP_OK, "%s",
+                     err);
+        for (size_t i = 0; i < COUNT(pngs); ++i) expect_png(tmp, pngs[i]);
+    }
+
+    /* one variable: no pairs to draw */
+    r.dim = 1;
+    cr_assert_eq(shp_plot_posterior(tmp, pb, &r, &files, err, sizeof err), SHP_OK, "%s", err);
+    cr_expect_eq(files.n, 3);
+    for (int i = 0; i < files.n; ++i) cr_expect_str_neq(files.name[i], "posterior_pairs.png");
+    gp = tu_slurp(tu_file_in(tmp, "posterior_plots.gp"));
+    cr_expect(gp && !strstr(gp, "posterior_pairs.png"));
+    free(gp);
+    shp_problem_free(pb);
     tu_remove_tree(tmp);
 }

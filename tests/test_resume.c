@@ -219,3 +219,37 @@ Test(resume, campaign_killed_again_and_again_ends_bit_identical, .timeout = 900)
     expect_clean(a);
     tu_remove_tree(tmp);
 }
+
+Test(resume, posterior_killed_again_and_again_ends_bit_identical, .timeout = 900)
+{
+    setenv("SHPFIT_GNUPLOT", "", 1);
+    char tmp[64], cmd[1024], a[512], b[512];
+    tu_make_tmp(tmp, sizeof tmp, "resume");
+    /* the fit-test loam (41 nodes); a budget that ends the sampler mid-burn-in (exit 3) */
+    cr_assert_eq(tu_run("cp data/fit/loam_fit.json %s/fit.json && " SHPFIT " synth %s/fit.json --out %s/obs > /dev/null && "
+                        "sed -i 's/\"truth\": \"materials\",/\"truth\": \"materials\", \"posterior\": {\"max_evaluations\": "
+                        "960, \"chains\": 6, \"check_every\": 10, \"min_window\": 10, \"predictive_draws\": 3},/' %s/fit.json",
+                        tmp, tmp, tmp, tmp),
+                 0);
+    snprintf(cmd, sizeof cmd, SHPFIT " posterior %s/fit.json --out %s/whole --seed 3", tmp, tmp);
+    double whole = 0.0;
+    cr_assert_eq(run_whole(cmd, &whole), 3, "the uninterrupted posterior did not end on its budget");
+    snprintf(cmd, sizeof cmd, SHPFIT " posterior %s/fit.json --out %s/killed --seed 3 --resume", tmp, tmp);
+    int kills = 0;
+    cr_assert_eq(run_killed(cmd, whole, 11, &kills), 3, "the resumed posterior failed");
+    cr_log_info("posterior: %d kills over an uninterrupted %.2f s run", kills, whole);
+    cr_expect_geq(kills, 20, "only %d kills", kills);
+    static const char *const same[] = {"posterior_chains.csv", "posterior_samples.csv", "posterior_rhat.csv",
+                                       "posterior_predictive.csv", "posterior_curves.csv"};
+    for (int i = 0; i < 5; ++i) {
+        snprintf(a, sizeof a, "%s/whole/%s", tmp, same[i]);
+        snprintf(b, sizeof b, "%s/killed/%s", tmp, same[i]);
+        expect_same_file(a, b);
+    }
+    snprintf(a, sizeof a, "%s/whole/posterior.json", tmp);
+    snprintf(b, sizeof b, "%s/killed/posterior.json", tmp);
+    expect_same_json(a, b);
+    snprintf(a, sizeof a, "%s/killed", tmp);
+    expect_clean(a);
+    tu_remove_tree(tmp);
+}

@@ -84,18 +84,8 @@ static const char *const PARAMS4 = "{\"loam.theta_r\": [0.0, 0.2], \"loam.theta_
 /* The least-squares optimum from u (in place), by the exact-Jacobian polish. */
 static void polish_to_optimum(shp_problem *pb, shp_backend *be, double *u)
 {
-    shp_fit_step st;
-    shp_step_space sp;
-    shp_step_space_whole(pb, &st, &sp);
-    sp.sum = 0; /* least squares: what the linearised intervals are of */
-    shp_lm_settings s = shp_lm_settings_default();
-    s.jacobian = SHP_LM_JACOBIAN_EXACT;
-    s.max_iterations = 100;
-    s.ftol = 1e-14;
-    shp_fit_polish_info info;
-    memset(&info, 0, sizeof info);
     char err[256];
-    cr_assert_eq(shp_fit_polish(pb, be, &s, &sp, u, &info, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_fit_least_squares(pb, be, u, 0, 100, 1e-14, NULL, err, sizeof err), SHP_OK, "%s", err);
 }
 
 Test(uncertainty, retention_coverage_of_the_95_percent_intervals, .timeout = 300)

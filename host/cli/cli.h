@@ -16,6 +16,7 @@ int shp_cmd_curves(int argc, char **argv);
 int shp_cmd_models(int argc, char **argv);
 int shp_cmd_synth(int argc, char **argv);
 int shp_cmd_fit(int argc, char **argv);
+int shp_cmd_posterior(int argc, char **argv);
 int shp_cmd_surface(int argc, char **argv);
 int shp_cmd_bench(int argc, char **argv);
 int shp_cmd_paper(int argc, char **argv);

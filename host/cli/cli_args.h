@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "shpfit/batch.h"
+#include "shpfit/journal.h"
+#include "shpfit/problem.h"
 
 typedef struct {
     const char *cmd;        /* "fit" */
@@ -41,6 +43,13 @@ int shp_cli_long(const char *cmd, int argc, char **argv, int *i, long long lo, l
 /* The backend NAME for a command, or NULL after "shpfit: CMD: --backend: why" on stderr
  * (built without CUDA, no device, ...): the caller exits with SHP_EXIT_USAGE. */
 shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threads);
+
+/* The checkpoint OUT/NAME of a long run of command cmd (shpfit/journal.h), fingerprinted
+ * by the problem, the seed, the backend, the program's version and cmd; with resume, an
+ * existing one is continued. Says on stderr what it does; NULL after a message when it
+ * cannot be opened (*code: the exit code; another run's checkpoint is a usage error). */
+shp_journal *shp_cli_checkpoint_open(const char *cmd, const char *out, const char *name, const shp_problem *pb,
+                                     uint64_t seed, const char *backend, int resume, int *code);
 
 /* The help line of --backend, shared by the commands. */
 #define SHP_CLI_BACKEND_HELP                                                                  \

@@ -18,16 +18,19 @@
 
 #include "cli/cli.h"
 #include "cli/cli_args.h"
+#include "cli/cli_posterior.h"
 #include "config/cfg_json.h"
 #include "io/fit_output.h"
 #include "io/uncertainty_text.h"
 #include "io/fs.h"
 #include "io/json_file.h"
+#include "io/posterior_output.h"
 #include "io/stage.h"
 #include "plot/plot.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
 #include "shpfit/journal.h"
+#include "shpfit/posterior.h"
 #include "shpfit/version.h"
 
 static void help(FILE *f)
@@ -306,55 +309,27 @@ static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_resu
     return rc;
 }
 
-/* Every name `fit` may write: the commit removes those this run did not (io/stage.h). */
+/* Every name `fit` may write, the posterior's included: the commit removes those this run
+ * did not (io/stage.h). */
 static const char *const *fit_names(void)
 {
-    static const char *names[24] = {"result.json",    "history.csv",  "pareto.csv", "best_series.csv",
+    static const char *names[48] = {"result.json",    "history.csv",  "pareto.csv", "best_series.csv",
                                     "fit_curves.csv", "fit_plots.gp", "plot.log",   "best_profile.csv"};
-    if (!names[8])
-        for (int i = 0, k = 8; shp_plot_fit_pngs[i] && k < 23; ++i) names[k++] = shp_plot_fit_pngs[i];
+    if (!names[8]) {
+        int k = 8;
+        for (int i = 0; shp_plot_fit_pngs[i] && k < 47; ++i) names[k++] = shp_plot_fit_pngs[i];
+        for (int i = 0; shp_posterior_files[i] && k < 47; ++i)
+            if (strcmp(shp_posterior_files[i], "plot.log")) names[k++] = shp_posterior_files[i];
+        names[k] = "posterior_plot.log";
+    }
     return names;
-}
-
-/* The checkpoint of this fit in out: resumed with --resume when it is there. NULL
- * after a message when it cannot be opened (*code: the exit code). */
-static shp_journal *open_checkpoint(const args *a, shp_problem *pb, const shp_fit_options *opt, const char *backend,
-                                    char *path, int *code)
-{
-    char err[SHP_MSG_MAX];
-    if (shp_path_join(path, SHP_PATH_MAX, a->out, "fit.checkpoint") != 0) {
-        shp_path_too_long(a->out, "fit.checkpoint", err, sizeof err);
-        fprintf(stderr, "shpfit: fit: %s\n", err);
-        *code = SHP_EXIT_USAGE;
-        return NULL;
-    }
-    /* what the results depend on: the problem, the seed, the backend, the program */
-    uint64_t fpr = shp_problem_fingerprint(pb);
-    fpr = shp_hash64(&opt->seed, sizeof opt->seed, fpr);
-    fpr = shp_hash64(backend, strlen(backend), fpr);
-    fpr = shp_hash64(SHP_VERSION, strlen(SHP_VERSION), fpr);
-    const int exists = access(path, F_OK) == 0;
-    if (exists && !a->resume)
-        fprintf(stderr, "shpfit: fit: starting afresh: the checkpoint %s of an earlier run is replaced "
-                        "(--resume continues it)\n", path);
-    if (!exists && a->resume)
-        fprintf(stderr, "shpfit: fit: no checkpoint in %s: starting from the beginning\n", a->out);
-    shp_journal *j = NULL;
-    const int rc = shp_journal_open(path, fpr, NULL, 0, a->resume, &j, err, sizeof err);
-    if (rc != SHP_OK) {
-        fprintf(stderr, "shpfit: fit: %s\n", err);
-        *code = rc == SHP_ERR_CHECKPOINT ? SHP_EXIT_USAGE : SHP_EXIT_FAILURE;
-        return NULL;
-    }
-    if (shp_journal_found(j) > 0)
-        fprintf(stderr, "shpfit: fit: resuming from %s (%ld batches recorded)\n", path, shp_journal_found(j));
-    return j;
 }
 
 /* Results and plots into a staging folder, then all of them into out at once
  * (*committed = 1 once they are there). The exit code. */
 static int write_results(const args *a, shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
-                         const shp_fit_result *res, int *committed)
+                         const shp_fit_result *res, const shp_posterior_options *po,
+                         const shp_posterior_result *pr, int *committed)
 {
 #ifdef _OPENMP
     const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
@@ -367,7 +342,11 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
     int rc = shp_stage_begin(a->out, &st, err, sizeof err);
     if (rc == SHP_OK) rc = shp_fit_write_all(shp_stage_dir(st), pb, be, opt, res, &info, err, sizeof err);
     shp_plot_files pf = {0};
-    const int prc = rc == SHP_OK ? plots(pb, opt, res, shp_stage_dir(st), &pf, plot_err, sizeof plot_err) : SHP_OK;
+    int prc = rc == SHP_OK ? plots(pb, opt, res, shp_stage_dir(st), &pf, plot_err, sizeof plot_err) : SHP_OK;
+    shp_posterior_predictive_info pi = {0, 0};
+    if (rc == SHP_OK && pr)
+        rc = shp_cli_posterior_write(shp_stage_dir(st), pb, be, po, pr, &info, "posterior_plot.log", &pi, &pf, &prc,
+                                     err, sizeof err, plot_err, sizeof plot_err);
     if (rc == SHP_OK) {
         rc = shp_stage_commit(st, fit_names(), err, sizeof err);
         st = NULL;
@@ -379,6 +358,7 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
     }
     *committed = 1;
     print_summary(pb, opt, res, a->out);
+    if (pr) shp_cli_posterior_summary(pb, po, pr, &pi);
     if (prc != SHP_OK) {
         fprintf(stderr, "shpfit: fit: plots failed: %s (the result files are complete)\n", plot_err);
         return SHP_EXIT_FAILURE;
@@ -389,6 +369,10 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
         printf("shpfit fit: plots");
         for (int i = 0; i < pf.n; ++i) printf(" %s", pf.name[i]);
         printf(" in %s\n", a->out);
+    }
+    if (pr && !pr->converged) {
+        shp_cli_posterior_unconverged(po);
+        return SHP_EXIT_NOT_CONVERGED;
     }
     return SHP_EXIT_OK;
 }
@@ -476,13 +460,20 @@ int shp_cmd_fit(int argc, char **argv)
     shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
     if (shp_fit_options_load(pb, a.seed, &opt, err, sizeof err) != SHP_OK ||
         (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) ||
-        shp_stage_check_dir("--out", a.out, 24, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         free(truth);
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
     }
     free(truth);
+    shp_posterior_options po;
+    const int with_posterior = cfg_child(shp_problem_fit_config(pb), "posterior") != NULL;
+    if (with_posterior && !a.evaluate && shp_posterior_options_load(pb, a.seed, &po, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
     if (a.evaluate) {
         const int code = evaluate(&a, pb, &opt);
         shp_problem_free(pb);
@@ -495,13 +486,12 @@ int shp_cmd_fit(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     int code = SHP_EXIT_OK;
-    char cp_path[SHP_PATH_MAX];
     shp_journal *j = NULL;
     if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
         code = SHP_EXIT_USAGE;
     } else {
-        j = open_checkpoint(&a, pb, &opt, shp_backend_name(be), cp_path, &code);
+        j = shp_cli_checkpoint_open("fit", a.out, "fit.checkpoint", pb, opt.seed, shp_backend_name(be), a.resume, &code);
     }
     if (!j) {
         shp_backend_destroy(be);
@@ -522,9 +512,27 @@ int shp_cmd_fit(int argc, char **argv)
                : rc == SHP_ERR_CHECKPOINT  ? SHP_EXIT_USAGE
                                            : SHP_EXIT_FAILURE;
         finished = rc == SHP_ERR_NOT_CONVERGED; /* the same again on resuming: nothing to keep */
-    } else {
+    } else if (!with_posterior) {
         /* the checkpoint goes once the results are safe in place (failed plots aside) */
-        code = write_results(&a, pb, be, &opt, &res, &finished);
+        code = write_results(&a, pb, be, &opt, &res, NULL, NULL, &finished);
+    } else {
+        /* the posterior starts around the optimum, spread wider than its linearised
+         * covariance; its generations continue the fit's checkpoint */
+        const shp_uncertainty *u = &res.uncertainty;
+        shp_posterior_start_at(&po, shp_problem_dim(pb), res.u_best,
+                               u->status == SHP_OK && !u->singular ? u->cov_u : NULL);
+        shp_cli_posterior_progress_ctx ppc = {pc.tty, a.verbose, &po, 0};
+        shp_posterior_result pr;
+        const int prc = shp_posterior_run(pb, be, &po, shp_cli_posterior_progress, &ppc, &pr, err, sizeof err);
+        if (pc.tty && !pc.verbose) fputc('\n', stderr);
+        if (prc != SHP_OK) {
+            fprintf(stderr, "shpfit: fit: %s\n", err);
+            code = prc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED : SHP_EXIT_FAILURE;
+            finished = prc == SHP_ERR_NOT_CONVERGED;
+        } else {
+            code = write_results(&a, pb, be, &opt, &res, &po, &pr, &finished);
+            shp_posterior_result_free(&pr);
+        }
     }
     shp_problem_set_journal(pb, NULL);
     shp_journal_close(j, finished);

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"curves", "tabulate and plot theta(h), K(h), C(h) of the materials of a configuration",
      shp_cmd_curves},
     {"fit", "estimate hydraulic parameters from observations (inverse modelling)", shp_cmd_fit},
+    {"posterior", "the Bayesian posterior of the fitted parameters (DREAM(ZS) sampling)", shp_cmd_posterior},
     {"surface", "objective response surfaces on planes of the fitted parameters", shp_cmd_surface},
     {"bench", "optimizer-benchmark campaigns: variants x seeds x cases, with a report", shp_cmd_bench},
     {"paper", "the seed-002 study end to end: its campaign, tables and figures", shp_cmd_paper},

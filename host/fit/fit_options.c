@@ -429,7 +429,7 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
 {
     static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
                                        "algorithm", "population", "seed", "settings", "stop", "budget",
-                                       "procedure", "two_step", "polish", "column_max_steps", NULL};
+                                       "procedure", "two_step", "polish", "column_max_steps", "posterior", NULL};
     const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
     const cJSON *fit = shp_problem_fit_config(pb);
     memset(opt, 0, sizeof *opt);

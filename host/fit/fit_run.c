@@ -504,3 +504,20 @@ void shp_fit_result_free(shp_fit_result *res)
     free(res->pareto_f);
     memset(res, 0, sizeof *res);
 }
+
+int shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
+                          shp_fit_polish_info *info, char *err, size_t len)
+{
+    shp_fit_step st;
+    shp_step_space sp;
+    shp_step_space_whole(pb, &st, &sp);
+    sp.sum = sum;
+    shp_lm_settings s = shp_lm_settings_default();
+    s.jacobian = SHP_LM_JACOBIAN_EXACT;
+    s.max_iterations = max_iterations;
+    s.ftol = ftol;
+    shp_fit_polish_info own;
+    if (!info) info = &own;
+    memset(info, 0, sizeof *info);
+    return shp_fit_polish(pb, be, &s, &sp, u, info, err, len);
+}

@@ -9,6 +9,7 @@
 
 #include "shpfit/fit.h"
 #include "shpfit/forward.h"
+#include "shpfit/posterior.h"
 #include "io/compare_output.h"
 
 /* The gnuplot program to run: $SHPFIT_GNUPLOT if set (empty = plots off), otherwise
@@ -37,10 +38,27 @@ void shp_plot_pf_range(const shp_material *mats, int n_mats, double cm_per_lengt
 /* Write s into a gnuplot string literal (single quotes, quotes doubled): file names. */
 void shp_plot_quote(char *out, size_t len, const char *s);
 
+/* A series file read back so that a script can address every series (and every depth
+ * of θ(t), whose rows are interleaved by time) by its lines: best_series.csv,
+ * posterior_predictive.csv ("series,x,x_unit,depth,values…"). Per row its observation
+ * kind and its first n_fields fields as numbers (v[0] unused; NaN where empty or not a
+ * number). t->row is the caller's to free (empty on error). SHP_OK; SHP_ERR_IO (a row
+ * of another shape: "PATH:LINE: not a row of NAME") or SHP_ERR_NOMEM with a message. */
+#define SHP_PLOT_ROW_FIELDS 12
+typedef struct {
+    int kind;
+    double v[SHP_PLOT_ROW_FIELDS];
+} shp_plot_row;
+typedef struct {
+    shp_plot_row *row;
+    int n;
+} shp_plot_rows;
+int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot_rows *t, char *err, size_t len);
+
 /* ------------------------------------------------------------ fit and forward plots */
 
 /* The PNGs a plot script draws (names relative to its directory). */
-#define SHP_PLOT_MAX_FILES 12
+#define SHP_PLOT_MAX_FILES 20
 typedef struct {
     int n;
     char name[SHP_PLOT_MAX_FILES][32];
@@ -75,6 +93,17 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
 /* A boxed key below the plot for `entries` titles of at most `longest` characters on
  * a plot `width_px` wide, with the bottom margin its rows and the x label need. */
 void shp_plot_key_below(FILE *f, int entries, int longest, int width_px);
+
+/* After shp_posterior_write_all (io/posterior_output.h): write DIR/posterior_plots.gp,
+ * which reads posterior_samples.csv, posterior_chains.csv, posterior_predictive.csv and
+ * posterior_curves.csv and draws posterior_marginals.png (a histogram per variable),
+ * posterior_pairs.png (pairwise scatter of the sample), posterior_traces.png (every
+ * chain per variable, burn-in shaded), posterior_predictive.png (the observed series with
+ * the 95 % bands) and posterior_retention.png / posterior_conductivity.png (the curves'
+ * bands; conductivity only where K is determined). The names to be drawn go to files
+ * (may be NULL). SHP_OK, or SHP_ERR_IO with a message in err. */
+int shp_plot_posterior(const char *dir, const shp_problem *pb, const shp_posterior_result *res,
+                       shp_plot_files *files, char *err, size_t len);
 
 /* The model comparison of `shpfit fit` (fit.compare): models_curves.csv and
  * models_plots.gp (models_retention.png, and models_conductivity.png with conductivity

@@ -45,65 +45,25 @@ typedef struct {
     int n;
 } series_table;
 
-static int kind_of_name(const char *name)
-{
-    for (int k = 0; k < SHP_OBS_COUNT; ++k)
-        if (!strcmp(name, shp_obs_name(k))) return k;
-    return -1;
-}
-
 static int read_series(const char *dir, series_table *t, char *err, size_t len)
 {
-    char path[SHP_PATH_MAX], line[1024];
+    shp_plot_rows rows;
     t->row = NULL;
     t->n = 0;
-    if (shp_path_join(path, sizeof path, dir, "best_series.csv") != 0)
-        return shp_path_too_long(dir, "best_series.csv", err, len);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        return SHP_ERR_IO;
+    const int rc = shp_plot_read_rows(dir, "best_series.csv", 7, &rows, err, len);
+    if (rc != SHP_OK) return rc;
+    t->row = malloc((size_t)(rows.n > 0 ? rows.n : 1) * sizeof *t->row);
+    if (!t->row) {
+        free(rows.row);
+        snprintf(err, len, "out of memory");
+        return SHP_ERR_NOMEM;
     }
-    int cap = 0, lineno = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (++lineno == 1) continue; /* header */
-        char *field[7];
-        int nf = 0;
-        for (char *s = line; nf < 7;) {
-            field[nf++] = s;
-            char *c = strchr(s, ',');
-            if (!c) break;
-            *c = '\0';
-            s = c + 1;
-        }
-        const int kind = nf == 7 ? kind_of_name(field[0]) : -1;
-        if (kind < 0) {
-            fclose(f);
-            free(t->row);
-            t->row = NULL;
-            snprintf(err, len, "%s:%d: not a best_series row", path, lineno);
-            return SHP_ERR_IO;
-        }
-        if (t->n == cap) {
-            cap = cap ? 2 * cap : 256;
-            series_row *r = realloc(t->row, (size_t)cap * sizeof *r);
-            if (!r) {
-                fclose(f);
-                free(t->row);
-                t->row = NULL;
-                snprintf(err, len, "out of memory");
-                return SHP_ERR_NOMEM;
-            }
-            t->row = r;
-        }
-        series_row *r = &t->row[t->n++];
-        r->kind = kind;
-        r->x = strtod(field[1], NULL);
-        r->depth = *field[3] ? strtod(field[3], NULL) : NAN;
-        r->obs = strtod(field[4], NULL);
-        r->sim = strtod(field[5], NULL);
+    for (int k = 0; k < rows.n; ++k) {
+        const double *v = rows.row[k].v;
+        t->row[k] = (series_row){rows.row[k].kind, v[1], v[3], v[4], v[5]};
     }
-    fclose(f);
+    t->n = rows.n;
+    free(rows.row);
     return SHP_OK;
 }
 

@@ -106,10 +106,8 @@ void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_o
                              const shp_material *mats);
 
 /* problem_eval.c: of the candidate whose series were just filled, objective `kind`'s
- * ψ or RMSE, the same with a value that is not finite as SHP_PENALTY, and the divisor
- * of its residuals. */
+ * ψ or RMSE, and the same with a value that is not finite as SHP_PENALTY. */
 double shp_problem_metric_of(const shp_problem *pb, int kind);
 double shp_problem_objective(const shp_problem *pb, int kind);
-double shp_problem_residual_scale(const shp_problem *pb, int kind);
 
 #endif

@@ -156,6 +156,14 @@ void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, co
 int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                    double *u, shp_fit_polish_info *info, char *err, size_t len);
 
+/* The minimum of the whole problem (every objective, every variable) nearest u, in place:
+ * the exact-Jacobian polish of shp_step_space_whole, of ½ Σ ψ² (sum = 0: what the
+ * linearised uncertainty and the Laplace approximation assume) or of Σψ (sum = 1), with
+ * at most max_iterations iterations and relative tolerance ftol. info may be NULL. As
+ * shp_fit_polish. */
+int shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
+                          shp_fit_polish_info *info, char *err, size_t len);
+
 /* ---------------------------------------------------------------- evaluation */
 
 /* One parameter set scored without optimizing (shpfit fit --evaluate): to check the

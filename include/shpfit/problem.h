@@ -140,6 +140,11 @@ int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const doubl
                                    double *f, int *ok, double *r);
 int shp_problem_n_residuals(const shp_problem *pb);
 
+/* The divisor of the residuals of observation kind `kind`: σ_obs·√n for ψ (seed 002
+ * Eq. 9), √n for RMSE; a residual times it is the error sim − obs in the data's units
+ * (log10 K for conductivity). */
+double shp_problem_residual_scale(const shp_problem *pb, int kind);
+
 /* The same with each candidate's exact residual Jacobian J (n × n_residuals × dim:
  * ∂r_i/∂u_j in the unit coordinates) from the columns' parameter sensitivities
  * (core/column_sens.h) and the hydraulic functions' parameter derivatives, through the

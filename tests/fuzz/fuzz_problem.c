@@ -1,8 +1,8 @@
 /* Fuzz target "problem": a fit configuration through shp_problem_load (the forward
  * sections, fit.parameters, fit.observations and their CSV files, objectives), then what
  * reads the rest of the same file once a problem exists: shp_fit_options_load (the
- * optimizer part of "fit"), shp_surface_spec_load ("surface") and shp_fit_truth
- * (fit.truth).
+ * optimizer part of "fit"), shp_posterior_options_load (fit.posterior),
+ * shp_surface_spec_load ("surface") and shp_fit_truth (fit.truth).
  *
  * Input: the config; further parts become f1.csv … f3.csv beside it, for
  * "observations": {"Q": {"file": "f1.csv"}}. The example configs' observation files
@@ -14,6 +14,7 @@
 #include "fuzz_fixtures.h"
 #include "fuzz_util.h"
 #include "shpfit/fit.h"
+#include "shpfit/posterior.h"
 #include "shpfit/problem.h"
 #include "shpfit/surface.h"
 
@@ -37,6 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     shp_fit_options opt;
     rc = shp_fit_options_load(pb, -1, &opt, err, sizeof err);
     fz_said("shp_fit_options_load", rc, err);
+    shp_posterior_options po;
+    rc = shp_posterior_options_load(pb, -1, &po, err, sizeof err);
+    fz_said("shp_posterior_options_load", rc, err);
     shp_surface_spec spec;
     rc = shp_surface_spec_load(pb, 0, -1.0, &spec, err, sizeof err);
     fz_said("shp_surface_spec_load", rc, err);

@@ -1,0 +1,214 @@
+/* shpfit posterior CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]
+ * [--resume] [--verbose]: the Bayesian posterior of the free parameters of CONFIG's "fit"
+ * section by DREAM(ZS) (shpfit/posterior.h), with its samples, convergence, predictive
+ * bands and plots. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "cli/cli.h"
+#include "cli/cli_args.h"
+#include "cli/cli_posterior.h"
+#include "io/fs.h"
+#include "io/json_file.h"
+#include "io/posterior_output.h"
+#include "io/stage.h"
+#include "plot/plot.h"
+#include "shpfit/fit.h"
+#include "shpfit/journal.h"
+#include "shpfit/posterior.h"
+#include "shpfit/version.h"
+
+static void help(FILE *f)
+{
+    fprintf(f,
+            "usage: shpfit posterior CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]\n"
+            "                        [--resume] [--verbose]\n\n"
+            "Sample the Bayesian posterior of the free parameters of CONFIG's \"fit\" section\n"
+            "(its parameters, bounds, observations and objectives) with DREAM(ZS): N chains\n"
+            "advance together, each generation one batch of N soil columns, until Gelman and\n"
+            "Rubin's R-hat of every parameter is below the target (docs/posterior.md). The\n"
+            "likelihood is Gaussian, sigma per objective integrated out unless\n"
+            "fit.posterior.sigma gives it; priors uniform in each parameter's search scale\n"
+            "unless fit.posterior.prior gives one. Writes\n"
+            "  DIR/posterior.json           mean, sd, median, 95 %% credible interval, MAP, R-hat\n"
+            "                               and effective sample size per parameter, correlations,\n"
+            "                               the sampler's settings and convergence\n"
+            "  DIR/posterior_samples.csv    the posterior sample (values in config units)\n"
+            "  DIR/posterior_chains.csv     every state of every chain, burn-in included\n"
+            "  DIR/posterior_rhat.csv       R-hat at every check\n"
+            "  DIR/posterior_predictive.csv 95 %% bands of every observed series (simulated, and\n"
+            "                               with the observation noise)\n"
+            "  DIR/posterior_curves.csv     95 %% bands of theta(h) and K(h) against pF\n"
+            "  DIR/posterior_*.png          marginals, pairs, traces, predictive bands, curves\n"
+            "The files appear together when all are complete. DIR/posterior.checkpoint records\n"
+            "every generation: after a kill, the same command with --resume continues and ends\n"
+            "with the same result as an uninterrupted run.\n\n"
+            "options:\n"
+            "  -o, --out DIR    output directory (created if missing)\n"
+            "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
+            "  --threads N      CPU threads for the columns (default: all); the result does not\n"
+            "                   depend on it\n" SHP_CLI_BACKEND_HELP
+            "  --resume         continue the run recorded in DIR/posterior.checkpoint\n"
+            "  --verbose        print a line at every convergence check\n"
+            "  -h, --help       this help\n\n"
+            "exit codes: 0 converged; 3 the budget (fit.posterior.max_evaluations) ended the run\n"
+            "            before R-hat reached its target (the files are written and say so:\n"
+            "            \"status\": \"not_converged\"), or no starting state could be simulated;\n"
+            "            2 bad usage, configuration, observation files, or a checkpoint of\n"
+            "            another run; 1 results or plots not written.\n\n"
+            "examples:\n"
+            "  shpfit posterior configs/curves/toyoura_vgm.json --out out/posterior_toyoura\n"
+            "  shpfit posterior configs/posterior_loam.json --out out/posterior_loam\n");
+}
+
+typedef struct {
+    const char *config, *out, *backend;
+    long long seed, threads;
+    int verbose, resume;
+} args;
+
+static int parse_args(int argc, char **argv, args *a)
+{
+    shp_cli_args c = {"posterior", "CONFIG.json", help, NULL, NULL, "cpu"};
+    for (int i = 1; i < argc; ++i) {
+        const char *s = argv[i];
+        if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
+            if (shp_cli_long("posterior", argc, argv, &i, s[2] == 's' ? 0 : 1,
+                             s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
+                return SHP_EXIT_USAGE;
+        } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
+            a->verbose = 1;
+        } else if (!strcmp(s, "--resume")) {
+            a->resume = 1;
+        } else {
+            const int r = shp_cli_common_arg(&c, argc, argv, &i);
+            if (r != SHP_CLI_HANDLED) return r;
+        }
+    }
+    const int bad = shp_cli_require(&c);
+    a->config = c.input;
+    a->out = c.out;
+    a->backend = c.backend;
+    return bad;
+}
+
+/* Files and plots into a staging folder, then into out at once. The exit code. */
+static int write_results(const args *a, shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
+                         const shp_posterior_result *res, int *committed)
+{
+#ifdef _OPENMP
+    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+#else
+    const int threads = 1;
+#endif
+    char err[SHP_MSG_MAX], plot_err[SHP_MSG_MAX] = "";
+    const shp_fit_run_info info = {shp_backend_name(be), threads};
+    shp_posterior_predictive_info pi = {0, 0};
+    shp_stage *st = NULL;
+    int rc = shp_stage_begin(a->out, &st, err, sizeof err);
+    shp_plot_files pf = {0};
+    int prc = SHP_OK;
+    if (rc == SHP_OK)
+        rc = shp_cli_posterior_write(shp_stage_dir(st), pb, be, o, res, &info, "plot.log", &pi, &pf, &prc, err,
+                                     sizeof err, plot_err, sizeof plot_err);
+    if (rc == SHP_OK) {
+        rc = shp_stage_commit(st, shp_posterior_files, err, sizeof err);
+        st = NULL;
+    }
+    shp_stage_abort(st);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: posterior: %s\n", err);
+        return SHP_EXIT_FAILURE;
+    }
+    *committed = 1;
+    printf("shpfit posterior %s -> %s\n", shp_problem_forward(pb)->path, a->out);
+    shp_cli_posterior_summary(pb, o, res, &pi);
+    if (prc != SHP_OK) {
+        fprintf(stderr, "shpfit: posterior: plots failed: %s (the result files are complete)\n", plot_err);
+        return SHP_EXIT_FAILURE;
+    }
+    if (pf.n < 0) {
+        printf("shpfit posterior: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
+    } else {
+        printf("shpfit posterior: plots");
+        for (int i = 0; i < pf.n; ++i) printf(" %s", pf.name[i]);
+        printf(" in %s\n", a->out);
+    }
+    if (!res->converged) {
+        shp_cli_posterior_unconverged(o);
+        return SHP_EXIT_NOT_CONVERGED;
+    }
+    return SHP_EXIT_OK;
+}
+
+int shp_cmd_posterior(int argc, char **argv)
+{
+    args a = {NULL, NULL, NULL, -1, 0, 0, 0};
+    const int done = parse_args(argc, argv, &a);
+    if (done >= 0) return done;
+    char err[SHP_MSG_MAX];
+    shp_problem *pb = NULL;
+    if (shp_problem_load(a.config, &pb, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        return SHP_EXIT_USAGE;
+    }
+    shp_posterior_options o;
+    shp_fit_options fo; /* unused here, but the whole "fit" section is checked, typos included */
+    if (shp_fit_options_load(pb, a.seed, &fo, err, sizeof err) != SHP_OK ||
+        shp_posterior_options_load(pb, a.seed, &o, err, sizeof err) != SHP_OK ||
+        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
+    shp_backend *be = shp_cli_backend_create("posterior", a.backend, (int)a.threads);
+    if (!be) {
+        shp_problem_free(pb);
+        return SHP_EXIT_USAGE;
+    }
+    int code = SHP_EXIT_OK;
+    shp_journal *j = NULL;
+    if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
+        fprintf(stderr, "shpfit: --out %s\n", err);
+        code = SHP_EXIT_USAGE;
+    } else {
+        j = shp_cli_checkpoint_open("posterior", a.out, "posterior.checkpoint", pb, o.seed, shp_backend_name(be), a.resume,
+                                    &code);
+    }
+    if (!j) {
+        shp_backend_destroy(be);
+        shp_problem_free(pb);
+        return code;
+    }
+    shp_problem_set_journal(pb, j);
+    shp_cli_posterior_progress_ctx pc = {isatty(fileno(stderr)), a.verbose, &o, 0};
+    shp_posterior_result res;
+    const int rc = shp_posterior_run(pb, be, &o, shp_cli_posterior_progress, &pc, &res, err, sizeof err);
+    if (pc.tty && !pc.verbose) fputc('\n', stderr);
+    int finished = 0;
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: %s\n", err);
+        if (*shp_backend_error(be))
+            fprintf(stderr, "shpfit: posterior: backend %s: %s\n", shp_backend_name(be), shp_backend_error(be));
+        code = rc == SHP_ERR_NOT_CONVERGED ? SHP_EXIT_NOT_CONVERGED
+               : rc == SHP_ERR_CHECKPOINT  ? SHP_EXIT_USAGE
+                                           : SHP_EXIT_FAILURE;
+        finished = rc == SHP_ERR_NOT_CONVERGED;
+    } else {
+        code = write_results(&a, pb, be, &o, &res, &finished);
+    }
+    shp_problem_set_journal(pb, NULL);
+    shp_journal_close(j, finished);
+    shp_posterior_result_free(&res);
+    shp_backend_destroy(be);
+    shp_problem_free(pb);
+    return code;
+}
