@@ -18,6 +18,8 @@
 #define PF_MAX 7.0
 #define PF_PER_DECADE 20
 
+#define NOISE_DRAWS 50 /* noise realisations per posterior draw in the predictive band */
+
 const char *const shp_posterior_files[] = {"posterior.json",       "posterior_samples.csv", "posterior_chains.csv",
                                            "posterior_rhat.csv",   "posterior_predictive.csv",
                                            "posterior_curves.csv", "posterior_plots.gp",    "plot.log",
@@ -97,7 +99,8 @@ static void series_units(const shp_forward_problem *fp, int kind, char *xu, char
 /* Every observed series at n posterior draws: the simulated values' 2.5, 50 and 97.5 %
  * points (parameter uncertainty) and those of the simulated values plus Gaussian noise of
  * the likelihood's σ (known, or each draw's own residual RMS when integrated out: the
- * posterior predictive of new observations); one column per draw. */
+ * posterior predictive of new observations), NOISE_DRAWS realisations per draw; one
+ * column per draw. */
 static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
                             const shp_posterior_result *r, shp_posterior_predictive_info *pi, char *err, size_t len)
 {
@@ -118,10 +121,10 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
     }
     nd = gen && chain ? shp_posterior_draws(r, nd, gen, chain) : 0;
     double *sim_all = malloc((size_t)(nd > 0 ? nd : 1) * (size_t)(total > 0 ? total : 1) * sizeof *sim_all);
-    double *noisy = malloc((size_t)(nd > 0 ? nd : 1) * (size_t)(total > 0 ? total : 1) * sizeof *noisy);
-    double *tmp = malloc((size_t)(nd > 0 ? nd : 1) * sizeof *tmp);
-    if (!gen || !chain || !sim_all || !noisy || !tmp) {
-        free(gen), free(chain), free(sim_all), free(noisy), free(tmp);
+    double *noise_sd = malloc((size_t)(nd > 0 ? nd : 1) * SHP_OBS_COUNT * sizeof *noise_sd);
+    double *tmp = malloc((size_t)(nd > 0 ? nd : 1) * NOISE_DRAWS * sizeof *tmp);
+    if (!gen || !chain || !sim_all || !noise_sd || !tmp) {
+        free(gen), free(chain), free(sim_all), free(noise_sd), free(tmp);
         snprintf(err, len, "posterior: out of memory for the predictive draws");
         return SHP_ERR_NOMEM;
     }
@@ -132,8 +135,6 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
             ++pi->failed;
             continue;
         }
-        shp_rng rng;
-        shp_rng_init(&rng, o->seed, 0x70726564ULL /* "pred" */, (uint64_t)gen[d], (uint64_t)chain[d]);
         for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
             if (!npts[kind]) continue;
             const double *x, *x2, *obs, *sim;
@@ -144,10 +145,8 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
                 for (int i = 0; i < n; ++i) ss += (sim[i] - obs[i]) * (sim[i] - obs[i]);
                 s = sqrt(ss / n);
             }
-            for (int i = 0; i < n && i < npts[kind]; ++i) {
-                sim_all[(size_t)good * total + off[kind] + i] = sim[i];
-                noisy[(size_t)good * total + off[kind] + i] = sim[i] + s * shp_rng_normal(&rng);
-            }
+            noise_sd[(size_t)good * SHP_OBS_COUNT + kind] = s;
+            for (int i = 0; i < n && i < npts[kind]; ++i) sim_all[(size_t)good * total + off[kind] + i] = sim[i];
         }
         ++good;
     }
@@ -171,9 +170,15 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
                 q[0] = quantile(tmp, good, 0.025);
                 q[1] = quantile(tmp, good, 0.5);
                 q[2] = quantile(tmp, good, 0.975);
-                for (int d = 0; d < good; ++d) tmp[d] = noisy[(size_t)d * total + off[kind] + i];
-                q[3] = quantile(tmp, good, 0.025);
-                q[4] = quantile(tmp, good, 0.975);
+                /* NOISE_DRAWS noise realisations per draw, from a stream of its own per point */
+                shp_rng rng;
+                shp_rng_init(&rng, o->seed, 0x70726564ULL /* "pred" */, (uint64_t)kind, (uint64_t)i);
+                for (int d = 0; d < good; ++d)
+                    for (int k = 0; k < NOISE_DRAWS; ++k)
+                        tmp[d * NOISE_DRAWS + k] = sim_all[(size_t)d * total + off[kind] + i] +
+                                                   noise_sd[(size_t)d * SHP_OBS_COUNT + kind] * shp_rng_normal(&rng);
+                q[3] = quantile(tmp, good * NOISE_DRAWS, 0.025);
+                q[4] = quantile(tmp, good * NOISE_DRAWS, 0.975);
                 fprintf(f, "%s," NUM ",%s,", shp_obs_name(kind), x[i], xu);
                 if (kind == SHP_OBS_THETA_T) fprintf(f, NUM, x2[i]);
                 else if (kind == SHP_OBS_THETA_FINAL) fprintf(f, NUM, x[i]);
@@ -183,7 +188,7 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
             }
         }
     }
-    free(gen), free(chain), free(sim_all), free(noisy), free(tmp);
+    free(gen), free(chain), free(sim_all), free(noise_sd), free(tmp);
     return f ? shp_file_close(f, path, err, len) : SHP_ERR_IO;
 }
 
