@@ -65,6 +65,13 @@ void shp_cli_posterior_summary(const shp_problem *pb, const shp_posterior_option
             if (fabs(r->corr[a * r->dim + b]) > 0.95)
                 printf("  warning: %s and %s correlated at %.3f in the posterior\n", shp_problem_var_name(pb, a),
                        shp_problem_var_name(pb, b), r->corr[a * r->dim + b]);
+    for (int j = 0; j < r->dim; ++j)
+        if (r->ess[j] < SHP_POSTERIOR_ESS_FLAG) {
+            printf("  warning: effective sample sizes below %d (%s: %.0f): the ends of the credible intervals "
+                   "are rough; a lower fit.posterior.rhat (e.g. 1.05) runs longer\n", SHP_POSTERIOR_ESS_FLAG,
+                   shp_problem_var_name(pb, j), r->ess[j]);
+            break;
+        }
     if (pi->failed) printf("  predictive         %d of %d draws failed to simulate\n", pi->failed, pi->draws);
     printf("  wall time          %.2f s\n", r->wall_s);
 }

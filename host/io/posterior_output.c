@@ -359,6 +359,25 @@ static cJSON *build_json(const shp_problem *pb, const shp_posterior_options *o, 
     shp_json_add_number(mp, "log_prior", r->logprior[km]);
     cJSON_AddNumberToObject(mp, "generation", (double)r->map_generation);
     cJSON_AddNumberToObject(mp, "chain", r->map_chain + 1);
+    cJSON *wa = cJSON_AddArrayToObject(j, "warnings");
+    if (!r->converged)
+        cJSON_AddItemToArray(wa, cJSON_CreateString("R-hat did not reach its target within max_evaluations: the "
+                                                    "chains have not converged"));
+    for (int v = 0; v < r->dim; ++v)
+        if (r->ess[v] < SHP_POSTERIOR_ESS_FLAG) {
+            char m[256];
+            snprintf(m, sizeof m, "%s: effective sample size %.0f (below %d): the credible interval's ends are rough",
+                     shp_problem_var_name(pb, v), r->ess[v], SHP_POSTERIOR_ESS_FLAG);
+            cJSON_AddItemToArray(wa, cJSON_CreateString(m));
+        }
+    for (int a = 0; a < r->dim; ++a)
+        for (int b = a + 1; b < r->dim; ++b)
+            if (fabs(r->corr[a * r->dim + b]) > 0.95) {
+                char m[256];
+                snprintf(m, sizeof m, "%s and %s correlated at %.3f in the posterior", shp_problem_var_name(pb, a),
+                         shp_problem_var_name(pb, b), r->corr[a * r->dim + b]);
+                cJSON_AddItemToArray(wa, cJSON_CreateString(m));
+            }
     cJSON *pd = cJSON_AddObjectToObject(j, "predictive");
     cJSON_AddNumberToObject(pd, "draws", pi->draws);
     cJSON_AddNumberToObject(pd, "failed", pi->failed);

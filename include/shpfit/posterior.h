@@ -95,6 +95,10 @@ double shp_posterior_log_prior(const shp_problem *pb, const shp_posterior_option
  * ψ- or RMSE-scaled, objective after objective), up to a constant. */
 double shp_posterior_log_likelihood(const shp_problem *pb, const shp_posterior_options *o, const double *r);
 
+/* An effective sample size below this is flagged: a 95 % interval's ends rest on a
+ * handful of independent draws (Vehtari et al. 2021 ask for 400 in all). */
+#define SHP_POSTERIOR_ESS_FLAG 100
+
 typedef struct {
     long generation;
     double rhat[SHP_MAX_FREE];
