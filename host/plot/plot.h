@@ -55,6 +55,13 @@ typedef struct {
 } shp_plot_rows;
 int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot_rows *t, char *err, size_t len);
 
+/* A gnuplot data source for the rows of series `kind` (θ(t): of one depth, column 4) of
+ * t, read from `file` with n_fields columns: the file itself with `every` when the rows
+ * are evenly spaced there, else a data block $tag written to f with the same columns.
+ * The source goes to src; returns the row count (0: none, nothing written). */
+int shp_plot_rows_source(FILE *f, const shp_plot_rows *t, const char *file, int n_fields, int kind, double depth,
+                         const char *tag, char *src, size_t len);
+
 /* ------------------------------------------------------------ fit and forward plots */
 
 /* The PNGs a plot script draws (names relative to its directory). */

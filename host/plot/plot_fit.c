@@ -43,65 +43,36 @@ typedef struct {
 typedef struct {
     series_row *row;
     int n;
+    shp_plot_rows raw; /* the same rows as read, for shp_plot_rows_source */
 } series_table;
 
 static int read_series(const char *dir, series_table *t, char *err, size_t len)
 {
-    shp_plot_rows rows;
     t->row = NULL;
     t->n = 0;
-    const int rc = shp_plot_read_rows(dir, "best_series.csv", 7, &rows, err, len);
+    const int rc = shp_plot_read_rows(dir, "best_series.csv", 7, &t->raw, err, len);
     if (rc != SHP_OK) return rc;
-    t->row = malloc((size_t)(rows.n > 0 ? rows.n : 1) * sizeof *t->row);
+    t->row = malloc((size_t)(t->raw.n > 0 ? t->raw.n : 1) * sizeof *t->row);
     if (!t->row) {
-        free(rows.row);
+        free(t->raw.row);
+        t->raw.row = NULL;
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    for (int k = 0; k < rows.n; ++k) {
-        const double *v = rows.row[k].v;
-        t->row[k] = (series_row){rows.row[k].kind, v[1], v[3], v[4], v[5]};
+    for (int k = 0; k < t->raw.n; ++k) {
+        const double *v = t->raw.row[k].v;
+        t->row[k] = (series_row){t->raw.row[k].kind, v[1], v[3], v[4], v[5]};
     }
-    t->n = rows.n;
-    free(rows.row);
+    t->n = t->raw.n;
     return SHP_OK;
 }
 
-/* Rows of one series (kind; for θ(t) also one depth). */
-static int series_match(const series_row *r, int kind, double depth)
-{
-    return r->kind == kind && (kind != SHP_OBS_THETA_T || r->depth == depth);
-}
-
 /* A gnuplot data source for one series with columns 2 x, 4 depth, 5 observed,
- * 6 simulated: best_series.csv with `every` when its rows are evenly spaced in the
- * file, else a data block written here (name is its tag). Returns the row count. */
+ * 6 simulated (shp_plot_rows_source of best_series.csv). Returns the row count. */
 static int series_source(FILE *f, const series_table *t, int kind, double depth, const char *tag,
                          char *src, size_t len)
 {
-    int first = -1, last = -1, stride = 0, n = 0, even = 1;
-    for (int i = 0; i < t->n; ++i) {
-        if (!series_match(&t->row[i], kind, depth)) continue;
-        if (n == 1) stride = i - first;
-        else if (n > 1 && i - last != stride) even = 0;
-        if (first < 0) first = i;
-        last = i;
-        ++n;
-    }
-    if (n == 0) return 0;
-    if (even) {
-        snprintf(src, len, "'best_series.csv' skip 1 every %d::%d::%d", stride ? stride : 1, first, last);
-        return n;
-    }
-    fprintf(f, "$%s << EOD\n", tag);
-    for (int i = 0; i < t->n; ++i) {
-        const series_row *r = &t->row[i];
-        if (series_match(r, kind, depth))
-            fprintf(f, "%s,%.12g,,%.12g,%.12g,%.12g,\n", shp_obs_name(kind), r->x, r->depth, r->obs, r->sim);
-    }
-    fprintf(f, "EOD\n");
-    snprintf(src, len, "$%s", tag);
-    return n;
+    return shp_plot_rows_source(f, &t->raw, "best_series.csv", 7, kind, depth, tag, src, len);
 }
 
 /* ------------------------------------------------------------ labels */
@@ -626,7 +597,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "fit_plots.gp", path, sizeof path, err, len);
     if (!f) {
-        free(t.row);
+        free(t.row), free(t.raw.row);
         return SHP_ERR_IO;
     }
     char cfg[600], ylab[96];
@@ -648,6 +619,6 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     plot_history(&c);
     plot_pareto(&c);
     fprintf(f, "unset output\n");
-    free(t.row);
+    free(t.row), free(t.raw.row);
     return shp_file_close(f, path, err, len);
 }

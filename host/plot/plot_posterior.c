@@ -85,7 +85,7 @@ int shp_plot_posterior(const char *dir, const shp_problem *pb, const shp_posteri
     char path[SHP_PATH_MAX], cfg[600];
     FILE *f = shp_file_create_in(dir, "posterior_plots.gp", path, sizeof path, err, len);
     if (!f) {
-        free(t.row);
+        free(t.row), free(t.raw.row);
         free(mats);
         return SHP_ERR_IO;
     }
@@ -102,7 +102,7 @@ int shp_plot_posterior(const char *dir, const shp_problem *pb, const shp_posteri
     shp_plot_post_curve(&c, 0);
     shp_plot_post_curve(&c, 1);
     fprintf(f, "unset output\n");
-    free(t.row);
+    free(t.row), free(t.raw.row);
     free(mats);
     return shp_file_close(f, path, err, len);
 }

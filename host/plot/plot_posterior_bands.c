@@ -25,30 +25,23 @@ static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7"
 
 int shp_plot_post_read_predictive(const char *dir, pred_table *t, char *err, size_t len)
 {
-    shp_plot_rows rows;
     t->row = NULL;
     t->n = 0;
-    const int rc = shp_plot_read_rows(dir, "posterior_predictive.csv", 12, &rows, err, len);
+    const int rc = shp_plot_read_rows(dir, "posterior_predictive.csv", 12, &t->raw, err, len);
     if (rc != SHP_OK) return rc;
-    t->row = malloc((size_t)(rows.n > 0 ? rows.n : 1) * sizeof *t->row);
+    t->row = malloc((size_t)(t->raw.n > 0 ? t->raw.n : 1) * sizeof *t->row);
     if (!t->row) {
-        free(rows.row);
+        free(t->raw.row);
+        t->raw.row = NULL;
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    for (int k = 0; k < rows.n; ++k) {
-        const double *v = rows.row[k].v;
-        t->row[k] = (pred_row){rows.row[k].kind, v[1], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]};
+    for (int k = 0; k < t->raw.n; ++k) {
+        const double *v = t->raw.row[k].v;
+        t->row[k] = (pred_row){t->raw.row[k].kind, v[1], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]};
     }
-    t->n = rows.n;
-    free(rows.row);
+    t->n = t->raw.n;
     return SHP_OK;
-}
-
-/* Rows of one series (kind; for θ(t) also one depth). */
-static int pred_match(const pred_row *r, int kind, double depth)
-{
-    return r->kind == kind && (kind != SHP_OBS_THETA_T || r->depth == depth);
 }
 
 static int pred_count(const pred_table *t, int kind)
@@ -58,46 +51,12 @@ static int pred_count(const pred_table *t, int kind)
     return n;
 }
 
-static void print_num(FILE *f, double v)
-{
-    if (isfinite(v)) fprintf(f, "%.12g", v);
-}
-
-/* A gnuplot data source for one series with posterior_predictive.csv's columns: the file
- * with `every` when its rows are evenly spaced there, else a data block written here
- * (named by tag). Returns the row count. */
+/* A gnuplot data source for one series with posterior_predictive.csv's columns
+ * (shp_plot_rows_source). Returns the row count. */
 static int pred_source(FILE *f, const pred_table *t, int kind, double depth, const char *tag, char *src,
                        size_t len)
 {
-    int first = -1, last = -1, stride = 0, n = 0, even = 1;
-    for (int i = 0; i < t->n; ++i) {
-        if (!pred_match(&t->row[i], kind, depth)) continue;
-        if (n == 1) stride = i - first;
-        else if (n > 1 && i - last != stride) even = 0;
-        if (first < 0) first = i;
-        last = i;
-        ++n;
-    }
-    if (n == 0) return 0;
-    if (even) {
-        snprintf(src, len, "'posterior_predictive.csv' skip 1 every %d::%d::%d", stride ? stride : 1, first, last);
-        return n;
-    }
-    fprintf(f, "$%s << EOD\n", tag);
-    for (int i = 0; i < t->n; ++i) {
-        const pred_row *r = &t->row[i];
-        if (!pred_match(r, kind, depth)) continue;
-        const double v[10] = {r->x, NAN, r->depth, r->obs, r->map, r->lo, r->med, r->hi, r->plo, r->phi};
-        fprintf(f, "%s", shp_obs_name(kind));
-        for (int k = 0; k < 10; ++k) {
-            fputc(',', f);
-            print_num(f, v[k]);
-        }
-        fprintf(f, ",\n");
-    }
-    fprintf(f, "EOD\n");
-    snprintf(src, len, "$%s", tag);
-    return n;
+    return shp_plot_rows_source(f, &t->raw, "posterior_predictive.csv", 12, kind, depth, tag, src, len);
 }
 
 /* ------------------------------------------------------------ the observed series */

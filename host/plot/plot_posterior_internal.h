@@ -27,6 +27,7 @@ typedef struct {
 typedef struct {
     pred_row *row;
     int n;
+    shp_plot_rows raw; /* the same rows as read, for shp_plot_rows_source */
 } pred_table;
 
 /* What every section draws from, filled once by the entry: the script, the problem and

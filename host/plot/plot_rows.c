@@ -74,3 +74,42 @@ int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot
     fclose(f);
     return SHP_OK;
 }
+
+/* Row r belongs to series kind (for θ(t) also to its depth). */
+static int row_match(const shp_plot_row *r, int kind, double depth)
+{
+    return r->kind == kind && (kind != SHP_OBS_THETA_T || r->v[3] == depth);
+}
+
+int shp_plot_rows_source(FILE *f, const shp_plot_rows *t, const char *file, int n_fields, int kind, double depth,
+                         const char *tag, char *src, size_t len)
+{
+    int first = -1, last = -1, stride = 0, n = 0, even = 1;
+    for (int i = 0; i < t->n; ++i) {
+        if (!row_match(&t->row[i], kind, depth)) continue;
+        if (n == 1) stride = i - first;
+        else if (n > 1 && i - last != stride) even = 0;
+        if (first < 0) first = i;
+        last = i;
+        ++n;
+    }
+    if (n == 0) return 0;
+    if (even) {
+        snprintf(src, len, "'%s' skip 1 every %d::%d::%d", file, stride ? stride : 1, first, last);
+        return n;
+    }
+    fprintf(f, "$%s << EOD\n", tag);
+    for (int i = 0; i < t->n; ++i) {
+        const shp_plot_row *r = &t->row[i];
+        if (!row_match(r, kind, depth)) continue;
+        fprintf(f, "%s", shp_obs_name(kind));
+        for (int k = 1; k < n_fields; ++k) {
+            fputc(',', f);
+            if (isfinite(r->v[k])) fprintf(f, "%.12g", r->v[k]);
+        }
+        fputc('\n', f);
+    }
+    fprintf(f, "EOD\n");
+    snprintf(src, len, "$%s", tag);
+    return n;
+}
