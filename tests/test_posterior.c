@@ -377,3 +377,47 @@ Test(posterior, the_rest_of_the_fit_section_is_checked_too, .timeout = 60)
     cr_expect(strstr(msg, "fit.stop.posterior") != NULL, "%s", msg);
     tu_remove_tree(dir);
 }
+
+static double post_mean(const char *path, const char *name, double *sd)
+{
+    char *text = tu_slurp(path);
+    cJSON *j = cJSON_Parse(text);
+    free(text);
+    cr_assert_not_null(j, "%s", path);
+    const cJSON *p = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "parameters"), name);
+    cr_assert_not_null(p, "%s: %s", path, name);
+    const double m = cJSON_GetObjectItem(p, "mean")->valuedouble;
+    *sd = cJSON_GetObjectItem(p, "sd")->valuedouble;
+    cJSON_Delete(j);
+    return m;
+}
+
+/* `posterior --start RESULT.json` samples the posterior a fit's fit.posterior samples,
+ * started around the same optimum; a file that is no fit's result is refused. */
+Test(posterior, start_from_a_fits_result, .timeout = 120)
+{
+    char dir[256], a[512], b[512];
+    tu_make_tmp(dir, sizeof dir, "poststart");
+    setenv("SHPFIT_GNUPLOT", "", 1);
+    shp_problem *pb = retention_problem(dir, 0.002, 5, "{\"sigma\": {\"retention\": 0.002}}");
+    shp_problem_free(pb);
+    cr_assert_eq(tu_run(SHPFIT " fit %s/post.json --out %s/fit > /dev/null 2>&1", dir, dir), 0);
+    cr_assert_eq(tu_run(SHPFIT " posterior %s/post.json --start %s/fit/result.json --out %s/post > %s/log 2>&1", dir,
+                        dir, dir, dir),
+                 0);
+    snprintf(a, sizeof a, "%s/fit/posterior.json", dir);
+    snprintf(b, sizeof b, "%s/post/posterior.json", dir);
+    static const char *const names[3] = {"s.theta_s", "s.alpha", "s.n"};
+    for (int k = 0; k < 3; ++k) {
+        double sa, sb;
+        const double ma = post_mean(a, names[k], &sa), mb = post_mean(b, names[k], &sb);
+        cr_log_info("%s: fit.posterior %.6g ± %.3g, posterior --start %.6g ± %.3g", names[k], ma, sa, mb, sb);
+        cr_expect(fabs(ma - mb) < 0.3 * sa, "%s: means %g and %g", names[k], ma, mb);
+        cr_expect(fabs(sb / sa - 1.0) < 0.25, "%s: sd %g and %g", names[k], sa, sb);
+    }
+    cr_expect_eq(tu_run(SHPFIT " posterior %s/post.json --start %s/post.json --out %s/bad > %s/msg 2>&1", dir, dir, dir,
+                        dir),
+                 2);
+    cr_expect_eq(tu_run("grep -q 'post.json: parameters: missing' %s/msg", dir), 0);
+    tu_remove_tree(dir);
+}

@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cli_posterior.h"
+#include "config/cfg_json.h"
 #include "io/fs.h"
 #include "io/json_file.h"
 #include "io/posterior_output.h"
@@ -29,8 +30,8 @@
 static void help(FILE *f)
 {
     fprintf(f,
-            "usage: shpfit posterior CONFIG.json --out DIR [--seed N] [--threads N] [--backend NAME]\n"
-            "                        [--resume] [--verbose]\n\n"
+            "usage: shpfit posterior CONFIG.json --out DIR [--start RESULT.json] [--seed N] [--threads N]\n"
+            "                        [--backend NAME] [--resume] [--verbose]\n\n"
             "Sample the Bayesian posterior of the free parameters of CONFIG's \"fit\" section\n"
             "(its parameters, bounds, observations and objectives) with DREAM(ZS): N chains\n"
             "advance together, each generation one batch of N soil columns, until Gelman and\n"
@@ -53,6 +54,9 @@ static void help(FILE *f)
             "with the same result as an uninterrupted run.\n\n"
             "options:\n"
             "  -o, --out DIR    output directory (created if missing)\n"
+            "  --start RESULT.json  start the chains around a fit's result (its parameters and\n"
+            "                   linearised covariance, widened 3 times) instead of from a Latin\n"
+            "                   hypercube of the bounds: a shorter burn-in\n"
             "  --seed N         random seed (default fit.seed, else 1); same seed, same result\n"
             "  --threads N      CPU threads for the columns (default: all); the result does not\n"
             "                   depend on it\n" SHP_CLI_BACKEND_HELP
@@ -66,13 +70,15 @@ static void help(FILE *f)
             "            another run; 1 results or plots not written.\n\n"
             "examples:\n"
             "  shpfit posterior configs/curves/toyoura_vgm.json --out out/posterior_toyoura\n"
-            "  shpfit posterior configs/posterior_loam.json --out out/posterior_loam\n");
+            "  shpfit fit configs/fit_loam.json --out out/fit && \\\n"
+            "    shpfit posterior configs/fit_loam.json --start out/fit/result.json --out out/post\n");
 }
 
 typedef struct {
     const char *config, *out, *backend;
     long long seed, threads;
     int verbose, resume;
+    const char *start; /* --start RESULT.json, or NULL */
 } args;
 
 static int parse_args(int argc, char **argv, args *a)
@@ -88,6 +94,9 @@ static int parse_args(int argc, char **argv, args *a)
             a->verbose = 1;
         } else if (!strcmp(s, "--resume")) {
             a->resume = 1;
+        } else if (!strcmp(s, "--start")) {
+            if (i + 1 >= argc) return shp_cli_usage_error("posterior", "missing a fit's result.json after", s);
+            a->start = argv[++i];
         } else {
             const int r = shp_cli_common_arg(&c, argc, argv, &i);
             if (r != SHP_CLI_HANDLED) return r;
@@ -149,9 +158,53 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
     return SHP_EXIT_OK;
 }
 
+/* --start: the chains around the parameters of a fit's result.json, with the covariance
+ * of its "uncertainty" block carried to the search coordinates (SE_u = SE / |dx/du|); a
+ * tenth of the box in every direction when it has none. SHP_OK, or SHP_ERR_CONFIG with
+ * "FILE: FIELD: problem" in err. */
+static int start_from_result(const char *path, const shp_problem *pb, shp_posterior_options *o, char *err,
+                             size_t len)
+{
+    const cfg_ctx c = {path, err, len};
+    cJSON *root = NULL;
+    CFG_TRY(cfg_load_json(&c, &root));
+    const int dim = shp_problem_dim(pb);
+    const cJSON *par = cfg_child(root, "parameters"), *unc = cfg_child(root, "uncertainty");
+    const cJSON *up = cfg_child(unc, "parameters"), *corr = cfg_child(unc, "correlation");
+    const cJSON *st = cfg_child(unc, "status");
+    int have_cov = cJSON_IsString(st) && !strcmp(st->valuestring, "ok") && cJSON_IsArray(corr) &&
+                   cJSON_GetArraySize(corr) == dim;
+    double u[SHP_MAX_FREE], sd[SHP_MAX_FREE], cov[SHP_MAX_FREE * SHP_MAX_FREE];
+    int rc = cJSON_IsObject(par) ? SHP_OK : cfg_fail(&c, "parameters", "missing: not the result.json of a fit");
+    for (int j = 0; j < dim && rc == SHP_OK; ++j) {
+        const char *name = shp_problem_var_name(pb, j);
+        char p[CFG_PATH_MAX];
+        cfg_path(p, sizeof p, "parameters", name);
+        double x, lo, hi, se = NAN;
+        int lg;
+        shp_problem_var_bounds(pb, j, &lo, &hi, &lg);
+        rc = cfg_number(&c, par, "parameters", name, 1, &x, NULL);
+        if (rc == SHP_OK && lg && !(x > 0.0)) rc = cfg_fail(&c, p, "%g is no value of a log-scaled parameter", x);
+        if (rc != SHP_OK) break;
+        u[j] = shp_problem_var_unit(pb, j, x);
+        const cJSON *sej = cfg_child(cfg_child(up, name), "se");
+        if (cJSON_IsNumber(sej)) se = sej->valuedouble;
+        sd[j] = se / (lg ? x * log(hi / lo) : hi - lo);
+        if (!(sd[j] > 0.0 && isfinite(sd[j]))) have_cov = 0;
+    }
+    for (int a = 0; a < dim && rc == SHP_OK && have_cov; ++a)
+        for (int b = 0; b < dim; ++b) {
+            const cJSON *r = cJSON_GetArrayItem(cJSON_GetArrayItem(corr, a), b);
+            cov[a * dim + b] = cJSON_IsNumber(r) ? r->valuedouble * sd[a] * sd[b] : NAN;
+        }
+    if (rc == SHP_OK) shp_posterior_start_at(o, dim, u, have_cov ? cov : NULL);
+    cJSON_Delete(root);
+    return rc;
+}
+
 int shp_cmd_posterior(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, -1, 0, 0, 0};
+    args a = {NULL, NULL, NULL, -1, 0, 0, 0, NULL};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
     char err[SHP_MSG_MAX];
@@ -164,7 +217,8 @@ int shp_cmd_posterior(int argc, char **argv)
     shp_fit_options fo; /* unused here, but the whole "fit" section is checked, typos included */
     if (shp_fit_options_load(pb, a.seed, &fo, err, sizeof err) != SHP_OK ||
         shp_posterior_options_load(pb, a.seed, &o, err, sizeof err) != SHP_OK ||
-        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
+        shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK ||
+        (a.start && start_from_result(a.start, pb, &o, err, sizeof err) != SHP_OK)) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
