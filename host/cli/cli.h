@@ -21,6 +21,7 @@ int shp_cmd_surface(int argc, char **argv);
 int shp_cmd_bench(int argc, char **argv);
 int shp_cmd_paper(int argc, char **argv);
 int shp_cmd_import_hydrus(int argc, char **argv);
+int shp_cmd_import_station(int argc, char **argv);
 
 /* `fit` of a config with "fit.compare" (cmd_fit_compare.c): takes over root. */
 struct cJSON;

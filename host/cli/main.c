@@ -25,6 +25,8 @@ static const command commands[] = {
     {"synth", "synthetic observations from a forward run, with optional errors", shp_cmd_synth},
     {"models", "list the hydraulic models and their parameters", shp_cmd_models},
     {"import-hydrus", "translate a HYDRUS-1D project into a forward configuration", shp_cmd_import_hydrus},
+    {"import-station", "read a station record (USCRN, ISMN) into daily forcing with ET0 and theta series",
+     shp_cmd_import_station},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
@@ -38,7 +40,7 @@ static void usage(FILE *f)
             "       shpfit --help | --version\n\ncommands:\n",
             SHP_VERSION);
     for (int i = 0; i < N_COMMANDS; ++i)
-        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nexit codes: 0 success, 1 could not write results, 2 bad usage or input,\n"
                "            3 the model did not converge (results up to where it stopped)\n"
                "configuration schema: docs/config.md\n");

@@ -21,6 +21,7 @@
 #include "posterior.h"
 #include "problem.h"
 #include "rng.h"
+#include "station.h"
 #include "status.h"
 #include "surface.h"
 #include "synth.h"

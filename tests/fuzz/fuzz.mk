@@ -18,7 +18,7 @@ FUZZ_TIMEOUT ?= 10
 # 1: go on after a finding (libFuzzer fork mode), 0: stop at the first
 FUZZ_KEEP_GOING ?= 1
 FUZZ_BUILD := $(BUILD)/fuzz
-FUZZ_TARGETS := forward problem csv campaign report paper hydrus
+FUZZ_TARGETS := forward problem csv campaign report paper hydrus station
 
 # Debian's unversioned packages: clang, its sanitizer and libFuzzer runtimes, and the
 # OpenMP runtime clang links for the library's pragmas; llvm for the coverage tools.
