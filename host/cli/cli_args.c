@@ -92,3 +92,19 @@ shp_backend *shp_cli_backend_create(const char *cmd, const char *name, int threa
     if (!be) fprintf(stderr, "shpfit: %s: --backend %s: %s\n", cmd, name, err);
     return be;
 }
+
+int shp_cli_run_arg(const char *cmd, int argc, char **argv, int *i, shp_cli_run_opts *r)
+{
+    const char *s = argv[*i];
+    if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
+        const int seed = s[2] == 's';
+        return shp_cli_long(cmd, argc, argv, i, seed ? 0 : 1, seed ? 0x7fffffffffffffffLL : 10000,
+                            seed ? &r->seed : &r->threads) != 0
+                   ? SHP_EXIT_USAGE
+                   : SHP_CLI_HANDLED;
+    }
+    if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) r->verbose = 1;
+    else if (!strcmp(s, "--resume")) r->resume = 1;
+    else return SHP_CLI_OTHER;
+    return SHP_CLI_HANDLED;
+}

@@ -32,6 +32,17 @@ int shp_cli_usage_error(const char *cmd, const char *msg, const char *arg);
  * exit code. May advance *i past an option's value. */
 int shp_cli_common_arg(shp_cli_args *a, int argc, char **argv, int *i);
 
+/* The options of a long run (fit, posterior): --seed N (default −1: the config's),
+ * --threads N (0: all), --verbose / -v, --resume. */
+typedef struct {
+    long long seed, threads;
+    int verbose, resume;
+} shp_cli_run_opts;
+
+/* Look at argv[*i] for one of those: SHP_CLI_HANDLED (may advance *i past a value),
+ * SHP_CLI_OTHER, or the usage exit code after a message. */
+int shp_cli_run_arg(const char *cmd, int argc, char **argv, int *i, shp_cli_run_opts *r);
+
 /* After the loop: the input and --out are required. −1, or the usage exit code. */
 int shp_cli_require(const shp_cli_args *a);
 

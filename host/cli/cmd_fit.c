@@ -97,8 +97,7 @@ static void help(FILE *f)
 
 typedef struct {
     const char *config, *out, *backend;
-    long long seed, threads;
-    int verbose, resume;
+    shp_cli_run_opts run;
     int evaluate;
     const char *at; /* --at WHERE; NULL: the default point */
 } args;
@@ -108,14 +107,9 @@ static int parse_args(int argc, char **argv, args *a)
     shp_cli_args c = {"fit", "CONFIG.json", help, NULL, NULL, "cpu"};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
-        if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
-            if (shp_cli_long("fit", argc, argv, &i, s[2] == 's' ? 0 : 1,
-                             s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
-                return SHP_EXIT_USAGE;
-        } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
-            a->verbose = 1;
-        } else if (!strcmp(s, "--resume")) {
-            a->resume = 1;
+        const int run = shp_cli_run_arg("fit", argc, argv, &i, &a->run);
+        if (run != SHP_CLI_OTHER) {
+            if (run != SHP_CLI_HANDLED) return run;
         } else if (!strcmp(s, "--evaluate")) {
             a->evaluate = 1;
         } else if (!strcmp(s, "--at")) {
@@ -131,8 +125,8 @@ static int parse_args(int argc, char **argv, args *a)
     a->config = c.input;
     a->out = c.out;
     a->backend = c.backend;
-    if (bad < 0 && a->evaluate && (a->seed >= 0 || a->resume))
-        return shp_cli_usage_error("fit", "--evaluate runs no optimizer, so it takes no", a->resume ? "--resume" : "--seed");
+    if (bad < 0 && a->evaluate && (a->run.seed >= 0 || a->run.resume))
+        return shp_cli_usage_error("fit", "--evaluate runs no optimizer, so it takes no", a->run.resume ? "--resume" : "--seed");
     return bad;
 }
 
@@ -332,7 +326,7 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
                          const shp_posterior_result *pr, int *committed)
 {
 #ifdef _OPENMP
-    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+    const int threads = a->run.threads > 0 ? (int)a->run.threads : omp_get_max_threads();
 #else
     const int threads = 1;
 #endif
@@ -389,13 +383,13 @@ static int evaluate(const args *a, shp_problem *pb, const shp_fit_options *opt)
         shp_fit_point_free(&pt);
         return rc == SHP_ERR_NOMEM ? SHP_EXIT_FAILURE : SHP_EXIT_USAGE;
     }
-    shp_backend *be = shp_cli_backend_create("fit", a->backend, (int)a->threads);
+    shp_backend *be = shp_cli_backend_create("fit", a->backend, (int)a->run.threads);
     if (!be) {
         shp_fit_point_free(&pt);
         return SHP_EXIT_USAGE;
     }
 #ifdef _OPENMP
-    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+    const int threads = a->run.threads > 0 ? (int)a->run.threads : omp_get_max_threads();
 #else
     const int threads = 1;
 #endif
@@ -428,7 +422,7 @@ static int evaluate(const args *a, shp_problem *pb, const shp_fit_options *opt)
 
 int shp_cmd_fit(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, -1, 0, 0, 0, 0, NULL};
+    args a = {NULL, NULL, NULL, {-1, 0, 0, 0}, 0, NULL};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
 
@@ -441,7 +435,7 @@ int shp_cmd_fit(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     if (cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "fit"), "compare")) {
-        if (a.evaluate || a.resume) {
+        if (a.evaluate || a.run.resume) {
             cJSON_Delete(root);
             return shp_cli_usage_error("fit", "fit.compare runs several fits: no checkpoint, no", a.evaluate ? "--evaluate" : "--resume");
         }
@@ -450,7 +444,7 @@ int shp_cmd_fit(int argc, char **argv)
             fprintf(stderr, "shpfit: %s\n", err);
             return SHP_EXIT_USAGE;
         }
-        return shp_cli_fit_compare(a.config, root, a.out, a.seed, a.threads, a.backend);
+        return shp_cli_fit_compare(a.config, root, a.out, a.run.seed, a.run.threads, a.backend);
     }
     if (shp_problem_load_json(a.config, root, &pb, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -458,7 +452,7 @@ int shp_cmd_fit(int argc, char **argv)
     }
     shp_fit_options opt;
     shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
-    if (shp_fit_options_load(pb, a.seed, &opt, err, sizeof err) != SHP_OK ||
+    if (shp_fit_options_load(pb, a.run.seed, &opt, err, sizeof err) != SHP_OK ||
         (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) ||
         shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
@@ -469,7 +463,7 @@ int shp_cmd_fit(int argc, char **argv)
     free(truth);
     shp_posterior_options po;
     const int with_posterior = cfg_child(shp_problem_fit_config(pb), "posterior") != NULL;
-    if (with_posterior && !a.evaluate && shp_posterior_options_load(pb, a.seed, &po, err, sizeof err) != SHP_OK) {
+    if (with_posterior && !a.evaluate && shp_posterior_options_load(pb, a.run.seed, &po, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
@@ -479,7 +473,7 @@ int shp_cmd_fit(int argc, char **argv)
         shp_problem_free(pb);
         return code;
     }
-    shp_backend *be = shp_backend_create(a.backend, (int)a.threads, err, sizeof err);
+    shp_backend *be = shp_backend_create(a.backend, (int)a.run.threads, err, sizeof err);
     if (!be) {
         fprintf(stderr, "shpfit: fit: --backend: %s\n", err);
         shp_problem_free(pb);
@@ -491,7 +485,7 @@ int shp_cmd_fit(int argc, char **argv)
         fprintf(stderr, "shpfit: --out %s\n", err);
         code = SHP_EXIT_USAGE;
     } else {
-        j = shp_cli_checkpoint_open("fit", a.out, "fit.checkpoint", pb, opt.seed, shp_backend_name(be), a.resume, &code);
+        j = shp_cli_checkpoint_open("fit", a.out, "fit.checkpoint", pb, opt.seed, shp_backend_name(be), a.run.resume, &code);
     }
     if (!j) {
         shp_backend_destroy(be);
@@ -499,7 +493,7 @@ int shp_cmd_fit(int argc, char **argv)
         return code;
     }
     shp_problem_set_journal(pb, j);
-    progress_ctx pc = {isatty(fileno(stderr)), a.verbose, shp_wall_seconds()};
+    progress_ctx pc = {isatty(fileno(stderr)), a.run.verbose, shp_wall_seconds()};
     shp_fit_result res;
     const int rc = shp_fit_run(pb, be, &opt, progress, &pc, &res, err, sizeof err);
     if (pc.tty && !pc.verbose) fputc('\n', stderr);
@@ -521,7 +515,7 @@ int shp_cmd_fit(int argc, char **argv)
         const shp_uncertainty *u = &res.uncertainty;
         shp_posterior_start_at(&po, shp_problem_dim(pb), res.u_best,
                                u->status == SHP_OK && !u->singular ? u->cov_u : NULL);
-        shp_cli_posterior_progress_ctx ppc = {pc.tty, a.verbose, &po, 0};
+        shp_cli_posterior_progress_ctx ppc = {pc.tty, a.run.verbose, &po, 0};
         shp_posterior_result pr;
         const int prc = shp_posterior_run(pb, be, &po, shp_cli_posterior_progress, &ppc, &pr, err, sizeof err);
         if (pc.tty && !pc.verbose) fputc('\n', stderr);

@@ -76,8 +76,7 @@ static void help(FILE *f)
 
 typedef struct {
     const char *config, *out, *backend;
-    long long seed, threads;
-    int verbose, resume;
+    shp_cli_run_opts run;
     const char *start; /* --start RESULT.json, or NULL */
 } args;
 
@@ -86,14 +85,9 @@ static int parse_args(int argc, char **argv, args *a)
     shp_cli_args c = {"posterior", "CONFIG.json", help, NULL, NULL, "cpu"};
     for (int i = 1; i < argc; ++i) {
         const char *s = argv[i];
-        if (!strcmp(s, "--seed") || !strcmp(s, "--threads")) {
-            if (shp_cli_long("posterior", argc, argv, &i, s[2] == 's' ? 0 : 1,
-                             s[2] == 's' ? 0x7fffffffffffffffLL : 10000, s[2] == 's' ? &a->seed : &a->threads) != 0)
-                return SHP_EXIT_USAGE;
-        } else if (!strcmp(s, "--verbose") || !strcmp(s, "-v")) {
-            a->verbose = 1;
-        } else if (!strcmp(s, "--resume")) {
-            a->resume = 1;
+        const int run = shp_cli_run_arg("posterior", argc, argv, &i, &a->run);
+        if (run != SHP_CLI_OTHER) {
+            if (run != SHP_CLI_HANDLED) return run;
         } else if (!strcmp(s, "--start")) {
             if (i + 1 >= argc) return shp_cli_usage_error("posterior", "missing a fit's result.json after", s);
             a->start = argv[++i];
@@ -114,7 +108,7 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
                          const shp_posterior_result *res, int *committed)
 {
 #ifdef _OPENMP
-    const int threads = a->threads > 0 ? (int)a->threads : omp_get_max_threads();
+    const int threads = a->run.threads > 0 ? (int)a->run.threads : omp_get_max_threads();
 #else
     const int threads = 1;
 #endif
@@ -204,7 +198,7 @@ static int start_from_result(const char *path, const shp_problem *pb, shp_poster
 
 int shp_cmd_posterior(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, -1, 0, 0, 0, NULL};
+    args a = {NULL, NULL, NULL, {-1, 0, 0, 0}, NULL};
     const int done = parse_args(argc, argv, &a);
     if (done >= 0) return done;
     char err[SHP_MSG_MAX];
@@ -215,15 +209,15 @@ int shp_cmd_posterior(int argc, char **argv)
     }
     shp_posterior_options o;
     shp_fit_options fo; /* unused here, but the whole "fit" section is checked, typos included */
-    if (shp_fit_options_load(pb, a.seed, &fo, err, sizeof err) != SHP_OK ||
-        shp_posterior_options_load(pb, a.seed, &o, err, sizeof err) != SHP_OK ||
+    if (shp_fit_options_load(pb, a.run.seed, &fo, err, sizeof err) != SHP_OK ||
+        shp_posterior_options_load(pb, a.run.seed, &o, err, sizeof err) != SHP_OK ||
         shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK ||
         (a.start && start_from_result(a.start, pb, &o, err, sizeof err) != SHP_OK)) {
         fprintf(stderr, "shpfit: %s\n", err);
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
     }
-    shp_backend *be = shp_cli_backend_create("posterior", a.backend, (int)a.threads);
+    shp_backend *be = shp_cli_backend_create("posterior", a.backend, (int)a.run.threads);
     if (!be) {
         shp_problem_free(pb);
         return SHP_EXIT_USAGE;
@@ -234,7 +228,7 @@ int shp_cmd_posterior(int argc, char **argv)
         fprintf(stderr, "shpfit: --out %s\n", err);
         code = SHP_EXIT_USAGE;
     } else {
-        j = shp_cli_checkpoint_open("posterior", a.out, "posterior.checkpoint", pb, o.seed, shp_backend_name(be), a.resume,
+        j = shp_cli_checkpoint_open("posterior", a.out, "posterior.checkpoint", pb, o.seed, shp_backend_name(be), a.run.resume,
                                     &code);
     }
     if (!j) {
@@ -243,7 +237,7 @@ int shp_cmd_posterior(int argc, char **argv)
         return code;
     }
     shp_problem_set_journal(pb, j);
-    shp_cli_posterior_progress_ctx pc = {isatty(fileno(stderr)), a.verbose, &o, 0};
+    shp_cli_posterior_progress_ctx pc = {isatty(fileno(stderr)), a.run.verbose, &o, 0};
     shp_posterior_result res;
     const int rc = shp_posterior_run(pb, be, &o, shp_cli_posterior_progress, &pc, &res, err, sizeof err);
     if (pc.tty && !pc.verbose) fputc('\n', stderr);

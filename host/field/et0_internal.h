@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "field/field_internal.h"
 #include "shpfit/et0.h"
 
 /* hourly: also the two longitudes of Eq. 31 */
@@ -16,11 +17,5 @@ int shp_et0_check_day(const shp_et0_day *d, int monthly, char *msg, size_t len);
 
 int shp_et0_check_hour(const shp_et0_hour *h, char *msg, size_t len);
 
-/* Writes the message and returns SHP_ERR_INVALID (printf format). */
-int shp_et0_refuse(char *msg, size_t len, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
 
 #endif

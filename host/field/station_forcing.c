@@ -44,13 +44,13 @@ static int fill_linear(const shp_station_record *r, int v, double *x, unsigned *
         shp_date_iso(r->first_day + i, a, sizeof a);
         shp_date_iso(r->first_day + j - 1, b, sizeof b);
         if (i == 0 || j == n)
-            return shp_station_refuse(msg, len,
+            return shp_field_refuse(msg, len,
                                       "%s: field %s: %d missing day%s from %s to %s at the %s of the period: no "
                                       "neighbour to interpolate from (choose a period without it)",
                                       r->source, shp_station_var_name(v), g, g == 1 ? "" : "s", a, b,
                                       i == 0 ? "start" : "end");
         if (g > max_gap)
-            return shp_station_refuse(msg, len,
+            return shp_field_refuse(msg, len,
                                       "%s: field %s: gap of %d days from %s to %s is longer than the %d day%s that are "
                                       "filled",
                                       r->source, shp_station_var_name(v), g, a, b, max_gap, max_gap == 1 ? "" : "s");
@@ -70,11 +70,11 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
 {
     memset(f, 0, sizeof *f);
     if (!r->has_weather)
-        return shp_station_refuse(msg, len, "%s: the %s format has no weather: no forcing", r->source,
+        return shp_field_refuse(msg, len, "%s: the %s format has no weather: no forcing", r->source,
                                   shp_station_format_name(r->format));
     if (!isfinite(o->elevation_m))
-        return shp_station_refuse(msg, len, "%s: the station's elevation is not known (ET0 needs it)", r->source);
-    if (o->max_gap < 0) return shp_station_refuse(msg, len, "the longest gap to fill must be >= 0 days");
+        return shp_field_refuse(msg, len, "%s: the station's elevation is not known (ET0 needs it)", r->source);
+    if (o->max_gap < 0) return shp_field_refuse(msg, len, "the longest gap to fill must be >= 0 days");
     const int n = r->n_days;
     f->first_day = r->first_day;
     f->n_days = n;
@@ -104,7 +104,7 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
             int j = i;
             while (j < n && isnan(f->var[v][j])) ++j;
             char a[16], b[16];
-            rc = shp_station_refuse(msg, len,
+            rc = shp_field_refuse(msg, len,
                                     "%s: field precipitation: %d missing day%s from %s to %s (%d missing in the "
                                     "period); missing precipitation is not filled unless asked to (with 0)",
                                     r->source, j - i, j - i == 1 ? "" : "s", shp_date_iso(r->first_day + i, a, sizeof a),
@@ -127,7 +127,7 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
         char why[256];
         if (shp_et0_daily(&site, &d, &res, why, sizeof why) != SHP_OK) {
             char a[16];
-            rc = shp_station_refuse(msg, len, "%s: %s: ET0: %s", r->source, shp_date_iso(r->first_day + i, a, sizeof a),
+            rc = shp_field_refuse(msg, len, "%s: %s: ET0: %s", r->source, shp_date_iso(r->first_day + i, a, sizeof a),
                                     why);
             break;
         }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "field/field_internal.h"
 #include "shpfit/station.h"
 
 /* The lines of a text buffer, in place: each call NUL-terminates the next line (LF,
@@ -15,8 +16,6 @@ typedef struct {
 } shp_lines;
 char *shp_lines_next(shp_lines *it, long *line);
 
-/* Write a message (printf) into msg; returns SHP_ERR_INVALID. */
-int shp_station_refuse(char *msg, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* A whole token as a finite double; 0, or -1. */
 int shp_station_number(const char *s, double *v);
