@@ -27,21 +27,14 @@ const char *const shp_posterior_files[] = {"posterior.json",       "posterior_sa
                                            "posterior_predictive.png", "posterior_retention.png",
                                            "posterior_conductivity.png", NULL};
 
-static int cmp_double(const void *a, const void *b)
+/* Quantiles ps[0..m) of n values (sorted in place, once) into q. */
+static void quantiles(double *v, int n, const double *ps, int m, double *q)
 {
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    shp_sort_doubles(v, n);
+    for (int k = 0; k < m; ++k) q[k] = shp_quantile_sorted(v, n, ps[k]);
 }
 
-/* Quantile p of n values (sorted in place; type 7). */
-static double quantile(double *v, int n, double p)
-{
-    if (n < 1) return NAN;
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    const double h = (double)(n - 1) * p;
-    const int i = (int)floor(h);
-    return i + 1 < n ? v[i] + (h - (double)i) * (v[i + 1] - v[i]) : v[n - 1];
-}
+static const double Q3[3] = {0.025, 0.5, 0.975};
 
 /* The states of generations g0 … g1, every chain; with flag_from ≥ 0 a last column
  * in_sample (1 from that generation on). */
@@ -167,9 +160,7 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
             for (int i = 0; i < n && i < npts[kind]; ++i) {
                 double q[5];
                 for (int d = 0; d < good; ++d) tmp[d] = sim_all[(size_t)d * total + off[kind] + i];
-                q[0] = quantile(tmp, good, 0.025);
-                q[1] = quantile(tmp, good, 0.5);
-                q[2] = quantile(tmp, good, 0.975);
+                quantiles(tmp, good, Q3, 3, q);
                 /* NOISE_DRAWS noise realisations per draw, from a stream of its own per point */
                 shp_rng rng;
                 shp_rng_init(&rng, o->seed, 0x70726564ULL /* "pred" */, (uint64_t)kind, (uint64_t)i);
@@ -177,8 +168,8 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
                     for (int k = 0; k < NOISE_DRAWS; ++k)
                         tmp[d * NOISE_DRAWS + k] = sim_all[(size_t)d * total + off[kind] + i] +
                                                    noise_sd[(size_t)d * SHP_OBS_COUNT + kind] * shp_rng_normal(&rng);
-                q[3] = quantile(tmp, good * NOISE_DRAWS, 0.025);
-                q[4] = quantile(tmp, good * NOISE_DRAWS, 0.975);
+                const double ends[2] = {0.025, 0.975};
+                quantiles(tmp, good * NOISE_DRAWS, ends, 2, q + 3);
                 fprintf(f, "%s," NUM ",%s,", shp_obs_name(kind), x[i], xu);
                 if (kind == SHP_OBS_THETA_T) fprintf(f, NUM, x2[i]);
                 else if (kind == SHP_OBS_THETA_FINAL) fprintf(f, NUM, x[i]);
@@ -243,11 +234,13 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_poster
                 }
                 shp_hyd_eval(&map[i], h, &t, &K, &C, &dK);
                 if (!have_map) t = K = NAN;
-                const double q[3] = {quantile(th, good, 0.025), quantile(th, good, 0.5), quantile(th, good, 0.975)};
+                double q[3], qk[3];
+                quantiles(th, good, Q3, 3, q);
+                quantiles(lk, good, Q3, 3, qk);
                 fprintf(f, "," NUM "," NUM "," NUM "," NUM, t, q[0], q[1], q[2]);
                 if (shp_problem_k_determined(pb, i))
-                    fprintf(f, "," NUM "," NUM "," NUM "," NUM, K, pow(10.0, quantile(lk, good, 0.025)),
-                            pow(10.0, quantile(lk, good, 0.5)), pow(10.0, quantile(lk, good, 0.975)));
+                    fprintf(f, "," NUM "," NUM "," NUM "," NUM, K, pow(10.0, qk[0]), pow(10.0, qk[1]),
+                            pow(10.0, qk[2]));
                 else
                     fprintf(f, ",,,,");
             }

@@ -375,21 +375,6 @@ void shp_dream_set_adapt(shp_dream *d, int on)
 
 const double *shp_dream_cr_probs(const shp_dream *d) { return d ? d->pcr : NULL; }
 
-static int cmp_double(const void *a, const void *b)
-{
-    const double u = *(const double *)a, v = *(const double *)b;
-    return (u > v) - (u < v);
-}
-
-/* Quantile by linear interpolation between order statistics (Hyndman & Fan 1996 type 7,
- * the default of R and NumPy) of n sorted values. */
-static double quantile7(const double *v, int n, double p)
-{
-    const double h = (n - 1) * p;
-    const int lo = (int)floor(h);
-    return lo + 1 < n ? v[lo] + (h - lo) * (v[lo + 1] - v[lo]) : v[n - 1];
-}
-
 int shp_dream_reset_outliers(shp_dream *d, const double *omega, int *moved)
 {
     if (!d || !omega) return SHP_ERR_INVALID;
@@ -402,8 +387,8 @@ int shp_dream_reset_outliers(shp_dream *d, const double *omega, int *moved)
         if (!isnan(omega[c])) v[nv++] = omega[c]; /* a NaN omega is neither counted nor moved */
         if (d->logp[c] > d->logp[best]) best = c; /* ties: the lowest index */
     }
-    qsort(v, (size_t)nv, sizeof *v, cmp_double);
-    const double q1 = nv ? quantile7(v, nv, 0.25) : NAN, q3 = nv ? quantile7(v, nv, 0.75) : NAN;
+    shp_sort_doubles(v, nv);
+    const double q1 = shp_quantile_sorted(v, nv, 0.25), q3 = shp_quantile_sorted(v, nv, 0.75);
     const double lim = q1 - 2.0 * (q3 - q1); /* V16 §4.3; NaN (nothing moved) if q1 is −inf */
     free(v);
     int k = 0;

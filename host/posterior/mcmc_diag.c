@@ -111,3 +111,22 @@ double shp_ess(const double *x, int m, int n)
     const double ess = total / tau;
     return tau > 0.0 && ess < cap ? ess : cap; /* antithetic chains: τ < 1, capped */
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void shp_sort_doubles(double *v, long n)
+{
+    if (n > 1) qsort(v, (size_t)n, sizeof *v, cmp_double);
+}
+
+double shp_quantile_sorted(const double *s, long n, double p)
+{
+    if (n < 1) return NAN;
+    const double h = (double)(n - 1) * p;
+    const long i = (long)floor(h);
+    return i + 1 < n ? s[i] + (h - (double)i) * (s[i + 1] - s[i]) : s[n - 1];
+}

@@ -18,21 +18,6 @@ void shp_posterior_gather(const shp_posterior_result *r, long g0, long g1, int j
         }
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Quantile p of the sorted n values (linear between order statistics, Hyndman & Fan
- * type 7). */
-static double quantile(const double *s, long n, double p)
-{
-    const double h = (double)(n - 1) * p;
-    const long i = (long)floor(h);
-    return i + 1 < n ? s[i] + (h - (double)i) * (s[i + 1] - s[i]) : s[n - 1];
-}
-
 int shp_posterior_summarise(shp_posterior_result *r, const shp_problem *pb, long g_reset)
 {
     const long G = r->generations;
@@ -59,10 +44,10 @@ int shp_posterior_summarise(shp_posterior_result *r, const shp_problem *pb, long
         r->mean[j] = m;
         r->sd[j] = S > 1 ? sqrt(v / (double)(S - 1)) : 0.0;
         memcpy(s, x + (size_t)j * S, (size_t)S * sizeof *s);
-        qsort(s, (size_t)S, sizeof *s, cmp_double);
-        r->q025[j] = quantile(s, S, 0.025);
-        r->q50[j] = quantile(s, S, 0.5);
-        r->q975[j] = quantile(s, S, 0.975);
+        shp_sort_doubles(s, S);
+        r->q025[j] = shp_quantile_sorted(s, S, 0.025);
+        r->q50[j] = shp_quantile_sorted(s, S, 0.5);
+        r->q975[j] = shp_quantile_sorted(s, S, 0.975);
     }
     for (int a = 0; a < dim; ++a)
         for (int b = 0; b < dim; ++b) {

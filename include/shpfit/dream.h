@@ -143,6 +143,13 @@ double shp_rhat_split(const double *x, int m, int n);
  * same; about m when every half-chain is constant but they differ. */
 double shp_ess(const double *x, int m, int n);
 
+/* Sort n values ascending (finite values; where a NaN falls is unspecified). */
+void shp_sort_doubles(double *v, long n);
+
+/* Quantile p in [0, 1] of n values sorted ascending, linear between order statistics
+ * (Hyndman & Fan 1996 type 7, the default of R and NumPy); NaN when n < 1. */
+double shp_quantile_sorted(const double *s, long n, double p);
+
 #ifdef __cplusplus
 }
 #endif
