@@ -64,11 +64,12 @@ double wall_ms(void)
     return 1e3 * (double)ts.tv_sec + 1e-6 * (double)ts.tv_nsec;
 }
 
-/* The shared set-up as one packed block: doubles (z, t_out, obs_w, boundary tables,
- * initial values), then ints (mat_of_node, obs_node). Offsets in bytes. */
+/* The shared set-up as one packed block: doubles (z, t_out, obs_w, boundary and
+ * transpiration tables, initial values, root weights), then ints (mat_of_node, obs_node,
+ * sens_mat, sens_par). Offsets in bytes. */
 struct layout {
-    size_t z, t_out, obs_w, top_t, top_v, bot_t, bot_v, init, mat_of_node, obs_node, sens_mat,
-        sens_par, total;
+    size_t z, t_out, obs_w, top_t, top_v, bot_t, bot_v, tp_t, tp_v, init, root_w, mat_of_node,
+        obs_node, sens_mat, sens_par, total;
 };
 
 layout plan(const shp_batch_setup *s)
@@ -83,7 +84,10 @@ layout plan(const shp_batch_setup *s)
     l.top_v = o; o += sizeof(double) * (size_t)(c->top.n > 0 ? c->top.n : 0);
     l.bot_t = o; o += sizeof(double) * (size_t)(c->bottom.n > 0 ? c->bottom.n : 0);
     l.bot_v = o; o += sizeof(double) * (size_t)(c->bottom.n > 0 ? c->bottom.n : 0);
+    l.tp_t = o; o += sizeof(double) * (size_t)(c->transp.n > 0 ? c->transp.n : 0);
+    l.tp_v = o; o += sizeof(double) * (size_t)(c->transp.n > 0 ? c->transp.n : 0);
     l.init = o; o += sizeof(double) * (size_t)c->n;
+    l.root_w = o; o += sizeof(double) * (size_t)(c->root_w ? c->n : 0);
     l.mat_of_node = o; o += sizeof(int) * (size_t)c->n;
     l.obs_node = o; o += sizeof(int) * (size_t)c->n_obs;
     l.sens_mat = o; o += sizeof(int) * (size_t)(c->n_sens > 0 ? c->n_sens : 0);
@@ -116,8 +120,11 @@ int sync_setup(cuda_state *st, const shp_batch_setup *s, char *err, size_t len)
     put(blob, l.top_t, c->top.t, l.top_v - l.top_t);
     put(blob, l.top_v, c->top.v, l.bot_t - l.top_v);
     put(blob, l.bot_t, c->bottom.t, l.bot_v - l.bot_t);
-    put(blob, l.bot_v, c->bottom.v, l.init - l.bot_v);
-    put(blob, l.init, s->init_value, l.mat_of_node - l.init);
+    put(blob, l.bot_v, c->bottom.v, l.tp_t - l.bot_v);
+    put(blob, l.tp_t, c->transp.t, l.tp_v - l.tp_t);
+    put(blob, l.tp_v, c->transp.v, l.init - l.tp_v);
+    put(blob, l.init, s->init_value, l.root_w - l.init);
+    put(blob, l.root_w, c->root_w, l.mat_of_node - l.root_w);
     put(blob, l.mat_of_node, c->mat_of_node, l.obs_node - l.mat_of_node);
     put(blob, l.obs_node, c->obs_node, l.sens_mat - l.obs_node);
     put(blob, l.sens_mat, c->sens_mat, l.sens_par - l.sens_mat);
@@ -130,6 +137,8 @@ int sync_setup(cuda_state *st, const shp_batch_setup *s, char *err, size_t len)
     scalars.obs_w = NULL;
     scalars.sens_mat = scalars.sens_par = NULL;
     scalars.top.t = scalars.top.v = scalars.bottom.t = scalars.bottom.v = NULL;
+    scalars.transp.t = scalars.transp.v = NULL;
+    scalars.root_w = NULL; /* its presence shows in the length */
     memcpy(blob + l.total, &scalars, sizeof scalars);
     memcpy(blob + l.total + sizeof scalars, &s->init_var, sizeof(int));
 
@@ -163,6 +172,9 @@ int sync_setup(cuda_state *st, const shp_batch_setup *s, char *err, size_t len)
     dc.top.v = c->top.n > 0 ? (const double *)(d + l.top_v) : NULL;
     dc.bottom.t = c->bottom.n > 0 ? (const double *)(d + l.bot_t) : NULL;
     dc.bottom.v = c->bottom.n > 0 ? (const double *)(d + l.bot_v) : NULL;
+    dc.transp.t = c->transp.n > 0 ? (const double *)(d + l.tp_t) : NULL;
+    dc.transp.v = c->transp.n > 0 ? (const double *)(d + l.tp_v) : NULL;
+    dc.root_w = c->root_w ? (const double *)(d + l.root_w) : NULL;
     dc.mat_of_node = (const int *)(d + l.mat_of_node);
     dc.obs_node = c->n_obs ? (const int *)(d + l.obs_node) : NULL;
     dc.sens_mat = c->n_sens > 0 ? (const int *)(d + l.sens_mat) : NULL;

@@ -271,7 +271,7 @@ static column_errs column_matrices(const shp_material *m, int n, double ratio)
         for (int newton = 0; newton <= 1; ++newton)
             for (size_t q = 0; q < sizeof dts / sizeof dts[0]; ++q) {
                 col.opt.newton = newton;
-                richards_step_bc bc = {SHP_BC_HEAD, SHP_BC_FREE_DRAINAGE, 2.0, 0.0, dts[q]};
+                richards_step_bc bc = {SHP_BC_HEAD, SHP_BC_FREE_DRAINAGE, 2.0, 0.0, dts[q], 0, 0.0, 0.0, 0.0};
                 richards_assemble(&one, &col, newton, &bc, h, W, W_old, K, Cw, dK, NULL, NULL, s.a, s.b, s.c, s.d);
                 thomas_ref(n, &s, y);
                 thomas_long(n, &s, yl);

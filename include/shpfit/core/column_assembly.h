@@ -77,12 +77,39 @@ SHP_HD SHP_INLINE double richards_boundary_fill(const shp_column *col, const shp
     return richards_node_volume(col->z, col->n, i) * (W1 - W0);
 }
 
-/* Boundary inputs of one step, the same for every team member. */
+/* Boundary inputs of one step, the same for every team member. An atmospheric top
+ * enters as the flux or the head it is held at this step (top_type SHP_BC_FLUX or
+ * SHP_BC_HEAD), with pond set: water above the surface (h_0 > 0) is then stored in node
+ * 0's balance, (max(h_0, 0) − pond_old)/Δt. tp: the potential transpiration rate of the
+ * step (0: no uptake), h3 Feddes' h3 at that rate. */
 typedef struct {
     int top_type, bot_type;
     double top_val, bot_val;
     double dt;
+    int pond;
+    double pond_old;
+    double tp, h3;
 } richards_step_bc;
+
+/* Water ponded on the surface [L]: the top head where it is positive, on a top that
+ * ponds (an atmospheric one). */
+SHP_HD SHP_INLINE double richards_pond(const shp_column *col, const double *h)
+{
+    return col->top.type == SHP_BC_ATMOSPHERIC && h[0] > 0.0 ? h[0] : 0.0;
+}
+
+/* Root water uptake of node i [L/T] (S_i vol_i of Feddes' sink, physics/root_uptake.h)
+ * and its derivative by h_i. */
+SHP_HD SHP_INLINE double richards_uptake(const shp_column *col, const richards_step_bc *bc,
+                                         int i, double h, double *dS)
+{
+    *dS = 0.0;
+    if (!col->root_w || !(bc->tp > 0.0) || col->root_w[i] == 0.0) return 0.0;
+    double da;
+    const double a = shp_feddes_alpha(&col->feddes, bc->h3, h, &da);
+    *dS = col->root_w[i] * bc->tp * da;
+    return col->root_w[i] * bc->tp * a;
+}
 
 /* newton = SHP_NEWTON_EXACT: Newton's derivatives with the capillary conductance's taken
  * from the Kirchhoff table itself, the exact Jacobian of the discrete equations (the
@@ -150,8 +177,21 @@ SHP_HD SHP_INLINE double richards_assemble(const shp_team *tm, const shp_column 
             dn = richards_face_given(K[i], newton ? dK[i] : 0.0);
         else dn = richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
         const double vol_dt = richards_node_volume(col->z, n, i) / bc->dt;
-        const double F = richards_row(vol_dt, Cw[i], W[i], W_old[i], up, dn, &a[i], &b[i], &c[i], &r[i]);
-        if (richards_is_head_node(col, i)) {
+        double F = richards_row(vol_dt, Cw[i], W[i], W_old[i], up, dn, &a[i], &b[i], &c[i], &r[i]);
+        if (col->root_w) { /* the sink (Picard lags it: no derivative) */
+            double dS;
+            const double S = richards_uptake(col, bc, i, h[i], &dS);
+            F += S;
+            r[i] -= S;
+            if (newton) b[i] += dS;
+        }
+        if (i == 0 && bc->pond) { /* water stored above the surface */
+            const double p = h[0] > 0.0 ? h[0] : 0.0;
+            F += (p - bc->pond_old) / bc->dt;
+            r[0] -= (p - bc->pond_old) / bc->dt;
+            if (h[0] > 0.0) b[0] += 1.0 / bc->dt;
+        }
+        if ((i == 0 && bc->top_type == SHP_BC_HEAD) || (i == n - 1 && bc->bot_type == SHP_BC_HEAD)) {
             a[i] = 0.0;
             c[i] = 0.0;
             b[i] = 1.0;

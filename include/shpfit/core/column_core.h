@@ -40,6 +40,25 @@ SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_c
     return y1 <= -b ? y1 : -b * exp(-(y1 + b) / b);
 }
 
+/* The flux through a head-held top node over a step, from its own balance: what its
+ * storage, the water ponded above it, the face below and its roots took. */
+SHP_HD SHP_INLINE double richards_top_head_flux(const shp_column *col, int newton,
+                                                const richards_step_bc *bc, const double *tabs,
+                                                const double *h, const double *W,
+                                                const double *W_old, const double *K,
+                                                const double *dK, const double *Psi)
+{
+    double dS;
+    return richards_node_volume(col->z, col->n, 0) * (W[0] - W_old[0]) / bc->dt +
+           (richards_pond(col, h) - bc->pond_old) / bc->dt +
+           richards_face_at(col, newton, tabs, 0, h, K, dK, Psi).q +
+           richards_uptake(col, bc, 0, h[0], &dS);
+}
+
+/* Times one step of an atmospheric top may change its mode before its result is taken
+ * as it is (flux → h_crit → flux → h_crit would be a cycle). */
+#define RICHARDS_ATM_SWITCHES 3
+
 /* Smallest fraction of a Newton update the line search tries (5 halvings). */
 #define RICHARDS_LAMBDA_MIN (1.0 / 32.0)
 
@@ -83,7 +102,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
     }
     richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
     for (int i = tm->rank; i < n; i += tm->size) W_old[i] = W[i];
-    double S0 = richards_storage(tm, col, W); /* includes a team sync */
+    double S0 = richards_storage(tm, col, W) + richards_pond(col, h); /* includes a team sync */
     double Q = 0.0, Q_bot = 0.0;
     if (opt->count_fill) { /* the balance then starts from the initial state as given */
         Q = richards_boundary_fill(col, mats, h_init, 0);
@@ -105,6 +124,13 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
     double sched_end = -1.0, dt_next = opt->dt_init;
     long steps = 0, iters = 0, fails = 0;
     int status = SHP_OK, k_out = 0;
+    /* an atmospheric top is held, step by step, at the potential flux (mode 0), at h_crit
+     * (1: the surface is air-dry) or at h_max (2: ponded to the brim, the rest runs off);
+     * a step whose result contradicts its mode is redone in the other (Šimůnek et al.
+     * 2013, HYDRUS-1D manual, eqs. 2.71–2.73) */
+    const int atm = col->top.type == SHP_BC_ATMOSPHERIC;
+    int atm_mode = 0, atm_switches = 0, atm_flux_failed = 0;
+    double R = 0.0, U = 0.0; /* cumulative runoff and root uptake */
 
     while (k_out < col->n_out) {
         if (steps + fails >= opt->max_steps) {
@@ -115,6 +141,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         double t_stop = col->t_out[k_out];
         t_stop = shp_min(t_stop, shp_bc_next_change(&col->top, t));
         t_stop = shp_min(t_stop, shp_bc_next_change(&col->bottom, t));
+        if (col->root_w) t_stop = shp_min(t_stop, shp_bc_next_change(&col->transp, t));
         if (fixed) {
             if (t >= sched_end) { /* the next scheduled step, whole */
                 sched_end = shp_min(t + dt_next, t_stop);
@@ -130,6 +157,15 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         bc.bot_type = col->bottom.type;
         bc.top_val = shp_bc_value(&col->top, t + 0.5 * bc.dt);
         bc.bot_val = shp_bc_value(&col->bottom, t + 0.5 * bc.dt);
+        const double q_pot = bc.top_val; /* an atmospheric top's P − E_p */
+        bc.pond = atm;
+        bc.pond_old = richards_pond(col, h_old);
+        if (atm) {
+            bc.top_type = atm_mode ? SHP_BC_HEAD : SHP_BC_FLUX;
+            bc.top_val = atm_mode == 1 ? col->h_crit : atm_mode == 2 ? col->h_max : q_pot;
+        }
+        bc.tp = col->root_w ? shp_bc_value(&col->transp, t + 0.5 * bc.dt) : 0.0;
+        bc.h3 = col->root_w ? shp_feddes_h3(&col->feddes, bc.tp) : 0.0;
 
         /* converged when the last update is within tol_theta/tol_h at every node and
          * the water the discrete equations miss, Σ|F_i| Δt, is below tol_mass: that
@@ -191,8 +227,30 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         }
         iters += it;
 
+        if (!converged && atm && atm_mode == 0 && q_pot < 0.0 && atm_switches < RICHARDS_ATM_SWITCHES) {
+            /* evaporation that dries the surface past what the flux can follow: the
+             * surface is air-dry, try the step at h_crit before cutting it */
+            atm_mode = 1;
+            ++atm_switches;
+            atm_flux_failed = 1;
+            for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
+            richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
+            shp_team_sync(tm);
+            continue;
+        }
+        if (converged && atm && atm_mode == 1 && atm_flux_failed) {
+            /* the flux could not be followed for the whole step, yet h_crit draws more
+             * than it: the surface dries out within the step, which a shorter one
+             * resolves */
+            if (richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi) < q_pot) {
+                converged = 0;
+                atm_mode = 0;
+            }
+        }
         if (!converged) {
             ++fails;
+            atm_switches = 0;
+            atm_flux_failed = 0;
             for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
             richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
             shp_team_sync(tm);
@@ -207,16 +265,38 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         /* boundary fluxes of the accepted step (downward positive), consistent with the
          * residual just checked, so the water balance telescopes */
         const double dt_s = bc.dt;
+        double dS;
         if (bc.top_type == SHP_BC_HEAD)
-            q_top = richards_node_volume(col->z, n, 0) * (W[0] - W_old[0]) / dt_s +
-                    richards_face_at(col, opt->newton, tabs, 0, h, K, dK, Psi).q;
+            q_top = richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi);
         else if (bc.top_type == SHP_BC_FLUX)
             q_top = bc.top_val;
         else
             q_top = 0.0;
+        if (atm) { /* does the result fit the mode it was computed in? */
+            int want = atm_mode;
+            if (atm_mode == 0) want = h[0] < col->h_crit ? 1 : h[0] > col->h_max ? 2 : 0;
+            else if ((atm_mode == 1 && q_top < q_pot) || (atm_mode == 2 && q_top > q_pot)) want = 0;
+            if (want != atm_mode && atm_switches < RICHARDS_ATM_SWITCHES) {
+                atm_mode = want;
+                ++atm_switches;
+                for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
+                richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
+                shp_team_sync(tm);
+                continue;
+            }
+            atm_switches = 0;
+            atm_flux_failed = 0;
+            if (atm_mode == 2) R += (q_pot - q_top) * dt_s; /* what the ponded surface sheds */
+        }
+        if (col->root_w) {
+            double u = 0.0;
+            for (int i = tm->rank; i < n; i += tm->size) u += richards_uptake(col, &bc, i, h[i], &dS);
+            U += shp_team_sum(tm, u) * dt_s;
+        }
         if (bc.bot_type == SHP_BC_HEAD)
             q_bot = richards_face_at(col, opt->newton, tabs, n - 2, h, K, dK, Psi).q -
-                    richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s;
+                    richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s -
+                    richards_uptake(col, &bc, n - 1, h[n - 1], &dS);
         else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
             q_bot = K[n - 1];
         else if (bc.bot_type == SHP_BC_FLUX)
@@ -269,8 +349,8 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         }
 
         if (t >= col->t_out[k_out]) {
-            const double S = richards_storage(tm, col, W);
-            const double bal = (S - S0) - (Q - Q_bot);
+            const double S = richards_storage(tm, col, W) + richards_pond(col, h);
+            const double bal = (S - S0) - (Q - Q_bot - U);
             if (tm->rank == 0) {
                 out->Q[k_out] = Q;
                 out->v_inst[k_out] = q_top;
@@ -278,6 +358,8 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
                 out->q_bot[k_out] = q_bot;
                 out->Q_bot[k_out] = Q_bot;
                 out->balance[k_out] = bal;
+                out->Q_runoff[k_out] = R;
+                out->Q_uptake[k_out] = U;
             }
             max_bal = shp_max(max_bal, fabs(bal));
             for (int j = tm->rank; j < col->n_obs; j += tm->size) {
@@ -302,6 +384,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         if (tm->rank == 0) {
             out->Q[k] = out->v_inst[k] = out->v_mean[k] = NAN;
             out->q_bot[k] = out->Q_bot[k] = out->balance[k] = NAN;
+            out->Q_runoff[k] = out->Q_uptake[k] = NAN;
         }
         for (int j = tm->rank; j < col->n_obs; j += tm->size)
             out->theta_obs[(long)k * col->n_obs + j] = NAN;

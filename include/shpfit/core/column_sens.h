@@ -335,6 +335,7 @@ SHP_HD SHP_INLINE void shp_sens_output(const shp_team *tm, const shp_column *col
             o.q_bot[k_out] = ss->q_bot[k];
             o.Q_bot[k_out] = ss->Q_bot[k];
             o.balance[k_out] = (st - ss->S0[k]) - (ss->Q[k] - ss->Q_bot[k]);
+            o.Q_runoff[k_out] = o.Q_uptake[k_out] = 0.0; /* no runoff nor uptake with sensitivities */
         }
         ss->Q_prev_out[k] = ss->Q[k];
         for (int j = tm->rank; j < col->n_obs; j += tm->size) {
@@ -365,7 +366,8 @@ SHP_HD SHP_INLINE void shp_sens_finish(const shp_team *tm, const shp_column *col
         shp_column_sens_at(col, out, k, &o);
         for (int t = k_from; t < col->n_out; ++t) {
             if (tm->rank == 0)
-                o.Q[t] = o.v_inst[t] = o.v_mean[t] = o.q_bot[t] = o.Q_bot[t] = o.balance[t] = NAN;
+                o.Q[t] = o.v_inst[t] = o.v_mean[t] = o.q_bot[t] = o.Q_bot[t] = o.balance[t] =
+                    o.Q_runoff[t] = o.Q_uptake[t] = NAN;
             for (int j = tm->rank; j < col->n_obs; j += tm->size)
                 o.theta_obs[(long)t * col->n_obs + j] = NAN;
             if (col->profiles_all)

@@ -8,6 +8,7 @@
 #include "../physics/hydraulics.h"
 #include "../physics/kirchhoff.h"
 #include "../physics/node_assembly.h"
+#include "../physics/root_uptake.h"
 #include "../status.h"
 
 #ifdef __cplusplus
@@ -19,6 +20,9 @@ typedef enum {
     SHP_BC_FLUX,           /* prescribed downward flux q [L/T] (top: > 0 infiltrates) */
     SHP_BC_FREE_DRAINAGE,  /* unit gradient: q = K(h) (bottom only) */
     SHP_BC_ZERO_FLUX,      /* q = 0 */
+    SHP_BC_ATMOSPHERIC,    /* top only: the potential flux P − E_p [L/T] while the surface
+                            * head stays within [h_crit, h_max], else that head (docs/solver.md,
+                            * "Atmospheric boundary") */
     SHP_BC_COUNT
 } shp_bc_type;
 
@@ -75,6 +79,16 @@ typedef struct {
                              * SHP_MAX_SENS: parameter sens_par[k] of material sens_mat[k] */
     const int *sens_mat;
     const int *sens_par;
+    /* atmospheric top (top.type SHP_BC_ATMOSPHERIC; top's value or table is P − E_p):
+     * the surface head never falls below h_crit (< 0, the air-dry limit) nor rises above
+     * h_max (≥ 0, the water that ponds before the rest runs off) */
+    double h_crit, h_max;
+    /* root water uptake (core/column_assembly.h): root_w NULL for none, else n weights
+     * ≥ 0 summing to 1, the share of node i's control volume in the root distribution
+     * (vol_i b(z_i) normalised); transp the potential transpiration rate T_p [L/T] */
+    const double *root_w;
+    shp_bc transp;
+    shp_feddes feddes;
 } shp_column;
 
 /* The most parameters one column differentiates its outputs by (those of an inverse
@@ -97,7 +111,10 @@ typedef struct {
     double *v_mean;     /* n_out: mean top flux over the preceding output interval */
     double *q_bot;      /* n_out: downward flux through the bottom at the output time */
     double *Q_bot;      /* n_out: cumulative outflow through the bottom [L] */
-    double *balance;    /* n_out: (storage change) − (Q − Q_bot) [L] */
+    double *balance;    /* n_out: (storage change) − (Q − Q_bot − Q_uptake) [L], storage
+                         * including water ponded on an atmospheric surface */
+    double *Q_runoff;   /* n_out: cumulative surface runoff of an atmospheric top [L] */
+    double *Q_uptake;   /* n_out: cumulative root water uptake (actual transpiration) [L] */
     double *theta_obs;  /* n_out × n_obs, row-major by time (NULL when n_obs = 0) */
     double *h_prof;     /* (profiles_all ? n_out : 1) × n */
     double *theta_prof; /* same shape */
@@ -136,7 +153,7 @@ SHP_HD SHP_INLINE long shp_column_work_size(int n, int n_mat, int kmean, int n_s
 SHP_HD SHP_INLINE long shp_column_out_plain_size(const shp_column *col)
 {
     const long nt = col->n_out, np = col->profiles_all ? col->n_out : 1;
-    return 6 * nt + nt * col->n_obs + 2 * np * col->n;
+    return 8 * nt + nt * col->n_obs + 2 * np * col->n;
 }
 
 /* Doubles of output a column writes (its outputs and their n_sens derivative blocks),
@@ -159,6 +176,8 @@ SHP_HD SHP_INLINE void shp_column_out_slots(const shp_column *col, double *block
     out->q_bot = p; p += nt;
     out->Q_bot = p; p += nt;
     out->balance = p; p += nt;
+    out->Q_runoff = p; p += nt;
+    out->Q_uptake = p; p += nt;
     out->theta_obs = col->n_obs ? p : 0; p += nt * col->n_obs;
     out->h_prof = p; p += np * col->n;
     out->theta_prof = p;
