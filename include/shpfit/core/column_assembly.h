@@ -186,7 +186,7 @@ SHP_HD SHP_INLINE double richards_assemble(const shp_team *tm, const shp_column 
             if (newton) b[i] += dS;
         }
         if (i == 0 && bc->pond) { /* water stored above the surface */
-            const double p = h[0] > 0.0 ? h[0] : 0.0;
+            const double p = richards_pond(col, h);
             F += (p - bc->pond_old) / bc->dt;
             r[0] -= (p - bc->pond_old) / bc->dt;
             if (h[0] > 0.0) b[0] += 1.0 / bc->dt;

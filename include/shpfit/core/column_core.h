@@ -55,6 +55,17 @@ SHP_HD SHP_INLINE double richards_top_head_flux(const shp_column *col, int newto
            richards_uptake(col, bc, 0, h[0], &dS);
 }
 
+/* Back to the heads of the last accepted step (h_old), to redo or retry a step. */
+SHP_HD SHP_INLINE void richards_restore(const shp_team *tm, const shp_column *col,
+                                        const shp_material *mats, const double *tabs,
+                                        const double *h_old, double *h, double *W, double *K,
+                                        double *Cw, double *dK, double *Psi)
+{
+    for (int i = tm->rank; i < col->n; i += tm->size) h[i] = h_old[i];
+    richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
+    shp_team_sync(tm);
+}
+
 /* Times one step of an atmospheric top may change its mode before its result is taken
  * as it is (flux → h_crit → flux → h_crit would be a cycle). */
 #define RICHARDS_ATM_SWITCHES 3
@@ -233,9 +244,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             atm_mode = 1;
             ++atm_switches;
             atm_flux_failed = 1;
-            for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
-            richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
-            shp_team_sync(tm);
+            richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
             continue;
         }
         if (converged && atm && atm_mode == 1 && atm_flux_failed) {
@@ -251,9 +260,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             ++fails;
             atm_switches = 0;
             atm_flux_failed = 0;
-            for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
-            richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
-            shp_team_sync(tm);
+            richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
             if (bc.dt <= opt->dt_min * (1.0 + 1e-12)) {
                 status = SHP_ERR_NOT_CONVERGED;
                 break;
@@ -279,9 +286,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             if (want != atm_mode && atm_switches < RICHARDS_ATM_SWITCHES) {
                 atm_mode = want;
                 ++atm_switches;
-                for (int i = tm->rank; i < n; i += tm->size) h[i] = h_old[i];
-                richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
-                shp_team_sync(tm);
+                richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
                 continue;
             }
             atm_switches = 0;

@@ -22,7 +22,7 @@ typedef enum {
     SHP_BC_ZERO_FLUX,      /* q = 0 */
     SHP_BC_ATMOSPHERIC,    /* top only: the potential flux P − E_p [L/T] while the surface
                             * head stays within [h_crit, h_max], else that head (docs/solver.md,
-                            * "Atmospheric boundary") */
+                            * "Atmospheric top and root water uptake") */
     SHP_BC_COUNT
 } shp_bc_type;
 

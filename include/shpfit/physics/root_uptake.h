@@ -38,8 +38,7 @@ SHP_HD SHP_INLINE double shp_feddes_alpha(const shp_feddes *f, double h3, double
 {
     *dalpha = 0.0;
     if (h > f->h1 || h < f->h4) return 0.0;
-    if (h > f->h2) {
-        if (!(f->h1 > f->h2)) return 1.0;
+    if (h > f->h2) { /* so h1 > h2 */
         *dalpha = -1.0 / (f->h1 - f->h2);
         return (f->h1 - h) / (f->h1 - f->h2);
     }
