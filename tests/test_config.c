@@ -49,7 +49,7 @@ static const bad_case bad_cases[] = {
     {"times_nonpositive.json", "output.times[0]: must be > 0"},
     {"times_empty.json", "output.times: must not be empty"},
     {"times_every_zero.json", "output.times.every: must be > 0"},
-    {"unknown_top.json", "top.type: unknown value \"free_drainage\" (valid: head, flux, zero_flux)"},
+    {"unknown_top.json", "top.type: unknown value \"free_drainage\" (valid: head, flux, zero_flux, atmospheric)"},
     {"unknown_bottom.json", "bottom.type: unknown value \"gravity\" (valid: free_drainage, head, zero_flux, flux)"},
     {"top_value_missing.json", "top.value: missing required field"},
     {"top_value_and_table.json", "top: give either"},

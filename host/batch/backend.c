@@ -50,6 +50,9 @@ int shp_backend_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *
 {
     if (!be || !s || !b || !s->col || b->n < 0 || (b->n > 0 && (!b->mats || !b->out || !b->stats)))
         return SHP_ERR_INVALID;
+    /* the sensitivity equations follow neither an atmospheric top's switches nor the
+     * root sink: derivatives asked of such a column would be wrong */
+    if (s->col->n_sens > 0 && (s->col->top.type == SHP_BC_ATMOSPHERIC || s->col->root_w)) return SHP_ERR_INVALID;
     if (b->n == 0) return SHP_OK;
     return be->ops->run(be, s, b);
 }

@@ -204,6 +204,20 @@ static void print_vs_truth(shp_problem *pb, const shp_fit_options *opt, const sh
     free(truth);
 }
 
+/* θ(t) per sensor depth of the candidate last simulated (the one reported). */
+static void print_depth_metrics(const shp_problem *pb)
+{
+    double depth[SHP_FIT_DEPTHS_MAX];
+    shp_metrics m[SHP_FIT_DEPTHS_MAX];
+    const int nd = shp_problem_depth_metrics(pb, SHP_FIT_DEPTHS_MAX, depth, m);
+    for (int k = 0; k < nd; ++k) {
+        char label[48];
+        snprintf(label, sizeof label, "theta at %g %s", depth[k], shp_problem_forward(pb)->length_unit);
+        printf("  %-18s KGE' %.3f, R %.3f, ubRMSE %.4f, RMSE %.4f, bias %+.4f (n %d)\n", label, m[k].kge, m[k].r,
+               m[k].ubrmse, m[k].rmse, m[k].bias, m[k].n);
+    }
+}
+
 static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
                           const char *out)
 {
@@ -233,6 +247,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
                  shp_obs_name(shp_problem_obj_kind(pb, k)));
         printf("  %-18s %.4g\n", label, res->f_best[k]);
     }
+    print_depth_metrics(pb);
     shp_fit_uncertainty_print(stdout, pb, &res->uncertainty);
     shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
@@ -285,6 +300,7 @@ static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const 
         if (isnan(pt->f[k])) printf("  %-18s not scored (the column did not reach the end)\n", label);
         else printf("  %-18s %.4g%s\n", label, pt->f[k], objective_unit(pb, kind, unit, sizeof unit));
     }
+    if (pt->status == SHP_OK) print_depth_metrics(pb);
     print_vs_truth(pb, opt, pt->mats);
     printf("  %-18s %.2f s\n", "wall time", pt->wall_s);
 }

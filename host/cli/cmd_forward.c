@@ -88,6 +88,14 @@ static void print_summary(const shp_forward_problem *fp, const shp_column_result
                reached, fp->column.n_out);
     printf("  water balance  %.3g %s at the last output, max |error| %.3g %s\n",
            reached ? res->out.balance[reached - 1] : 0.0, L, st->max_abs_balance, L);
+    if (reached > 0 && fp->n_forcing > 0) {
+        shp_water_budget b;
+        shp_forward_water_budget(fp, res, reached - 1, &b);
+        printf("  budget [%s]    precipitation %.4g, evaporation %.4g (potential %.4g), transpiration %.4g "
+               "(potential %.4g),\n                 runoff %.4g, bottom outflow %.4g, storage change %.4g\n",
+               L, b.precipitation, b.evaporation, b.evaporation_potential, b.transpiration,
+               b.transpiration_potential, b.runoff, b.bottom_outflow, b.storage_change);
+    }
     printf("  solver         %ld steps, %ld iterations, %ld failures, %d nodes\n", st->steps,
            st->iterations, st->failures, fp->column.n);
     printf("  wall time      %.3f ms\n", 1e3 * wall_s);

@@ -40,6 +40,16 @@ int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
 int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 /* top and bottom: column.top, column.bottom, bc_table */
 int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
+/* An atmospheric top's forcing (from parse_side): forcing, column.top's table,
+ * column.transp, h_crit, h_max (parse_atmosphere.c) */
+int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, shp_forward_problem *fp);
+/* "roots": root_w, column.root_w, column.feddes (needs the grid and the top) */
+int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
+/* Minutes per unit of a time column named with its unit (day, time_d, time_day,
+ * time_h, time_min, time_s), 0 for any other name. */
+double cfg_time_column_minutes(const char *name);
+/* An atmospheric top's forcing reaches the run's end t_end (named by `what`). */
+int cfg_check_forcing_span(const cfg_ctx *c, const shp_forward_problem *fp, double t_end, const char *what);
 /* column.opt from shp_solver_opts_default() and the "solver" overrides */
 int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp);
 /* output times, observation depths and profile choice (needs the grid) */

@@ -30,6 +30,8 @@ void shp_forward_free(shp_forward_problem *fp)
     free(fp->obs_node);
     free(fp->obs_w);
     free(fp->bc_table);
+    free(fp->forcing);
+    free(fp->root_w);
     cJSON_Delete(fp->config);
     free(fp->path);
     free(fp);
@@ -46,9 +48,10 @@ static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_parse_profile(c, root, fp));
     CFG_TRY(cfg_parse_initial(c, root, fp));
     CFG_TRY(cfg_parse_boundaries(c, root, fp));
+    CFG_TRY(cfg_parse_roots(c, root, fp));
     CFG_TRY(cfg_parse_solver(c, root, fp));
     CFG_TRY(cfg_parse_output(c, root, fp));
-    return SHP_OK;
+    return cfg_check_forcing_span(c, fp, fp->column.n_out ? fp->t_out[fp->column.n_out - 1] : 0.0, "output.times");
 }
 
 /* units and materials only: what `shpfit curves` needs from a config */

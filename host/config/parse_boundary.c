@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "config/cfg_sections.h"
 
@@ -11,8 +12,8 @@ typedef struct {
     const int *bc;            /* the shp_bc_type of each name */
 } side_desc;
 
-static const char *const top_names[] = {"head", "flux", "zero_flux", NULL};
-static const int top_bc[] = {SHP_BC_HEAD, SHP_BC_FLUX, SHP_BC_ZERO_FLUX};
+static const char *const top_names[] = {"head", "flux", "zero_flux", "atmospheric", NULL};
+static const int top_bc[] = {SHP_BC_HEAD, SHP_BC_FLUX, SHP_BC_ZERO_FLUX, SHP_BC_ATMOSPHERIC};
 static const char *const bottom_names[] = {"free_drainage", "head", "zero_flux", "flux", NULL};
 static const int bottom_bc[] = {SHP_BC_FREE_DRAINAGE, SHP_BC_HEAD, SHP_BC_ZERO_FLUX, SHP_BC_FLUX};
 
@@ -80,6 +81,7 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
     bc->value = 0.0;
     bc->n = 0;
     bc->t = bc->v = NULL;
+    if (bc->type == SHP_BC_ATMOSPHERIC) return SHP_OK; /* cfg_parse_atmosphere reads the rest */
     /* zero flux and free drainage take no value: one given is a misunderstanding */
     const int valued = bc->type == SHP_BC_HEAD || bc->type == SHP_BC_FLUX;
     CFG_TRY(cfg_check_keys(c, obj, sd->name, valued ? keys_value : keys_none));
@@ -113,7 +115,8 @@ int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_proble
     const cJSON *obj[2];
     for (int s = 0; s < 2; ++s) CFG_TRY(cfg_object(c, root, "", sides[s].name, 1, &obj[s]));
     /* both tables share one owned block, sized before either is read */
-    const int rows[2] = {table_rows(obj[0]), table_rows(obj[1])};
+    const int atm = cJSON_IsString(cfg_child(obj[0], "type")) && !strcmp(cfg_child(obj[0], "type")->valuestring, "atmospheric");
+    const int rows[2] = {atm ? 0 : table_rows(obj[0]), table_rows(obj[1])};
     if (rows[0] + rows[1] > 0) {
         fp->bc_table = malloc(2 * (size_t)(rows[0] + rows[1]) * sizeof *fp->bc_table);
         if (!fp->bc_table) return cfg_fail(c, "top", "out of memory");
@@ -121,5 +124,5 @@ int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_proble
     CFG_TRY(parse_side(c, obj[0], &sides[0], fp, fp->bc_table, &fp->column.top));
     CFG_TRY(parse_side(c, obj[1], &sides[1], fp, fp->bc_table ? fp->bc_table + 2 * rows[0] : NULL,
                        &fp->column.bottom));
-    return SHP_OK;
+    return fp->column.top.type == SHP_BC_ATMOSPHERIC ? cfg_parse_atmosphere(c, root, obj[0], fp) : SHP_OK;
 }

@@ -27,6 +27,9 @@ typedef struct {
     int ncols_wanted;
     const char *const *names;
     int any_order;
+    int (*keep)(const char *name);
+    unsigned char skip[MAX_COLS]; /* columns keep rejected */
+    int order_col;                /* the column that must increase */
     shp_csv_table *t;
     int cap;          /* rows allocated */
     int seen;         /* a content line was read */
@@ -207,6 +210,11 @@ static int parse_header(reader *r, char **field, int nf, long ln)
     for (int j = 0; j < nf; ++j)
         if (!(t->name[j] = strdup(trim(field[j])))) return nomem(r);
     t->header_line = ln;
+    r->order_col = -1;
+    for (int j = 0; j < nf; ++j) {
+        r->skip[j] = r->keep && !r->keep(t->name[j]);
+        if (!r->skip[j] && r->order_col < 0) r->order_col = j;
+    }
     return SHP_OK;
 }
 
@@ -240,6 +248,10 @@ static int parse_value(reader *r, char *field, int j, long ln, double *out)
     shp_csv_table *t = r->t;
     char buf[32], hint[160];
     double v;
+    if (r->skip[j]) {
+        *out = NAN;
+        return SHP_OK;
+    }
     if (parse_field(field, &v) != 0) {
         field_hint(r, field, hint, sizeof hint);
         snprintf(r->msg, r->len, "line %ld: %s is not a number (\"%s\")%s", ln,
@@ -256,9 +268,9 @@ static int parse_value(reader *r, char *field, int j, long ln, double *out)
                  col_name(t, r->names, j, buf, sizeof buf), trim(field), MAX_ABS);
         return SHP_ERR_CONFIG;
     }
-    if (j == 0 && !r->any_order && t->m > 0 && !(v > t->col[0][t->m - 1])) {
+    if (j == r->order_col && !r->any_order && t->m > 0 && !(v > t->col[j][t->m - 1])) {
         snprintf(r->msg, r->len, "line %ld: %s must increase strictly from row to row (%g after %g)",
-                 ln, col_name(t, r->names, 0, buf, sizeof buf), v, t->col[0][t->m - 1]);
+                 ln, col_name(t, r->names, j, buf, sizeof buf), v, t->col[j][t->m - 1]);
         return SHP_ERR_CONFIG;
     }
     *out = v;
@@ -351,7 +363,8 @@ int shp_csv_read_table_opt(const char *path, int ncols, const char *const *names
         snprintf(msg, len, "cannot open: %s", strerror(errno));
         return SHP_ERR_IO;
     }
-    reader r = {ncols, names, opt && opt->any_order, t, 0, 0, ',', 0, msg, len};
+    reader r = {.ncols_wanted = ncols, .names = names, .any_order = opt && opt->any_order,
+                .keep = opt ? opt->keep : NULL, .t = t, .delim = ',', .msg = msg, .len = len};
     long ln = 0;
     int rc = SHP_OK;
     char *s;

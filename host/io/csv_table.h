@@ -25,6 +25,11 @@ typedef struct {
 typedef struct {
     int any_order; /* the first column in any order, repeats allowed: the replicate points
                     * of a measured curve; otherwise it must increase strictly */
+    /* Columns to read from a file with a header (NULL: all): a column whose name it
+     * rejects is not parsed (its values are NaN, text allowed), and the order rule
+     * applies to the first column it keeps. For tables with text columns beside the
+     * numbers, as a station's forcing with its dates. */
+    int (*keep)(const char *name);
 } shp_csv_options;
 
 /* Read a table. Blank lines and lines starting with '#' are skipped; the first other

@@ -176,6 +176,17 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
             continue;
         add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
     }
+    double depth[SHP_FIT_DEPTHS_MAX];
+    shp_metrics dm[SHP_FIT_DEPTHS_MAX];
+    const int nd = shp_problem_depth_metrics(pb, SHP_FIT_DEPTHS_MAX, depth, dm);
+    if (nd > 0) { /* a station's sensors one by one */
+        cJSON *bd = cJSON_AddObjectToObject(r, "metrics_theta_t_by_depth");
+        for (int k = 0; k < nd; ++k) {
+            char key[64];
+            snprintf(key, sizeof key, "%g%s", depth[k], fp->length_unit);
+            add_metrics(cJSON_AddObjectToObject(bd, key), &dm[k]);
+        }
+    }
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     char err[256];
     if (truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {

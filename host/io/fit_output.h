@@ -3,6 +3,9 @@
 #ifndef SHPFIT_HOST_IO_FIT_OUTPUT_H
 #define SHPFIT_HOST_IO_FIT_OUTPUT_H
 
+/* The most sensor depths whose θ(t) metrics are reported one by one. */
+#define SHP_FIT_DEPTHS_MAX 64
+
 #include <stddef.h>
 
 #include "shpfit/fit.h"

@@ -18,6 +18,21 @@ int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_
     return k;
 }
 
+void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
+                              shp_water_budget *b)
+{
+    const shp_column_out *o = &res->out;
+    shp_forward_forcing_totals(fp, fp->t_out[k], &b->precipitation, &b->evaporation_potential,
+                               &b->transpiration_potential);
+    b->top_inflow = o->Q[k];
+    b->runoff = o->Q_runoff[k];
+    b->evaporation = fp->n_forcing ? b->precipitation - b->runoff - o->Q[k] : 0.0;
+    b->transpiration = o->Q_uptake[k];
+    b->bottom_outflow = o->Q_bot[k];
+    b->balance_error = o->balance[k];
+    b->storage_change = o->balance[k] + o->Q[k] - o->Q_bot[k] - o->Q_uptake[k];
+}
+
 int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
                              const shp_column_result *res, int rows, char *err, size_t errlen)
 {
@@ -25,12 +40,28 @@ int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
     if (!f) return SHP_ERR_IO;
     const char *L = fp->length_unit, *T = fp->time_unit;
     fprintf(f, "time_%s,Q_%s,v_inst_%s_per_%s,v_mean_%s_per_%s,q_bottom_%s_per_%s,Q_bottom_%s,"
-               "balance_error_%s\n",
+               "balance_error_%s",
             T, L, L, T, L, T, L, T, L, L);
+    /* the budget of an atmospheric top or of roots, cumulative */
+    const int budget = fp->n_forcing > 0;
+    if (budget)
+        fprintf(f, ",precipitation_%s,evaporation_potential_%s,evaporation_%s,transpiration_potential_%s,"
+                   "transpiration_%s,runoff_%s,storage_change_%s",
+                L, L, L, L, L, L, L);
+    fputc('\n', f);
     const shp_column_out *o = &res->out;
-    for (int k = 0; k < rows; ++k)
-        fprintf(f, NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM "\n", fp->t_out[k], o->Q[k],
-                o->v_inst[k], o->v_mean[k], o->q_bot[k], o->Q_bot[k], o->balance[k]);
+    for (int k = 0; k < rows; ++k) {
+        fprintf(f, NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM, fp->t_out[k], o->Q[k], o->v_inst[k],
+                o->v_mean[k], o->q_bot[k], o->Q_bot[k], o->balance[k]);
+        if (budget) {
+            shp_water_budget b;
+            shp_forward_water_budget(fp, res, k, &b);
+            fprintf(f, "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM, b.precipitation,
+                    b.evaporation_potential, b.evaporation, b.transpiration_potential, b.transpiration, b.runoff,
+                    b.storage_change);
+        }
+        fputc('\n', f);
+    }
     return shp_file_close(f, path, err, errlen);
 }
 

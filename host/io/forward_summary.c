@@ -38,6 +38,19 @@ static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_resu
     shp_json_add_number(wb, "final_error", reached ? res->out.balance[reached - 1] : NAN);
     shp_json_add_number(wb, "max_abs_error", st->max_abs_balance);
     cJSON_AddStringToObject(wb, "unit", L);
+    if (reached) { /* the budget to the last reached output, every term cumulative */
+        shp_water_budget b;
+        shp_forward_water_budget(fp, res, reached - 1, &b);
+        const char *name[] = {"precipitation", "evaporation", "evaporation_potential", "transpiration",
+                              "transpiration_potential", "runoff", "top_inflow", "bottom_outflow",
+                              "storage_change"};
+        const double v[] = {b.precipitation, b.evaporation, b.evaporation_potential, b.transpiration,
+                            b.transpiration_potential, b.runoff, b.top_inflow, b.bottom_outflow,
+                            b.storage_change};
+        cJSON *bud = cJSON_AddObjectToObject(wb, "budget");
+        for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(bud, name[i], v[i]);
+        if (b.precipitation > 0.0) shp_json_add_number(wb, "relative_error", b.balance_error / b.precipitation);
+    }
     cJSON_AddNumberToObject(s, "steps", (double)st->steps);
     cJSON_AddNumberToObject(s, "iterations", (double)st->iterations);
     cJSON_AddNumberToObject(s, "failures", (double)st->failures);

@@ -307,3 +307,29 @@ int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
     shp_metrics_compute(sim, obs, n, m);
     return SHP_OK;
 }
+
+int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m)
+{
+    const double *x, *x2, *obs, *sim;
+    const int n = shp_problem_series(pb, SHP_OBS_THETA_T, &x, &x2, &obs, &sim);
+    if (n <= 0) return 0;
+    double *so = malloc(sizeof *so * 2 * (size_t)n);
+    if (!so) return -1;
+    int nd = 0;
+    double last = -INFINITY;
+    for (;;) { /* the depths in increasing order, each once */
+        double d = INFINITY;
+        for (int i = 0; i < n; ++i)
+            if (x2[i] > last && x2[i] < d) d = x2[i];
+        if (!isfinite(d) || nd >= max) break;
+        int k = 0;
+        for (int i = 0; i < n; ++i)
+            if (x2[i] == d) so[k] = sim[i], so[n + k] = obs[i], ++k;
+        depth[nd] = d;
+        shp_metrics_compute(so, so + n, k, &m[nd]);
+        ++nd;
+        last = d;
+    }
+    free(so);
+    return nd;
+}

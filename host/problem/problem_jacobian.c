@@ -108,10 +108,57 @@ int shp_problem_param_jacobian(const shp_problem *pb, const double *u, const shp
     return t.n;
 }
 
+/* Central differences in the unit coordinates (one-sided at a bound), for columns
+ * whose solver has no parameter sensitivities: an atmospheric top switching between
+ * flux and head, root uptake (docs/fit.md, "Exact Jacobian"). 2·dim more columns per
+ * candidate, run in one batch. */
+#define DIFF_STEP 1e-4
+
+static int difference_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n, double *f, int *ok,
+                               double *r, double *J)
+{
+    const int dim = pb->dim, n_res = shp_problem_n_residuals(pb), m = 2 * dim * n;
+    int rc = shp_problem_evaluate_residuals(pb, be, u, n, f, ok, r);
+    if (rc != SHP_OK) return rc;
+    double *up = malloc(sizeof *up * (size_t)m * dim), *fp = malloc(sizeof *fp * (size_t)m * pb->n_obj);
+    double *rp = malloc(sizeof *rp * (size_t)m * (n_res + 1));
+    int *okp = malloc(sizeof *okp * (size_t)m);
+    if (!up || !fp || !rp || !okp) rc = SHP_ERR_NOMEM;
+    for (int i = 0; i < n && rc == SHP_OK; ++i)
+        for (int j = 0; j < dim; ++j)
+            for (int s = 0; s < 2; ++s) {
+                double *x = up + ((long)(i * dim + j) * 2 + s) * dim;
+                memcpy(x, u + (long)i * dim, sizeof *x * (size_t)dim);
+                x[j] = s ? fmin(1.0, x[j] + DIFF_STEP) : fmax(0.0, x[j] - DIFF_STEP);
+            }
+    if (rc == SHP_OK) rc = shp_problem_evaluate_residuals(pb, be, up, m, fp, okp, rp);
+    for (int i = 0; i < n && rc == SHP_OK; ++i) {
+        double *Ji = J + (long)i * n_res * dim;
+        for (long q = 0; q < (long)n_res * dim; ++q) Ji[q] = NAN;
+        if (!ok[i]) continue;
+        for (int j = 0; j < dim; ++j) {
+            const long lo = (long)(i * dim + j) * 2, hi = lo + 1;
+            if (!okp[lo] || !okp[hi]) { /* a neighbour failed: the candidate has no Jacobian */
+                ok[i] = 0;
+                break;
+            }
+            const double h = up[hi * dim + j] - up[lo * dim + j];
+            for (int q = 0; q < n_res; ++q) Ji[(long)q * dim + j] = (rp[hi * n_res + q] - rp[lo * n_res + q]) / h;
+        }
+    }
+    free(up);
+    free(fp);
+    free(rp);
+    free(okp);
+    return rc;
+}
+
 int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
                                   double *f, int *ok, double *r, double *J)
 {
     if (n <= 0) return SHP_OK;
+    if (pb->needs_column && (pb->col.top.type == SHP_BC_ATMOSPHERIC || pb->col.root_w))
+        return difference_jacobian(pb, be, u, n, f, ok, r, J);
     const int nm = pb->fp->n_materials, dim = pb->dim, n_res = shp_problem_n_residuals(pb);
     targets t;
     make_targets(pb, &t);

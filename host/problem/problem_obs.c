@@ -7,6 +7,8 @@
  *     "v":           {"file": "obs/v.csv", "rate": "interval_mean" | "instantaneous"},
  *     "theta_final": {"file": "obs/theta_final.csv", "time": 180},   depth, theta
  *     "theta_t":     {"file": "obs/theta_t.csv"},  time, theta_at_10cm, theta_at_20cm, …
+ *     "theta_t":     {"series": [{"file": "theta_5cm.csv", "depth": 5}, …],   time, theta
+ *                     "shift": 0.5, "from": 90, "to": 456}    (a station's records)
  *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
  *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam",
  *                     "columns": ["suction[kPa]", "K[cm/d]"]}             h, K
@@ -199,6 +201,114 @@ static int material_of(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, con
     return SHP_OK;
 }
 
+/* One θ(t) record of a sensor, "time,theta" with its days without a value left out
+ * (as `shpfit import-station` writes them): appended to o at depth d, times shifted
+ * and converted to the config's unit when the header names theirs (time_day, time_h,
+ * time_min, time_s). */
+static int read_series(shp_problem *pb, const cfg_ctx *c, const char *path, const char *file, double d,
+                       double shift, obs_set *o, long **line)
+{
+    char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
+    if (shp_path_beside(pb->fp->path, file, full, sizeof full) != 0)
+        return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
+    static const char *const names[2] = {"time", "theta"};
+    shp_csv_table t;
+    const int rc = shp_csv_read_table(full, 2, names, &t, why, sizeof why);
+    if (rc != SHP_OK) return cfg_fail(c, path, "%s: %s", full, why);
+    const double per = t.name ? cfg_time_column_minutes(t.name[0]) : 0.0;
+    const double k = per > 0.0 ? per / pb->fp->min_per_time : 1.0;
+    const int n0 = o->n, n = n0 + t.m;
+    double *x = realloc(o->x, sizeof *x * (size_t)n), *x2 = NULL, *y = NULL;
+    if (x) o->x = x;
+    if (x && (x2 = realloc(o->x2, sizeof *x2 * (size_t)n))) o->x2 = x2;
+    if (x2 && (y = realloc(o->y, sizeof *y * (size_t)n))) o->y = y;
+    long *l = y ? realloc(*line, sizeof *l * (size_t)n) : NULL;
+    if (l) *line = l;
+    int ok = l ? SHP_OK : cfg_fail(c, path, "out of memory");
+    for (int i = 0; i < t.m && ok == SHP_OK; ++i) {
+        o->x[n0 + i] = t.col[0][i] * k + shift;
+        o->x2[n0 + i] = d;
+        o->y[n0 + i] = t.col[1][i];
+        l[n0 + i] = t.line[i];
+    }
+    shp_csv_table_free(&t);
+    if (ok != SHP_OK) return ok;
+    /* the file's own ranges, with its lines in the messages */
+    double *obs_t = malloc(sizeof *obs_t * (size_t)(n - n0 + 1));
+    if (!obs_t) return cfg_fail(c, path, "out of memory");
+    obs_set v = {.n = n - n0, .x = o->x + n0, .x2 = o->x2 + n0, .y = o->y + n0, .obs_t = obs_t};
+    ok = check_ranges(pb, c, SHP_OBS_THETA_T, path, full, l + n0, &v);
+    free(obs_t);
+    if (ok == SHP_OK) o->n = n;
+    return ok;
+}
+
+/* Keep the points of o with from ≤ time ≤ to (the calibration period, after a warm-up). */
+static void keep_period(obs_set *o, long *line, double from, double to)
+{
+    int m = 0;
+    for (int i = 0; i < o->n; ++i) {
+        if (o->x[i] < from || o->x[i] > to) continue;
+        o->x[m] = o->x[i], o->x2[m] = o->x2[i], o->y[m] = o->y[i], line[m] = line[i];
+        ++m;
+    }
+    o->n = m;
+}
+
+/* "theta_t" of sensor records: "series" [{file, depth}, …], "shift", "from", "to". */
+static int parse_theta_series(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, const char *path, obs_set *o)
+{
+    static const char *const keys[] = {"series", "shift", "from", "to", NULL};
+    static const char *const skeys[] = {"file", "depth", NULL};
+    CFG_TRY(cfg_check_keys(c, spec, path, keys));
+    double shift = 0.0, from = -INFINITY, to = INFINITY;
+    CFG_TRY(cfg_number(c, spec, path, "shift", 0, &shift, NULL));
+    CFG_TRY(cfg_number(c, spec, path, "from", 0, &from, NULL));
+    CFG_TRY(cfg_number(c, spec, path, "to", 0, &to, NULL));
+    char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
+    if (!(to > from)) {
+        cfg_path(p, sizeof p, path, "to");
+        return cfg_fail(c, p, "must be after \"from\" (%g)", from);
+    }
+    const cJSON *arr = cfg_child(spec, "series");
+    cfg_path(p, sizeof p, path, "series");
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
+        return cfg_fail(c, p, "expected an array of {\"file\": ..., \"depth\": ...}");
+    long *line = NULL;
+    int rc = SHP_OK, k = 0;
+    for (const cJSON *e = arr->child; e && rc == SHP_OK; e = e->next, ++k) {
+        cfg_path_index(q, sizeof q, p, k);
+        const char *file = NULL;
+        double d = 0.0;
+        if (!cJSON_IsObject(e)) rc = cfg_fail(c, q, "expected an object, got %s", cfg_type_name(e));
+        if (rc == SHP_OK) rc = cfg_check_keys(c, e, q, skeys);
+        if (rc == SHP_OK) rc = cfg_string(c, e, q, "file", 1, &file);
+        if (rc == SHP_OK) rc = cfg_number(c, e, q, "depth", 1, &d, NULL);
+        if (rc == SHP_OK) {
+            char pf[CFG_PATH_MAX];
+            cfg_path(pf, sizeof pf, q, "file");
+            rc = read_series(pb, c, pf, file, d, shift, o, &line);
+        }
+    }
+    if (rc == SHP_OK) {
+        const int all = o->n;
+        keep_period(o, line, from, to);
+        if (o->n == 0) rc = cfg_fail(c, path, "none of the %d values lies between from (%g) and to (%g)", all, from, to);
+    }
+    if (rc == SHP_OK) {
+        /* the per-point arrays alloc_set makes, for the values kept */
+        const int n = o->n;
+        o->t_index = calloc((size_t)n, sizeof *o->t_index);
+        o->d_index = calloc((size_t)n, sizeof *o->d_index);
+        o->sim = calloc((size_t)n, sizeof *o->sim);
+        o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
+        if (!o->t_index || !o->d_index || !o->sim || !o->obs_t) rc = cfg_fail(c, path, "out of memory");
+    }
+    for (int i = 0; rc == SHP_OK && i < o->n; ++i) o->obs_t[i] = o->y[i];
+    free(line);
+    return rc;
+}
+
 int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
 {
     static const char *const keys_common[] = {"file", NULL};
@@ -218,6 +328,11 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         char path[CFG_PATH_MAX], fpath[CFG_PATH_MAX], cpath[CFG_PATH_MAX];
         cfg_path(path, sizeof path, "fit.observations", obs_names[kind]);
         if (!cJSON_IsObject(spec)) return cfg_fail(c, path, "expected an object, got %s", cfg_type_name(spec));
+        if (kind == SHP_OBS_THETA_T && cfg_child(spec, "series")) {
+            CFG_TRY(parse_theta_series(pb, c, spec, path, &pb->obs[kind]));
+            pb->obs[kind].present = any = 1;
+            continue;
+        }
         const char *const *keys = kind == SHP_OBS_V ? keys_v
                                   : kind == SHP_OBS_THETA_FINAL ? keys_final
                                   : kind >= SHP_OBS_RETENTION ? keys_curve
@@ -287,6 +402,7 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         pb->col.obs_node = pb->obs_node;
         pb->col.obs_w = pb->obs_w;
         pb->col.profiles_all = 0;
+        if (pb->n_out > 0) CFG_TRY(cfg_check_forcing_span(c, fp, pb->t_out[pb->n_out - 1], "fit.observations"));
     }
     return SHP_OK;
 }

@@ -58,6 +58,14 @@ typedef struct shp_forward_problem {
     int *obs_node;
     double *obs_w;
     double *bc_table;           /* top then bottom boundary tables (t, v), or NULL */
+    /* An atmospheric top (docs/config.md, "Atmospheric top"): n_forcing intervals, the
+       k-th from forcing[k] to forcing[k+1] (the last to forcing_end), each with its rates
+       [L/T] in the blocks of n_forcing that follow the times in `forcing`: P − E_p (the
+       top table), T_p (column.transp), P, E_p. 0 and NULL for other tops. */
+    int n_forcing;
+    double *forcing;
+    double forcing_end;
+    double *root_w;             /* column.n root weights of "roots" (column.root_w), or NULL */
 
     struct cJSON *config;       /* the parsed configuration, for the summary's echo */
 } shp_forward_problem;
@@ -79,6 +87,13 @@ int shp_curves_load(const char *path, shp_forward_problem **out, char *err, size
 
 /* Release a problem (NULL is fine). */
 void shp_forward_free(shp_forward_problem *fp);
+
+/* Forcing blocks of shp_forward_problem.forcing. */
+enum { SHP_FORCING_T = 0, SHP_FORCING_NET, SHP_FORCING_TP, SHP_FORCING_P, SHP_FORCING_EP, SHP_FORCING_BLOCKS };
+
+/* The cumulative precipitation P, potential evaporation E_p and potential
+ * transpiration T_p [L] of an atmospheric top from time 0 to t (all 0 for other tops). */
+void shp_forward_forcing_totals(const shp_forward_problem *fp, double t, double *P, double *Ep, double *Tp);
 
 /* Index of a material by name, or −1. */
 int shp_forward_material_index(const shp_forward_problem *fp, const char *name);

@@ -149,7 +149,9 @@ double shp_problem_residual_scale(const shp_problem *pb, int kind);
  * ∂r_i/∂u_j in the unit coordinates) from the columns' parameter sensitivities
  * (core/column_sens.h) and the hydraulic functions' parameter derivatives, through the
  * variables' scaling (linear or log) and the ratio variables (α/Ks, v/Ks). NaN rows for
- * a failed candidate. Not recorded in the journal: a resumed run recomputes them. */
+ * a failed candidate. Columns whose solver has no sensitivities (an atmospheric top,
+ * root uptake) get central differences in u instead, 2·dim more columns per candidate.
+ * Not recorded in the journal: a resumed run recomputes them. */
 int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
                                   double *f, int *ok, double *r, double *J);
 /* The model parameters the search variables set (each once: parameter par[k] of
@@ -212,6 +214,11 @@ int shp_problem_last_profile(const shp_problem *pb, const double **z, const doub
 
 /* The time the θ_final observations are compared at; NaN when there are none. */
 double shp_problem_theta_final_time(const shp_problem *pb);
+
+/* The θ(t) metrics of the last simulated candidate per sensor depth: up to max depths,
+ * increasing, into depth and m. Returns their count (0 without θ(t) observations, −1
+ * out of memory). */
+int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m);
 
 /* Goodness of fit of the last simulated candidate for one observation kind. */
 int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);

@@ -21,6 +21,7 @@
 #include "posterior.h"
 #include "problem.h"
 #include "rng.h"
+#include "roots.h"
 #include "station.h"
 #include "status.h"
 #include "surface.h"

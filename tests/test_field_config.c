@@ -1,0 +1,232 @@
+/* The atmospheric top, roots and station θ records as a user configures them: root
+ * weights, the forcing file and its bad inputs, a two-year forward run of the Manhattan
+ * record whose water budget closes, and a calibration problem's θ series with a
+ * warm-up left out. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shpfit/batch.h"
+#include "shpfit/forward.h"
+#include "shpfit/forward_output.h"
+#include "shpfit/problem.h"
+#include "shpfit/roots.h"
+#include "test_util.h"
+
+#define MANHATTAN "../configs/field_manhattan_forward.json"
+#define MANHATTAN_FIT "../configs/field_manhattan_vgm.json"
+
+Test(roots, weights_integrate_the_distribution_over_control_volumes)
+{
+    double z[11], w[11];
+    for (int i = 0; i < 11; ++i) z[i] = 10.0 * i; /* 0..100 cm, half cells of 5 cm at the ends */
+    shp_root_distribution d = {.shape = SHP_ROOTS_UNIFORM, .depth = 40.0};
+    cr_assert_eq(shp_root_weights(&d, 11, z, w), SHP_OK);
+    /* 40 cm of roots: node 0 holds 5 cm, nodes 1-3 10 cm, node 4 the 5 cm above 40 */
+    cr_expect(fabs(w[0] - 5.0 / 40) < 1e-15 && fabs(w[2] - 10.0 / 40) < 1e-15 && fabs(w[4] - 5.0 / 40) < 1e-15);
+    cr_expect_eq(w[5], 0.0);
+    d.shape = SHP_ROOTS_LINEAR; /* b = 1 − z/40: ∫ = 20; node 1 holds ∫_5^15 = 10 − (225−25)/80 = 7.5 */
+    cr_assert_eq(shp_root_weights(&d, 11, z, w), SHP_OK);
+    cr_expect(fabs(w[1] - 7.5 / 20) < 1e-14, "w1 %g", w[1]);
+    double s = 0.0;
+    for (int i = 0; i < 11; ++i) s += w[i];
+    cr_expect(fabs(s - 1.0) < 1e-14);
+    d = (shp_root_distribution){.shape = SHP_ROOTS_EXPONENTIAL, .depth = 100.0, .scale = 20.0};
+    cr_assert_eq(shp_root_weights(&d, 11, z, w), SHP_OK);
+    const double tot = 20.0 * (1.0 - exp(-5.0));
+    cr_expect(fabs(w[0] - 20.0 * (1.0 - exp(-0.25)) / tot) < 1e-14);
+    const double tz[3] = {0.0, 20.0, 30.0}, tb[3] = {2.0, 2.0, 0.0};
+    d = (shp_root_distribution){.shape = SHP_ROOTS_TABLE, .n = 3, .z = tz, .b = tb};
+    cr_assert_eq(shp_root_weights(&d, 11, z, w), SHP_OK); /* ∫ = 40 + 10 */
+    cr_expect(fabs(w[2] - (2.0 * 5.0 + 0.5 * (2.0 + 1.0) * 5.0) / 50.0) < 1e-14, "w2 %g", w[2]);
+    d.n = 1;
+    cr_expect_eq(shp_root_weights(&d, 11, z, w), SHP_ERR_INVALID);
+    shp_feddes f;
+    cr_expect_eq(shp_feddes_named("pasture", 1.0, 1440.0, &f), SHP_OK);
+    cr_expect(f.h4 == -8000.0 && fabs(f.r2h - 0.5) < 1e-15 && shp_feddes_check(&f) == SHP_OK);
+    cr_expect_eq(shp_feddes_named("maize", 1.0, 1.0, &f), SHP_ERR_INVALID);
+    cr_expect(fabs(shp_beer_transpiration_share(2.0, 0.463) - (1.0 - exp(-0.926))) < 1e-15);
+}
+
+/* Two years of daily weather: every term of the budget, the balance within 1e-6 of the
+ * precipitation, P and ET_p as the forcing file sums them. */
+Test(field_config, manhattan_two_years_close_the_water_budget, .timeout = 120)
+{
+    shp_forward_problem *fp;
+    char err[1024];
+    cr_assert_eq(shp_forward_load(MANHATTAN, &fp, err, sizeof err), SHP_OK, "%s", err);
+    cr_expect_eq(fp->n_forcing, 731);
+    cr_expect_eq(fp->column.top.type, SHP_BC_ATMOSPHERIC);
+    cr_expect_not_null(fp->column.root_w);
+    shp_column_result res;
+    cr_assert_eq(shp_column_result_alloc(&fp->column, &res), SHP_OK);
+    shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
+    cr_assert_eq(res.stats.status, SHP_OK);
+    shp_water_budget b;
+    shp_forward_water_budget(fp, &res, fp->column.n_out - 1, &b);
+    /* the file's precipitation column sums to 137.53 cm over 2012-2013 */
+    cr_expect(fabs(b.precipitation - 137.53) < 1e-9, "P %g", b.precipitation);
+    cr_expect(fabs(b.balance_error) < 1e-6 * b.precipitation, "balance %g", b.balance_error);
+    const double closure = b.precipitation - b.evaporation - b.runoff - b.transpiration - b.bottom_outflow -
+                           b.storage_change;
+    cr_expect(fabs(closure + b.balance_error) < 1e-9, "closure %g", closure);
+    cr_expect(b.evaporation > 0.0 && b.evaporation <= b.evaporation_potential + 1e-9);
+    cr_expect(b.transpiration > 0.0 && b.transpiration <= b.transpiration_potential + 1e-9);
+    /* Beer's law at lai 2: T_p / ET_p = 1 − exp(−0.926) */
+    const double share = b.transpiration_potential / (b.transpiration_potential + b.evaporation_potential);
+    cr_expect(fabs(share - (1.0 - exp(-0.926))) < 1e-12, "share %g", share);
+    shp_column_result_free(&res);
+    shp_forward_free(fp);
+}
+
+/* Write `body` as a config in dir with the forcing text beside it; load it; the error. */
+static int load_variant(const char *dir, const char *forcing, const char *top, const char *extra, char *err,
+                        size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/forcing.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs(forcing, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/c.json", dir);
+    f = fopen(path, "w");
+    fprintf(f,
+            "{\"units\": {\"length\": \"cm\", \"time\": \"d\"},\n"
+            " \"materials\": {\"s\": {\"model\": \"vgm\", \"theta_r\": 0.067, \"theta_s\": 0.45, \"alpha\": 0.02, "
+            "\"n\": 1.41, \"Ks\": 10.8}},\n"
+            " \"profile\": {\"depth\": 100, \"grid\": \"uniform\", \"nodes\": 51, \"layers\": [{\"material\": \"s\", "
+            "\"bottom\": 100}]},\n"
+            " \"initial\": {\"type\": \"theta\", \"value\": 0.3},\n"
+            " \"top\": %s,\n \"bottom\": {\"type\": \"free_drainage\"},\n"
+            " \"output\": {\"times\": {\"end\": 3, \"every\": 1}}%s}\n",
+            top, extra);
+    fclose(f);
+    shp_forward_problem *fp = NULL;
+    const int rc = shp_forward_load(path, &fp, err, len);
+    shp_forward_free(fp);
+    return rc;
+}
+
+#define GOOD "date,day,precipitation_mm_per_day,et0_mm_per_day,note\n2012-01-01,0,0,2,x\n2012-01-02,1,12,1,\n2012-01-03,2,0,3,\n"
+#define ATM "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}}"
+
+static void expect_error(const char *dir, const char *forcing, const char *top, const char *extra, const char *want)
+{
+    char err[1024];
+    cr_expect_eq(load_variant(dir, forcing, top, extra, err, sizeof err), SHP_ERR_CONFIG, "accepted: %s", want);
+    cr_expect(strstr(err, want) != NULL, "error \"%s\" lacks \"%s\"", err, want);
+}
+
+Test(field_config, forcing_and_roots_bad_input)
+{
+    char dir[128], err[1024];
+    tu_make_tmp(dir, sizeof dir, "fieldcfg");
+    cr_expect_eq(load_variant(dir, GOOD, ATM, "", err, sizeof err), SHP_OK, "%s", err);
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n0,0,1\n2,1,1\n1,0,1\n", ATM, "",
+                 "times must increase strictly");
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n0,0,1\n1,1,1\n3,0,1\n", ATM, "",
+                 "evenly spaced");
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n0,0,1\n1,-1,1\n2,0,1\n", ATM, "",
+                 "line 3: precipitation must be >= 0");
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n0,0,1\n1,,1\n2,0,1\n", ATM, "", "line 3");
+    expect_error(dir, "day,precip_cm_per_day,et0_cm_per_day\n0,0,1\n", ATM, "", "no precipitation column");
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n1,0,1\n2,0,1\n", ATM, "", "first time must be 0");
+    expect_error(dir, "day,precipitation_cm_per_day,et0_cm_per_day\n0,0,1\n1,0,1\n", ATM, "",
+                 "after the atmospheric forcing");
+    expect_error(dir, GOOD, ATM, ", \"roots\": {\"depth\": 30, \"feddes\": \"pasture\"}", "need a share of ET_p");
+    expect_error(dir, GOOD, "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}, \"lai\": 2}",
+                 ", \"roots\": {\"depth\": 130, \"feddes\": \"pasture\"}", "below the column's bottom");
+    expect_error(dir, GOOD, "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}, \"lai\": 2}",
+                 ", \"roots\": {\"depth\": 30, \"feddes\": \"pastur\"}", "unknown crop");
+    expect_error(dir, GOOD, "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}, \"lai\": 2}", "",
+                 "no \"roots\" to transpire");
+    expect_error(dir, GOOD, "{\"type\": \"flux\", \"value\": 0}", ", \"roots\": {\"depth\": 30, \"feddes\": \"pasture\"}",
+                 "atmospheric top");
+    expect_error(dir, GOOD, "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}, \"h_crit\": 10}", "",
+                 "must be < 0");
+    tu_remove_tree(dir);
+}
+
+/* The shipped calibration: three sensors' daily means at mid-day, the warm-up before
+ * day 90 and 2013 left out. */
+Test(field_config, station_series_keep_the_calibration_period)
+{
+    shp_problem *pb;
+    char err[1024];
+    cr_assert_eq(shp_problem_load(MANHATTAN_FIT, &pb, err, sizeof err), SHP_OK, "%s", err);
+    cr_assert_eq(shp_problem_obj_kind(pb, 0), SHP_OBS_THETA_T);
+    const int n = shp_problem_obj_points(pb, 0);
+    /* the files' rows with 90 ≤ day + 0.5 ≤ 366, counted from the files themselves */
+    int want = 0;
+    const char *files[3] = {"../configs/data/manhattan/theta_5cm.csv", "../configs/data/manhattan/theta_10cm.csv",
+                            "../configs/data/manhattan/theta_20cm.csv"};
+    for (int k = 0; k < 3; ++k) {
+        FILE *f = fopen(files[k], "r");
+        cr_assert_not_null(f);
+        char line[128];
+        while (fgets(line, sizeof line, f)) {
+            double d;
+            if (sscanf(line, "%lf,", &d) == 1 && d + 0.5 >= 90.0 && d + 0.5 <= 366.0) ++want;
+        }
+        fclose(f);
+    }
+    cr_expect_eq(n, want);
+    cr_expect(want > 700, "%d", want);
+    shp_problem_free(pb);
+}
+
+/* The validation run as a user runs it: the metrics per sensor depth in result.json
+ * partition the points of the θ(t) metrics, and 2013 is scored (not 2012). */
+Test(field_config, validation_reports_metrics_per_depth, .timeout = 120)
+{
+    char dir[128];
+    tu_make_tmp(dir, sizeof dir, "fieldval");
+    cr_assert_eq(tu_run(SHPFIT " fit ../configs/field_manhattan_vgm_validation.json --evaluate --out %s/v "
+                               ">/dev/null 2>&1",
+                        dir),
+                 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/v/result.json", dir);
+    char *txt = tu_slurp(path);
+    cr_assert_not_null(txt);
+    const char *bd = strstr(txt, "\"metrics_theta_t_by_depth\"");
+    cr_assert_not_null(bd);
+    const char *end = strstr(bd, "\"evaluations\"");
+    cr_assert_not_null(end);
+    int total = 0, nd = 0;
+    for (const char *p = strstr(bd, "\"n\":"); p && p < end; p = strstr(p + 4, "\"n\":"), ++nd) total += atoi(p + 4);
+    const char *all = strstr(strstr(txt, "\"metrics\""), "\"n\":");
+    cr_expect_eq(nd, 3);
+    cr_expect_eq(total, atoi(all + 4), "per depth %d of %d", total, atoi(all + 4));
+    cr_expect(total > 1000, "2013 has %d values", total);
+    free(txt);
+    tu_remove_tree(dir);
+}
+
+/* Sensitivities are refused for a column whose top switches or whose roots take up
+ * water (the sensitivity equations cover neither); the plain run goes through. */
+Test(field_config, sensitivities_of_an_atmospheric_column_are_refused)
+{
+    shp_forward_problem *fp;
+    char err[1024];
+    cr_assert_eq(shp_forward_load(MANHATTAN, &fp, err, sizeof err), SHP_OK, "%s", err);
+    shp_column col = fp->column;
+    col.n_out = 3; /* three days are enough to run */
+    shp_column_result res;
+    cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
+    shp_backend *be = shp_backend_cpu_create(1);
+    const int mat = 0, par = 0;
+    shp_column sens = col;
+    sens.n_sens = 1, sens.sens_mat = &mat, sens.sens_par = &par;
+    const shp_batch_setup s_sens = {&sens, fp->n_materials, fp->init_var, fp->init_value};
+    const shp_batch bt = {1, fp->materials, res.block, &res.stats};
+    cr_expect_eq(shp_backend_run(be, &s_sens, &bt), SHP_ERR_INVALID);
+    const shp_batch_setup s = {&col, fp->n_materials, fp->init_var, fp->init_value};
+    cr_expect_eq(shp_backend_run(be, &s, &bt), SHP_OK);
+    cr_expect_eq(res.stats.status, SHP_OK);
+    shp_backend_destroy(be);
+    shp_column_result_free(&res);
+    shp_forward_free(fp);
+}
