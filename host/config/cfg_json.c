@@ -281,3 +281,23 @@ int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluat
         return cfg_fail(c, path, "give evaluations and/or time_s (> 0): a run needs an end");
     return SHP_OK;
 }
+
+const char *const cfg_length_units[] = {"mm", "cm", "m", NULL};
+const char *const cfg_time_units[] = {"s", "min", "h", "d", NULL};
+
+double cfg_cm_per_length_unit(const char *name)
+{
+    static const double cm[] = {0.1, 1.0, 100.0};
+    for (int k = 0; cfg_length_units[k]; ++k)
+        if (!strcmp(name, cfg_length_units[k])) return cm[k];
+    return 0.0;
+}
+
+double cfg_min_per_time_unit(const char *name)
+{
+    static const double min[] = {1.0 / 60.0, 1.0, 60.0, 1440.0};
+    if (!strcmp(name, "day")) return 1440.0;
+    for (int k = 0; cfg_time_units[k]; ++k)
+        if (!strcmp(name, cfg_time_units[k])) return min[k];
+    return 0.0;
+}

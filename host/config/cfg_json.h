@@ -111,6 +111,14 @@ void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_pr
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
                           const shp_forward_problem *fp, double v);
 
+/* The length and time units of a config ("units") and of a file's column names
+ * (NULL-terminated), and their size in cm and min (0 for a name that is none; "day"
+ * is also a day). */
+extern const char *const cfg_length_units[];
+extern const char *const cfg_time_units[];
+double cfg_cm_per_length_unit(const char *name);
+double cfg_min_per_time_unit(const char *name);
+
 /* An array of finite numbers (allocated; *n ≥ 1), e.g. output.times. */
 int cfg_number_array(const cfg_ctx *c, const cJSON *arr, const char *path, double **out,
                      int *n);

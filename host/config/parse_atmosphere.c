@@ -26,25 +26,10 @@
 enum { Q_PRECIP, Q_ET, Q_EP, Q_TP, Q_LAI, Q_COUNT };
 static const char *const quantity[Q_COUNT] = {"precipitation", "et0/etp", "ep", "tp", "lai"};
 
-/* Minutes of a time unit name, 0 for none. */
-static double minutes_of(const char *u)
-{
-    static const char *const name[] = {"s", "min", "h", "d", "day"};
-    static const double min[] = {1.0 / 60.0, 1.0, 60.0, 1440.0, 1440.0};
-    for (int k = 0; k < 5; ++k)
-        if (!strcmp(u, name[k])) return min[k];
-    return 0.0;
-}
-
-static double cm_of(const char *u)
-{
-    return !strcmp(u, "mm") ? 0.1 : !strcmp(u, "cm") ? 1.0 : !strcmp(u, "m") ? 100.0 : 0.0;
-}
-
 double cfg_time_column_minutes(const char *name)
 {
     if (!strcmp(name, "day")) return 1440.0;
-    return !strncmp(name, "time_", 5) ? minutes_of(name + 5) : 0.0;
+    return !strncmp(name, "time_", 5) ? cfg_min_per_time_unit(name + 5) : 0.0;
 }
 
 /* The quantity of a rate column and its factor to cm/min, or −1. */
@@ -66,7 +51,7 @@ static int rate_column(const char *name, double *cm_per_min)
         len[us - (name + n)] = '\0';
         if (strlen(us + 5) >= sizeof per) return -1;
         strcpy(per, us + 5);
-        const double cm = cm_of(len), mins = minutes_of(per);
+        const double cm = cfg_cm_per_length_unit(len), mins = cfg_min_per_time_unit(per);
         if (cm == 0.0 || mins == 0.0) return -1;
         *cm_per_min = cm / mins;
         return q[k];
@@ -151,10 +136,8 @@ static int read_file(const cfg_ctx *c, const char *path, const char *file, const
 }
 
 /* "table": [[t, P, ET_p], …] or [[t, P, E_p, T_p], …] in the config's units. */
-static int read_table(const cfg_ctx *c, const char *path, const cJSON *tab, const shp_forward_problem *fp,
-                      forcing_rows *f)
+static int read_table(const cfg_ctx *c, const char *path, const cJSON *tab, forcing_rows *f)
 {
-    (void)fp;
     if (!cJSON_IsArray(tab) || cJSON_GetArraySize(tab) < 1)
         return cfg_fail(c, path, "expected a non-empty array of [time, P, ET_p] or [time, P, E_p, T_p] rows");
     const cJSON *r0 = tab->child;
@@ -305,10 +288,8 @@ static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_
             b[SHP_FORCING_NET][i] = b[SHP_FORCING_P][i] - b[SHP_FORCING_EP][i];
         }
         fp->n_forcing = m;
-        fp->forcing_end = f->t[m - 1] + (m > 1 ? f->t[m - 1] - f->t[m - 2] : 0.0);
-        if (m == 1) { /* one row: a constant forcing for as long as the run */
-            fp->forcing_end = INFINITY;
-        }
+        /* the last row lasts one step; a single row, as long as the run */
+        fp->forcing_end = m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
         fp->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
         fp->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
     }
@@ -342,7 +323,7 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
         rc = cfg_string(c, fo, "top.forcing", "file", 1, &name);
         if (rc == SHP_OK) rc = read_file(c, "top.forcing.file", name, fp, &f);
     } else {
-        rc = read_table(c, "top.forcing.table", tab, fp, &f);
+        rc = read_table(c, "top.forcing.table", tab, &f);
     }
     if (rc == SHP_OK) rc = build(c, top, root, &f, fp);
     free(f.store);

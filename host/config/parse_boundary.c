@@ -2,7 +2,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "config/cfg_sections.h"
 
@@ -115,8 +114,7 @@ int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_proble
     const cJSON *obj[2];
     for (int s = 0; s < 2; ++s) CFG_TRY(cfg_object(c, root, "", sides[s].name, 1, &obj[s]));
     /* both tables share one owned block, sized before either is read */
-    const int atm = cJSON_IsString(cfg_child(obj[0], "type")) && !strcmp(cfg_child(obj[0], "type")->valuestring, "atmospheric");
-    const int rows[2] = {atm ? 0 : table_rows(obj[0]), table_rows(obj[1])};
+    const int rows[2] = {table_rows(obj[0]), table_rows(obj[1])};
     if (rows[0] + rows[1] > 0) {
         fp->bc_table = malloc(2 * (size_t)(rows[0] + rows[1]) * sizeof *fp->bc_table);
         if (!fp->bc_table) return cfg_fail(c, "top", "out of memory");

@@ -10,10 +10,7 @@
 int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
     static const char *const keys[] = {"length", "time", NULL};
-    static const char *const lengths[] = {"mm", "cm", "m", NULL};
-    static const char *const times[] = {"s", "min", "h", "d", NULL};
-    static const double cm_per[] = {0.1, 1.0, 100.0};
-    static const double min_per[] = {1.0 / 60.0, 1.0, 60.0, 1440.0};
+    const char *const *lengths = cfg_length_units, *const *times = cfg_time_units;
     const cJSON *u;
     int il = 1, it = 1; /* cm, min */
     CFG_TRY(cfg_object(c, root, "", "units", 0, &u));
@@ -24,8 +21,8 @@ int cfg_parse_units(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
     }
     snprintf(fp->length_unit, sizeof fp->length_unit, "%s", lengths[il]);
     snprintf(fp->time_unit, sizeof fp->time_unit, "%s", times[it]);
-    fp->cm_per_length = cm_per[il];
-    fp->min_per_time = min_per[it];
+    fp->cm_per_length = cfg_cm_per_length_unit(lengths[il]);
+    fp->min_per_time = cfg_min_per_time_unit(times[it]);
     return SHP_OK;
 }
 

@@ -39,17 +39,24 @@ const char *shp_obs_name(int kind)
     return kind >= 0 && kind < SHP_OBS_COUNT ? obs_names[kind] : "unknown";
 }
 
+/* The arrays of o's n points that the comparison fills (indices, simulated values,
+ * transformed observations). */
+static int alloc_point_arrays(obs_set *o, int n)
+{
+    o->t_index = calloc((size_t)n, sizeof *o->t_index);
+    o->d_index = calloc((size_t)n, sizeof *o->d_index);
+    o->sim = calloc((size_t)n, sizeof *o->sim);
+    o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
+    return o->t_index && o->d_index && o->sim && o->obs_t ? 0 : -1;
+}
+
 static int alloc_set(obs_set *o, int n)
 {
     o->n = n;
     o->x = calloc((size_t)n, sizeof *o->x);
     o->x2 = calloc((size_t)n, sizeof *o->x2);
     o->y = calloc((size_t)n, sizeof *o->y);
-    o->t_index = calloc((size_t)n, sizeof *o->t_index);
-    o->d_index = calloc((size_t)n, sizeof *o->d_index);
-    o->sim = calloc((size_t)n, sizeof *o->sim);
-    o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
-    return o->x && o->x2 && o->y && o->t_index && o->d_index && o->sim && o->obs_t ? 0 : -1;
+    return o->x && o->x2 && o->y && alloc_point_arrays(o, n) == 0 ? 0 : -1;
 }
 
 /* Add v to a sorted set of distinct values (times or depths). */
@@ -295,15 +302,7 @@ static int parse_theta_series(shp_problem *pb, const cfg_ctx *c, const cJSON *sp
         keep_period(o, line, from, to);
         if (o->n == 0) rc = cfg_fail(c, path, "none of the %d values lies between from (%g) and to (%g)", all, from, to);
     }
-    if (rc == SHP_OK) {
-        /* the per-point arrays alloc_set makes, for the values kept */
-        const int n = o->n;
-        o->t_index = calloc((size_t)n, sizeof *o->t_index);
-        o->d_index = calloc((size_t)n, sizeof *o->d_index);
-        o->sim = calloc((size_t)n, sizeof *o->sim);
-        o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
-        if (!o->t_index || !o->d_index || !o->sim || !o->obs_t) rc = cfg_fail(c, path, "out of memory");
-    }
+    if (rc == SHP_OK && alloc_point_arrays(o, o->n) != 0) rc = cfg_fail(c, path, "out of memory");
     for (int i = 0; rc == SHP_OK && i < o->n; ++i) o->obs_t[i] = o->y[i];
     free(line);
     return rc;
