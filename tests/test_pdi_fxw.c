@@ -574,3 +574,34 @@ Test(pdi_fxw, extreme_heads_stay_finite)
                       dK);
         }
 }
+
+/* A prepared material (shp_hyd_prepare: Q(0) kept in its spare slots) gives the same
+ * θ, K, C, dK/dh as the full quadrature, bit for bit, on both sides of w = 1; a cache
+ * whose key no longer matches n and m (a material changed after preparing) is ignored. */
+Test(pdi_fxw, prepared_material_is_bit_identical)
+{
+    static const double ns[] = {1.1, 1.6, 4.0};
+    static const double ms[] = {0.2, 0.7, 1.3};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            const double p[SHP_FXW_NPARAM] = {0.4, 0.05, ns[i], ms[j], 10.0, 0.5, 1500.0, 6.3e6};
+            shp_material mat = shp_material_make(SHP_MODEL_FXW, p);
+            cr_assert(mat.p[SHP_FXW_CACHE] == ns[i] && mat.p[SHP_FXW_CACHE + 1] == ms[j],
+                      "shp_material_make prepares the material");
+            shp_material stale = mat;
+            stale.p[SHP_FXW_N] = ns[i] * 1.01; /* changed after shp_hyd_prepare */
+            double q[SHP_FXW_NPARAM];
+            memcpy(q, stale.p, sizeof q);
+            for (int k = 0; k <= 60; ++k) {
+                const double h = -1e-3 * pow(10.0, k / 6.0); /* −1e-3 … −1e7 cm */
+                double a[4], b[4];
+                fxw_eval(p, h, &a[0], &a[1], &a[2], &a[3]);
+                shp_hyd_eval(&mat, h, &b[0], &b[1], &b[2], &b[3]);
+                cr_expect(!memcmp(a, b, sizeof a), "n=%g m=%g h=%g: K %.17g | %.17g", ns[i], ms[j], h,
+                          a[1], b[1]);
+                fxw_eval(q, h, &a[0], &a[1], &a[2], &a[3]);
+                shp_hyd_eval(&stale, h, &b[0], &b[1], &b[2], &b[3]);
+                cr_expect(!memcmp(a, b, sizeof a), "stale cache used: n=%g m=%g h=%g", ns[i], ms[j], h);
+            }
+        }
+}

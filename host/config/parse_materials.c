@@ -100,6 +100,7 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, shp_forward_problem
             return cfg_fail(c, p, "a material name has 1 to 64 characters");
         const int i = fp->n_materials;
         CFG_TRY(parse_material(c, it, p, fp, &fp->materials[i], &fp->missing[i]));
+        shp_hyd_prepare(&fp->materials[i]);
         fp->material_names[i] = strdup(it->string);
         if (!fp->material_names[i]) return cfg_fail(c, p, "out of memory");
         fp->n_materials = i + 1;

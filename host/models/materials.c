@@ -9,6 +9,7 @@ static shp_material material_of(int model, const double *p, int np)
     memset(&m, 0, sizeof m);
     m.model = model;
     memcpy(m.p, p, (size_t)np * sizeof *p);
+    shp_hyd_prepare(&m);
     return m;
 }
 

@@ -323,6 +323,7 @@ int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_ma
         }
     for (int i = 0; i < fp->n_materials; ++i) {
         char msg[256];
+        shp_hyd_prepare(&mats[i]);
         if (shp_model_validate(&mats[i], msg, sizeof msg) != SHP_OK) {
             if (why && len) snprintf(why, len, "material %s: %s", fp->material_names[i], msg);
             return SHP_ERR_INVALID;

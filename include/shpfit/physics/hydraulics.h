@@ -51,6 +51,16 @@ typedef struct {
     double Ss;
 } shp_material;
 
+/* Constants a model derives from its parameters once per material, kept in the
+ * material's unused parameter slots (FXW: its conductivity's normalising integral).
+ * Call after the parameters are set; a material not prepared, or changed since, gives
+ * the same results, only slower (the models check the cache's key). */
+typedef char shp_fxw_cache_fits[SHP_FXW_CACHE + 4 <= SHP_MAX_PARAMS ? 1 : -1];
+SHP_HD SHP_INLINE void shp_hyd_prepare(shp_material *mat)
+{
+    if (mat->model == SHP_MODEL_FXW) fxw_prepare(mat->p);
+}
+
 /* θ(h), K(h), C(h) = dθ/dh ≥ 0 and dK/dh ≥ 0 in one call: the models share most of
  * the work, and the Newton scheme needs dK/dh. For h ≥ 0 every model returns θs,
  * Ks, 0, 0. */
@@ -71,7 +81,7 @@ SHP_HD SHP_INLINE void shp_hyd_eval(const shp_material *SHP_RESTRICT mat, double
     case SHP_MODEL_KOSUGI2_FG2021: kosugi2_fg2021_eval(p, h, 0, theta, K, C, dK); break;
     case SHP_MODEL_KOSUGI2_FG2021_MUALEM: kosugi2_fg2021_eval(p, h, 1, theta, K, C, dK); break;
     case SHP_MODEL_PDI: pdi_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_FXW: fxw_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_FXW: fxw_eval_cached(p, p + SHP_FXW_CACHE, h, theta, K, C, dK); break;
     default: vgm_eval(p, h, theta, K, C, dK); break;
     }
 }
