@@ -26,6 +26,9 @@ int bench_campaign(FILE *md);
 int bench_smooth(FILE *md, int quick);
 /* the cost of exact parameter sensitivities against plain columns (column_sens.h) */
 int bench_sens(FILE *md, int reps, int quick);
+/* columns/s of one year of a field station's daily forcing (VGM, FXW; 1 and 2 threads)
+ * and the time to calibrate configs/field_manhattan_vgm.json */
+int bench_field(FILE *md, int quick);
 /* `shpfit-bench smooth [options]`: one setting, plain text (argv[0] is "smooth") */
 int bench_smooth_main(int argc, char **argv);
 

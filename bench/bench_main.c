@@ -101,7 +101,7 @@ static void machine_table(FILE *f, const char *command)
 static int usage(const char *prog)
 {
     fprintf(stderr,
-            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign|smooth|sens]\n"
+            "usage: %s [--out FILE] [--reps N] [--quick] [--only forward|models|optim|fit|surface|campaign|smooth|sens|field]\n"
             "       %s smooth [options]   (--help lists them)\n"
             "       %s refine CONFIG [options]   (a grid-refinement study; --help lists them)\n"
             "       %s coverage [options]   (coverage of the fit's 95 %% intervals)\n"
@@ -116,6 +116,9 @@ static int usage(const char *prog)
             "  campaign: headline of the recorded campaign docs/bench/seed_soils;\n"
             "  smooth:  share of random candidates of all models whose outputs move by < 1e-6\n"
             "           under a 1e-10 change of one parameter, adaptive and fixed steps;\n"
+            "  sens:    exact parameter sensitivities against plain columns;\n"
+            "  field:   columns/s of one year of a station's daily forcing (vgm, fxw), 1 and 2\n"
+            "           threads; time to calibrate configs/field_manhattan_vgm.json;\n"
             "  --quick  fewer repetitions (a smoke test)\n",
             prog, prog, prog, prog, prog, prog);
     return 2;
@@ -161,6 +164,7 @@ int main(int argc, char **argv)
     if (!only || !strcmp(only, "campaign")) rc |= bench_campaign(md);
     if (!only || !strcmp(only, "smooth")) rc |= bench_smooth(md, quick);
     if (!only || !strcmp(only, "sens")) rc |= bench_sens(md, reps, quick);
+    if (!only || !strcmp(only, "field")) rc |= bench_field(md, quick);
     fclose(md);
     fputs(text, stdout);
     if (out_path && !rc) {

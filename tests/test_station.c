@@ -143,6 +143,38 @@ Test(station, et0_known_day)
     shp_station_free(&r);
 }
 
+/* Hargreaves' ET0 (FAO-56 Eq. 52): 0.0023 (T + 17.8) (Tmax − Tmin)^0.5 · 0.408 Ra, T the
+ * mean of Tmax and Tmin, Ra 40.813227 MJ/m2/day on 2013-07-15 at 39.1 N (as above). It
+ * needs no humidity, radiation or elevation: a humidity and radiation gap that
+ * Penman-Monteith refuses is no obstacle. */
+Test(station, et0_hargreaves)
+{
+    shp_station_record r = read_ok(MANHATTAN, SHP_STATION_USCRN, NULL);
+    shp_forcing_options o = shp_forcing_options_default();
+    o.fill_precip_zero = 1;
+    o.elevation_m = 334;
+    const int gap = day_index(&r, 2013, 6, 1);
+    static const int blind[] = {SHP_STATION_RH_MAX, SHP_STATION_RH_MIN, SHP_STATION_RH_MEAN, SHP_STATION_RS};
+    for (int k = 0; k < 10; ++k)
+        for (int v = 0; v < 4; ++v) r.var[blind[v]][gap + k] = NAN;
+    shp_station_forcing f;
+    char msg[1024];
+    cr_expect_eq(shp_station_forcing_build(&r, &o, &f, msg, sizeof msg), SHP_ERR_INVALID);
+    cr_expect(strstr(msg, "2013-06-01"), "%s", msg);
+    o.et0 = SHP_FORCING_ET0_HARGREAVES;
+    o.elevation_m = NAN;
+    cr_assert_eq(shp_station_forcing_build(&r, &o, &f, msg, sizeof msg), SHP_OK, "%s", msg);
+    const int i = day_index(&r, 2013, 7, 15);
+    const double tx = f.var[SHP_STATION_TMAX][i], tn = f.var[SHP_STATION_TMIN][i];
+    const double want = 0.0023 * (0.5 * (tx + tn) + 17.8) * sqrt(tx - tn) * 0.408 * 40.813227;
+    cr_expect_float_eq(f.et0_mm[i], want, 1e-6 * want, "ET0 %.7f, Eq. 52 %.7f", f.et0_mm[i], want);
+    cr_expect(isnan(f.var[SHP_STATION_RH_MEAN][gap + 3]) && f.n_filled[SHP_STATION_RH_MEAN] == 0,
+              "humidity is neither needed nor filled");
+    for (int k = 0; k < f.n_days; ++k) cr_assert(isfinite(f.et0_mm[k]) && f.et0_mm[k] >= 0, "day %d", k);
+    shp_station_forcing_free(&f);
+    shp_station_free(&r);
+}
+
 /* 2012-01-03..05 are missing: Tmax interpolated between 3.4 (Jan 2) and 15.1 (Jan 6). */
 Test(station, gap_fill_and_refusal)
 {

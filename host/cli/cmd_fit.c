@@ -26,6 +26,7 @@
 #include "io/json_file.h"
 #include "io/posterior_output.h"
 #include "io/stage.h"
+#include "io/station_csv.h"
 #include "plot/plot.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
@@ -49,9 +50,13 @@ static void help(FILE *f)
             "  DIR/pareto.csv       the non-dominated set (multi-objective runs)\n"
             "  DIR/best_series.csv  observed and simulated series of the best solution\n"
             "  DIR/fit_curves.csv   fitted (and true) theta and K against pF, -2 to 7\n"
+            "  DIR/fit_station.csv  a station's records (theta_t \"series\"): time, precipitation,\n"
+            "                       observed and simulated theta per depth, period\n"
             "  DIR/fit_*.png        observed vs simulated Q(t), v(t), theta(z), theta(t); the\n"
-            "                       retention and conductivity curves; convergence; Pareto\n"
-            "                       front (gnuplot; script DIR/fit_plots.gp)\n"
+            "                       station's records per depth under the precipitation, the\n"
+            "                       calibration and validation periods shaded; the retention\n"
+            "                       and conductivity curves; convergence; Pareto front\n"
+            "                       (gnuplot; script DIR/fit_plots.gp)\n"
             "The files appear together when all are complete; a failed run leaves DIR as it was.\n"
             "While it runs, DIR/fit.checkpoint records every generation: after a kill, the same\n"
             "command with --resume continues where it stopped and ends with the same result as\n"
@@ -204,18 +209,83 @@ static void print_vs_truth(shp_problem *pb, const shp_fit_options *opt, const sh
     free(truth);
 }
 
-/* θ(t) per sensor depth of the candidate last simulated (the one reported). */
+/* The label of a θ(t) period: its calendar days when theta_t has an origin, else its
+ * times; "all points" for θ(t) that are not a station's records, or an open period. */
+static void period_label(const shp_problem *pb, int period, char *buf, size_t len)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_theta_periods tp;
+    shp_problem_theta_periods(pb, &tp);
+    const int val = period == SHP_PERIOD_VALIDATION;
+    const double from = val ? tp.val_from : tp.from, to = val ? tp.val_to : tp.to;
+    char first[11], last[11];
+    if (!tp.records || (!isfinite(from) && !isfinite(to))) snprintf(buf, len, "all points");
+    else if (shp_fit_period_days(fp, tp.origin, from, to, first, last) == 0) snprintf(buf, len, "%s to %s", first, last);
+    else if (!isfinite(to)) snprintf(buf, len, "from %g %s", from, fp->time_unit);
+    else if (!isfinite(from)) snprintf(buf, len, "to %g %s", to, fp->time_unit);
+    else snprintf(buf, len, "%g to %g %s", from, to, fp->time_unit);
+}
+
+/* One row of the θ(t) table: a depth's metrics in one period (n 0: no points there). */
+static void print_depth_row(const char *depth, const char *period, const char *span, const shp_metrics *m)
+{
+    if (m->n == 0) {
+        printf("    %-7s %-12s %-24s %5s  no points\n", depth, period, span, "0");
+        return;
+    }
+    printf("    %-7s %-12s %-24s %5d  %6.3f  %6.3f  %7.4f  %7.4f  %+8.4f  %6.3f\n", depth, period, span, m->n, m->kge,
+           m->r, m->ubrmse, m->rmse, m->bias, m->nse);
+}
+
+/* θ(t) per sensor depth of the candidate last simulated (the one reported): one table,
+ * depth by period, the validation period's row under the calibration's. */
 static void print_depth_metrics(const shp_problem *pb)
 {
-    double depth[SHP_FIT_DEPTHS_MAX];
-    shp_metrics m[SHP_FIT_DEPTHS_MAX];
-    const int nd = shp_problem_depth_metrics(pb, SHP_FIT_DEPTHS_MAX, depth, m);
-    for (int k = 0; k < nd; ++k) {
+    double dc[SHP_FIT_DEPTHS_MAX], dv[SHP_FIT_DEPTHS_MAX];
+    shp_metrics mc[SHP_FIT_DEPTHS_MAX], mv[SHP_FIT_DEPTHS_MAX];
+    const int nc = shp_problem_period_depth_metrics(pb, SHP_PERIOD_CALIBRATION, SHP_FIT_DEPTHS_MAX, dc, mc);
+    const int nv = shp_problem_period_depth_metrics(pb, SHP_PERIOD_VALIDATION, SHP_FIT_DEPTHS_MAX, dv, mv);
+    if (nc <= 0 && nv <= 0) return;
+    shp_theta_periods tp;
+    shp_problem_theta_periods(pb, &tp);
+    char cal[64], val[64];
+    period_label(pb, SHP_PERIOD_CALIBRATION, cal, sizeof cal);
+    period_label(pb, SHP_PERIOD_VALIDATION, val, sizeof val);
+    printf("  theta(t) metrics   per sensor depth and period (ubRMSE, RMSE, bias in m3/m3)\n");
+    printf("    %-7s %-12s %-24s %5s  %6s  %6s  %7s  %7s  %8s  %6s\n", "depth", "period", "", "n", "KGE'", "R",
+           "ubRMSE", "RMSE", "bias", "NSE");
+    const shp_metrics none = {0};
+    for (int i = 0, j = 0; i < (nc > 0 ? nc : 0) || j < (nv > 0 ? nv : 0);) {
+        /* the depths of both periods merged, increasing */
+        const double d = j >= nv || (i < nc && dc[i] <= dv[j]) ? dc[i] : dv[j];
         char label[48];
-        snprintf(label, sizeof label, "theta at %g %s", depth[k], shp_problem_forward(pb)->length_unit);
-        printf("  %-18s KGE' %.3f, R %.3f, ubRMSE %.4f, RMSE %.4f, bias %+.4f (n %d)\n", label, m[k].kge, m[k].r,
-               m[k].ubrmse, m[k].rmse, m[k].bias, m[k].n);
+        snprintf(label, sizeof label, "%g %s", d, shp_problem_forward(pb)->length_unit);
+        print_depth_row(label, "calibration", cal, i < nc && dc[i] == d ? &mc[i] : &none);
+        if (nv > 0) print_depth_row("", "validation", val, j < nv && dv[j] == d ? &mv[j] : &none);
+        i += i < nc && dc[i] == d;
+        j += j < nv && dv[j] == d;
     }
+    shp_column_stats st;
+    if (tp.validation && nv <= 0 && shp_problem_last_column(pb, &st))
+        printf("    validation not scored: the column stopped at t = %g %s (%s)\n", st.t_reached,
+               shp_problem_forward(pb)->time_unit, shp_status_name(st.status));
+}
+
+/* The water budget of the reported column under an atmospheric top. */
+static void print_water_balance(const shp_problem *pb)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_water_budget b;
+    double t;
+    if (shp_problem_water_budget(pb, &b, &t) != SHP_OK) return;
+    printf("  water balance      0 to %g %s [%s]: precipitation %.4g, evaporation %.4g (potential %.4g),\n"
+           "                     transpiration %.4g (potential %.4g), runoff %.4g, bottom outflow %.4g,\n"
+           "                     storage change %.4g, balance error %.2g",
+           t, fp->time_unit, fp->length_unit, b.precipitation, b.evaporation, b.evaporation_potential,
+           b.transpiration, b.transpiration_potential, b.runoff, b.bottom_outflow, b.storage_change,
+           b.balance_error);
+    if (b.precipitation > 0.0) printf(" (%.2g of the precipitation)", b.balance_error / b.precipitation);
+    printf("\n");
 }
 
 static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp_fit_result *res,
@@ -248,6 +318,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
         printf("  %-18s %.4g\n", label, res->f_best[k]);
     }
     print_depth_metrics(pb);
+    print_water_balance(pb);
     shp_fit_uncertainty_print(stdout, pb, &res->uncertainty);
     shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
@@ -289,6 +360,8 @@ static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const 
         const long cap = shp_problem_step_cap(pb, &key);
         printf("  %-18s ", "column");
         if (pt->status == SHP_OK) printf("ok, %ld steps to", pt->column.steps);
+        else if (pt->status == SHP_ERR_MAX_STEPS && shp_problem_report_step_cap(pb) != cap)
+            printf("stopped at the step cap %s = %ld, %ld for its length, at", key, cap, shp_problem_report_step_cap(pb));
         else if (pt->status == SHP_ERR_MAX_STEPS) printf("stopped at the step cap %s = %ld at", key, cap);
         else printf("%s at", shp_strerror(pt->status));
         printf(" t = %g %s\n", pt->column.t_reached, fp->time_unit);
@@ -300,7 +373,8 @@ static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const 
         if (isnan(pt->f[k])) printf("  %-18s not scored (the column did not reach the end)\n", label);
         else printf("  %-18s %.4g%s\n", label, pt->f[k], objective_unit(pb, kind, unit, sizeof unit));
     }
-    if (pt->status == SHP_OK) print_depth_metrics(pb);
+    print_depth_metrics(pb); /* what the column reached: a validation it did not is named */
+    print_water_balance(pb);
     print_vs_truth(pb, opt, pt->mats);
     printf("  %-18s %.2f s\n", "wall time", pt->wall_s);
 }
@@ -324,9 +398,10 @@ static int plots(shp_problem *pb, const shp_fit_options *opt, const shp_fit_resu
 static const char *const *fit_names(void)
 {
     static const char *names[48] = {"result.json",    "history.csv",  "pareto.csv", "best_series.csv",
-                                    "fit_curves.csv", "fit_plots.gp", "plot.log",   "best_profile.csv"};
-    if (!names[8]) {
-        int k = 8;
+                                    "fit_curves.csv", "fit_plots.gp", "plot.log",   "best_profile.csv",
+                                    SHP_STATION_CSV};
+    if (!names[9]) {
+        int k = 9;
         for (int i = 0; shp_plot_fit_pngs[i] && k < 47; ++i) names[k++] = shp_plot_fit_pngs[i];
         for (int i = 0; shp_posterior_files[i] && k < 47; ++i)
             if (strcmp(shp_posterior_files[i], "plot.log")) names[k++] = shp_posterior_files[i];

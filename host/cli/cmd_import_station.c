@@ -21,7 +21,7 @@ static void help(FILE *f)
     fprintf(f,
             "usage: shpfit import-station FILE --out DIR [--format uscrn|ismn-header|ismn-ceop]\n"
             "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--elevation M] [--max-gap N]\n"
-            "           [--fill-precip zero|refuse] [--flags G,M,...]\n\n"
+            "           [--fill-precip zero|refuse] [--flags G,M,...] [--et0 penman-monteith|hargreaves]\n\n"
             "Read a field station's record and write into DIR\n"
             "  forcing.csv         one row a day: date, day (since the first date),\n"
             "                      precipitation and FAO-56 ET0 in cm/day, Tmax, Tmin [C],\n"
@@ -34,6 +34,8 @@ static void help(FILE *f)
             "                      filled values per field, the ET0 method and its wind\n\n"
             "ET0 is FAO-56 Penman-Monteith (daily, G = 0) with the measured Rs and RHmax/RHmin;\n"
             "USCRN measures no wind at 2 m in daily01: FAO-56's default of 2 m/s is used.\n"
+            "--et0 hargreaves takes Hargreaves' temperature-only ET0 (FAO-56 Eq. 52) instead:\n"
+            "only Tmax and Tmin are then needed (and filled), and no elevation.\n"
             "Weather gaps of up to --max-gap days are interpolated linearly between the days\n"
             "around them; longer gaps, and gaps at the start or end of the period, are refused.\n\n"
             "options:\n"
@@ -47,6 +49,7 @@ static void help(FILE *f)
             "  --max-gap N            longest weather gap filled, days (default 3; 0: none)\n"
             "  --fill-precip MODE     refuse (default): missing precipitation is an error;\n"
             "                         zero: it is taken as 0 and counted as filled\n"
+            "  --et0 METHOD           penman-monteith (default) or hargreaves\n"
             "  --flags LIST           ISMN quality flags kept (default G); a letter (D) keeps\n"
             "                         every code of it (D01, D02, ...); values of other known\n"
             "                         flags are dropped, unknown flags are an error\n"
@@ -69,6 +72,7 @@ typedef struct {
     double elevation;  /* NaN: not given */
     long long max_gap;
     int fill_zero;
+    int et0; /* shp_forcing_et0 */
     shp_station_options flags;
     int flags_given;
 } args;
@@ -79,7 +83,7 @@ static int parse(int argc, char **argv, args *a)
         const char *o = argv[i];
         const int has_val = i + 1 < argc;
         if (!strcmp(o, "--format") || !strcmp(o, "--from") || !strcmp(o, "--to") || !strcmp(o, "--elevation") ||
-            !strcmp(o, "--fill-precip") || !strcmp(o, "--flags")) {
+            !strcmp(o, "--fill-precip") || !strcmp(o, "--flags") || !strcmp(o, "--et0")) {
             if (!has_val) return shp_cli_usage_error(CMD, "missing value after", o);
             const char *v = argv[++i];
             char msg[256], *end;
@@ -102,6 +106,10 @@ static int parse(int argc, char **argv, args *a)
                 if (strcmp(v, "zero") && strcmp(v, "refuse"))
                     return shp_cli_usage_error(CMD, "--fill-precip must be zero or refuse, not", v);
                 a->fill_zero = !strcmp(v, "zero");
+            } else if (!strcmp(o, "--et0")) {
+                if (strcmp(v, "penman-monteith") && strcmp(v, "hargreaves"))
+                    return shp_cli_usage_error(CMD, "--et0 must be penman-monteith or hargreaves, not", v);
+                a->et0 = !strcmp(v, "hargreaves") ? SHP_FORCING_ET0_HARGREAVES : SHP_FORCING_ET0_PENMAN_MONTEITH;
             } else {
                 if (shp_station_options_parse_flags(v, &a->flags, msg, sizeof msg) != SHP_OK)
                     return shp_cli_usage_error(CMD, msg, NULL);
@@ -199,11 +207,16 @@ static cJSON *summary(const args *a, const shp_station_record *r, const shp_stat
         cJSON_AddStringToObject(w, "gap_rule", "gaps of up to max_gap days interpolated linearly between the days "
                                                "around them; longer gaps refused");
         cJSON *e = cJSON_AddObjectToObject(j, "et0");
-        cJSON_AddStringToObject(e, "method", "FAO-56 Penman-Monteith, daily (Eq. 6), G = 0");
-        cJSON_AddStringToObject(e, "vapour_pressure", "RHmax and RHmin (FAO-56 Eq. 17)");
-        cJSON_AddStringToObject(e, "radiation", "measured solar radiation");
-        cJSON_AddNumberToObject(e, "wind_m_s", f ? f->wind_m_s : 2.0);
-        cJSON_AddStringToObject(e, "wind", "not measured: FAO-56's default of 2 m/s at 2 m (p. 63)");
+        if (a->et0 == SHP_FORCING_ET0_HARGREAVES) {
+            cJSON_AddStringToObject(e, "method", "Hargreaves, daily (FAO-56 Eq. 52), T = (Tmax + Tmin)/2, "
+                                                 "Ra of Eq. 21; 0 where Eq. 52 is negative");
+        } else {
+            cJSON_AddStringToObject(e, "method", "FAO-56 Penman-Monteith, daily (Eq. 6), G = 0");
+            cJSON_AddStringToObject(e, "vapour_pressure", "RHmax and RHmin (FAO-56 Eq. 17)");
+            cJSON_AddStringToObject(e, "radiation", "measured solar radiation");
+            cJSON_AddNumberToObject(e, "wind_m_s", f ? f->wind_m_s : 2.0);
+            cJSON_AddStringToObject(e, "wind", "not measured: FAO-56's default of 2 m/s at 2 m (p. 63)");
+        }
         cJSON_AddStringToObject(e, "file", "forcing.csv");
     } else cJSON_AddStringToObject(j, "weather", "none in this format: forcing.csv not written");
     if (r->format != SHP_STATION_USCRN) {
@@ -265,7 +278,8 @@ static int run(args *a)
         fo.max_gap = (int)a->max_gap;
         fo.fill_precip_zero = a->fill_zero;
         fo.elevation_m = a->elevation;
-        if (isnan(a->elevation)) {
+        fo.et0 = a->et0;
+        if (isnan(a->elevation) && a->et0 != SHP_FORCING_ET0_HARGREAVES) {
             fprintf(stderr, "shpfit: " CMD ": %s: the %s format does not give the station's elevation, which ET0 needs: "
                             "give --elevation M\n", file, shp_station_format_name(r.format));
             code = SHP_EXIT_USAGE;
@@ -316,7 +330,10 @@ static int run(args *a)
         printf("shpfit " CMD ": %s (%s, station %s): %d days %s to %s, %d theta series%s -> %s\n", file,
                shp_station_format_name(r.format), r.station_id, r.n_days, shp_date_iso(r.first_day, a1, sizeof a1),
                shp_date_iso(r.first_day + r.n_days - 1, a2, sizeof a2), n_theta,
-               r.has_weather ? ", forcing with FAO-56 ET0 (wind 2 m/s, FAO-56 default)" : "", a->c.out);
+               !r.has_weather ? ""
+               : a->et0 == SHP_FORCING_ET0_HARGREAVES ? ", forcing with Hargreaves ET0 (FAO-56 Eq. 52)"
+                                                      : ", forcing with FAO-56 ET0 (wind 2 m/s, FAO-56 default)",
+               a->c.out);
         if (r.has_weather)
             printf("shpfit " CMD ": %d weather values filled (station.json, weather.filled_days)\n", filled);
         if (!n_theta && r.format != SHP_STATION_USCRN)

@@ -17,6 +17,7 @@ shp_forcing_options shp_forcing_options_default(void)
     o.max_gap = 3;
     o.fill_precip_zero = 0;
     o.elevation_m = NAN;
+    o.et0 = SHP_FORCING_ET0_PENMAN_MONTEITH;
     return o;
 }
 
@@ -72,8 +73,14 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
     if (!r->has_weather)
         return shp_field_refuse(msg, len, "%s: the %s format has no weather: no forcing", r->source,
                                   shp_station_format_name(r->format));
-    if (!isfinite(o->elevation_m))
+    const int hargreaves = o->et0 == SHP_FORCING_ET0_HARGREAVES;
+    if (!hargreaves && o->et0 != SHP_FORCING_ET0_PENMAN_MONTEITH)
+        return shp_field_refuse(msg, len, "unknown ET0 method %d", o->et0);
+    if (!hargreaves && !isfinite(o->elevation_m))
         return shp_field_refuse(msg, len, "%s: the station's elevation is not known (ET0 needs it)", r->source);
+    if (hargreaves && !(fabs(r->latitude_deg) <= 90.0))
+        return shp_field_refuse(msg, len, "%s: the station's latitude is not known (Hargreaves' Ra needs it)",
+                                r->source);
     if (o->max_gap < 0) return shp_field_refuse(msg, len, "the longest gap to fill must be >= 0 days");
     const int n = r->n_days;
     f->first_day = r->first_day;
@@ -90,7 +97,8 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
         }
         memcpy(f->var[v], r->var[v], sizeof(double) * (size_t)n);
         if (v != SHP_STATION_PRECIP) {
-            rc = fill_linear(r, v, f->var[v], f->filled, &f->n_filled[v], o->max_gap, msg, len);
+            if (!hargreaves || v == SHP_STATION_TMAX || v == SHP_STATION_TMIN)
+                rc = fill_linear(r, v, f->var[v], f->filled, &f->n_filled[v], o->max_gap, msg, len);
             continue;
         }
         for (int i = 0; i < n && rc == SHP_OK; ++i) {
@@ -123,6 +131,19 @@ int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_opt
         d.rh_min = f->var[SHP_STATION_RH_MIN][i];
         d.rh_mean = f->var[SHP_STATION_RH_MEAN][i];
         d.rs = f->var[SHP_STATION_RS][i];
+        if (hargreaves) {
+            char a[16];
+            if (!(d.tmax >= d.tmin)) {
+                rc = shp_field_refuse(msg, len, "%s: %s: ET0: Tmax %g C is below Tmin %g C", r->source,
+                                      shp_date_iso(r->first_day + i, a, sizeof a), d.tmax, d.tmin);
+                break;
+            }
+            /* Eq. 52 with T = (Tmax + Tmin)/2 (Eq. 9) and Ra of Eq. 21; it turns negative
+             * for a mean below −17.8 C, where the demand it estimates is none */
+            f->et0_mm[i] = fmax(0.0, shp_et0_hargreaves(d.tmax, d.tmin, 0.5 * (d.tmax + d.tmin),
+                                                        shp_et0_ra(r->latitude_deg, d.doy)));
+            continue;
+        }
         shp_et0_result res;
         char why[256];
         if (shp_et0_daily(&site, &d, &res, why, sizeof why) != SHP_OK) {

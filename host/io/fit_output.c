@@ -10,8 +10,10 @@
 
 #include "io/fs.h"
 #include "io/json_file.h"
+#include "io/station_csv.h"
 #include "io/uncertainty_text.h"
 #include "shpfit/curves_agreement.h"
+#include "shpfit/station.h"
 #include "shpfit/version.h"
 
 #define NUM "%.12g"
@@ -154,6 +156,100 @@ static int write_pareto(const char *dir, const shp_problem *pb, const shp_fit_re
     return shp_file_close(f, path, err, len);
 }
 
+int shp_fit_period_days(const shp_forward_problem *fp, const char *origin, double from, double to, char *first,
+                        char *last)
+{
+    long day0;
+    if (!origin || !*origin || shp_date_parse_iso(origin, &day0) != 0 || !isfinite(from) || !isfinite(to)) return -1;
+    const double per_day = 1440.0 / fp->min_per_time;
+    const long a = (long)floor(from / per_day), b = (long)ceil(to / per_day) - 1;
+    shp_date_iso(day0 + a, first, 11);
+    shp_date_iso(day0 + (b > a ? b : a), last, 11);
+    return 0;
+}
+
+/* The θ(t) metrics per sensor depth of one period into r[key]. */
+static void add_depth_metrics(cJSON *r, const char *key, const shp_problem *pb, int period)
+{
+    double depth[SHP_FIT_DEPTHS_MAX];
+    shp_metrics dm[SHP_FIT_DEPTHS_MAX];
+    const int nd = shp_problem_period_depth_metrics(pb, period, SHP_FIT_DEPTHS_MAX, depth, dm);
+    if (nd <= 0) return;
+    cJSON *bd = cJSON_AddObjectToObject(r, key);
+    for (int k = 0; k < nd; ++k) {
+        char name[64];
+        snprintf(name, sizeof name, "%g%s", depth[k], shp_problem_forward(pb)->length_unit);
+        add_metrics(cJSON_AddObjectToObject(bd, name), &dm[k]);
+    }
+}
+
+/* One period of "theta_t_periods": its bounds [T] (null where open), its calendar days
+ * when theta_t has an origin, its records. */
+static void add_period(cJSON *o, const char *key, const shp_forward_problem *fp, const char *origin, double from,
+                       double to, int points)
+{
+    cJSON *p = cJSON_AddObjectToObject(o, key);
+    shp_json_add_number(p, "from", from);
+    shp_json_add_number(p, "to", to);
+    char first[11], last[11];
+    if (shp_fit_period_days(fp, origin, from, to, first, last) == 0) {
+        cJSON_AddStringToObject(p, "first_day", first);
+        cJSON_AddStringToObject(p, "last_day", last);
+    }
+    cJSON_AddNumberToObject(p, "points", points);
+}
+
+/* "theta_t_periods" of a station's records: the calibration and validation periods. */
+static void add_periods(cJSON *r, const shp_problem *pb)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_theta_periods tp;
+    shp_problem_theta_periods(pb, &tp);
+    if (!tp.records) return;
+    cJSON *o = cJSON_AddObjectToObject(r, "theta_t_periods");
+    cJSON_AddStringToObject(o, "time_unit", fp->time_unit);
+    if (*tp.origin) cJSON_AddStringToObject(o, "origin", tp.origin);
+    cJSON_AddStringToObject(o, "rule", "the calibration period's points are the objective; the validation period's "
+                                       "are compared with the reported column after the fit and never enter it; "
+                                       "a point on an end both share counts for calibration");
+    add_period(o, "calibration", fp, tp.origin, tp.from, tp.to, tp.n_calibration);
+    if (tp.validation) add_period(o, "validation", fp, tp.origin, tp.val_from, tp.val_to, tp.n_validation);
+    shp_json_add_number(o, "candidate_column_end", tp.t_candidates);
+    shp_json_add_number(o, "reported_column_end", tp.t_report);
+    shp_metrics m;
+    shp_column_stats st;
+    if (tp.validation && shp_problem_validation_metrics(pb, &m) != SHP_OK && shp_problem_last_column(pb, &st)) {
+        char note[256];
+        snprintf(note, sizeof note, "the reported column stopped at t = %g %s (%s): the validation period is not scored",
+                 st.t_reached, fp->time_unit, shp_status_name(st.status));
+        cJSON_AddStringToObject(o, "note", note);
+    }
+}
+
+/* "water_balance" of the reported column under an atmospheric top, from t = 0 to its end. */
+static void add_water_balance(cJSON *r, const shp_problem *pb)
+{
+    const shp_forward_problem *fp = shp_problem_forward(pb);
+    shp_water_budget b;
+    double t;
+    if (shp_problem_water_budget(pb, &b, &t) != SHP_OK) return;
+    cJSON *o = cJSON_AddObjectToObject(r, "water_balance");
+    cJSON_AddStringToObject(o, "unit", fp->length_unit);
+    cJSON_AddStringToObject(o, "time_unit", fp->time_unit);
+    shp_json_add_number(o, "from_time", 0.0);
+    shp_json_add_number(o, "to_time", t);
+    cJSON_AddStringToObject(o, "budget", "cumulative over the reported column: storage_change = precipitation - "
+                                         "evaporation - runoff - transpiration - bottom_outflow + balance_error");
+    const char *name[] = {"precipitation", "evaporation", "evaporation_potential", "transpiration",
+                          "transpiration_potential", "runoff", "top_inflow", "bottom_outflow",
+                          "storage_change", "balance_error"};
+    const double v[] = {b.precipitation, b.evaporation, b.evaporation_potential, b.transpiration,
+                        b.transpiration_potential, b.runoff, b.top_inflow, b.bottom_outflow,
+                        b.storage_change, b.balance_error};
+    for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(o, name[i], v[i]);
+    if (b.precipitation > 0.0) shp_json_add_number(o, "relative_error", b.balance_error / b.precipitation);
+}
+
 /* A solution: its search variables, materials, objectives f, the metrics of the series
  * last simulated (its own), and its curve agreement with fit.truth. */
 static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, const double *values,
@@ -176,17 +272,14 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
             continue;
         add_metrics(cJSON_AddObjectToObject(mv, shp_obs_name(kind)), &m);
     }
-    double depth[SHP_FIT_DEPTHS_MAX];
-    shp_metrics dm[SHP_FIT_DEPTHS_MAX];
-    const int nd = shp_problem_depth_metrics(pb, SHP_FIT_DEPTHS_MAX, depth, dm);
-    if (nd > 0) { /* a station's sensors one by one */
-        cJSON *bd = cJSON_AddObjectToObject(r, "metrics_theta_t_by_depth");
-        for (int k = 0; k < nd; ++k) {
-            char key[64];
-            snprintf(key, sizeof key, "%g%s", depth[k], fp->length_unit);
-            add_metrics(cJSON_AddObjectToObject(bd, key), &dm[k]);
-        }
-    }
+    /* a station's sensors one by one, in the calibration and the validation period */
+    add_depth_metrics(r, "metrics_theta_t_by_depth", pb, SHP_PERIOD_CALIBRATION);
+    shp_metrics vm;
+    if (shp_problem_validation_metrics(pb, &vm) == SHP_OK)
+        add_metrics(cJSON_AddObjectToObject(cJSON_AddObjectToObject(r, "metrics_validation"), "theta_t"), &vm);
+    add_depth_metrics(r, "metrics_theta_t_validation_by_depth", pb, SHP_PERIOD_VALIDATION);
+    add_periods(r, pb);
+    add_water_balance(r, pb);
     shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
     char err[256];
     if (truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
@@ -330,6 +423,7 @@ int shp_fit_write_all(const char *dir, shp_problem *pb, shp_backend *be, const s
         shp_problem_simulate(pb, be, res->u_best);
         rc = write_series(dir, pb, err, len);
     }
+    if (rc == SHP_OK) rc = shp_station_csv_write(dir, pb, err, len);
     if (rc != SHP_OK) return rc;
     return shp_json_write_in(dir, "result.json", build_result(pb, opt, res, info), err, len);
 }
@@ -339,18 +433,21 @@ int shp_fit_write_evaluation(const char *dir, shp_problem *pb, const shp_fit_opt
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     int rc = write_series(dir, pb, err, len);
+    if (rc == SHP_OK) rc = shp_station_csv_write(dir, pb, err, len);
     if (rc != SHP_OK) return rc;
     cJSON *r = result_begin(fp, shp_status_name(pt->status), "evaluate", info);
     cJSON_AddStringToObject(r, "at", at);
     if (pt->has_column) {
         const char *key;
-        const long cap = shp_problem_step_cap(pb, &key);
-        char msg[256];
+        const long cap = shp_problem_step_cap(pb, &key), own = shp_problem_report_step_cap(pb);
+        char msg[320], captext[128];
+        if (own != cap) snprintf(captext, sizeof captext, "%s = %ld, %ld for its length", key, cap, own);
+        else snprintf(captext, sizeof captext, "%s = %ld", key, cap);
         if (pt->status == SHP_OK)
             snprintf(msg, sizeof msg, "reached t = %g %s", pt->column.t_reached, fp->time_unit);
         else if (pt->status == SHP_ERR_MAX_STEPS)
-            snprintf(msg, sizeof msg, "stopped at the step cap %s = %ld at t = %g %s: the series it gives are not scored",
-                     key, cap, pt->column.t_reached, fp->time_unit);
+            snprintf(msg, sizeof msg, "stopped at the step cap %s at t = %g %s: the series it gives are not scored",
+                     captext, pt->column.t_reached, fp->time_unit);
         else
             snprintf(msg, sizeof msg, "%s at t = %g %s: the series it gives are not scored", shp_strerror(pt->status),
                      pt->column.t_reached, fp->time_unit);

@@ -21,9 +21,13 @@ int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_
 void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
                               shp_water_budget *b)
 {
-    const shp_column_out *o = &res->out;
-    shp_forward_forcing_totals(fp, fp->t_out[k], &b->precipitation, &b->evaporation_potential,
-                               &b->transpiration_potential);
+    shp_water_budget_of(fp, &res->out, k, fp->t_out[k], b);
+}
+
+void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o, int k, double t,
+                         shp_water_budget *b)
+{
+    shp_forward_forcing_totals(fp, t, &b->precipitation, &b->evaporation_potential, &b->transpiration_potential);
     b->top_inflow = o->Q[k];
     b->runoff = o->Q_runoff[k];
     b->evaporation = fp->n_forcing ? b->precipitation - b->runoff - o->Q[k] : 0.0;

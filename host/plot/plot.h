@@ -81,13 +81,21 @@ const char *shp_plot_base_name(const char *path);
  * and of fit.truth when given, on pF −2…7, 20 per decade) and DIR/fit_plots.gp, which
  * reads it and the fit's own files (best_series.csv, history.csv, pareto.csv) and draws
  * fit_Q.png, fit_v.png, fit_theta_final.png, fit_theta_t.png (the series observed),
- * fit_retention.png, fit_conductivity.png, fit_history.png and fit_pareto.png
+ * fit_station.png (a station's records, shp_plot_station), fit_retention.png,
+ * fit_conductivity.png, fit_history.png and fit_pareto.png
  * (multi-objective last step), into a directory of its own (io/stage.h), whose commit
  * removes the PNGs of shp_plot_fit_pngs an earlier run left and this one does not draw.
  * The names to be drawn go to files (may be NULL). SHP_OK, or an error with a message in err. */
 extern const char *const shp_plot_fit_pngs[]; /* every PNG it may draw, NULL-terminated */
 int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
                  const shp_fit_result *res, shp_plot_files *files, char *err, size_t len);
+
+/* The station figure into a fit's plot script f: fit_station.png from fit_station.csv
+ * (io/station_csv.h), precipitation bars on top (an atmospheric top), a panel per sensor
+ * depth with observed and simulated θ(t) over the whole reported run, the calibration and
+ * validation periods shaded, dates on the time axis when theta_t has an origin. Nothing
+ * when θ(t) is not a station's records. Its name goes to files. */
+void shp_plot_station(FILE *f, const shp_problem *pb, shp_plot_files *files);
 
 /* After shp_forward_write_all: write DIR/forward_plots.gp, which draws forward_Q.png and
  * forward_v.png from series.csv (the output times reached, when there are any) and

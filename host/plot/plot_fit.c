@@ -16,8 +16,8 @@
 #include "shpfit/status.h"
 
 const char *const shp_plot_fit_pngs[] = {"fit_Q.png",         "fit_v.png",         "fit_theta_final.png",
-                                         "fit_theta_t.png",   "fit_retention.png", "fit_conductivity.png",
-                                         "fit_history.png",   "fit_pareto.png",    NULL};
+                                         "fit_theta_t.png",   "fit_station.png",   "fit_retention.png",
+                                         "fit_conductivity.png", "fit_history.png", "fit_pareto.png", NULL};
 
 /* pF grid of fit_curves.csv */
 #define PF_MIN (-2.0)
@@ -614,6 +614,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
     plot_time_series(&c, SHP_OBS_V, "fit_v.png", "Infiltration rate v(t)", ylab);
     plot_theta_final(&c);
     plot_theta_t(&c);
+    shp_plot_station(f, pb, files);
     plot_curve(&c, 0);
     if (c.ks_max > 0.0) plot_curve(&c, 1); /* no material's K(h) determined: no plot */
     plot_history(&c);

@@ -6,10 +6,10 @@
 #include "problem/problem_internal.h"
 #include "shpfit/journal.h"
 
-void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
-                             const shp_material *mats)
+/* The simulated values of o's points, a set of observation kind `kind`. */
+static void fill_set(const shp_problem *pb, int kind, obs_set *o, const shp_column_out *out,
+                     const shp_material *mats)
 {
-    obs_set *o = (obs_set *)&pb->obs[kind];
     const int m = pb->n_obs_depth;
     for (int i = 0; i < o->n; ++i) {
         double s = NAN;
@@ -27,6 +27,27 @@ void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_o
         o->sim[i] = s;
     }
     if (kind == SHP_OBS_V && !o->instantaneous) shp_interval_rates(o->x, o->sim, o->n, o->sim);
+}
+
+void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
+                             const shp_material *mats)
+{
+    fill_set(pb, kind, (obs_set *)&pb->obs[kind], out, mats);
+}
+
+long shp_problem_report_step_cap(const shp_problem *pb) { return shp_problem_report_column(pb).opt.max_steps; }
+
+shp_column shp_problem_report_column(const shp_problem *pb)
+{
+    shp_column col = pb->col;
+    if (pb->n_out <= pb->n_out_candidate) return col;
+    col.n_out = pb->n_out;
+    /* the cap stops far-off candidates creeping at tiny steps; the reported column
+     * simulates t_report/t_candidates times as long, and may take as many more steps */
+    const double ratio = pb->t_out[pb->n_out - 1] / pb->t_out[pb->n_out_candidate - 1];
+    const double cap = ceil(ratio * (double)col.opt.max_steps);
+    if (cap < 1e15) col.opt.max_steps = (long)cap;
+    return col;
 }
 
 void shp_interval_rates(const double *t, const double *Q, int n, double *v)
@@ -53,7 +74,9 @@ static int ensure_capacity(shp_problem *pb, int n)
 {
     if (n <= pb->cap) return SHP_OK;
     const int nm = pb->fp->n_materials;
-    const long stride = pb->needs_column ? shp_column_out_doubles(&pb->col) : 0;
+    /* the reported column's outputs, the longest: a batch of candidates fits as well */
+    const shp_column report = shp_problem_report_column(pb);
+    const long stride = pb->needs_column ? shp_column_out_doubles(&report) : 0;
     shp_material *mats = realloc(pb->mats, (size_t)n * nm * sizeof *mats);
     if (mats) pb->mats = mats;
     double *out = stride ? realloc(pb->out, (size_t)n * stride * sizeof *out) : pb->out;
@@ -201,6 +224,13 @@ uint64_t shp_problem_fingerprint(const shp_problem *pb)
         h = shp_hash64(o->x2, (size_t)o->n * sizeof *o->x2, h);
         h = shp_hash64(o->y, (size_t)o->n * sizeof *o->y, h);
     }
+    /* a station's records beyond the objective's points set output times, so steps */
+    const obs_set *r = &pb->records;
+    if (r->present) {
+        h = shp_hash64(r->x, (size_t)r->n * sizeof *r->x, h);
+        h = shp_hash64(r->x2, (size_t)r->n * sizeof *r->x2, h);
+        h = shp_hash64(r->y, (size_t)r->n * sizeof *r->y, h);
+    }
     /* the initial state may come from a file the config only names */
     h = shp_hash64(pb->fp->init_value, (size_t)pb->fp->column.n * sizeof *pb->fp->init_value, h);
     return h;
@@ -211,6 +241,7 @@ uint64_t shp_problem_fingerprint(const shp_problem *pb)
 static int simulation_begin(shp_problem *pb)
 {
     for (int k = 0; k < SHP_OBS_COUNT; ++k) pb->obs[k].simulated = 0;
+    pb->records.simulated = 0;
     pb->last_ran = 0;
     return ensure_capacity(pb, 1) == SHP_OK ? SHP_OK : SHP_ERR_NOMEM;
 }
@@ -218,21 +249,31 @@ static int simulation_begin(shp_problem *pb)
 /* One column of pb->mats (when a series needs one), and every series it serves. */
 static int simulate_prepared(shp_problem *pb, shp_backend *be)
 {
-    int rc = SHP_OK;
+    int rc = SHP_OK, calibrated = 1;
     shp_column_out out;
+    const shp_column report = shp_problem_report_column(pb);
     if (pb->needs_column) { /* one column serves every series that needs one */
-        shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+        shp_batch_setup setup = {&report, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
         shp_batch batch = {1, pb->mats, pb->out, pb->stats};
         rc = shp_backend_run(be, &setup, &batch);
         pb->last_ran = rc == SHP_OK;
         if (rc == SHP_OK) rc = pb->stats[0].status;
-        if (rc == SHP_OK) shp_batch_out_of(&setup, &batch, 0, &out);
+        /* a reported column that stopped in a validation period after the calibration
+         * passed every output of the candidates' column with their steps: the series
+         * the objectives compare stand, only the validation is not scored */
+        calibrated = rc == SHP_OK || (pb->last_ran && pb->n_out > pb->n_out_candidate &&
+                                      pb->stats[0].t_reached >= pb->t_out[pb->n_out_candidate - 1]);
+        if (calibrated) shp_batch_out_of(&setup, &batch, 0, &out);
     }
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         const int column = kind < SHP_OBS_RETENTION;
-        if (!pb->obs[kind].present || (column && rc != SHP_OK)) continue;
+        if (!pb->obs[kind].present || (column && !calibrated)) continue;
         shp_problem_fill_series(pb, kind, column ? &out : NULL, pb->mats);
         pb->obs[kind].simulated = 1;
+    }
+    if (pb->records.present && rc == SHP_OK) {
+        fill_set(pb, SHP_OBS_THETA_T, &pb->records, &out, pb->mats);
+        pb->records.simulated = 1;
     }
     return rc;
 }
@@ -267,12 +308,13 @@ int shp_problem_last_profile(const shp_problem *pb, const double **z, const doub
                              int *n, double *t)
 {
     if (!pb->last_ran || pb->stats[0].status != SHP_OK) return SHP_ERR_INVALID;
-    const shp_batch_setup setup = {&pb->col, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+    const shp_column report = shp_problem_report_column(pb);
+    const shp_batch_setup setup = {&report, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
     const shp_batch batch = {1, pb->mats, pb->out, pb->stats};
     shp_column_out out;
     shp_batch_out_of(&setup, &batch, 0, &out);
     /* the final profile: the last of n_out when every output time keeps one */
-    const long last = pb->col.profiles_all ? (long)(pb->col.n_out - 1) * pb->col.n : 0;
+    const long last = report.profiles_all ? (long)(report.n_out - 1) * report.n : 0;
     *z = pb->fp->z;
     *h = out.h_prof + last;
     *theta = out.theta_prof + last;
@@ -308,23 +350,24 @@ int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
     return SHP_OK;
 }
 
-int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m)
+/* The metrics per depth of the n points (depth x2, observed obs, simulated sim) that
+ * `keep` selects (NULL: all): up to max depths, increasing. Returns the count, −1 out of
+ * memory. */
+static int metrics_by_depth(int n, const double *x2, const double *obs, const double *sim, const int *keep,
+                            int want, int max, double *depth, shp_metrics *m)
 {
-    const double *x, *x2, *obs, *sim;
-    const int n = shp_problem_series(pb, SHP_OBS_THETA_T, &x, &x2, &obs, &sim);
-    if (n <= 0) return 0;
-    double *so = malloc(sizeof *so * 2 * (size_t)n);
+    double *so = malloc(sizeof *so * 2 * (size_t)(n ? n : 1));
     if (!so) return -1;
     int nd = 0;
     double last = -INFINITY;
     for (;;) { /* the depths in increasing order, each once */
         double d = INFINITY;
         for (int i = 0; i < n; ++i)
-            if (x2[i] > last && x2[i] < d) d = x2[i];
+            if ((!keep || keep[i] == want) && x2[i] > last && x2[i] < d) d = x2[i];
         if (!isfinite(d) || nd >= max) break;
         int k = 0;
         for (int i = 0; i < n; ++i)
-            if (x2[i] == d) so[k] = sim[i], so[n + k] = obs[i], ++k;
+            if ((!keep || keep[i] == want) && x2[i] == d) so[k] = sim[i], so[n + k] = obs[i], ++k;
         depth[nd] = d;
         shp_metrics_compute(so, so + n, k, &m[nd]);
         ++nd;
@@ -332,4 +375,90 @@ int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp
     }
     free(so);
     return nd;
+}
+
+int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m)
+{
+    return shp_problem_period_depth_metrics(pb, SHP_PERIOD_CALIBRATION, max, depth, m);
+}
+
+int shp_problem_period_depth_metrics(const shp_problem *pb, int period, int max, double *depth, shp_metrics *m)
+{
+    const double *x, *x2, *obs, *sim;
+    if (period == SHP_PERIOD_CALIBRATION) {
+        const int n = shp_problem_series(pb, SHP_OBS_THETA_T, &x, &x2, &obs, &sim);
+        return n > 0 ? metrics_by_depth(n, x2, obs, sim, NULL, 0, max, depth, m) : 0;
+    }
+    const int *per;
+    const int n = shp_problem_records(pb, &x, &x2, &obs, &sim, &per);
+    if (n <= 0 || period != SHP_PERIOD_VALIDATION || !pb->periods.validation) return 0;
+    return metrics_by_depth(n, x2, obs, sim, per, period, max, depth, m);
+}
+
+int shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m)
+{
+    const double *x, *x2, *obs, *sim;
+    const int *per;
+    const int n = shp_problem_records(pb, &x, &x2, &obs, &sim, &per);
+    if (n <= 0 || !pb->periods.validation) return SHP_ERR_INVALID;
+    double *so = malloc(sizeof *so * 2 * (size_t)n);
+    if (!so) return SHP_ERR_NOMEM;
+    int k = 0;
+    for (int i = 0; i < n; ++i)
+        if (per[i] == SHP_PERIOD_VALIDATION) so[k] = sim[i], so[n + k] = obs[i], ++k;
+    if (k > 0) shp_metrics_compute(so, so + n, k, m);
+    free(so);
+    return k > 0 ? SHP_OK : SHP_ERR_INVALID;
+}
+
+void shp_problem_theta_periods(const shp_problem *pb, shp_theta_periods *p) { *p = pb->periods; }
+
+int shp_problem_records(const shp_problem *pb, const double **t, const double **depth, const double **obs,
+                        const double **sim, const int **period)
+{
+    const obs_set *r = &pb->records;
+    if (!r->present || !r->simulated) return -1;
+    *t = r->x;
+    *depth = r->x2;
+    *obs = r->obs_t;
+    *sim = r->sim;
+    *period = pb->record_period;
+    return r->n;
+}
+
+/* The outputs of the last simulated column, when it ran to its end. */
+static int last_outputs(const shp_problem *pb, shp_column *report, shp_column_out *out)
+{
+    if (!pb->last_ran || pb->stats[0].status != SHP_OK) return SHP_ERR_INVALID;
+    *report = shp_problem_report_column(pb);
+    const shp_batch_setup setup = {report, pb->fp->n_materials, pb->fp->init_var, pb->fp->init_value};
+    const shp_batch batch = {1, pb->mats, pb->out, pb->stats};
+    shp_batch_out_of(&setup, &batch, 0, out);
+    return SHP_OK;
+}
+
+int shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
+                           const double **theta)
+{
+    shp_column report;
+    shp_column_out out;
+    CFG_TRY(last_outputs(pb, &report, &out));
+    if (report.n_obs < 1) return SHP_ERR_INVALID;
+    *t = pb->t_out;
+    *n_t = report.n_out;
+    *depth = pb->obs_depth;
+    *n_d = report.n_obs;
+    *theta = out.theta_obs;
+    return SHP_OK;
+}
+
+int shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t)
+{
+    shp_column report;
+    shp_column_out out;
+    if (pb->fp->column.top.type != SHP_BC_ATMOSPHERIC) return SHP_ERR_INVALID;
+    CFG_TRY(last_outputs(pb, &report, &out));
+    *t = pb->t_out[report.n_out - 1];
+    shp_water_budget_of(pb->fp, &out, report.n_out - 1, *t, b);
+    return SHP_OK;
 }

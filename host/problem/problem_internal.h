@@ -56,6 +56,13 @@ struct shp_problem {
     double v_ref; /* infiltration rate of v/Ks [L/T] */
 
     obs_set obs[SHP_OBS_COUNT];
+    /* a station's θ(t) records (theta_t "series"): every record up to the reported
+     * column's end, x time, x2 depth, y θ, with its period; obs[SHP_OBS_THETA_T] holds
+     * the calibration period's among them */
+    obs_set records;
+    int *record_period;     /* records.n SHP_PERIOD_* */
+    shp_theta_periods periods;
+    int n_out_candidate;    /* a candidate's column stops after this many of t_out */
     int n_obj, obj[SHP_OBS_COUNT];
     int metric; /* 0: ψ = RMSE/σ (Eq. 9), 1: RMSE */
     int needs_column;
@@ -104,6 +111,13 @@ int shp_problem_check_vref(shp_problem *pb, const cfg_ctx *c);
  * needs none) and its materials. */
 void shp_problem_fill_series(const shp_problem *pb, int kind, const shp_column_out *out,
                              const shp_material *mats);
+
+/* problem_obs.c: the free of an observation set's arrays. */
+void shp_obs_set_free(obs_set *o);
+
+/* The column of the reported simulation: the candidates' one run on to the last of
+ * t_out, with a step cap scaled to its length. */
+shp_column shp_problem_report_column(const shp_problem *pb);
 
 /* problem_eval.c: of the candidate whose series were just filled, objective `kind`'s
  * ψ or RMSE, and the same with a value that is not finite as SHP_PENALTY. */

@@ -141,16 +141,9 @@ int shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **ou
 void shp_problem_free(shp_problem *pb)
 {
     if (!pb) return;
-    for (int k = 0; k < SHP_OBS_COUNT; ++k) {
-        obs_set *o = &pb->obs[k];
-        free(o->x);
-        free(o->x2);
-        free(o->y);
-        free(o->t_index);
-        free(o->d_index);
-        free(o->sim);
-        free(o->obs_t);
-    }
+    for (int k = 0; k < SHP_OBS_COUNT; ++k) shp_obs_set_free(&pb->obs[k]);
+    shp_obs_set_free(&pb->records);
+    free(pb->record_period);
     free(pb->t_out);
     free(pb->obs_depth);
     free(pb->obs_node);

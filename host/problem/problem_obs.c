@@ -8,7 +8,11 @@
  *     "theta_final": {"file": "obs/theta_final.csv", "time": 180},   depth, theta
  *     "theta_t":     {"file": "obs/theta_t.csv"},  time, theta_at_10cm, theta_at_20cm, …
  *     "theta_t":     {"series": [{"file": "theta_5cm.csv", "depth": 5}, …],   time, theta
- *                     "shift": 0.5, "from": 90, "to": 456}    (a station's records)
+ *                     ({"file": "theta_t.csv", "depth": 5, "column": "theta_at_5cm"}: one
+ *                     column of a wide file)
+ *                     "shift": 0.5, "from": 90, "to": 366,     (a station's records)
+ *                     "validation": {"from": 366, "to": 731},
+ *                     "origin": "2012-01-01"}    (then from/to may be dates "2012-04-01")
  *     "retention":   {"file": "obs/retention.csv", "material": "loam"},   h, theta
  *     "conductivity":{"file": "obs/conductivity.csv", "material": "loam",
  *                     "columns": ["suction[kPa]", "K[cm/d]"]}             h, K
@@ -29,6 +33,7 @@
 #include "io/csv_table.h"
 #include "io/fs.h"
 #include "problem/problem_internal.h"
+#include "shpfit/station.h"
 
 /* NULL-terminated: also the list of valid keys of "observations" */
 static const char *const obs_names[SHP_OBS_COUNT + 1] = {"theta_final", "v", "Q", "theta_t",
@@ -48,6 +53,17 @@ static int alloc_point_arrays(obs_set *o, int n)
     o->sim = calloc((size_t)n, sizeof *o->sim);
     o->obs_t = calloc((size_t)n, sizeof *o->obs_t);
     return o->t_index && o->d_index && o->sim && o->obs_t ? 0 : -1;
+}
+
+void shp_obs_set_free(obs_set *o)
+{
+    free(o->x);
+    free(o->x2);
+    free(o->y);
+    free(o->t_index);
+    free(o->d_index);
+    free(o->sim);
+    free(o->obs_t);
 }
 
 static int alloc_set(obs_set *o, int n)
@@ -212,16 +228,41 @@ static int material_of(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, con
  * (as `shpfit import-station` writes them): appended to o at depth d, times shifted
  * and converted to the config's unit when the header names theirs (time_day, time_h,
  * time_min, time_s). */
-static int read_series(shp_problem *pb, const cfg_ctx *c, const char *path, const char *file, double d,
-                       double shift, obs_set *o, long **line)
+/* The column of t named `name`, after the time column; −1 (with a message naming the
+ * file's columns) when there is none. */
+static int named_column(const cfg_ctx *c, const char *path, const char *full, const shp_csv_table *t,
+                        const char *name, int *j)
+{
+    *j = -1;
+    for (int k = 1; t->name && k < t->ncols; ++k)
+        if (!strcmp(t->name[k], name)) *j = k;
+    if (*j > 0) return SHP_OK;
+    char have[512] = "";
+    for (int k = 1; t->name && k < t->ncols; ++k) {
+        const size_t u = strlen(have);
+        snprintf(have + u, sizeof have - u, "%s%s", k > 1 ? ", " : "", t->name[k]);
+    }
+    return cfg_fail(c, path, "%s has no column \"%s\" (%s: %s)", full, name, t->name ? "its columns" : "no header",
+                    have);
+}
+
+static int read_series(shp_problem *pb, const cfg_ctx *c, const char *path, const char *file, const char *column,
+                       double d, double shift, obs_set *o, long **line)
 {
     char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
     if (shp_path_beside(pb->fp->path, file, full, sizeof full) != 0)
         return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
     static const char *const names[2] = {"time", "theta"};
     shp_csv_table t;
-    const int rc = shp_csv_read_table(full, 2, names, &t, why, sizeof why);
+    /* one file per sensor (time, theta), or one column of a wide file (a synth theta_t) */
+    const int rc = shp_csv_read_table(full, column ? 0 : 2, column ? NULL : names, &t, why, sizeof why);
     if (rc != SHP_OK) return cfg_fail(c, path, "%s: %s", full, why);
+    int jt = 1;
+    const int found = column ? named_column(c, path, full, &t, column, &jt) : SHP_OK;
+    if (found != SHP_OK) {
+        shp_csv_table_free(&t);
+        return found;
+    }
     const double per = t.name ? cfg_time_column_minutes(t.name[0]) : 0.0;
     const double k = per > 0.0 ? per / pb->fp->min_per_time : 1.0;
     const int n0 = o->n, n = n0 + t.m;
@@ -235,7 +276,7 @@ static int read_series(shp_problem *pb, const cfg_ctx *c, const char *path, cons
     for (int i = 0; i < t.m && ok == SHP_OK; ++i) {
         o->x[n0 + i] = t.col[0][i] * k + shift;
         o->x2[n0 + i] = d;
-        o->y[n0 + i] = t.col[1][i];
+        o->y[n0 + i] = t.col[jt][i];
         l[n0 + i] = t.line[i];
     }
     shp_csv_table_free(&t);
@@ -262,21 +303,159 @@ static void keep_period(obs_set *o, long *line, double from, double to)
     o->n = m;
 }
 
-/* "theta_t" of sensor records: "series" [{file, depth}, …], "shift", "from", "to". */
+/* theta_t "origin": the calendar date of t = 0 (station.json's period.day_origin), which
+ * lets the periods be given as dates. *given = 0 when absent. */
+static int parse_origin(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, const char *path, long *day,
+                        int *given)
+{
+    const char *iso = NULL;
+    *given = 0;
+    CFG_TRY(cfg_string(c, spec, path, "origin", 0, &iso));
+    if (!iso) return SHP_OK;
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, "origin");
+    if (shp_date_parse_iso(iso, day) != 0) return cfg_fail(c, p, "\"%s\" is not a date YYYY-MM-DD", iso);
+    snprintf(pb->periods.origin, sizeof pb->periods.origin, "%s", iso);
+    *given = 1;
+    return SHP_OK;
+}
+
+/* A period's bound `key` of obj: a time [T], or a date "YYYY-MM-DD" counted from origin
+ * (NULL: none given) in the config's time unit. A date in "from" is the start of that
+ * day, in "to" its end (end_of_day), so that "to": "2013-12-31" keeps the records of the
+ * whole day, as a hydrologist reads a period. Absent and not required: *out unchanged. */
+static int period_bound(const shp_problem *pb, const cfg_ctx *c, const cJSON *obj, const char *path,
+                        const char *key, int required, const long *origin, int end_of_day, double *out)
+{
+    const cJSON *it = cfg_child(obj, key);
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, key);
+    const char *T = pb->fp->time_unit;
+    if (!it && required) return cfg_fail(c, p, "missing: a time [%s] or a date \"YYYY-MM-DD\"", T);
+    if (!it) return SHP_OK;
+    if (cJSON_IsNumber(it)) return cfg_number_item(c, it, p, out);
+    if (!cJSON_IsString(it))
+        return cfg_fail(c, p, "expected a time [%s] or a date \"YYYY-MM-DD\", got %s", T, cfg_type_name(it));
+    long day;
+    if (shp_date_parse_iso(it->valuestring, &day) != 0)
+        return cfg_fail(c, p, "\"%s\" is not a date YYYY-MM-DD (nor a number of %s)", it->valuestring, T);
+    if (!origin)
+        return cfg_fail(c, p, "the date \"%s\" needs theta_t \"origin\": the date of t = 0 (station.json's "
+                              "period.day_origin)", it->valuestring);
+    if (day < *origin)
+        return cfg_fail(c, p, "%s is before \"origin\" (%s)", it->valuestring, pb->periods.origin);
+    /* every time unit (d, h, min, s) divides a day: the factor is a whole number */
+    const double per_day = floor(1440.0 / pb->fp->min_per_time + 0.5);
+    *out = (double)(day - *origin + (end_of_day ? 1 : 0)) * per_day;
+    return SHP_OK;
+}
+
+/* "to" after "from" at path, else a message naming both. */
+static int check_order(const cfg_ctx *c, const char *path, double from, double to, const char *unit)
+{
+    if (to > from) return SHP_OK;
+    char p[CFG_PATH_MAX];
+    cfg_path(p, sizeof p, path, "to");
+    return cfg_fail(c, p, "must be after \"from\" (to %g %s, from %g %s)", to, unit, from, unit);
+}
+
+/* theta_t "validation": {"from", "to"}, a period apart from the calibration. Periods may
+ * share an end, not more: a point scored in both would not test the calibration. */
+static int parse_validation(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, const char *path,
+                            const long *origin)
+{
+    static const char *const keys[] = {"from", "to", NULL};
+    const cJSON *v = cfg_child(spec, "validation");
+    if (!v) return SHP_OK;
+    shp_theta_periods *tp = &pb->periods;
+    const char *T = pb->fp->time_unit;
+    char vp[CFG_PATH_MAX];
+    cfg_path(vp, sizeof vp, path, "validation");
+    if (!cJSON_IsObject(v))
+        return cfg_fail(c, vp, "expected an object {\"from\": ..., \"to\": ...}, got %s", cfg_type_name(v));
+    CFG_TRY(cfg_check_keys(c, v, vp, keys));
+    CFG_TRY(period_bound(pb, c, v, vp, "from", 1, origin, 0, &tp->val_from));
+    CFG_TRY(period_bound(pb, c, v, vp, "to", 1, origin, 1, &tp->val_to));
+    CFG_TRY(check_order(c, vp, tp->val_from, tp->val_to, T));
+    if (tp->val_from < tp->to && tp->val_to > tp->from)
+        return cfg_fail(c, vp, "the validation period (%g to %g %s) overlaps the calibration period (theta_t "
+                               "\"from\" %g to \"to\" %g %s): the periods may share an end, not more%s",
+                        tp->val_from, tp->val_to, T, tp->from, tp->to, T,
+                        isfinite(tp->from) && isfinite(tp->to) ? "" : " (give theta_t \"from\" and \"to\")");
+    tp->validation = 1;
+    return SHP_OK;
+}
+
+int shp_theta_period_of(const shp_theta_periods *tp, double t)
+{
+    if (t >= tp->from && t <= tp->to) return SHP_PERIOD_CALIBRATION;
+    if (tp->validation && t >= tp->val_from && t <= tp->val_to) return SHP_PERIOD_VALIDATION;
+    return SHP_PERIOD_NONE;
+}
+
+/* The records of o (all read) up to the last one of either period into pb->records,
+ * each with its period: the warm-up too, so the reported column's plot shows it, and the
+ * candidates' output times (and so their steps) do not depend on the validation. */
+static int keep_records(shp_problem *pb, const cfg_ctx *c, const char *path, const obs_set *o)
+{
+    const shp_theta_periods *tp = &pb->periods;
+    double t_end = -INFINITY;
+    int n_cal = 0, n_val = 0;
+    for (int i = 0; i < o->n; ++i) {
+        const int per = shp_theta_period_of(tp, o->x[i]);
+        n_cal += per == SHP_PERIOD_CALIBRATION;
+        n_val += per == SHP_PERIOD_VALIDATION;
+        if (per != SHP_PERIOD_NONE) t_end = fmax(t_end, o->x[i]);
+    }
+    const char *T = pb->fp->time_unit;
+    if (n_cal == 0)
+        return cfg_fail(c, path, "none of the %d values lies between from (%g %s) and to (%g %s)", o->n, tp->from, T,
+                        tp->to, T);
+    if (tp->validation && n_val == 0) {
+        char vp[CFG_PATH_MAX];
+        cfg_path(vp, sizeof vp, path, "validation");
+        return cfg_fail(c, vp, "none of the %d values lies between from (%g %s) and to (%g %s)", o->n, tp->val_from,
+                        T, tp->val_to, T);
+    }
+    int n = 0;
+    for (int i = 0; i < o->n; ++i) n += o->x[i] <= t_end;
+    obs_set *r = &pb->records;
+    pb->record_period = malloc(sizeof *pb->record_period * (size_t)(n ? n : 1));
+    if (!pb->record_period || alloc_set(r, n) != 0) return cfg_fail(c, path, "out of memory");
+    int k = 0;
+    for (int i = 0; i < o->n; ++i) {
+        if (o->x[i] > t_end) continue;
+        r->x[k] = o->x[i], r->x2[k] = o->x2[i], r->y[k] = r->obs_t[k] = o->y[i];
+        pb->record_period[k++] = shp_theta_period_of(tp, o->x[i]);
+    }
+    r->present = 1;
+    pb->periods.records = 1;
+    pb->periods.n_calibration = n_cal;
+    pb->periods.n_validation = n_val;
+    return SHP_OK;
+}
+
+/* "theta_t" of sensor records: "series" [{file, depth}, …], "shift", "from", "to",
+ * "validation", "origin". o receives the calibration period's points, pb->records
+ * every record up to the end of both periods. */
 static int parse_theta_series(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, const char *path, obs_set *o)
 {
-    static const char *const keys[] = {"series", "shift", "from", "to", NULL};
-    static const char *const skeys[] = {"file", "depth", NULL};
+    static const char *const keys[] = {"series", "shift", "from", "to", "validation", "origin", NULL};
+    static const char *const skeys[] = {"file", "depth", "column", NULL};
     CFG_TRY(cfg_check_keys(c, spec, path, keys));
-    double shift = 0.0, from = -INFINITY, to = INFINITY;
+    shp_theta_periods *tp = &pb->periods;
+    tp->from = -INFINITY, tp->to = INFINITY;
+    long origin_day = 0;
+    int has_origin = 0;
+    CFG_TRY(parse_origin(pb, c, spec, path, &origin_day, &has_origin));
+    const long *origin = has_origin ? &origin_day : NULL;
+    double shift = 0.0;
     CFG_TRY(cfg_number(c, spec, path, "shift", 0, &shift, NULL));
-    CFG_TRY(cfg_number(c, spec, path, "from", 0, &from, NULL));
-    CFG_TRY(cfg_number(c, spec, path, "to", 0, &to, NULL));
+    CFG_TRY(period_bound(pb, c, spec, path, "from", 0, origin, 0, &tp->from));
+    CFG_TRY(period_bound(pb, c, spec, path, "to", 0, origin, 1, &tp->to));
+    CFG_TRY(check_order(c, path, tp->from, tp->to, pb->fp->time_unit));
+    CFG_TRY(parse_validation(pb, c, spec, path, origin));
     char p[CFG_PATH_MAX], q[CFG_PATH_MAX];
-    if (!(to > from)) {
-        cfg_path(p, sizeof p, path, "to");
-        return cfg_fail(c, p, "must be after \"from\" (%g)", from);
-    }
     const cJSON *arr = cfg_child(spec, "series");
     cfg_path(p, sizeof p, path, "series");
     if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1)
@@ -285,23 +464,21 @@ static int parse_theta_series(shp_problem *pb, const cfg_ctx *c, const cJSON *sp
     int rc = SHP_OK, k = 0;
     for (const cJSON *e = arr->child; e && rc == SHP_OK; e = e->next, ++k) {
         cfg_path_index(q, sizeof q, p, k);
-        const char *file = NULL;
+        const char *file = NULL, *column = NULL;
         double d = 0.0;
         if (!cJSON_IsObject(e)) rc = cfg_fail(c, q, "expected an object, got %s", cfg_type_name(e));
         if (rc == SHP_OK) rc = cfg_check_keys(c, e, q, skeys);
         if (rc == SHP_OK) rc = cfg_string(c, e, q, "file", 1, &file);
         if (rc == SHP_OK) rc = cfg_number(c, e, q, "depth", 1, &d, NULL);
+        if (rc == SHP_OK) rc = cfg_string(c, e, q, "column", 0, &column);
         if (rc == SHP_OK) {
             char pf[CFG_PATH_MAX];
             cfg_path(pf, sizeof pf, q, "file");
-            rc = read_series(pb, c, pf, file, d, shift, o, &line);
+            rc = read_series(pb, c, pf, file, column, d, shift, o, &line);
         }
     }
-    if (rc == SHP_OK) {
-        const int all = o->n;
-        keep_period(o, line, from, to);
-        if (o->n == 0) rc = cfg_fail(c, path, "none of the %d values lies between from (%g) and to (%g)", all, from, to);
-    }
+    if (rc == SHP_OK) rc = keep_records(pb, c, path, o);
+    if (rc == SHP_OK) keep_period(o, line, tp->from, tp->to);
     if (rc == SHP_OK && alloc_point_arrays(o, o->n) != 0) rc = cfg_fail(c, path, "out of memory");
     for (int i = 0; rc == SHP_OK && i < o->n; ++i) o->obs_t[i] = o->y[i];
     free(line);
@@ -379,6 +556,16 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
         if (kind == SHP_OBS_THETA_FINAL && add_unique(&pb->t_out, &pb->n_out, t_end) != 0)
             return cfg_fail(c, "fit.observations", "out of memory");
     }
+    /* the candidates' column ends at the last time any objective compares; the reported
+     * one runs on to the last record (a validation period after the calibration) */
+    const double t_candidates = pb->n_out > 0 ? pb->t_out[pb->n_out - 1] : 0.0;
+    const obs_set *rec = &pb->records;
+    for (int i = 0; rec->present && i < rec->n; ++i)
+        if (add_unique(&pb->t_out, &pb->n_out, rec->x[i]) != 0 ||
+            add_unique(&pb->obs_depth, &pb->n_obs_depth, rec->x2[i]) != 0)
+            return cfg_fail(c, "fit.observations", "out of memory");
+    pb->n_out_candidate = pb->n_out;
+    while (pb->n_out_candidate > 1 && pb->t_out[pb->n_out_candidate - 1] > t_candidates) --pb->n_out_candidate;
     if (pb->needs_column) {
         const int n = fp->column.n, m = pb->n_obs_depth;
         pb->obs_node = malloc((size_t)(m ? m : 1) * sizeof *pb->obs_node);
@@ -394,14 +581,20 @@ int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
             }
             if (kind == SHP_OBS_THETA_FINAL && o->present) o->final_index = index_of(pb->t_out, pb->n_out, t_end);
         }
+        for (int i = 0; rec->present && i < rec->n; ++i) {
+            pb->records.t_index[i] = index_of(pb->t_out, pb->n_out, rec->x[i]);
+            pb->records.d_index[i] = index_of(pb->obs_depth, m, rec->x2[i]);
+        }
         pb->col = fp->column;
         pb->col.t_out = pb->t_out;
-        pb->col.n_out = pb->n_out;
+        pb->col.n_out = pb->n_out_candidate;
         pb->col.n_obs = m;
         pb->col.obs_node = pb->obs_node;
         pb->col.obs_w = pb->obs_w;
         pb->col.profiles_all = 0;
         if (pb->n_out > 0) CFG_TRY(cfg_check_forcing_span(c, fp, pb->t_out[pb->n_out - 1], "fit.observations"));
+        pb->periods.t_candidates = pb->t_out[pb->n_out_candidate - 1];
+        pb->periods.t_report = pb->t_out[pb->n_out - 1];
     }
     return SHP_OK;
 }

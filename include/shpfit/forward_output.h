@@ -33,6 +33,11 @@ typedef struct {
 void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
                               shp_water_budget *b);
 
+/* The same of any column of fp's forward problem (a fit's, with output times of its
+ * own): its outputs o at output k, time t. */
+void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o, int k, double t,
+                         shp_water_budget *b);
+
 /* Individual tables, each written to `path` with `rows` output times (≤ n_out). */
 int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
                              const shp_column_result *res, int rows, char *err, size_t errlen);

@@ -19,6 +19,7 @@
 
 #include "batch.h"
 #include "forward.h"
+#include "forward_output.h"
 #include "metrics.h"
 
 #ifdef __cplusplus
@@ -183,9 +184,18 @@ long shp_problem_capped(const shp_problem *pb);
  * "fit.column_max_steps", or "solver.max_steps" when that is lower. */
 long shp_problem_step_cap(const shp_problem *pb, const char **key);
 
+/* The cap of the reported column (shp_problem_simulate): the same, scaled to its length
+ * when it runs on through a validation period. */
+long shp_problem_report_step_cap(const shp_problem *pb);
+
 /* One candidate in full: its materials, its column (run once, when any observation
  * needs one) and the simulated values of every observation kind, kept for
- * shp_problem_series and shp_problem_metrics until the next call. SHP_OK;
+ * shp_problem_series and shp_problem_metrics until the next call. This reported column
+ * runs on through a validation period (shp_theta_periods.t_report), where the
+ * candidates of shp_problem_evaluate stop at the calibration's end; up to there both
+ * take the same steps, so its objectives are the candidate's, bit for bit. Its step cap
+ * is the candidates' scaled by the ratio of the two ends; when it stops within the
+ * validation period all but the validation is filled (and its status returned). SHP_OK;
  * SHP_ERR_INVALID when u is no valid material; the column's status when it failed (the
  * retention and conductivity series are still filled). */
 int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u);
@@ -219,6 +229,58 @@ double shp_problem_theta_final_time(const shp_problem *pb);
  * increasing, into depth and m. Returns their count (0 without θ(t) observations, −1
  * out of memory). */
 int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m);
+
+/* The periods of a station's θ(t) records (theta_t "series", docs/fit.md "Station
+ * records"): the calibration period, whose points are the objective, and an optional
+ * validation period, whose points are compared with the reported column after the fit
+ * and never enter the objective. A record in neither (the warm-up, a gap between the
+ * periods) is drawn, not scored. */
+enum { SHP_PERIOD_NONE = 0, SHP_PERIOD_CALIBRATION, SHP_PERIOD_VALIDATION };
+
+typedef struct {
+    int records;               /* 1: θ(t) from a station's records; 0: the rest is unset */
+    int validation;            /* 1: a validation period is given */
+    double from, to;           /* the calibration period [T] (−/+INFINITY when open) */
+    double val_from, val_to;   /* the validation period [T] */
+    double t_candidates;       /* a candidate's column ends here [T]: its last output */
+    double t_report;           /* the reported column (shp_problem_simulate) ends here [T] */
+    int n_calibration, n_validation; /* records in either period */
+    char origin[11];           /* "YYYY-MM-DD", the calendar date of t = 0; "" when not given */
+} shp_theta_periods;
+
+void shp_problem_theta_periods(const shp_problem *pb, shp_theta_periods *p);
+
+/* The period (SHP_PERIOD_*) of time t [T]: the calibration's when both hold it (periods
+ * may share an end). */
+int shp_theta_period_of(const shp_theta_periods *p, double t);
+
+/* shp_problem_depth_metrics for the θ(t) points of one period: SHP_PERIOD_CALIBRATION
+ * (the objective's points, as shp_problem_depth_metrics) or SHP_PERIOD_VALIDATION (0
+ * depths without a validation period). */
+int shp_problem_period_depth_metrics(const shp_problem *pb, int period, int max, double *depth, shp_metrics *m);
+
+/* The validation points of the last simulated candidate, all depths together: SHP_OK,
+ * or SHP_ERR_INVALID when there are none or they were not simulated. */
+int shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m);
+
+/* Every station record of the last simulated candidate up to the end of its column:
+ * time t [T], depth [L], observed and simulated θ, and the period it belongs to
+ * (SHP_PERIOD_*), in the order of the series files. Returns the count, or −1 when θ(t)
+ * is not a station's records or was not simulated. The buffers are the problem's, valid
+ * until the next simulation. */
+int shp_problem_records(const shp_problem *pb, const double **t, const double **depth, const double **obs,
+                        const double **sim, const int **period);
+
+/* The last simulated candidate's θ at every output time of its column (n_t times t [T])
+ * and every observation depth (n_d depths [L]): theta[k·n_d + j]. SHP_OK;
+ * SHP_ERR_INVALID when no column ran to its end. The buffers are the problem's. */
+int shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
+                           const double **theta);
+
+/* The water budget of the last simulated candidate's column from t = 0 to its end *t
+ * (shpfit/forward_output.h). SHP_OK; SHP_ERR_INVALID without an atmospheric top or when
+ * the column did not run to its end. */
+int shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t);
 
 /* Goodness of fit of the last simulated candidate for one observation kind. */
 int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);

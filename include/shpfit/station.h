@@ -141,13 +141,20 @@ void shp_station_free(shp_station_record *r);
 
 /* ------------------------------------------------------------------ forcing */
 
+/* How a forcing's ET0 is computed. */
+typedef enum {
+    SHP_FORCING_ET0_PENMAN_MONTEITH = 0, /* FAO-56 Eq. 6 from Tmax, Tmin, RH, Rs, default wind */
+    SHP_FORCING_ET0_HARGREAVES           /* FAO-56 Eq. 52 from Tmax, Tmin and Ra alone */
+} shp_forcing_et0;
+
 typedef struct {
     int max_gap;          /* weather gaps of up to this many days are interpolated (3) */
     int fill_precip_zero; /* 1: missing precipitation is 0; 0: refused (default) */
-    double elevation_m;   /* station elevation for ET0's pressure, m; required */
+    double elevation_m;   /* station elevation for ET0's pressure, m; Penman-Monteith only */
+    int et0;              /* shp_forcing_et0 */
 } shp_forcing_options;
 
-shp_forcing_options shp_forcing_options_default(void); /* 3, 0, NaN */
+shp_forcing_options shp_forcing_options_default(void); /* 3, 0, NaN, Penman-Monteith */
 
 /* Bits of shp_station_forcing.filled: which variables of a day were filled. */
 #define SHP_FORCING_FILLED(v) (1u << (v))
@@ -156,7 +163,7 @@ typedef struct {
     long first_day;
     int n_days;
     double *var[SHP_STATION_NVAR]; /* complete: gaps filled */
-    double *et0_mm;                /* FAO-56 Penman-Monteith ET0, mm/day */
+    double *et0_mm;                /* FAO-56 ET0 by the options' method, mm/day */
     unsigned *filled;              /* per day, SHP_FORCING_FILLED bits */
     int n_filled[SHP_STATION_NVAR];/* values filled per variable */
     double wind_m_s;               /* the wind speed used (FAO-56's default, 2 m/s) */
@@ -167,7 +174,10 @@ typedef struct {
  * between the days on either side; precipitation filled with 0 when fill_precip_zero,
  * else every missing day refused; ET0 of each day by shp_et0_daily (FAO-56 Eq. 6,
  * G = 0) with the record's latitude, o->elevation_m, RHmax/RHmin (Eq. 17), the
- * measured Rs and no wind (FAO-56's 2 m/s). A longer gap, or one at the start or end of
+ * measured Rs and no wind (FAO-56's 2 m/s). With o->et0 SHP_FORCING_ET0_HARGREAVES,
+ * ET0 is Hargreaves' (Eq. 52, Ra of Eq. 21 at the record's latitude), only Tmax and
+ * Tmin are filled and needed, and the elevation is not used (the humidity and radiation
+ * columns keep their gaps as NaN). A longer gap, or one at the start or end of
  * the record, is refused with SHP_ERR_INVALID and "FILE: field X: gap of N days from
  * YYYY-MM-DD to YYYY-MM-DD ..."; so is a record without weather. */
 int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_options *o,

@@ -70,6 +70,18 @@ SHP_HD SHP_INLINE void richards_restore(const shp_team *tm, const shp_column *co
  * as it is (flux → h_crit → flux → h_crit would be a cycle). */
 #define RICHARDS_ATM_SWITCHES 3
 
+/* The mode an atmospheric top starts a retried step in: the one the surface is in at the
+ * step's start (air-dry under evaporation: h_crit; ponded to the brim under rain: h_max),
+ * else the potential flux. A step that failed in a head mode must not keep it: rain on an
+ * air-dry surface switches a long step to h_max, which a short step cannot reach, and
+ * the retries would cut Δt to dt_min in a mode the surface is not in. */
+SHP_HD SHP_INLINE int richards_atm_start_mode(const shp_column *col, double h0_old, double q_pot)
+{
+    if (q_pot < 0.0 && h0_old <= col->h_crit) return 1;
+    if (q_pot > 0.0 && h0_old >= col->h_max) return 2;
+    return 0;
+}
+
 /* Smallest fraction of a Newton update the line search tries (5 halvings). */
 #define RICHARDS_LAMBDA_MIN (1.0 / 32.0)
 
@@ -260,6 +272,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             ++fails;
             atm_switches = 0;
             atm_flux_failed = 0;
+            if (atm) atm_mode = richards_atm_start_mode(col, h_old[0], q_pot);
             richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
             if (bc.dt <= opt->dt_min * (1.0 + 1e-12)) {
                 status = SHP_ERR_NOT_CONVERGED;
