@@ -15,32 +15,12 @@
 #include "plot/plot.h"
 #include "shpfit/batch.h"
 #include "shpfit/problem.h"
+#include "test_json_util.h"
 #include "test_util.h"
 
 #define MANHATTAN_FIT "../configs/field_manhattan_vgm.json"
 /* a soil on the ridge the Manhattan calibration finds (docs/field.md) */
 #define AT "silt_loam.theta_s=0.404226,silt_loam.alpha=0.103021,silt_loam.n=1.2315,silt_loam.Ks=14.3581"
-
-static cJSON *read_json(const char *path)
-{
-    char *text = tu_slurp(path);
-    cr_assert_not_null(text, "cannot read %s", path);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
-    cr_assert_not_null(root, "%s: malformed JSON", path);
-    return root;
-}
-
-static void write_json(const char *path, cJSON *root)
-{
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *out = fopen(path, "w");
-    cr_assert(text && out, "cannot write %s", path);
-    fputs(text, out);
-    fclose(out);
-    free(text);
-}
 
 static cJSON *theta_t_of(cJSON *root)
 {
@@ -52,7 +32,7 @@ static cJSON *theta_t_of(cJSON *root)
 /* The shipped Manhattan calibration as a problem, theta_t changed by edit (may be NULL). */
 static shp_problem *load_manhattan(void (*edit)(cJSON *theta_t))
 {
-    cJSON *root = read_json(MANHATTAN_FIT);
+    cJSON *root = tu_read_json(MANHATTAN_FIT);
     if (edit) edit(theta_t_of(root));
     shp_problem *pb = NULL;
     char err[1024];
@@ -125,7 +105,7 @@ static cJSON *result_of(const char *dir)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/result.json", dir);
-    return read_json(path);
+    return tu_read_json(path);
 }
 
 /* The validation metrics of one run equal, bit for bit, those of a run whose calibration
@@ -135,14 +115,14 @@ Test(field_fit, validation_metrics_equal_an_evaluation_of_that_period, .timeout 
 {
     char dir[128], cfg[256];
     tu_make_tmp(dir, sizeof dir, "fieldval");
-    cJSON *root = read_json(MANHATTAN_FIT);
+    cJSON *root = tu_read_json(MANHATTAN_FIT);
     absolute_files(root);
     cJSON *t = theta_t_of(root);
     cJSON_DeleteItemFromObject(t, "validation");
     cJSON_ReplaceItemInObject(t, "from", cJSON_CreateString("2013-01-01"));
     cJSON_ReplaceItemInObject(t, "to", cJSON_CreateString("2013-12-31"));
     snprintf(cfg, sizeof cfg, "%s/only2013.json", dir);
-    write_json(cfg, root);
+    tu_write_json(cfg, root);
     cr_assert_eq(tu_run(SHPFIT " fit " MANHATTAN_FIT " --evaluate --at " AT " --out %s/both >/dev/null 2>&1", dir), 0);
     cr_assert_eq(tu_run(SHPFIT " fit %s --evaluate --at " AT " --out %s/only >/dev/null 2>&1", cfg, dir), 0);
     char p[256];
@@ -542,7 +522,7 @@ Test(field_fit, series_read_one_column_of_a_wide_file, .timeout = 60)
     shp_problem_free(one);
     shp_problem_free(wide);
     /* a column the header does not have */
-    cJSON *root = read_json(MANHATTAN_FIT);
+    cJSON *root = tu_read_json(MANHATTAN_FIT);
     series_wide(theta_t_of(root), "theta_at_50cm");
     shp_problem *pb = NULL;
     char err[1024];

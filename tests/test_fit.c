@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 #include "problem_checks.h"
+#include "test_json_util.h"
 #include "test_util.h"
 #include <glob.h>
 #include <math.h>
@@ -35,28 +36,6 @@ static void synth_case(const char *dir, const char *name, char *path, size_t len
     snprintf(obs, sizeof obs, "%s/obs", dir);
     shp_synth_summary sum;
     cr_assert_eq(shp_synth_run(path, obs, -1, NULL, &sum, err, sizeof err), SHP_OK, "synth: %s", err);
-}
-
-/* A config as JSON, to edit a test case's copy; write_json deletes root. */
-static cJSON *read_json(const char *path)
-{
-    char *text = tu_slurp(path);
-    cr_assert_not_null(text, "cannot read %s", path);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
-    cr_assert_not_null(root, "%s: malformed JSON", path);
-    return root;
-}
-
-static void write_json(const char *path, cJSON *root)
-{
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *out = fopen(path, "w");
-    cr_assert(text && out, "cannot write %s", path);
-    fputs(text, out);
-    fclose(out);
-    free(text);
 }
 
 static shp_problem *load_problem(const char *path)
@@ -124,7 +103,7 @@ Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
     tu_make_tmp(tmp, sizeof tmp, "polish");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     for (int two = 0; two < 2; ++two) {
-        cJSON *root = read_json(path);
+        cJSON *root = tu_read_json(path);
         cJSON *fit = cJSON_GetObjectItem(root, "fit");
         cJSON_ReplaceItemInObject(fit, "stop", cJSON_Parse("{\"generations\": 40}"));
         cJSON_DeleteItemFromObject(fit, "polish");
@@ -139,7 +118,7 @@ Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
                                               "\"population\": 20, \"stop\": {\"generations\": 40}}, \"step2\": "
                                               "{\"algorithm\": \"shade\", \"population\": 20}}"));
         }
-        write_json(path, root);
+        tu_write_json(path, root);
         shp_fit_options opt;
         shp_fit_result res;
         shp_material best;
@@ -170,13 +149,13 @@ Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 1
     /* the same config, fitted to the curve points instead of the column series */
     char cfg[600];
     snprintf(cfg, sizeof cfg, "%s/retc.json", tmp);
-    cJSON *root = read_json(path);
+    cJSON *root = tu_read_json(path);
     cJSON *fit = cJSON_GetObjectItem(root, "fit");
     cJSON_ReplaceItemInObject(fit, "observations",
                               cJSON_Parse("{\"retention\": {\"file\": \"obs/retention.csv\"}, "
                                           "\"conductivity\": {\"file\": \"obs/conductivity.csv\"}}"));
     cJSON_DeleteItemFromObject(fit, "objectives");
-    write_json(cfg, root);
+    tu_write_json(cfg, root);
     shp_problem *pb = NULL;
     cr_assert_eq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK, "%s", err);
     cr_expect_eq(shp_problem_n_obj(pb), 2);
@@ -256,10 +235,10 @@ Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
     tu_make_tmp(tmp, sizeof tmp, "fit");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     /* θr free as well, over a range that overlaps θs's */
-    cJSON *root = read_json(path);
+    cJSON *root = tu_read_json(path);
     cJSON *params = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "fit"), "parameters");
     cJSON_AddItemToObject(params, "loam.theta_r", cJSON_Parse("[0.0, 0.5]"));
-    write_json(path, root);
+    tu_write_json(path, root);
     shp_problem *pb = NULL;
     cr_assert_eq(shp_problem_load(path, &pb, err, sizeof err), SHP_OK, "%s", err);
     cr_assert_eq(shp_problem_dim(pb), 5);
@@ -400,14 +379,14 @@ Test(synth, reference_run_is_the_refined_config)
     tu_make_tmp(tmp, sizeof tmp, "fit");
     snprintf(pa, sizeof pa, "%s/with_reference.json", tmp);
     snprintf(pb, sizeof pb, "%s/refined.json", tmp);
-    cJSON *ra = read_json("data/fit/loam_fit.json"), *rb = read_json("data/fit/loam_fit.json");
+    cJSON *ra = tu_read_json("data/fit/loam_fit.json"), *rb = tu_read_json("data/fit/loam_fit.json");
     cJSON *ref = cJSON_AddObjectToObject(cJSON_GetObjectItem(ra, "synth"), "reference");
     cJSON_AddNumberToObject(ref, "refine", 2);
     cJSON_AddNumberToObject(cJSON_AddObjectToObject(ref, "solver"), "tol_time", 1e-5);
     cJSON_AddNumberToObject(cJSON_GetObjectItem(rb, "profile"), "refine", 2);
     cJSON_AddNumberToObject(cJSON_AddObjectToObject(rb, "solver"), "tol_time", 1e-5);
-    write_json(pa, ra);
-    write_json(pb, rb);
+    tu_write_json(pa, ra);
+    tu_write_json(pb, rb);
     snprintf(a, sizeof a, "%s/a", tmp);
     snprintf(b, sizeof b, "%s/b", tmp);
     shp_synth_summary sa, sb;
@@ -428,7 +407,7 @@ Test(synth, reference_run_is_the_refined_config)
     cr_assert_eq(shp_synth_run("data/fit/loam_fit.json", c0, -1, NULL, &s0, err, sizeof err), SHP_OK, "%s", err);
     cr_expect_neq(s0.Q_end, sa.Q_end, "the reference must differ from the fit grid's run");
     snprintf(cmd, sizeof cmd, "%s/synth.json", a);
-    cJSON *sj = read_json(cmd);
+    cJSON *sj = tu_read_json(cmd);
     const cJSON *r = cJSON_GetObjectItem(sj, "reference");
     cr_assert(cJSON_IsObject(r), "synth.json records the reference run");
     cr_expect_eq(cJSON_GetObjectItem(r, "refine")->valuedouble, 2.0);
@@ -581,7 +560,7 @@ Test(fit, budget_bounds_the_optimizers_evaluations_over_all_steps, .timeout = 12
         "\"step2\": {\"algorithm\": \"shade\", \"population\": 20}}}"};
     const long gens[2][2] = {{5, 0}, {2, 3}};
     for (int v = 0; v < 2; ++v) {
-        cJSON *root = read_json(path);
+        cJSON *root = tu_read_json(path);
         cJSON *fit = cJSON_GetObjectItem(root, "fit");
         static const char *const drop[] = {"stop", "algorithm", "population", "procedure", "two_step", "budget"};
         for (size_t k = 0; k < sizeof drop / sizeof *drop; ++k) cJSON_DeleteItemFromObject(fit, drop[k]);
@@ -589,7 +568,7 @@ Test(fit, budget_bounds_the_optimizers_evaluations_over_all_steps, .timeout = 12
         for (cJSON *it = keys->child; it; it = it->next)
             cJSON_AddItemToObject(fit, it->string, cJSON_Duplicate(it, 1));
         cJSON_Delete(keys);
-        write_json(path, root);
+        tu_write_json(path, root);
         shp_problem *pb = load_problem(path);
         shp_fit_options opt;
         cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
@@ -619,13 +598,13 @@ Test(fit, columns_all_at_the_step_cap_name_the_key, .timeout = 120)
     tu_make_tmp(tmp, sizeof tmp, "cap");
     synth_case(tmp, "loam_fit.json", path, sizeof path);
     for (int solver = 0; solver < 2; ++solver) {
-        cJSON *root = read_json(path);
+        cJSON *root = tu_read_json(path);
         cJSON *fit = cJSON_GetObjectItem(root, "fit");
         cJSON_ReplaceItemInObject(fit, "stop", cJSON_Parse("{\"generations\": 2}"));
         cJSON_ReplaceItemInObject(fit, "column_max_steps", cJSON_CreateNumber(solver ? 5000 : 20));
         cJSON_DeleteItemFromObject(root, "solver");
         if (solver) cJSON_AddItemToObject(root, "solver", cJSON_Parse("{\"max_steps\": 30}"));
-        write_json(path, root);
+        tu_write_json(path, root);
         shp_problem *pb = load_problem(path);
         shp_fit_options opt;
         cr_assert_eq(shp_fit_options_load(pb, -1, &opt, err, sizeof err), SHP_OK, "%s", err);
@@ -646,7 +625,7 @@ Test(fit, columns_all_at_the_step_cap_name_the_key, .timeout = 120)
 /* The value of a number at a JSON path "a.b.c" of a file (NAN when absent or null). */
 static double json_number(const char *file, const char *path)
 {
-    cJSON *root = read_json(file);
+    cJSON *root = tu_read_json(file);
     const cJSON *it = root;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", path);
@@ -711,7 +690,7 @@ Test(evaluate, at_a_fits_result_reproduces_its_objectives_and_series, .timeout =
     }
     cr_expect_eq(tu_run("cmp -s %s/fit/best_series.csv %s/ev/best_series.csv", tmp, tmp), 0, "best_series.csv differs");
     snprintf(a, sizeof a, "%s/ev/result.json", tmp);
-    cJSON *r = read_json(a);
+    cJSON *r = tu_read_json(a);
     cr_expect_str_eq(cJSON_GetObjectItem(r, "mode")->valuestring, "evaluate");
     cr_expect_str_eq(cJSON_GetObjectItem(r, "status")->valuestring, "ok");
     cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "column"), "status")->valuestring, "ok");
@@ -738,7 +717,7 @@ Test(evaluate, a_column_at_the_step_cap_is_reported_and_not_scored, .timeout = 6
     cr_assert_eq(tu_run("sed -i 's/\"column_max_steps\": 5000/\"column_max_steps\": 20/' '%s'", path), 0);
     cr_expect_eq(tu_run(SHPFIT " fit '%s' --out %s/ev --evaluate > %s/out.txt 2> %s/err.txt", path, tmp, tmp, tmp), 3);
     const char *res = tu_file_in(tmp, "ev/result.json");
-    cJSON *r = read_json(res);
+    cJSON *r = tu_read_json(res);
     cr_expect_str_eq(cJSON_GetObjectItem(r, "status")->valuestring, "max_steps");
     const cJSON *col = cJSON_GetObjectItem(r, "column");
     cr_expect(strstr(cJSON_GetObjectItem(col, "message")->valuestring, "fit.column_max_steps = 20") != NULL);
