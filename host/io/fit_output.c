@@ -240,13 +240,8 @@ static void add_water_balance(cJSON *r, const shp_problem *pb)
     shp_json_add_number(o, "to_time", t);
     cJSON_AddStringToObject(o, "budget", "cumulative over the reported column: storage_change = precipitation - "
                                          "evaporation - runoff - transpiration - bottom_outflow + balance_error");
-    const char *name[] = {"precipitation", "evaporation", "evaporation_potential", "transpiration",
-                          "transpiration_potential", "runoff", "top_inflow", "bottom_outflow",
-                          "storage_change", "balance_error"};
-    const double v[] = {b.precipitation, b.evaporation, b.evaporation_potential, b.transpiration,
-                        b.transpiration_potential, b.runoff, b.top_inflow, b.bottom_outflow,
-                        b.storage_change, b.balance_error};
-    for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(o, name[i], v[i]);
+    shp_json_add_water_budget(o, &b);
+    shp_json_add_number(o, "balance_error", b.balance_error);
     if (b.precipitation > 0.0) shp_json_add_number(o, "relative_error", b.balance_error / b.precipitation);
 }
 

@@ -41,14 +41,7 @@ static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_resu
     if (reached) { /* the budget to the last reached output, every term cumulative */
         shp_water_budget b;
         shp_forward_water_budget(fp, res, reached - 1, &b);
-        const char *name[] = {"precipitation", "evaporation", "evaporation_potential", "transpiration",
-                              "transpiration_potential", "runoff", "top_inflow", "bottom_outflow",
-                              "storage_change"};
-        const double v[] = {b.precipitation, b.evaporation, b.evaporation_potential, b.transpiration,
-                            b.transpiration_potential, b.runoff, b.top_inflow, b.bottom_outflow,
-                            b.storage_change};
-        cJSON *bud = cJSON_AddObjectToObject(wb, "budget");
-        for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(bud, name[i], v[i]);
+        shp_json_add_water_budget(cJSON_AddObjectToObject(wb, "budget"), &b);
         if (b.precipitation > 0.0) shp_json_add_number(wb, "relative_error", b.balance_error / b.precipitation);
     }
     cJSON_AddNumberToObject(s, "steps", (double)st->steps);

@@ -64,6 +64,17 @@ void shp_json_add_number(cJSON *obj, const char *key, double v)
     else cJSON_AddNullToObject(obj, key);
 }
 
+void shp_json_add_water_budget(cJSON *obj, const shp_water_budget *b)
+{
+    const char *name[] = {"precipitation", "evaporation", "evaporation_potential", "transpiration",
+                          "transpiration_potential", "runoff", "top_inflow", "bottom_outflow",
+                          "storage_change"};
+    const double v[] = {b->precipitation, b->evaporation, b->evaporation_potential, b->transpiration,
+                        b->transpiration_potential, b->runoff, b->top_inflow, b->bottom_outflow,
+                        b->storage_change};
+    for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(obj, name[i], v[i]);
+}
+
 double shp_wall_seconds(void)
 {
     struct timespec ts;

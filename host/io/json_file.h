@@ -6,6 +6,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "shpfit/forward_output.h"
+
 /* Print j (indented) into path and delete j (also on failure; NULL is out of memory).
  * SHP_OK, SHP_ERR_NOMEM or SHP_ERR_IO with "PATH: reason" in err. */
 int shp_json_write_file(const char *path, cJSON *j, char *err, size_t len);
@@ -23,6 +25,10 @@ cJSON *shp_json_add_units(cJSON *obj, const char *length_unit, const char *time_
 /* obj[key] = v, or null where v is NaN or ±inf (they are not JSON, and a null is never
  * mistaken for data). */
 void shp_json_add_number(cJSON *obj, const char *key, double v);
+
+/* The terms of a water budget [L] into obj, cumulative from t = 0 (precipitation …
+ * storage_change; the balance error is the caller's: summaries state it elsewhere). */
+void shp_json_add_water_budget(cJSON *obj, const shp_water_budget *b);
 
 /* Seconds of the monotonic clock: for wall times. */
 double shp_wall_seconds(void);

@@ -70,6 +70,14 @@ int shp_plot_run(const char *program, const char *dir, const char *script, const
     return SHP_ERR_IO;
 }
 
+const char *shp_plot_colour(int k)
+{
+    static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                          "#e69f00", "#56b4e9", "#000000", "#f0e442"};
+    const int n = (int)(sizeof colours / sizeof colours[0]);
+    return colours[(k % n + n) % n];
+}
+
 void shp_plot_quote(char *out, size_t len, const char *s)
 {
     size_t k = 0;

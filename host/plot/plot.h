@@ -38,6 +38,10 @@ void shp_plot_pf_range(const shp_material *mats, int n_mats, double cm_per_lengt
 /* Write s into a gnuplot string literal (single quotes, quotes doubled): file names. */
 void shp_plot_quote(char *out, size_t len, const char *s);
 
+/* The colour of series k of a figure ("#rrggbb"): the Okabe–Ito palette (colour-blind
+ * safe), then black and yellow, repeating after eight. */
+const char *shp_plot_colour(int k);
+
 /* A series file read back so that a script can address every series (and every depth
  * of θ(t), whose rows are interleaved by time) by its lines: best_series.csv,
  * posterior_predictive.csv ("series,x,x_unit,depth,values…"). Per row its observation

@@ -24,13 +24,6 @@ const char *const shp_plot_fit_pngs[] = {"fit_Q.png",         "fit_v.png",      
 #define PF_MAX 7.0
 #define PF_PER_DECADE 100 /* a uniform sand steps within a tenth of a unit */
 
-/* One colour per observation kind (colour-blind safe), and per material / depth. */
-static const char *const kind_colour[SHP_OBS_COUNT] = {"#0072b2", "#d55e00", "#009e73",
-                                                       "#cc79a7", "#e69f00", "#56b4e9"};
-static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
-                                      "#e69f00", "#56b4e9", "#000000", "#f0e442"};
-#define N_COLOURS ((int)(sizeof colours / sizeof colours[0]))
-
 /* ------------------------------------------------------------ best_series.csv */
 
 /* The rows of best_series.csv, read back so that the script can address every series
@@ -216,7 +209,7 @@ static void plot_time_series(ctx *c, int kind, const char *png, const char *what
     fprintf(c->f,
             "plot %s using 2:5 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
             "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'simulated with the fitted parameters%s'\n",
-            src, src, kind_colour[kind], best);
+            src, src, shp_plot_colour(kind), best);
     shp_plot_add_file(c->files, png);
 }
 
@@ -253,13 +246,13 @@ static void plot_theta_final(ctx *c)
                 "plot %s using 5:4 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
                 "     'best_profile.csv' skip 1 using 4:2 with lines lw 2 lc rgb '%s' "
                 "title 'simulated with the fitted parameters, every node%s'\n",
-                src, kind_colour[SHP_OBS_THETA_FINAL], best);
+                src, shp_plot_colour(SHP_OBS_THETA_FINAL), best);
     else
         fprintf(c->f,
                 "plot %s using 5:4 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
                 "     %s using 6:4 with linespoints pt 7 ps 0.5 lw 2 lc rgb '%s' "
                 "title 'simulated with the fitted parameters%s'\n",
-                src, src, kind_colour[SHP_OBS_THETA_FINAL], best);
+                src, src, shp_plot_colour(SHP_OBS_THETA_FINAL), best);
     fprintf(c->f, "set yrange [*:*] noreverse\n");
     shp_plot_add_file(c->files, "fit_theta_final.png");
 }
@@ -303,8 +296,8 @@ static void plot_theta_t(ctx *c)
         fprintf(c->f,
                 "%s%s using 2:5 with points pt 6 ps 1.2 lw 1.5 lc rgb '%s' title 'z = %g %s, observed', \\\n"
                 "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'z = %g %s, simulated'",
-                j ? ", \\\n     " : "", src[j], colours[j % N_COLOURS], depth[j], c->fp->length_unit, src[j],
-                colours[j % N_COLOURS], depth[j], c->fp->length_unit);
+                j ? ", \\\n     " : "", src[j], shp_plot_colour(j), depth[j], c->fp->length_unit, src[j],
+                shp_plot_colour(j), depth[j], c->fp->length_unit);
     fputc('\n', c->f);
     shp_plot_add_file(c->files, "fit_theta_t.png");
 }
@@ -377,11 +370,11 @@ static void plot_curve(ctx *c, int conductivity)
         if (conductivity)
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using 1:($%d > 0 ? $%d : 1/0):($%d > 0 ? $%d : 1/0) "
                           "with filledcurves fs transparent solid 0.25 noborder lc rgb '%s' title %s noenhanced",
-                    i ? ", \\\n     " : "", col + 2, col + 2, col + 3, col + 3, colours[i % N_COLOURS], qt);
+                    i ? ", \\\n     " : "", col + 2, col + 2, col + 3, col + 3, shp_plot_colour(i), qt);
         else
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using %d:1 with lines lw 1 dt 3 lc rgb '%s' title %s noenhanced, "
                           "\\\n     'fit_curves.csv' skip 1 using %d:1 with lines lw 1 dt 3 lc rgb '%s' notitle",
-                    i ? ", \\\n     " : "", col, colours[i % N_COLOURS], qt, col + 1, colours[i % N_COLOURS]);
+                    i ? ", \\\n     " : "", col, shp_plot_colour(i), qt, col + 1, shp_plot_colour(i));
     }
     for (int i = 0; i < fp->n_materials; ++i)
         for (int w = 0; w < (c->have_truth ? 2 : 1); ++w) {
@@ -394,7 +387,7 @@ static void plot_curve(ctx *c, int conductivity)
             shp_plot_quote(qt, sizeof qt, title);
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using %s with lines lw %s dt %d lc rgb '%s' title %s noenhanced",
                     i || w || bands ? ", \\\n     " : "", using, w ? "2.5" : "2", w ? 2 : 1,
-                    w && fp->n_materials == 1 ? "#000000" : colours[i % N_COLOURS], qt);
+                    w && fp->n_materials == 1 ? "#000000" : shp_plot_colour(i), qt);
         }
     if (n_obs > 0) {
         /* observed h [L] → pF; observed conductivities are log10 K */
@@ -489,7 +482,7 @@ static void plot_history(ctx *c)
                     "%s'history.csv' skip 1 every ::%d::%d using ($2 + %ld):($%d > 0 && $%d < 1e29 ? $%d : 1/0) "
                     "with lines lw 2 dt %d lc rgb '%s' title %s noenhanced",
                     n_lines++ ? ", \\\n     " : "", first[s], last[s], offset[s], col, col, col,
-                    s + 1, kind_colour[kind], qt);
+                    s + 1, shp_plot_colour(kind), qt);
         }
     }
     fprintf(c->f, "\nunset logscale y\nset format y '%% h'\nset xtics autofreq\nunset arrow\nunset label\n");

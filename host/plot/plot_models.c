@@ -14,9 +14,6 @@
 #define PF_STEP 0.01
 
 /* Okabe-Ito, then the same with a second dash type: as many models as the registry has */
-static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
-                                      "#e69f00", "#56b4e9", "#000000", "#f0e442"};
-#define N_COLOURS ((int)(sizeof colours / sizeof colours[0]))
 
 static int write_curves(const char *dir, const shp_plot_models_in *in, char *err, size_t len)
 {
@@ -102,7 +99,7 @@ static void plot_kind(FILE *f, const shp_plot_models_in *in, int conductivity, s
         else
             fprintf(f, ", \\\n     'models_curves.csv' skip 1 using %d:1", col);
         /* colour and dash type both change from model to model: told apart in grey too */
-        fprintf(f, " with lines lw 2 dt %d lc rgb '%s' title %s noenhanced", o % 4 + 1, colours[o % N_COLOURS], qt);
+        fprintf(f, " with lines lw 2 dt %d lc rgb '%s' title %s noenhanced", o % 4 + 1, shp_plot_colour(o), qt);
     }
     fputc('\n', f);
     shp_plot_add_file(files, png);

@@ -12,13 +12,6 @@
 #include "shpfit/physics/hydraulics.h"
 #include "shpfit/status.h"
 
-/* Okabe-Ito: colour-blind safe (the fit plots' colours, one per observation kind) */
-static const char *const kind_colour[SHP_OBS_COUNT] = {"#0072b2", "#d55e00", "#009e73",
-                                                       "#cc79a7", "#e69f00", "#56b4e9"};
-static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
-                                      "#e69f00", "#56b4e9", "#000000", "#f0e442"};
-#define N_COLOURS ((int)(sizeof colours / sizeof colours[0]))
-
 #define MAX_DEPTHS 32 /* θ(t) depths drawn */
 
 /* ------------------------------------------------------------ posterior_predictive.csv */
@@ -83,7 +76,7 @@ static void panel_time_series(post_ctx *c, int kind, const char *what, const cha
             "title '95 %% band, parameters', \\\n"
             "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'MAP', \\\n"
             "     %s using 2:5 with points pt 6 ps 1.1 lw 1.5 lc rgb '#000000' title 'observed'\n",
-            src, kind_colour[kind], src, kind_colour[kind], src, kind_colour[kind], src);
+            src, shp_plot_colour(kind), src, shp_plot_colour(kind), src, shp_plot_colour(kind), src);
 }
 
 static int cmp_depth(const void *a, const void *b)
@@ -128,7 +121,7 @@ static void panel_theta_final(post_ctx *c, int panel_w)
         if (isfinite(rows[i].x)) dmax = fmax(dmax, rows[i].x);
     theta_final_bands(c, rows, m);
     free(rows);
-    const char *colour = kind_colour[SHP_OBS_THETA_FINAL];
+    const char *colour = shp_plot_colour(SHP_OBS_THETA_FINAL);
     const double tf = shp_problem_theta_final_time(c->pb);
     char when[64] = "";
     if (isfinite(tf)) snprintf(when, sizeof when, " at t = %g %s", tf, c->fp->time_unit);
@@ -187,8 +180,8 @@ static void panel_theta_t(post_ctx *c, int panel_w)
                 "%s%s using 2:7:9 with filledcurves fs transparent solid 0.3 noborder lc rgb '%s' notitle, \\\n"
                 "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'z = %g %s', \\\n"
                 "     %s using 2:5 with points pt 6 ps 1.0 lw 1.5 lc rgb '%s' notitle",
-                j ? ", \\\n     " : "", src[j], colours[j % N_COLOURS], src[j], colours[j % N_COLOURS], depth[j],
-                c->fp->length_unit, src[j], colours[j % N_COLOURS]);
+                j ? ", \\\n     " : "", src[j], shp_plot_colour(j), src[j], shp_plot_colour(j), depth[j],
+                c->fp->length_unit, src[j], shp_plot_colour(j));
     fputc('\n', c->f);
 }
 
@@ -305,7 +298,7 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
     for (int i = 0; i < fp->n_materials; ++i) {
         if (conductivity && !shp_problem_k_determined(c->pb, i)) continue;
         const int col = 4 + 8 * i + (conductivity ? 4 : 0); /* the MAP's; lo95, median, hi95 after it */
-        const char *colour = colours[i % N_COLOURS];
+        const char *colour = shp_plot_colour(i);
         char t_band[200], t_med[200], t_map[200], q_band[260], q_med[260], q_map[260];
         snprintf(t_band, sizeof t_band, "%s: 95 %% band", fp->material_names[i]);
         snprintf(t_med, sizeof t_med, "%s (%s): median", fp->material_names[i],

@@ -13,10 +13,6 @@
 #define WIDTH_PX 1100
 #define PANEL_PX 190
 
-/* One colour per depth, as the other fit plots (colour-blind safe). */
-static const char *const depth_colour[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"};
-#define N_DEPTH_COLOURS ((int)(sizeof depth_colour / sizeof depth_colour[0]))
-
 /* x(t): the time axis as dates when theta_t has an origin (gnuplot counts seconds since
  * 1970), else the config's time. */
 static void time_axis(FILE *f, const shp_forward_problem *fp, const shp_theta_periods *tp, double t_end)
@@ -96,7 +92,7 @@ static void plot_depth(FILE *f, const shp_problem *pb, const shp_station_layout 
             "plot '" SHP_STATION_CSV "' skip 1 using (x($1)):%d with points pt 7 ps 0.35 lc rgb '#000000' "
             "title 'observed', \\\n"
             "     '" SHP_STATION_CSV "' skip 1 using (x($1)):%d with lines lw 1.6 lc rgb '%s' title %s\n",
-            l->depth[j], fp->length_unit, l->col_obs[j], l->col_sim[j], depth_colour[j % N_DEPTH_COLOURS], qt);
+            l->depth[j], fp->length_unit, l->col_obs[j], l->col_sim[j], shp_plot_colour(j), qt);
 }
 
 void shp_plot_station(FILE *f, const shp_problem *pb, shp_plot_files *files)

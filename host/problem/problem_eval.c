@@ -350,9 +350,21 @@ int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
     return SHP_OK;
 }
 
-/* The metrics per depth of the n points (depth x2, observed obs, simulated sim) that
- * `keep` selects (NULL: all): up to max depths, increasing. Returns the count, −1 out of
- * memory. */
+/* The metrics of the points i of n (depth x2, observed obs, simulated sim) with
+ * keep[i] == want (keep NULL: all) at depth d (NaN: every depth), through the scratch so
+ * (2n). Returns how many there are; m is set only when there is one. */
+static int metrics_where(int n, const double *x2, const double *obs, const double *sim, const int *keep, int want,
+                         double d, double *so, shp_metrics *m)
+{
+    int k = 0;
+    for (int i = 0; i < n; ++i)
+        if ((!keep || keep[i] == want) && (isnan(d) || x2[i] == d)) so[k] = sim[i], so[n + k] = obs[i], ++k;
+    if (k > 0) shp_metrics_compute(so, so + n, k, m);
+    return k;
+}
+
+/* The metrics per depth of the points metrics_where selects: up to max depths,
+ * increasing. Returns the count, −1 out of memory. */
 static int metrics_by_depth(int n, const double *x2, const double *obs, const double *sim, const int *keep,
                             int want, int max, double *depth, shp_metrics *m)
 {
@@ -365,11 +377,8 @@ static int metrics_by_depth(int n, const double *x2, const double *obs, const do
         for (int i = 0; i < n; ++i)
             if ((!keep || keep[i] == want) && x2[i] > last && x2[i] < d) d = x2[i];
         if (!isfinite(d) || nd >= max) break;
-        int k = 0;
-        for (int i = 0; i < n; ++i)
-            if ((!keep || keep[i] == want) && x2[i] == d) so[k] = sim[i], so[n + k] = obs[i], ++k;
         depth[nd] = d;
-        shp_metrics_compute(so, so + n, k, &m[nd]);
+        metrics_where(n, x2, obs, sim, keep, want, d, so, &m[nd]);
         ++nd;
         last = d;
     }
@@ -403,10 +412,7 @@ int shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m)
     if (n <= 0 || !pb->periods.validation) return SHP_ERR_INVALID;
     double *so = malloc(sizeof *so * 2 * (size_t)n);
     if (!so) return SHP_ERR_NOMEM;
-    int k = 0;
-    for (int i = 0; i < n; ++i)
-        if (per[i] == SHP_PERIOD_VALIDATION) so[k] = sim[i], so[n + k] = obs[i], ++k;
-    if (k > 0) shp_metrics_compute(so, so + n, k, m);
+    const int k = metrics_where(n, x2, obs, sim, per, SHP_PERIOD_VALIDATION, NAN, so, m);
     free(so);
     return k > 0 ? SHP_OK : SHP_ERR_INVALID;
 }

@@ -224,10 +224,6 @@ static int material_of(shp_problem *pb, const cfg_ctx *c, const cJSON *spec, con
     return SHP_OK;
 }
 
-/* One θ(t) record of a sensor, "time,theta" with its days without a value left out
- * (as `shpfit import-station` writes them): appended to o at depth d, times shifted
- * and converted to the config's unit when the header names theirs (time_day, time_h,
- * time_min, time_s). */
 /* The column of t named `name`, after the time column; −1 (with a message naming the
  * file's columns) when there is none. */
 static int named_column(const cfg_ctx *c, const char *path, const char *full, const shp_csv_table *t,
@@ -246,6 +242,11 @@ static int named_column(const cfg_ctx *c, const char *path, const char *full, co
                     have);
 }
 
+/* One θ(t) record of a sensor, "time,theta" with its days without a value left out
+ * (as `shpfit import-station` writes them): appended to o at depth d, times shifted
+ * and converted to the config's unit when the header names theirs (time_day, time_h,
+ * time_min, time_s); with `column`, that column of a file with a header
+ * (one column of a wide file) instead of its second. */
 static int read_series(shp_problem *pb, const cfg_ctx *c, const char *path, const char *file, const char *column,
                        double d, double shift, obs_set *o, long **line)
 {
