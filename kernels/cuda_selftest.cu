@@ -158,6 +158,15 @@ typedef struct {
     double q, v, t;
 } tally;
 
+/* The verdict a status gives: finished, refused at the start (invalid), or failed on
+ * the way. Which rule ends a failing column (max_steps or not_converged) is not part of
+ * it: at the edge of failure the Newton iterations are chaotic, and the CPU ends such a
+ * column by either rule under a rounding perturbation too (team_column tests). */
+static int verdict(int status)
+{
+    return status == SHP_OK ? 0 : status == SHP_ERR_MAX_STEPS || status == SHP_ERR_NOT_CONVERGED ? 2 : 1;
+}
+
 static void compare(const problem *p, const result *x, const result *y, const int *model_of,
                     tally *per_model, tally *all)
 {
@@ -165,9 +174,9 @@ static void compare(const problem *p, const result *x, const result *y, const in
     for (int k = 0; k < x->n; ++k) {
         tally *tm = model_of ? &per_model[model_of[k]] : NULL;
         tally *ts[2] = {all, tm};
-        const int st_same = x->stats[k].status == y->stats[k].status;
+        const int st_same = verdict(x->stats[k].status) == verdict(y->stats[k].status);
         double dq = 0.0, dv = 0.0, dt = 0.0;
-        if (st_same) cand_diff(p, x, y, k, &dq, &dv, &dt);
+        if (x->stats[k].status == SHP_OK && y->stats[k].status == SHP_OK) cand_diff(p, x, y, k, &dq, &dv, &dt);
         for (int q = 0; q < 2; ++q) {
             tally *t = ts[q];
             if (!t) continue;
@@ -176,17 +185,17 @@ static void compare(const problem *p, const result *x, const result *y, const in
                 ++t->status_mismatch;
                 continue;
             }
-            if (x->stats[k].status != SHP_OK) continue;
+            if (x->stats[k].status != SHP_OK || y->stats[k].status != SHP_OK) continue;
             ++t->ok;
             t->q = fmax(t->q, dq);
             t->v = fmax(t->v, dv);
             t->t = fmax(t->t, dt);
             t->tight += fmax(dq, fmax(dv, dt)) <= TOL_TIGHT;
         }
-        if (!st_same)
-            fprintf(stderr, "  candidate %d (model %d): status %s vs %s\n", k,
+        if (x->stats[k].status != y->stats[k].status)
+            fprintf(stderr, "  candidate %d (model %d): status %s vs %s%s\n", k,
                     model_of ? model_of[k] : -1, shp_status_name(x->stats[k].status),
-                    shp_status_name(y->stats[k].status));
+                    shp_status_name(y->stats[k].status), st_same ? " (both failed)" : "");
     }
 }
 
@@ -520,21 +529,30 @@ int main(int argc, char **argv)
         result_free(&f_gpu);
     }
 
-    { /* 7. the parameter sensitivities (core/column_sens.h), the same candidates */
-        problem ps;
+    { /* 7. the parameter sensitivities (core/column_sens.h), the same candidates; the
+       * CPU's own spread under a 1e−15 change of the initial Se is the yardstick of a
+       * candidate whose derivatives amplify rounding beyond 1e−9 */
+        problem ps, ps_perturbed;
+        problem *both[2] = {&ps, &ps_perturbed};
         problem_init(&ps, 0, SHP_INIT_SE, 0.4);
-        ps.col.opt.step_control = SHP_STEP_FIXED;
-        ps.col.opt.dt_max = 0.5;
-        ps.col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
-        ps.col.opt.count_fill = 1;
+        problem_init(&ps_perturbed, 0, SHP_INIT_SE, 0.4 * (1.0 + 1e-15));
         static const int sens_mat[4] = {0, 0, 0, 0}, sens_par[4] = {0, 1, 2, 3}; /* every model has 4 */
-        ps.col.n_sens = 4;
-        ps.col.sens_mat = sens_mat;
-        ps.col.sens_par = sens_par;
-        result s_cpu, s_gpu;
-        if (run(cpu, &ps, mats, n, &s_cpu) || run(gpu, &ps, mats, n, &s_gpu)) return 1;
+        for (int q = 0; q < 2; ++q) {
+            problem *pq = both[q];
+            pq->col.opt.step_control = SHP_STEP_FIXED;
+            pq->col.opt.dt_max = 0.5;
+            pq->col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+            pq->col.opt.count_fill = 1;
+            pq->col.n_sens = 4;
+            pq->col.sens_mat = sens_mat;
+            pq->col.sens_par = sens_par;
+        }
+        result s_cpu, s_gpu, s_self;
+        if (run(cpu, &ps, mats, n, &s_cpu) || run(gpu, &ps, mats, n, &s_gpu) ||
+            run(cpu, &ps_perturbed, mats, n, &s_self))
+            return 1;
         const long plain = shp_column_out_plain_size(&ps.col);
-        int same_steps = 0, bad = 0;
+        int same_steps = 0, bad = 0, above = 0;
         double worst = 0.0;
         for (int k = 0; k < n; ++k) {
             const shp_column_stats *a = &s_gpu.stats[k], *b = &s_cpu.stats[k];
@@ -542,25 +560,37 @@ int main(int argc, char **argv)
                 a->failures != b->failures)
                 continue;
             ++same_steps;
-            double dk = 0.0;
+            double dk = 0.0, ds = 0.0; /* GPU vs CPU; CPU vs CPU perturbed */
             for (long b0 = 0; b0 < s_cpu.stride; b0 += plain) { /* outputs, then each derivative block */
                 const double *x = s_gpu.out + (long)k * s_cpu.stride + b0;
                 const double *y = s_cpu.out + (long)k * s_cpu.stride + b0;
+                const double *w = s_self.out + (long)k * s_cpu.stride + b0;
                 double scale = 0.0;
                 for (long j = 0; j < plain; ++j) scale = fmax(scale, fabs(y[j]));
                 for (long j = 0; j < plain && scale > 0.0; ++j)
-                    if (isfinite(y[j])) dk = fmax(dk, fabs(x[j] - y[j]) / scale);
+                    if (isfinite(y[j])) {
+                        dk = fmax(dk, fabs(x[j] - y[j]) / scale);
+                        if (s_self.stats[k].status == SHP_OK) ds = fmax(ds, fabs(w[j] - y[j]) / scale);
+                    }
             }
-            bad += dk > TOL_TIGHT;
+            if (dk > TOL_TIGHT) {
+                ++above;
+                bad += dk > 10.0 * ds;
+                printf("  candidate %d (%s): %.2e; the CPU against itself (initial Se x (1 + 1e-15)): %.2e\n", k,
+                       shp_model_by_id(model_of[k])->name, dk, ds);
+            }
             worst = fmax(worst, dk);
         }
         printf("\n7. sensitivities by the first 4 parameters of every candidate (fixed schedule, kirchhoff "
                "faces): GPU vs CPU, %d candidates with the same steps, max difference %.2e of each block's "
-               "largest value, %d above 1e-9\n", same_steps, worst, bad);
-        check(same_steps >= n * 9 / 10 && bad == 0, "%s: %g candidates off by more than 1e-9 (max %.3e)",
+               "largest value, %d above 1e-9, %d of them above 10 times the CPU's own spread\n", same_steps, worst,
+               above, bad);
+        check(same_steps >= n * 9 / 10 && bad == 0,
+              "%s: %g candidates off by more than 1e-9 and 10 times the CPU's own spread (max %.3e)",
               "sensitivities", bad, worst);
         result_free(&s_cpu);
         result_free(&s_gpu);
+        result_free(&s_self);
     }
 
     printf("\n%s: %d check%s failed\n", g_fail ? "FAILED" : "PASSED", g_fail, g_fail == 1 ? "" : "s");

@@ -12,8 +12,14 @@
 #             fixed schedule (configs/fit_loam_fixed.json) the optimizer's history must
 #             agree generation by generation within 1e-9; on the adaptive default
 #             (configs/fit_loam.json) the differences are reported
+#   forward   every shipped forward config (ponded, flux, layered, the field year with its
+#             atmospheric top and roots) with --backend cpu and cuda, CSV outputs compared
 #   bench     build/shpfit-bench-gpu: columns/s, GPU/CPU ratio, shared vs global, the
 #             tridiagonal solves, time to fit -> RESULTS-gpu.md
+#
+# GPU_VERIFY_TIMEOUT=S stops each program after S seconds (a stage that runs out fails,
+# and the next one starts: a short lease still gets every stage); GPU_VERIFY_BENCH_ARGS
+# passes options to the bench program (e.g. "--quick --max-pop 16384").
 #
 # Logs and results go to $OUT (the device tool's folder) or build/gpu-verify; the last
 # lines printed are a summary. Where the machine has no Debian packages (libcjson), build
@@ -41,6 +47,9 @@ if [ -d build/gpu-bundle/lib ]; then
     LD_LIBRARY_PATH="$root/build/gpu-bundle/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     export LD_LIBRARY_PATH
 fi
+limit=${GPU_VERIFY_TIMEOUT:-0}
+# run a stage's program under the time limit, when one is set (exit 124: it ran out)
+timed() { if [ "$limit" -gt 0 ]; then timeout "$limit" "$@"; else "$@"; fi; }
 sanitizer=$(command -v compute-sanitizer || ls /usr/local/cuda/bin/compute-sanitizer 2>/dev/null)
 
 say "shpfit gpu_verify $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -55,8 +64,9 @@ elif ! nvidia-smi -L >/dev/null 2>&1; then
 fi
 say "device: $(nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null || echo 'nvidia-smi failed')"
 failed=0
-result() { # stage, exit code, detail
-    if [ "$2" -eq 0 ]; then say "PASS  $1  $3"; else say "FAIL  $1 (exit $2)  $3"; failed=1; fi
+result() { # stage, exit code, detail; with the seconds since the stage began
+    secs="$(($(date +%s) - stage_t0)) s"
+    if [ "$2" -eq 0 ]; then say "PASS  $1  $3  [$secs]"; else say "FAIL  $1 (exit $2)  $3  [$secs]"; failed=1; fi
 }
 
 # Largest relative difference between two history.csv files, field by field (numbers only;
@@ -70,8 +80,24 @@ history_diff() {
         END { printf "%d %.3g\n", n - 1, m + 0 }' "$1" "$2"
 }
 
-stages=${*:-check sanitize fit bench}
+# Largest difference between two CSV files of numbers, each field relative to the largest
+# magnitude of its column in the first file (a flux that passes through zero is judged
+# against its own scale); the mass-balance error columns (rounding-sized) are left out.
+# Prints "rows max_rel"; max_rel is 1 when the files differ in length or in a word.
+csv_diff() {
+    awk -F, 'NR == FNR { a[FNR] = $0; n = FNR
+            if (FNR == 1) { for (i = 1; i <= NF; ++i) skip[i] = ($i ~ /balance/); next }
+            for (i = 1; i <= NF; ++i) { v = $i + 0; if (v < 0) v = -v; if (v > s[i]) s[i] = v } next }
+        FNR > 1 { split(a[FNR], x, ","); for (i = 1; i <= NF; ++i) { if (skip[i]) continue
+            if ($i ~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/ && x[i] ~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/) {
+                d = $i - x[i]; if (d < 0) d = -d; if (s[i] > 0 && d / s[i] > m) m = d / s[i] }
+            else if ($i != x[i]) m = 1 } }
+        END { if (FNR != n) m = 1; printf "%d %.3g\n", n - 1, m + 0 }' "$1" "$2"
+}
+
+stages=${*:-check sanitize fit forward bench}
 for stage in $stages; do
+    stage_t0=$(date +%s)
     if [ -n "$emulate" ] && [ "$stage" != check ]; then
         say "SKIP  $stage  (emulation)"
         continue
@@ -81,7 +107,7 @@ for stage in $stages; do
         if [ -n "$emulate" ]; then
             build/shpfit-cuda-check --emulate "$emulate" --per-model 1 --copies 2 >"$out/selftest.log" 2>&1
         else
-            build/shpfit-cuda-check >"$out/selftest.log" 2>&1
+            timed build/shpfit-cuda-check >"$out/selftest.log" 2>&1
         fi
         rc=$?
         result check "$rc" "$(grep -E '^(PASSED|FAILED)' "$out/selftest.log" | tail -1) (selftest.log)"
@@ -89,18 +115,29 @@ for stage in $stages; do
     sanitize)
         if [ -z "$sanitizer" ]; then say "SKIP  sanitize  compute-sanitizer not found"; continue; fi
         for tool in memcheck racecheck; do
-            "$sanitizer" --tool "$tool" --error-exitcode 3 build/shpfit-cuda-check --per-model 1 --copies 2 \
+            timed "$sanitizer" --tool "$tool" --error-exitcode 3 build/shpfit-cuda-check --per-model 1 --copies 2 \
                 >"$out/$tool.log" 2>&1
             rc=$?
-            result "$tool" "$rc" "$(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$out/$tool.log" | tail -1) ($tool.log)"
+            # the sanitizer's verdict, not the self-test's: reduced to 14 candidates, its
+            # share rules are a coin toss (exit 1), and they are the check stage's job
+            sum=$(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$out/$tool.log" | tail -1)
+            case $rc:$sum in
+            3:* | 124:* | *:) ;;
+            *': 0 '*) rc=0 ;;
+            esac
+            result "$tool" "$rc" "$sum ($tool.log)"
         done
         ;;
     fit)
         : > "$out/fit_compare.txt"
         for cfg in fit_loam_fixed fit_loam; do
             for be in cpu cuda; do
-                build/shpfit fit "configs/$cfg.json" --seed 1 --backend "$be" --out "build/gpu-verify-fit/$cfg-$be" \
+                f0=$(date +%s.%N)
+                timed build/shpfit fit "configs/$cfg.json" --seed 1 --backend "$be" --out "build/gpu-verify-fit/$cfg-$be" \
                     >>"$out/fit_compare.txt" 2>&1 || echo "exit $? ($cfg, $be)" >>"$out/fit_compare.txt"
+                wall=$(awk -v a="$f0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+                echo "$cfg, --backend $be: $wall s wall" >>"$out/fit_compare.txt"
+                say "INFO  fit $cfg --backend $be  $wall s wall"
             done
             d=$(history_diff "build/gpu-verify-fit/$cfg-cpu/history.csv" "build/gpu-verify-fit/$cfg-cuda/history.csv")
             echo "$cfg: history rows and largest relative difference cpu vs cuda: $d" >>"$out/fit_compare.txt"
@@ -112,13 +149,35 @@ for stage in $stages; do
             fi
         done
         ;;
+    forward)
+        # every shipped forward configuration (ponded, flux, layered, the field year with its
+        # atmospheric top and root uptake) on both backends: adaptive steps, so agreement is
+        # to the solver's tolerances, as in check 1
+        : > "$out/forward_compare.txt"
+        worst=0
+        for cfg in celia_test1 flux_layered initial_profile layered_models ponded_clay_dry ponded_loam \
+                   ponded_loam_uniform101 field_manhattan_forward; do
+            for be in cpu cuda; do
+                timed build/shpfit forward "configs/$cfg.json" --backend "$be" --out "build/gpu-verify-forward/$cfg-$be" \
+                    >>"$out/forward_compare.txt" 2>&1 || { echo "exit $? ($cfg, $be)" >>"$out/forward_compare.txt"; worst=1; }
+            done
+            for f in series profile_final; do
+                d=$(csv_diff "build/gpu-verify-forward/$cfg-cpu/$f.csv" "build/gpu-verify-forward/$cfg-cuda/$f.csv")
+                echo "$cfg $f.csv: rows, largest difference cpu vs cuda (of the column's scale): $d" >>"$out/forward_compare.txt"
+                say "INFO  forward $cfg $f.csv  $d"
+                worst=$(echo "$d $worst" | awk '{ print ($1 > 0 && $2 <= 1e-3 && $3 == 0) ? 0 : 1 }')
+            done
+        done
+        result "forward (shipped configs, cpu vs cuda within 1e-3)" "$worst" "forward_compare.txt"
+        ;;
     bench)
-        build/shpfit-bench-gpu --out "$out/RESULTS-gpu.md" >"$out/bench.log" 2>&1
+        # shellcheck disable=SC2086 # the options are words
+        timed build/shpfit-bench-gpu --out "$out/RESULTS-gpu.md" ${GPU_VERIFY_BENCH_ARGS:-} >"$out/bench.log" 2>&1
         rc=$?
         result bench "$rc" "RESULTS-gpu.md, bench.log"
         ;;
     *)
-        say "unknown stage $stage (check, sanitize, fit, bench)"
+        say "unknown stage $stage (check, sanitize, fit, forward, bench)"
         failed=1
         ;;
     esac

@@ -269,6 +269,58 @@ Test(team_column, tridiagonal_variants_agree)
     }
 }
 
+/* Ponded dry clay (VGM n = 1.09 at Se 0.2, h = −7e9 cm; kirchhoff faces, the top half
+ * cell's fill counted: configs/ponded_clay_dry.json on its unrefined graded grid). Its
+ * Newton matrices have columns of ±1e13 beside a diagonal of 0.2 where the dry soil
+ * meets the front; PCR on them (a team of 2 or more, a GPU block) failed the column at
+ * t = 0.69 min. Every team, with every tridiagonal variant, must run it as the team
+ * of one does. */
+Test(team_column, dry_clay_front_as_a_team_of_threads, .timeout = 300)
+{
+    const shp_material clay = shp_material_vgm(0.068, 0.38, 0.008, 1.09, 0.00333, 0.5);
+    const int n = (int)shp_grid_graded_nodes(100.0, 0.1, 1.1, 4.0, 100000);
+    double *z = malloc((size_t)n * sizeof *z), *init = malloc((size_t)n * sizeof *init);
+    int *mat = calloc((size_t)n, sizeof *mat);
+    cr_assert(n > 10 && z && init && mat);
+    shp_grid_graded(n, 100.0, 0.1, 1.1, 4.0, z);
+    for (int i = 0; i < n; ++i) init[i] = 0.2;
+    static const double t_out[] = {5.0, 30.0, 60.0, 120.0, 180.0};
+    shp_column col = ponded_column(n, z, mat, t_out, 5);
+    col.opt.kmean = SHP_KMEAN_KIRCHHOFF;
+    col.opt.count_fill = 1;
+    const long work_size = shp_column_work_size(n, 1, col.opt.kmean, 0);
+    double *work = malloc((size_t)(work_size + n) * sizeof *work);
+    shp_column_result ref, res;
+    cr_assert(work);
+    cr_assert_eq(shp_column_result_alloc(&col, &ref), SHP_OK);
+    cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
+    column_job job = {&col, &clay, SHP_INIT_SE, init, work, work + work_size, ref.out, -1, NULL};
+    cr_assert_eq(team_run(1, &job), SHP_OK, "the team of one failed the dry clay");
+    static const struct { int size, tridiag; } teams[] = {
+        {2, SHP_TRIDIAG_DEFAULT}, {3, SHP_TRIDIAG_DEFAULT}, {4, 1}, {4, 6}, {4, SHP_TRIDIAG_CR}};
+    for (size_t q = 0; q < sizeof teams / sizeof teams[0]; ++q) {
+        for (long k = 0; k < work_size + n; ++k) work[k] = NAN;
+        job.out = res.out;
+        job.tridiag = teams[q].tridiag;
+        const int st = team_run(teams[q].size, &job);
+        cr_expect_eq(st, SHP_OK, "team of %d, tridiag %d: status %d on the dry clay", teams[q].size,
+                     teams[q].tridiag, st);
+        if (st != SHP_OK) continue;
+        const double d = column_out_diff(&col, &res.out, &ref.out);
+        const int same = res.stats.steps == ref.stats.steps && res.stats.failures == ref.stats.failures;
+        cr_expect(d <= (same ? 1e-9 : 1e-5), "team of %d, tridiag %d: relative difference %.3e (%s steps)",
+                  teams[q].size, teams[q].tridiag, d, same ? "same" : "other");
+        cr_log_info("dry clay, %d nodes, team of %d, tridiag %d: %s steps, relative difference %.3e", n,
+                    teams[q].size, teams[q].tridiag, same ? "same" : "other", d);
+    }
+    shp_column_result_free(&ref);
+    shp_column_result_free(&res);
+    free(z);
+    free(init);
+    free(mat);
+    free(work);
+}
+
 Test(team_column, invalid_initial_state_is_flagged_by_every_member)
 {
     const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
