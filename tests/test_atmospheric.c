@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "shpfit/column.h"
+#include "shpfit/core/column_core.h"
 #include "shpfit/models.h"
 
 #define PER_DAY (1.0 / 1440.0) /* cm/day → cm/min */
@@ -53,6 +54,23 @@ static int atm_run(atm_case *c)
 
 /* Evaporation alone: the surface flux is the potential rate until the surface is
  * air-dry, then h_0 stays at h_crit and the rate falls (stage 2). */
+/* A node's Newton update near saturation: towards it (δ > 0) in y = −b (1 + ln(−h/b)),
+ * which damps the approach; every other update is Newton's own. A drying update in y
+ * is stretched by b/|h|: from a surface whose pond had just evaporated (h = −4e−9 cm),
+ * δ = −5e−4 cm landed at −1e5 cm and the column stopped. */
+Test(atmospheric, head_update_near_saturation)
+{
+    const double tol_h = 1e-6;
+    cr_expect_eq(richards_head_update(-4e-9, -5e-4, tol_h), -4e-9 - 5e-4);
+    cr_expect_eq(richards_head_update(-0.5, -0.1, tol_h), -0.5 - 0.1);
+    cr_expect_eq(richards_head_update(-3.0, 1.0, tol_h), -2.0); /* below the band */
+    cr_expect_eq(richards_head_update(0.2, -0.5, tol_h), 0.2 - 0.5); /* from saturation */
+    cr_expect_eq(richards_head_update(-0.01, 0.02, tol_h), -0.01 + 0.02); /* into saturation */
+    /* towards saturation, to within tol_h of it: taken in y, so it stops short of zero */
+    const double h = richards_head_update(-0.01, 0.0099999, tol_h);
+    cr_expect(h < -1e-3 && h > -0.01, "h = %g", h);
+}
+
 Test(atmospheric, evaporation_reaches_h_crit_and_falls)
 {
     static atm_case c;

@@ -21,19 +21,22 @@ extern "C" {
 #endif
 
 /* Head after a Newton update δ of head h. Unsaturated heads within RICHARDS_LOG_BAND [L]
- * of saturation are updated in y = −b (1 + ln(−h/b)), b the band: for VGM with n near 1,
- * K(h) ~ Ks (1 − c |h|^{n−1})² has a slope that grows without bound as h → 0⁻, and
- * Newton in h overshoots across saturation while Newton in ln(−h) sees a smooth K.
- * y = h below the band and the map is C¹ at −b, so away from saturation (every front in
- * dry soil) the update is Newton's own. A node still crosses into saturation in one
- * update when the update takes it above h_cross (tol_h): only a crossing to within the
- * head tolerance of zero, the 2-cycle's signature, is taken in y. The change of variable
- * changes the iterates, never the discrete solution they converge to. */
+ * of saturation moving toward it are updated in y = −b (1 + ln(−h/b)), b the band: for
+ * VGM with n near 1, K(h) ~ Ks (1 − c |h|^{n−1})² has a slope that grows without bound
+ * as h → 0⁻, and Newton in h overshoots across saturation while Newton in ln(−h) sees a
+ * smooth K. y = h below the band and the map is C¹ at −b, so away from saturation (every
+ * front in dry soil) the update is Newton's own. A node still crosses into saturation in
+ * one update when the update takes it above h_cross (tol_h): only a crossing to within
+ * the head tolerance of zero, the 2-cycle's signature, is taken in y. A drying update
+ * (δ < 0) is Newton's own: in y it is stretched by b/|h| to first order, and a node just
+ * below zero (a surface whose pond has just gone, at h = −4e−9 cm) was thrown to
+ * −1e5 cm by δ = −5e−4 cm, after which no step converged. The change of variable changes
+ * the iterates, never the discrete solution they converge to. */
 #define RICHARDS_LOG_BAND 1.0
 SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_cross)
 {
     const double b = RICHARDS_LOG_BAND;
-    if (!(h < 0.0) || h + delta > h_cross) return h + delta;
+    if (!(h < 0.0) || !(delta > 0.0) || h + delta > h_cross) return h + delta;
     const double y = h <= -b ? h : -b * (1.0 + log(-h / b));
     const double dy = h <= -b ? delta : delta * (-b / h);
     const double y1 = y + dy;
