@@ -103,6 +103,18 @@ static int team_run(int size, column_job *job)
 
 
 
+/* What a comparison allocated: the two results and the column's arrays. */
+static void free_run(shp_column_result *ref, shp_column_result *res, double *z, double *init, int *mat,
+                     double *work)
+{
+    shp_column_result_free(ref);
+    shp_column_result_free(res);
+    free(z);
+    free(init);
+    free(mat);
+    free(work);
+}
+
 typedef struct {
     int runs, same_history, diverged, failed, iter_differ;
     double worst_same, worst_diverged;
@@ -181,12 +193,7 @@ static void compare_teams(const shp_material *m, const char *name, int n, double
                           n, sizes[q], d);
         }
     }
-    shp_column_result_free(&ref);
-    shp_column_result_free(&res);
-    free(z);
-    free(init);
-    free(mat);
-    free(work);
+    free_run(&ref, &res, z, init, mat, work);
 }
 
 Test(team_column, every_model_as_a_team_of_threads, .timeout = 600)
@@ -313,12 +320,7 @@ Test(team_column, dry_clay_front_as_a_team_of_threads, .timeout = 300)
         cr_log_info("dry clay, %d nodes, team of %d, tridiag %d: %s steps, relative difference %.3e", n,
                     teams[q].size, teams[q].tridiag, same ? "same" : "other", d);
     }
-    shp_column_result_free(&ref);
-    shp_column_result_free(&res);
-    free(z);
-    free(init);
-    free(mat);
-    free(work);
+    free_run(&ref, &res, z, init, mat, work);
 }
 
 Test(team_column, invalid_initial_state_is_flagged_by_every_member)
