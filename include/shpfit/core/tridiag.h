@@ -216,9 +216,10 @@ SHP_HD SHP_INLINE void shp_team_tridiag_pcr(const shp_team *t, int L, int n, dou
  * which PCR and CR eliminate x_j from rows j ± 1 (shp_tridiag_reduce_row); with no
  * pivoting, a large one makes them add rounding errors that large to its neighbours.
  * Thomas eliminates top-down and its pivots absorb such a column. A Newton matrix has
- * them where a dry node meets a front under the logarithmic change of variable: a
- * column of ±1e13 beside a diagonal of 0.2 (dry clay, h = −7e9 cm, ponded), where one
- * PCR level left 5e−3 relative errors and the column failed at t = 0.69 min. */
+ * them where a dry node meets a front (dry clay, h = −7e9 cm, ponded): both faces of
+ * the node depend on its head strongly and almost equally, so its column holds ±1e13
+ * beside a diagonal of 0.2; one PCR level left 5e−3 relative errors there and the
+ * column failed at t = 0.69 min. */
 SHP_HD SHP_INLINE double shp_tridiag_member_undominated(const shp_team *t, int n, const double *a,
                                                         const double *b, const double *c)
 {
