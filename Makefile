@@ -37,6 +37,9 @@ DEB_PKGS := libcjson-dev libcriterion-dev gnuplot-nox python3-numpy python3-pyte
 NVCC ?= $(shell command -v nvcc 2>/dev/null || { test -x /usr/local/cuda/bin/nvcc && echo /usr/local/cuda/bin/nvcc; })
 CUDA_ARCH ?= -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90
 NVFLAGS := -O2 -std=c++17 $(CUDA_ARCH) -Iinclude -Ihost -Xcompiler -Wall
+# CUDA_MIN_BLOCKS=k: ask ptxas for k resident blocks per SM (docs/gpu.md, "Performance");
+# build such a variant in its own BUILD directory, e.g. BUILD=build/mb8
+NVFLAGS += $(if $(CUDA_MIN_BLOCKS),-DSHP_CUDA_MIN_BLOCKS=$(CUDA_MIN_BLOCKS))
 
 LIB_SRCS := $(shell find host -name '*.c' ! -path 'host/cli/*' | sort)
 CLI_SRCS := $(shell find host/cli -name '*.c' | sort)

@@ -39,9 +39,17 @@ __device__ static void shp_mark_invalid(const shp_cuda_batch_args &a, int cand)
 }
 
 /* The block size is a compile-time constant (CUB's BlockReduce is specialised on it);
- * __launch_bounds__ lets ptxas budget registers for exactly that many threads. */
+ * __launch_bounds__ lets ptxas budget registers for exactly that many threads. With
+ * SHP_CUDA_MIN_BLOCKS (`make CUDA_MIN_BLOCKS=k`) it also asks for k resident blocks per
+ * multiprocessor, capping the registers at 65 536 / (k · block): the occupancy experiment
+ * of docs/gpu.md ("Performance"); the kernel takes 255 registers and 4 blocks without it. */
+#ifdef SHP_CUDA_MIN_BLOCKS
+#define SHP_KERNEL_BOUNDS __launch_bounds__(SHP_CUDA_BLOCK, SHP_CUDA_MIN_BLOCKS)
+#else
+#define SHP_KERNEL_BOUNDS __launch_bounds__(SHP_CUDA_BLOCK)
+#endif
 template <bool SHARED_WORK>
-__global__ void __launch_bounds__(SHP_CUDA_BLOCK) shp_batch_kernel(shp_cuda_batch_args a)
+__global__ void SHP_KERNEL_BOUNDS shp_batch_kernel(shp_cuda_batch_args a)
 {
     extern __shared__ double shp_smem[]; /* materials, then (SHARED_WORK) the arrays */
     __shared__ shp_team_gpu_shared shp_red;
