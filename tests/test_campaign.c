@@ -101,14 +101,18 @@ Test(campaign, malformed_campaign_files_are_named)
          "[{\"name\": \"v\", \"algorithm\": \"pso\", \"budget\": {\"evaluations\": 0}}], "
          "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
          "variants[0].budget.evaluations"},
-        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
-         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"polish\": {\"jacobian\": \"exact\"}}], "
+        /* the budget means what fit.budget means */
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\", \"synth\": true}], \"variants\": "
+         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"population\": 20}], "
          "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
-         "variants[0].polish.jacobian: \"exact\" is available in `shpfit fit`, not in campaigns"},
-        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\"}], \"variants\": "
-         "[{\"name\": \"v\", \"algorithm\": \"pso\", \"polish\": {\"objective\": \"sum\"}}], "
-         "\"budget\": {\"evaluations\": 10}, \"target\": {\"objective\": 1}}",
-         "variants[0].polish.objective: \"sum\" is available in `shpfit fit`, not in campaigns"},
+         "budget.evaluations: 10 is less than one generation (population 20)"},
+        {"{\"cases\": [{\"name\": \"a\", \"config\": \"fit/loam_fit.json\", \"synth\": true}], \"variants\": "
+         "[{\"name\": \"v\", \"procedure\": \"two_step\", \"two_step\": {\"fix\": \"theta_s\", \"step1\": "
+         "{\"algorithm\": \"shade\", \"population\": 10, \"stop\": {\"generations\": 5}}, \"step2\": "
+         "{\"algorithm\": \"shade\", \"population\": 10}}, \"budget\": {\"evaluations\": 50}}], "
+         "\"budget\": {\"evaluations\": 100}, \"target\": {\"objective\": 1}}",
+         "variants[0].two_step.step1.stop: step 1 may take 50 evaluations, which leaves less than one generation "
+         "of step 2 (population 10) within variants[0].budget.evaluations (50)"},
     };
     char tmp[64];
     tu_make_tmp(tmp, sizeof tmp, "bench");

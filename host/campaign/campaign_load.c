@@ -131,20 +131,6 @@ static int parse(shp_campaign *cp, const cfg_ctx *c, int seeds_override)
             return cfg_fail(c, p, "missing \"algorithm\"");
         snprintf(cp->variants[i].name, sizeof cp->variants[i].name, "%s", n);
         cp->variants[i].spec = it;
-        /* the runs of a campaign share batches of residuals: the polish's exact Jacobians
-         * (fit.polish.jacobian) are `fit`'s alone so far */
-        const cJSON *jac = cJSON_GetObjectItem(cJSON_GetObjectItem(it, "polish"), "jacobian");
-        if (cJSON_IsString(jac) && !strcmp(jac->valuestring, "exact")) {
-            cfg_path(q, sizeof q, p, "polish.jacobian");
-            return cfg_fail(c, q, "\"exact\" is available in `shpfit fit`, not in campaigns; use \"differences\"");
-        }
-        /* and their polish minimises Σψ² (the recorded study's); the reweighted Σψ polish
-         * is `fit`'s alone so far */
-        const cJSON *pobj = cJSON_GetObjectItem(cJSON_GetObjectItem(it, "polish"), "objective");
-        if (cJSON_IsString(pobj) && !strcmp(pobj->valuestring, "sum")) {
-            cfg_path(q, sizeof q, p, "polish.objective");
-            return cfg_fail(c, q, "\"sum\" is available in `shpfit fit`, not in campaigns; use \"squares\" (the campaigns' polish)");
-        }
         const char *label = NULL;
         CFG_TRY(cfg_string(c, it, p, "label", 0, &label));
         const cJSON *vb = NULL;

@@ -374,54 +374,67 @@ static long step_allowance(const shp_fit_step *st)
     return a;
 }
 
-/* "budget": {"evaluations": N, "time_s": S} of the fit section, with the meaning of a
- * campaign's. The last step's default stop (200 generations) gives way to it; a rule that
- * says otherwise about the same limit is an error. */
-static int parse_budget(const cfg_ctx *c, const cJSON *fit, shp_fit_options *opt)
+/* A budget of be evaluations and bt seconds (either 0: none) over the options of obj at
+ * path ("fit", or a campaign variant), with the meaning of fit.budget: the last step's
+ * default stop (200 generations) gives way to it; a rule that says otherwise about the
+ * same limit is an error. bpath names the budget in messages. */
+static int apply_budget(const cfg_ctx *c, const cJSON *obj, const char *path, const char *bpath, long be,
+                        double bt, shp_fit_options *opt)
 {
-    const cJSON *b = NULL;
-    CFG_TRY(cfg_object(c, fit, "fit", "budget", 0, &b));
-    if (!b) return SHP_OK;
-    CFG_TRY(cfg_budget(c, b, "fit.budget", &opt->budget_evaluations, &opt->budget_time_s));
-    const long be = opt->budget_evaluations;
-    const double bt = opt->budget_time_s;
+    char p[CFG_PATH_MAX], q[CFG_PATH_MAX], s1[CFG_PATH_MAX];
+    opt->budget_evaluations = be;
+    opt->budget_time_s = bt;
     shp_fit_step *first = &opt->step[0], *last = &opt->step[opt->n_steps - 1];
+    cfg_path(p, sizeof p, bpath, "evaluations");
     if (be > 0 && be < first->settings.pop_size)
-        return cfg_fail(c, "fit.budget.evaluations", "%ld is less than one generation (population %d)", be,
-                        first->settings.pop_size);
-    const cJSON *ts = cfg_child(fit, "two_step");
-    const int last_stop = cfg_child(fit, "stop") || (opt->n_steps > 1 && cfg_child(cfg_child(ts, "step2"), "stop"));
+        return cfg_fail(c, p, "%ld is less than one generation (population %d)", be, first->settings.pop_size);
+    const cJSON *ts = cfg_child(obj, "two_step");
+    const int last_stop = cfg_child(obj, "stop") || (opt->n_steps > 1 && cfg_child(cfg_child(ts, "step2"), "stop"));
     if (!last_stop) last->stop.max_generations = 0;
     if (opt->n_steps == 1) {
         /* one step: its stop.evaluations and stop.time_s bound the whole fit too */
+        cfg_path(q, sizeof q, path, "stop");
+        cfg_path(s1, sizeof s1, q, "evaluations");
         if (be > 0 && first->stop.max_evaluations > 0 && first->stop.max_evaluations != be)
-            return cfg_fail(c, "fit.stop.evaluations", "%ld contradicts fit.budget.evaluations (%ld); give one",
-                            first->stop.max_evaluations, be);
+            return cfg_fail(c, s1, "%ld contradicts %s (%ld); give one", first->stop.max_evaluations, p, be);
+        cfg_path(s1, sizeof s1, q, "time_s");
         if (bt > 0.0 && first->stop.max_wall_s > 0.0 && first->stop.max_wall_s != bt)
-            return cfg_fail(c, "fit.stop.time_s", "%g s contradicts fit.budget.time_s (%g s); give one",
-                            first->stop.max_wall_s, bt);
-        /* the inertia schedule runs over the budget's generations, as in a campaign */
+            return cfg_fail(c, s1, "%g s contradicts %s.time_s (%g s); give one", first->stop.max_wall_s, bpath,
+                            bt);
+        /* the inertia schedule runs over the budget's generations */
         const long g = be / first->settings.pop_size + 1;
         if (be > 0 && (first->stop.max_generations <= 0 || g < first->stop.max_generations))
             first->settings.max_generations = (int)g;
         return SHP_OK;
     }
     /* two steps: step 1 must leave step 2 at least one generation */
+    cfg_path(q, sizeof q, path, "two_step.step1.stop");
     const long a = step_allowance(first);
     if (be > 0 && (a == LONG_MAX || a + last->settings.pop_size > be)) {
         if (a == LONG_MAX)
-            return cfg_fail(c, "fit.two_step.step1.stop", "step 1 has no generation or evaluation limit, so it "
-                                                         "could spend fit.budget.evaluations (%ld) and leave "
-                                                         "nothing for step 2", be);
-        return cfg_fail(c, "fit.two_step.step1.stop", "step 1 may take %ld evaluations, which leaves less than one "
-                                                     "generation of step 2 (population %d) within "
-                                                     "fit.budget.evaluations (%ld)",
-                        a, last->settings.pop_size, be);
+            return cfg_fail(c, q, "step 1 has no generation or evaluation limit, so it could spend %s (%ld) and "
+                                  "leave nothing for step 2", p, be);
+        return cfg_fail(c, q, "step 1 may take %ld evaluations, which leaves less than one generation of step 2 "
+                              "(population %d) within %s (%ld)",
+                        a, last->settings.pop_size, p, be);
     }
+    cfg_path(s1, sizeof s1, q, "time_s");
     if (bt > 0.0 && first->stop.max_wall_s >= bt)
-        return cfg_fail(c, "fit.two_step.step1.stop.time_s", "%g s leaves nothing of fit.budget.time_s (%g s) "
-                                                            "for step 2", first->stop.max_wall_s, bt);
+        return cfg_fail(c, s1, "%g s leaves nothing of %s.time_s (%g s) for step 2", first->stop.max_wall_s, bpath,
+                        bt);
     return SHP_OK;
+}
+
+/* "budget": {"evaluations": N, "time_s": S} of the fit section. */
+static int parse_budget(const cfg_ctx *c, const cJSON *fit, shp_fit_options *opt)
+{
+    const cJSON *b = NULL;
+    CFG_TRY(cfg_object(c, fit, "fit", "budget", 0, &b));
+    if (!b) return SHP_OK;
+    long be = 0;
+    double bt = 0.0;
+    CFG_TRY(cfg_budget(c, b, "fit.budget", &be, &bt));
+    return apply_budget(c, fit, "fit", "fit.budget", be, bt, opt);
 }
 
 int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
@@ -443,13 +456,17 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
 }
 
 int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                          const char *path, uint64_t seed, shp_fit_options *opt, char *err, size_t len)
+                          const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
+                          char *err, size_t len)
 {
     const cfg_ctx c = {file, err, len};
     memset(opt, 0, sizeof *opt);
     opt->seed = seed;
     opt->have_truth = cfg_child(shp_problem_fit_config(pb), "truth") != NULL;
-    return parse_options(&c, pb, (const cJSON *)obj, path, opt);
+    CFG_TRY(parse_options(&c, pb, (const cJSON *)obj, path, opt));
+    if (!budget || (budget->evaluations <= 0 && !(budget->time_s > 0.0))) return SHP_OK;
+    return apply_budget(&c, (const cJSON *)obj, path, budget->path ? budget->path : "budget", budget->evaluations,
+                        budget->time_s, opt);
 }
 
 int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,

@@ -68,10 +68,11 @@ double shp_student_t_two_sided(double level, int dof)
 
 /* ---------------------------------------------------------------- the uncertainty */
 
-int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out)
+int shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
+                                  shp_uncertainty *out)
 {
     memset(out, 0, sizeof *out);
-    const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb);
+    const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb);
     out->dim = p;
     out->n_res = m;
     out->dof = m - p;
@@ -82,80 +83,79 @@ int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_un
         out->at_bound[j] = u[j] <= SHP_UNC_BOUND_TOL ? -1 : u[j] >= 1.0 - SHP_UNC_BOUND_TOL ? 1 : 0;
     }
     out->cond = NAN;
-    if (out->dof < 1) return out->status;
+    if (out->dof < 1 || !ok || !r || !J) return out->status;
+    double ss = 0.0;
+    for (int i = 0; i < m; ++i) ss += r[i] * r[i];
+    out->s2 = ss / out->dof;
+    out->t95 = shp_student_t_two_sided(0.95, out->dof);
+    /* JᵀJ scaled to unit diagonal: its conditioning does not depend on the bounds */
+    double A[SHP_MAX_FREE * SHP_MAX_FREE], V[SHP_MAX_FREE * SHP_MAX_FREE], w[SHP_MAX_FREE] = {0};
+    double sc[SHP_MAX_FREE];
+    for (int a = 0; a < p; ++a)
+        for (int b = 0; b <= a; ++b) {
+            double s = 0.0;
+            for (int i = 0; i < m; ++i) s += J[(long)i * p + a] * J[(long)i * p + b];
+            A[a * p + b] = A[b * p + a] = s;
+        }
+    for (int a = 0; a < p; ++a) sc[a] = A[a * p + a] > 0.0 ? 1.0 / sqrt(A[a * p + a]) : 0.0;
+    for (int a = 0; a < p; ++a)
+        for (int b = 0; b < p; ++b) A[a * p + b] *= sc[a] * sc[b];
+    shp_sym_eigen(p, A, w, V);
+    int kmin = 0, kmax = 0;
+    for (int k = 1; k < p; ++k) {
+        if (w[k] < w[kmin]) kmin = k;
+        if (w[k] > w[kmax]) kmax = k;
+    }
+    out->cond = w[kmin] > 0.0 ? w[kmax] / w[kmin] : HUGE_VAL;
+    for (int j = 0; j < p; ++j) out->weakest[j] = V[j * p + kmin];
+    out->singular = !(out->cond < 1e15);
+    for (int a = 0; a < p; ++a) out->singular |= sc[a] == 0.0;
+    /* the unit coordinates' covariance s² D (Â)⁻¹ D from the scaled eigen-pairs */
+    double C[SHP_MAX_FREE * SHP_MAX_FREE];
+    for (int a = 0; a < p; ++a)
+        for (int b = 0; b < p; ++b) {
+            double s = 0.0;
+            for (int k = 0; k < p && !out->singular; ++k) s += V[a * p + k] * V[b * p + k] / w[k];
+            C[a * p + b] = out->singular ? NAN : out->s2 * s * sc[a] * sc[b];
+        }
+    for (int j = 0; j < p; ++j) {
+        double lo, hi;
+        int log_scale;
+        shp_problem_var_bounds(pb, j, &lo, &hi, &log_scale);
+        const double se_u = out->singular ? HUGE_VAL : sqrt(C[j * p + j]);
+        const double x = out->value[j];
+        const double dxdu = log_scale ? x * (log(hi) - log(lo)) : hi - lo;
+        out->se[j] = out->singular ? HUGE_VAL : fabs(dxdu) * se_u;
+        const double half = out->t95 * se_u;
+        if (out->singular) {
+            out->lo[j] = -HUGE_VAL;
+            out->hi[j] = HUGE_VAL;
+        } else if (log_scale) {
+            out->lo[j] = x * exp(-half * (log(hi) - log(lo)));
+            out->hi[j] = x * exp(half * (log(hi) - log(lo)));
+        } else {
+            out->lo[j] = x - half * (hi - lo);
+            out->hi[j] = x + half * (hi - lo);
+        }
+    }
+    for (int a = 0; a < p; ++a)
+        for (int b = 0; b < p; ++b)
+            out->corr[a * p + b] = out->singular ? NAN : C[a * p + b] / sqrt(C[a * p + a] * C[b * p + b]);
+    memcpy(out->cov_u, C, sizeof *C * (size_t)p * p);
+    out->status = SHP_OK;
+    return out->status;
+}
+
+int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out)
+{
+    const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb);
+    if (m - p < 1) return shp_uncertainty_from_jacobian(pb, u, NULL, NULL, 0, out);
     double *r = malloc(sizeof *r * (size_t)m), *J = malloc(sizeof *J * (size_t)m * p);
     double *f = malloc(sizeof *f * (size_t)nobj);
-    if (!r || !J || !f) {
-        free(r);
-        free(J);
-        free(f);
-        return out->status = SHP_ERR_NOMEM;
-    }
     int ok = 0;
-    int rc = shp_problem_evaluate_jacobian(pb, be, u, 1, f, &ok, r, J);
-    if (rc == SHP_OK && ok) {
-        double ss = 0.0;
-        for (int i = 0; i < m; ++i) ss += r[i] * r[i];
-        out->s2 = ss / out->dof;
-        out->t95 = shp_student_t_two_sided(0.95, out->dof);
-        /* JᵀJ scaled to unit diagonal: its conditioning does not depend on the bounds */
-        double A[SHP_MAX_FREE * SHP_MAX_FREE], V[SHP_MAX_FREE * SHP_MAX_FREE], w[SHP_MAX_FREE] = {0};
-        double sc[SHP_MAX_FREE];
-        for (int a = 0; a < p; ++a)
-            for (int b = 0; b <= a; ++b) {
-                double s = 0.0;
-                for (int i = 0; i < m; ++i) s += J[(long)i * p + a] * J[(long)i * p + b];
-                A[a * p + b] = A[b * p + a] = s;
-            }
-        for (int a = 0; a < p; ++a) sc[a] = A[a * p + a] > 0.0 ? 1.0 / sqrt(A[a * p + a]) : 0.0;
-        for (int a = 0; a < p; ++a)
-            for (int b = 0; b < p; ++b) A[a * p + b] *= sc[a] * sc[b];
-        shp_sym_eigen(p, A, w, V);
-        int kmin = 0, kmax = 0;
-        for (int k = 1; k < p; ++k) {
-            if (w[k] < w[kmin]) kmin = k;
-            if (w[k] > w[kmax]) kmax = k;
-        }
-        out->cond = w[kmin] > 0.0 ? w[kmax] / w[kmin] : HUGE_VAL;
-        for (int j = 0; j < p; ++j) out->weakest[j] = V[j * p + kmin];
-        out->singular = !(out->cond < 1e15);
-        for (int a = 0; a < p; ++a) out->singular |= sc[a] == 0.0;
-        /* the unit coordinates' covariance s² D (Â)⁻¹ D from the scaled eigen-pairs */
-        double C[SHP_MAX_FREE * SHP_MAX_FREE];
-        for (int a = 0; a < p; ++a)
-            for (int b = 0; b < p; ++b) {
-                double s = 0.0;
-                for (int k = 0; k < p && !out->singular; ++k) s += V[a * p + k] * V[b * p + k] / w[k];
-                C[a * p + b] = out->singular ? NAN : out->s2 * s * sc[a] * sc[b];
-            }
-        for (int j = 0; j < p; ++j) {
-            double lo, hi;
-            int log_scale;
-            shp_problem_var_bounds(pb, j, &lo, &hi, &log_scale);
-            const double se_u = out->singular ? HUGE_VAL : sqrt(C[j * p + j]);
-            const double x = out->value[j];
-            const double dxdu = log_scale ? x * (log(hi) - log(lo)) : hi - lo;
-            out->se[j] = out->singular ? HUGE_VAL : fabs(dxdu) * se_u;
-            const double half = out->t95 * se_u;
-            if (out->singular) {
-                out->lo[j] = -HUGE_VAL;
-                out->hi[j] = HUGE_VAL;
-            } else if (log_scale) {
-                out->lo[j] = x * exp(-half * (log(hi) - log(lo)));
-                out->hi[j] = x * exp(half * (log(hi) - log(lo)));
-            } else {
-                out->lo[j] = x - half * (hi - lo);
-                out->hi[j] = x + half * (hi - lo);
-            }
-        }
-        for (int a = 0; a < p; ++a)
-            for (int b = 0; b < p; ++b)
-                out->corr[a * p + b] = out->singular ? NAN : C[a * p + b] / sqrt(C[a * p + a] * C[b * p + b]);
-        memcpy(out->cov_u, C, sizeof *C * (size_t)p * p);
-        out->status = SHP_OK;
-    } else if (rc != SHP_OK) {
-        out->status = rc;
-    }
+    const int rc = r && J && f ? shp_problem_evaluate_jacobian(pb, be, u, 1, f, &ok, r, J) : SHP_ERR_NOMEM;
+    shp_uncertainty_from_jacobian(pb, u, r, J, rc == SHP_OK && ok, out);
+    if (rc != SHP_OK) out->status = rc;
     free(r);
     free(J);
     free(f);

@@ -119,7 +119,7 @@ static int write_history(const char *dir, const shp_problem *pb, const shp_fit_o
     const int nmax = opt->step[opt->n_steps - 1].n_obj > opt->step[0].n_obj ? opt->step[opt->n_steps - 1].n_obj
                                                                             : opt->step[0].n_obj;
     for (int k = 0; k < nmax; ++k) fprintf(f, ",best_objective_%d", k + 1);
-    fprintf(f, ",objectives,spread,archive_size,wall_s\n");
+    fprintf(f, ",objectives,spread,archive_size,wall_s,run_evaluations,run_best_sum\n");
     for (int i = 0; i < res->n_history; ++i) {
         const shp_fit_history *h = &res->history[i];
         const shp_fit_step *st = &opt->step[h->step - 1];
@@ -132,7 +132,8 @@ static int write_history(const char *dir, const shp_problem *pb, const shp_fit_o
         fputc(',', f);
         for (int k = 0; k < st->n_obj; ++k)
             fprintf(f, "%s%s", k ? "+" : "", shp_obs_name(shp_problem_obj_kind(pb, st->obj[k])));
-        fprintf(f, "," NUM ",%d,%.3f\n", h->log.spread, h->log.archive_size, h->wall_s);
+        fprintf(f, "," NUM ",%d,%.3f,%ld,%.17g\n", h->log.spread, h->log.archive_size, h->wall_s,
+                h->run_evaluations, h->best_sum);
     }
     return shp_file_close(f, path, err, len);
 }

@@ -47,7 +47,18 @@ typedef struct {
      * the fit has run budget_time_s; either ends the whole fit. 0: none. */
     long budget_evaluations;
     double budget_time_s;
+    /* what the fit does after its last step besides evaluating its best point: 0 = the
+     * default, both (shp_fit_result: pareto_*, uncertainty); a caller that needs neither
+     * (a benchmark campaign) sets them and spares the columns */
+    int skip_pareto, skip_uncertainty;
 } shp_fit_options;
+
+/* A budget given outside the options' JSON object (a campaign's, for its variants). */
+typedef struct {
+    long evaluations;  /* 0: none */
+    double time_s;     /* 0: none */
+    const char *path;  /* names it in messages, e.g. "budget" */
+} shp_fit_budget;
 
 /* Parse the optimizer part of the problem's "fit" section. seed_override ≥ 0 replaces
  * fit.seed. SHP_OK or SHP_ERR_CONFIG with "FILE: FIELD: problem" in err. */
@@ -55,11 +66,13 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
                          char *err, size_t len);
 
 /* The same keys (algorithm, population, settings, stop, procedure, two_step, polish)
- * of any JSON object, e.g. a campaign variant, with the given seed; keys are not
- * checked for strays (the caller knows which belong there). */
+ * of any JSON object, e.g. a campaign variant, with the given seed, and budget (NULL:
+ * none) applied as fit.budget is; keys are not checked for strays (the caller knows
+ * which belong there). */
 struct cJSON;
 int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                          const char *path, uint64_t seed, shp_fit_options *opt, char *err, size_t len);
+                          const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
+                          char *err, size_t len);
 
 /* One optimizer run's keys (algorithm, population, settings, stop, objectives) of a
  * JSON object, for callers that run many (benchmark campaigns). file and path name the
@@ -77,6 +90,8 @@ typedef struct {
     int step;
     double wall_s;
     shp_opt_log log;
+    long run_evaluations; /* columns of the whole fit so far: every step's, polish included */
+    double best_sum;      /* the least Σ of every objective of the problem over those columns */
 } shp_fit_history;
 
 typedef void (*shp_fit_progress_fn)(int step, int n_steps, const shp_opt_log *line,
@@ -99,6 +114,7 @@ typedef struct {
     long generations[SHP_FIT_MAX_STEPS];
     int steps_run;          /* fewer than n_steps when fit.budget was spent before the last */
     long evaluations, invalid, failed;
+    long search_evaluations; /* of evaluations, the optimizers' and the polish's */
     double wall_s;
     shp_fit_history *history;
     int n_history;
@@ -163,6 +179,85 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
  * shp_fit_polish. */
 int shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
                           shp_fit_polish_info *info, char *err, size_t len);
+
+/* ---------------------------------------------------------------- the fit as an object
+ *
+ * The whole procedure of shp_fit_run (its steps, the two-step hand-over, stop rules and
+ * budget, the polish, the last step's Pareto archive, the best point's objectives and
+ * uncertainty) as an ask–tell object: it hands out batches of candidates and is told
+ * their results; the caller owns the loop and the evaluation, so the asks of several
+ * fits can share one batch (a campaign: one launch for all its runs):
+ *
+ *   shp_fit *fit;
+ *   shp_fit_create(pb, &opt, &fit);
+ *   shp_fit_request rq;
+ *   while (shp_fit_ask(fit, &rq) == SHP_OK && rq.n > 0) {
+ *       shp_fit_evaluate(pb, be, &rq, f, ok, r, J);   // or the caller's own batch
+ *       shp_fit_tell(fit, f, ok, r, J, seconds);
+ *   }
+ *   shp_fit_get_result(fit, &res);                   // its status, and the result
+ *   shp_fit_destroy(fit);
+ *
+ * The fit's phases are a table (an optimizer step, its polish, the archive, the best
+ * point, the uncertainty); it reads no clock (the caller tells each batch's seconds),
+ * so a fit is the same sequence of asks whoever drives it. Thread safety: an object
+ * is used by one thread at a time; several may share a problem (it is only read). */
+typedef struct shp_fit shp_fit;
+
+typedef enum {
+    SHP_FIT_NEED_OBJECTIVES = 0, /* f and ok (shp_problem_evaluate) */
+    SHP_FIT_NEED_RESIDUALS,      /* and r (shp_problem_evaluate_residuals) */
+    SHP_FIT_NEED_JACOBIAN        /* and r and J (shp_problem_evaluate_jacobian) */
+} shp_fit_need;
+
+typedef struct {
+    int n;           /* candidates; 0: the fit is over */
+    const double *u; /* n × dim unit coordinates of the problem; valid until the tell */
+    int need;        /* shp_fit_need */
+} shp_fit_request;
+
+/* A fit of pb (which must outlive it) with a copy of opt. SHP_OK, or SHP_ERR_NOMEM. */
+int shp_fit_create(const shp_problem *pb, const shp_fit_options *opt, shp_fit **out);
+void shp_fit_destroy(shp_fit *fit);
+
+/* The next batch into rq (rq->n = 0 once the fit is over). Asking again before the tell
+ * gives the same batch. SHP_OK, or the status that ended the fit (shp_fit_errmsg). */
+int shp_fit_ask(shp_fit *fit, shp_fit_request *rq);
+
+/* The asked batch's results: f (n × shp_problem_n_obj), ok (n), r (n ×
+ * shp_problem_n_residuals) when the need is residuals or a Jacobian, J (n × n_res × dim)
+ * for a Jacobian; seconds: the wall time this fit's share of the batch took (the
+ * fit's clock, for its time rules and its history). SHP_OK, or the status that ended
+ * the fit; SHP_ERR_INVALID without a pending ask. */
+int shp_fit_tell(shp_fit *fit, const double *f, const int *ok, const double *r, const double *J, double seconds);
+
+/* End the fit at the next ask, as a stop rule would end its step (why, e.g.
+ * SHP_STOP_TARGET for a campaign's target): no polish, no further step; the best point
+ * is still evaluated. */
+void shp_fit_interrupt(shp_fit *fit, shp_opt_stop_reason why);
+
+int shp_fit_done(const shp_fit *fit);
+/* SHP_OK, or what ended the fit: SHP_ERR_NOT_CONVERGED (a step without a single
+ * successful candidate), SHP_ERR_INVALID (an optimizer the options cannot create),
+ * SHP_ERR_NOMEM; the message names the step. */
+int shp_fit_status(const shp_fit *fit);
+const char *shp_fit_errmsg(const shp_fit *fit);
+
+/* The history so far (n entries), e.g. for progress lines; valid until the next tell. */
+const shp_fit_history *shp_fit_history_lines(const shp_fit *fit, int *n);
+/* The last step optimizer's Pareto archive (in its objectives), NULL before the first
+ * step or when it keeps none. */
+const shp_pareto *shp_fit_archive(const shp_fit *fit);
+
+/* Once the fit is over: its result moved into res (the caller frees it with
+ * shp_fit_result_free) and its status returned. The result of a failed fit holds what
+ * was done (steps_run, history, counts). SHP_ERR_INVALID before the end. */
+int shp_fit_get_result(shp_fit *fit, shp_fit_result *res);
+
+/* Evaluate a request on pb and be with the function its need names: f, ok always; r
+ * and J as the need asks (buffers sized as shp_fit_tell reads them). */
+int shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
+                     double *J);
 
 /* ---------------------------------------------------------------- evaluation */
 

@@ -47,6 +47,11 @@ typedef struct {
 /* Compute at u (the optimum, dim unit coordinates) with one batch of one column with
  * sensitivities on be. Returns out->status. */
 int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out);
+/* The same from the residuals r (shp_problem_n_residuals) and their Jacobian J (n_res ×
+ * dim) at u, evaluated by the caller; ok = 0 (the column failed) or r NULL leaves the
+ * status SHP_ERR_INVALID. Returns out->status. */
+int shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
+                                  shp_uncertainty *out);
 
 /* The 95 % confidence band of material mat's retention and conductivity curves at head h
  * (delta method through the parameters the variables set): half-widths of θ(h) and of
