@@ -23,7 +23,7 @@ CSTD    := -std=c17
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-function
-CPPFLAGS := -Iinclude -Ihost -MMD -MP
+CPPFLAGS := -Iinclude -Ihost -Ihost/app -MMD -MP
 OMPFLAGS := -fopenmp
 LDLIBS  := -lcjson -lm
 # Debian's interpreter where there is one: DEB_PKGS installs numpy and pytest for it,
@@ -36,18 +36,24 @@ DEB_PKGS := libcjson-dev libcriterion-dev gnuplot-nox python3-numpy python3-pyte
 
 NVCC ?= $(shell command -v nvcc 2>/dev/null || { test -x /usr/local/cuda/bin/nvcc && echo /usr/local/cuda/bin/nvcc; })
 CUDA_ARCH ?= -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90
-NVFLAGS := -O2 -std=c++17 $(CUDA_ARCH) -Iinclude -Ihost -Xcompiler -Wall
+NVFLAGS := -O2 -std=c++17 $(CUDA_ARCH) -Iinclude -Ihost -Ihost/app -Xcompiler -Wall
 # CUDA_MIN_BLOCKS=k: ask ptxas for k resident blocks per SM (docs/gpu.md, "Performance");
 # build such a variant in its own BUILD directory, e.g. BUILD=build/mb8
 NVFLAGS += $(if $(CUDA_MIN_BLOCKS),-DSHP_CUDA_MIN_BLOCKS=$(CUDA_MIN_BLOCKS))
 
-LIB_SRCS := $(shell find host -name '*.c' ! -path 'host/cli/*' | sort)
+# libshpfit: physics, column, backends, problem, optimizers, fit, posterior, models,
+# metrics. The application (host/app: campaigns, the paper study, plots, surfaces,
+# synthetic data, output writers, importers; host/cli: the commands) is its client.
+LIB_SRCS := $(shell find host -name '*.c' ! -path 'host/cli/*' ! -path 'host/app/*' | sort)
+APP_SRCS := $(shell find host/app -name '*.c' | sort)
 CLI_SRCS := $(shell find host/cli -name '*.c' | sort)
 TEST_SRCS := $(sort $(wildcard tests/*.c))
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 CU_SRCS  := $(sort $(wildcard kernels/*.cu))
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+APP_OBJS := $(APP_SRCS:%.c=$(BUILD)/%.o)
+APP_LIB := $(BUILD)/libshpfit-app.a
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 BENCH_OBJS := $(BENCH_SRCS:%.c=$(BUILD)/%.o)
@@ -55,10 +61,10 @@ CU_OBJS  := $(CU_SRCS:%.cu=$(BUILD)/%.o)
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 LIB := $(BUILD)/libshpfit.a
-# The same library position-independent, for foreign callers (Python's ctypes): its own
-# object tree, CPU backend only (no CUDA objects; backend.c refers to them weakly).
+# The same objects as a shared library, for foreign callers (Python's ctypes): every
+# object is compiled position-independent once, for both (CPU backend only: no CUDA
+# objects; backend.c refers to them weakly).
 SO_LIB := $(BUILD)/libshpfit.so
-PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
 BIN := $(BUILD)/shpfit
 TEST_BIN := $(BUILD)/shpfit-tests
 BENCH_BIN := $(BUILD)/shpfit-bench
@@ -67,7 +73,7 @@ BENCH_BIN := $(BUILD)/shpfit-bench
 # Default: 1 where nvcc exists, except when every goal is one that needs no GPU (run,
 # test, ...): a fresh clone's `make run` then skips the minutes of the kernel compile,
 # while `make`, `make cuda-check` and the GPU targets build it.
-CPU_GOALS := run test test-python lib-shared test-install
+CPU_GOALS := run test test-long test-python lib-shared test-install
 ifeq ($(strip $(MAKECMDGOALS)),)
 CUDA_DEFAULT := 1
 else ifeq ($(strip $(filter-out $(CPU_GOALS),$(MAKECMDGOALS))),)
@@ -87,7 +93,7 @@ CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lst
 endif
 endif
 
-.PHONY: all deps run test test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python \
+.PHONY: all deps run test test-long test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python \
         install test-install
 all: $(BIN) $(ALL_CUDA)
 
@@ -114,18 +120,19 @@ $(DEPS_STAMP): Makefile
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(CPPFLAGS) $(CFLAGS) $(WARN) $(OMPFLAGS) -c $< -o $@
+	$(CC) $(CSTD) $(CPPFLAGS) $(CFLAGS) $(WARN) $(OMPFLAGS) -fPIC -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/pic/%.o: %.c | $(DEPS_STAMP)
-	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(CPPFLAGS) $(CFLAGS) $(WARN) $(OMPFLAGS) -fPIC -c $< -o $@
+$(APP_LIB): $(APP_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
 
-$(SO_LIB): $(PIC_OBJS)
-	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so $^ $(LDLIBS) -o $@
+# --no-undefined: the library stands alone, without the application's objects
+$(SO_LIB): $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so -Wl,--no-undefined $^ $(LDLIBS) -o $@
 
 # Which backends build/shpfit was linked with: rewritten only when that changes, so the
 # program is relinked when a CPU-only build meets a CUDA one and back.
@@ -135,16 +142,16 @@ $(BUILD)/.link-mode: FORCE | $(DEPS_STAMP)
 .PHONY: FORCE
 FORCE:
 
-$(BIN): $(CLI_OBJS) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
+$(BIN): $(CLI_OBJS) $(APP_LIB) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(APP_LIB) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
 # the suite also checks the smoothness statistic of the bench program (tests/test_smooth_stat.c)
 TEST_BENCH_OBJS := $(BUILD)/bench/smooth_stat.o
-$(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
+$(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
 
-$(BENCH_BIN): $(BENCH_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(BENCH_OBJS) $(LIB) $(LDLIBS) -o $@
+$(BENCH_BIN): $(BENCH_OBJS) $(APP_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(BENCH_OBJS) $(APP_LIB) $(LIB) $(LDLIBS) -o $@
 
 # CUDA: compiled and linked wherever nvcc exists; run only where a GPU is present.
 $(BUILD)/kernels/%.o: kernels/%.cu | $(DEPS_STAMP)
@@ -158,7 +165,7 @@ $(BUILD)/bench/%.o: bench/%.cu | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(NVCC) $(NVFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/shpfit-bench-gpu: $(BUILD)/bench/bench_gpu.o $(BIN_CU_OBJS) $(LIB)
+$(BUILD)/shpfit-bench-gpu: $(BUILD)/bench/bench_gpu.o $(BIN_CU_OBJS) $(APP_LIB) $(LIB)
 	$(NVCC) $(NVFLAGS) $^ $(LDLIBS) -Xcompiler -fopenmp -o $@
 
 # The library and the kernel objects are brought up to date here, not in the sub-make,
@@ -197,12 +204,32 @@ cuda-resources:
 	$(NVCC) $(NVFLAGS) -Xptxas -v -c kernels/column_kernel.cu -o $(BUILD)/kernels/resources.o 2>&1 \
 	  | grep -A3 "Compiling entry function" | grep -v "^--"
 
-run: $(BIN)
+# `make run` and `make test` build in parallel on every core unless make was given -j.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+PARALLEL := $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
+run:
+	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(BIN)
 	@$(BIN) fit configs/fit_loam.json --out $(BUILD)/run/fit_loam
 
-test: $(TEST_BIN) $(BIN) $(SO_LIB)
-	@cd tests && ../$(TEST_BIN) --jobs 2
-	@$(MAKE) --no-print-directory test-python
+# The suite in two tiers: `make test` runs every test but the long end-to-end ones
+# (whole fits to the truth, kill-and-resume loops, the reduced paper study, a campaign
+# against its fits, the sensitivities of every face rule against differences), which
+# `make test-long` runs; .ci/run runs both.
+LONG_TESTS := fit/recovers_the_loam_* fit/polish_takes_a_short_run_* resume/* paper/reduced_study_* \
+              sens/arithmetic_faces_* fit_engine/a_campaign_run_*
+empty :=
+space := $(empty) $(empty)
+LONG_FILTER := $(subst $(space),|,$(strip $(LONG_TESTS)))
+
+test:
+	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN) $(SO_LIB)
+	@cd tests && SHPFIT_BIN=$(abspath $(BIN)) $(abspath $(TEST_BIN)) --jobs $(NPROC) --filter '!($(LONG_FILTER))'
+	@$(MAKE) --no-print-directory CUDA=$(CUDA) test-python
+
+test-long:
+	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN)
+	@cd tests && SHPFIT_BIN=$(abspath $(BIN)) $(abspath $(TEST_BIN)) --jobs $(NPROC) --filter '@($(LONG_FILTER))'
 
 lib-shared: $(SO_LIB)
 
@@ -244,7 +271,7 @@ test-install:
 docs: $(BIN)
 	$(BIN) models --markdown > docs/model_parameters.md
 
-# The seed-002 study (issue 7): resumable, so runs already in docs/paper/runs.csv are kept
+# The seed-002 study: resumable, so runs already in docs/paper/runs.csv are kept
 # and only the tables and figures are redone; paper-fresh discards them and recomputes all.
 paper: $(BIN)
 	$(BIN) paper configs/paper/paper.json --out docs/paper

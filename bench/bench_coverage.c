@@ -21,7 +21,7 @@
 #include "bench.h"
 #include "shpfit/fit.h"
 #include "shpfit/rng.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 #include "shpfit/uncertainty.h"
 
 #define CONFIG "configs/fit_loam.json"

@@ -1,5 +1,5 @@
-/* Benchmark section "forward": single-core timing of the ponded loam (benchmarks.md
- * §1) against accuracy.
+/* Benchmark section "forward": single-core timing of the ponded loam
+ * (docs/reference_values.md §1) against accuracy.
  *
  * For each grid (uniform and surface-refined geometric) the 180-min column is run N
  * times (default 21) on the calling thread through the public C API
@@ -96,7 +96,7 @@ static void print_report(FILE *f, const bench_row *rows, int nrows, int reps)
     fprintf(f, "## Forward solver: ponded loam, 180 min, one core\n\n");
     fprintf(f, "Section `forward` (`bench/bench_forward.c`); %d timed runs per grid after one "
                "warm-up, median reported.\n\n", reps);
-    fprintf(f, "Problem (benchmarks.md §1): VGM loam (θr 0.078, θs 0.43, α 0.036 /cm, n 1.56, "
+    fprintf(f, "Problem (docs/reference_values.md §1): VGM loam (θr 0.078, θs 0.43, α 0.036 /cm, n 1.56, "
                "Ks 0.01733 cm/min, l 0.5), 100 cm, initial Se 0.4 (h = −135.435 cm), top h = +2 cm, "
                "free drainage, outputs at 5/30/60/120/180 min, default solver options "
                "(`shp_solver_opts_default()`). Errors against the grid-converged reference: "

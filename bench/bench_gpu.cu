@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 extern "C" {
-#include "io/machine.h" /* a host-internal C header without C++ guards */
+#include "output/machine.h" /* a host-internal C header without C++ guards */
 }
 #include "../tests/fixtures.h" /* ponded_column() */
 #include "shpfit/backend_cuda.h"
@@ -261,7 +261,7 @@ int main(int argc, char **argv)
         loam_free(&p);
     }
 
-    /* The issue asks which tridiagonal solve is faster for 50–500 nodes: every variant on
+    /* Which tridiagonal solve is faster for 50–500 nodes: every variant on
      * the fixed schedule (identical steps and iterations for all variants, so only the
      * solve's speed differs), one population, the kernel alone. */
     {

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "io/machine.h"
+#include "output/machine.h"
 
 double bench_now_s(void)
 {

@@ -56,7 +56,7 @@ int bench_models(FILE *md, int quick)
     fprintf(md, "Section `models` (`bench/bench_models.c`): one `shp_hyd_eval` call returns θ, K, "
                 "C = dθ/dh and dK/dh at one head; 4096 heads log-spaced from −1e-2 to −1e6 cm, "
                 "best of 5 rounds of %.2f s. Parameter sets: `tests/fixtures.h` (the reference sets "
-                "of `shared/reference/hydraulic-models.md` §3).\n\n",
+                "of `docs/reference_values.md` §8).\n\n",
             seconds / 5.0);
     fprintf(md, "| material | model | M evaluations/s | ns/evaluation | relative to VGM loam |\n");
     fprintf(md, "|---|---|---:|---:|---:|\n");

@@ -19,7 +19,7 @@
 #include "bench.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 #include "shpfit/uncertainty.h"
 
 static double sum_of(const double *f, int n)

@@ -22,7 +22,7 @@
 #include "shpfit/dream.h"
 #include "shpfit/fit.h"
 #include "shpfit/posterior.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 
 #define GDIM 4
 

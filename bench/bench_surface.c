@@ -8,7 +8,7 @@
 
 #include "bench.h"
 #include "shpfit/fit.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 
 #define CONFIG "configs/fit_loam.json"
 

@@ -365,14 +365,14 @@ extern "C" shp_backend *shp_backend_cuda_create(int device, int work, char *err,
     return be;
 }
 
-extern "C" int shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t)
+extern "C" shp_status shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t)
 {
     if (!be || be->ops != &cuda_ops || !t) return SHP_ERR_INVALID;
     *t = state_of(be)->timing;
     return SHP_OK;
 }
 
-extern "C" int shp_backend_cuda_set_tridiag(shp_backend *be, int solve)
+extern "C" shp_status shp_backend_cuda_set_tridiag(shp_backend *be, int solve)
 {
     if (!be || be->ops != &cuda_ops || solve < SHP_TRIDIAG_CR || solve > 30) return SHP_ERR_INVALID;
     state_of(be)->tridiag = solve;

@@ -1,4 +1,4 @@
-/* Benchmark soils shared by the test files (shared/reference/benchmarks.md). */
+/* Benchmark soils shared by the test files (docs/reference_values.md). */
 #ifndef SHPFIT_TESTS_FIXTURES_H
 #define SHPFIT_TESTS_FIXTURES_H
 
@@ -90,7 +90,7 @@ static inline shp_material gardner_sy(void) { return shp_material_gardner(0.06, 
 
 
 /* One material of every model of the library: VGM from n = 1.09 to 3 and l ≠ 0.5, the
- * benchmark soils, and the reference sets of hydraulic-models.md §3 for the others
+ * benchmark soils, and the reference sets of docs/reference_values.md §8 for the others
  * (parameters in the order of each model's header, cm and the reference's time unit).
  * Returns the count (≤ LIBRARY_MAX). */
 #define LIBRARY_MAX 32

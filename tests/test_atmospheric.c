@@ -61,13 +61,13 @@ static int atm_run(atm_case *c)
 Test(atmospheric, head_update_near_saturation)
 {
     const double tol_h = 1e-6;
-    cr_expect_eq(richards_head_update(-4e-9, -5e-4, tol_h), -4e-9 - 5e-4);
-    cr_expect_eq(richards_head_update(-0.5, -0.1, tol_h), -0.5 - 0.1);
-    cr_expect_eq(richards_head_update(-3.0, 1.0, tol_h), -2.0); /* below the band */
-    cr_expect_eq(richards_head_update(0.2, -0.5, tol_h), 0.2 - 0.5); /* from saturation */
-    cr_expect_eq(richards_head_update(-0.01, 0.02, tol_h), -0.01 + 0.02); /* into saturation */
+    cr_expect_eq(shp_richards_head_update(-4e-9, -5e-4, tol_h), -4e-9 - 5e-4);
+    cr_expect_eq(shp_richards_head_update(-0.5, -0.1, tol_h), -0.5 - 0.1);
+    cr_expect_eq(shp_richards_head_update(-3.0, 1.0, tol_h), -2.0); /* below the band */
+    cr_expect_eq(shp_richards_head_update(0.2, -0.5, tol_h), 0.2 - 0.5); /* from saturation */
+    cr_expect_eq(shp_richards_head_update(-0.01, 0.02, tol_h), -0.01 + 0.02); /* into saturation */
     /* towards saturation, to within tol_h of it: taken in y, so it stops short of zero */
-    const double h = richards_head_update(-0.01, 0.0099999, tol_h);
+    const double h = shp_richards_head_update(-0.01, 0.0099999, tol_h);
     cr_expect(h < -1e-3 && h > -0.01, "h = %g", h);
 }
 

@@ -1,4 +1,4 @@
-/* The forward solver against the benchmark problems of shared/reference/benchmarks.md,
+/* The forward solver against the benchmark problems of docs/reference_values.md,
  * through the C API (no configuration files). Every grid, time-step limit and tolerance
  * is documented here and in docs/verification.md, with the reason for the tolerance;
  * `shpfit-tests --verbose` logs every measured number.
@@ -276,7 +276,7 @@ Test(ponded_loam, series_balance_and_monotonicity)
         expect_rel(what, o->Q[(int)PL_T[k] - 1], PL_REF[k], k == 0 ? 1.0 : k == 1 ? 0.5 : 0.3);
     }
 
-    /* Parlange sorptivity (benchmarks.md: S = 0.2485 cm/min^½ for h0 = 2 cm): fit
+    /* Parlange sorptivity (reference_values.md §1: S = 0.2485 cm/min^½ for h0 = 2 cm): fit
      * Q = c0 + S √t + A t to 1–10 min by least squares (c0 absorbs the top half-cell the
      * grid cannot resolve); a sanity check, 5 % */
     double M[3][4] = {{0}};
@@ -519,8 +519,8 @@ Test(srivastava_yeh, initial_state_is_steady)
 /* Top flux switched from 0.1 to 0.9 cm/h at t = 0; cm and h. Grid: 201 uniform nodes
  * (dz = 0.5 cm), dt ≤ 0.01 h. Here the time step, not the grid, sets the error: with dt
  * uncapped (~70 steps in 30 h, each within the truncation-error control) the storage
- * gain at 30 h is ~2 % low; at dt ≤ 0.01 h it is 0.02 % low (benchmarks.md: a 1001-node
- * solution lands within 0.02 %); docs/verification.md has the numbers. Tolerances: h
+ * gain at 30 h is ~2 % low; at dt ≤ 0.01 h it is 0.02 % low (reference_values.md §4: a
+ * 1001-node solution lands within 0.02 %); docs/verification.md has the numbers. Tolerances: h
  * 0.03 cm (measured ≤ 0.016), bottom flux 5e-4 cm/h (≤ 1.8e-4), storage gain Q − Q_bot
  * 0.05 %, Q = 0.9 t to 1e-10. tol_mass is 1e-12 so that ~3000 steps keep the balance
  * below 1e-8 cm. */
@@ -562,7 +562,7 @@ Test(srivastava_yeh, transient_exact_solution)
 /* Steady 0.5 cm/d through 50 cm of loam (or clay) over 150 cm of sand, bottom h = −17.31
  * cm, cm and d. Materials by node: z ≤ 50 cm is the upper layer (the node on the
  * interface belongs to it), arithmetic mean K at faces. Clay θr/θs are not given in
- * benchmarks.md (a steady profile does not depend on them): C&P clay's 0.068/0.38. */
+ * reference_values.md §5 (a steady profile does not depend on them): C&P clay's 0.068/0.38. */
 typedef struct {
     const char *name;
     shp_material upper;

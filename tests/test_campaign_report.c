@@ -1,4 +1,4 @@
-/* Statistics and report of benchmark campaigns (host/campaign/campaign_stats.h,
+/* Statistics and report of benchmark campaigns (host/app/campaign/campaign_stats.h,
  * campaign_report.h): quantiles, ERT, the rank-sum and Friedman tests against table and
  * hand-computed values, and the report of the fixture tests/data/campaign (2 cases × 3
  * variants × 5 seeds, made by tests/data/campaign/make_fixture.py, whose docstring gives

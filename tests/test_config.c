@@ -153,7 +153,7 @@ Test(config, ponded_small_gives_the_documented_column)
     cr_expect_eq(col->z[0], 0.0);
     cr_expect_eq(col->z[20], 100.0);
     cr_expect_float_eq(col->z[1], 5.0, 1e-12);
-    /* Se = 0.4 in the loam: h = −135.435 cm (benchmarks.md §1) */
+    /* Se = 0.4 in the loam: h = −135.435 cm (docs/reference_values.md §1) */
     for (int i = 0; i < col->n; ++i) cr_expect_float_eq(fp->h_init[i], -135.435, 5e-4);
     cr_expect_eq(col->top.type, SHP_BC_HEAD);
     cr_expect_eq(col->top.value, 2.0);

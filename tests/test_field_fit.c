@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/station_csv.h"
+#include "import/station_csv.h"
 #include "plot/plot.h"
 #include "shpfit/batch.h"
 #include "shpfit/problem.h"

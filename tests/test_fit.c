@@ -19,7 +19,7 @@
 
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"
-#include "shpfit/synth.h"
+#include "synth/synth.h"
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -66,7 +66,7 @@ static shp_problem *fit_against_truth(const char *path, shp_fit_options *opt, sh
     return pb;
 }
 
-/* The issue's acceptance case: noise-free ponding data of the seed's loam at 40 %
+/* The acceptance case of the fit: noise-free ponding data of the seed's loam at 40 %
  * initial saturation; θs, α, n, Ks are recovered so that the retention curve is within
  * RMSE 0.001 and the conductivity curve (θ at equal K) within 0.008 (seed 002 reports
  * 0.00101 and 0.0252). SHADE, 20 × 150 (about 3000 columns of 41 nodes). */

@@ -170,7 +170,7 @@ static int branch(const shp_material *m, const quantity *q)
         b |= p[SHP_KOS2_THETA_S] - p[SHP_KOS2_THETA_SMACMAT] > SHP_KOS2_BIMODAL_MIN;
     if (m->model == SHP_MODEL_KOSUGI2_FG2021 || m->model == SHP_MODEL_KOSUGI2_FG2021_MUALEM) {
         double p2[SHP_KOS2_NPARAM];
-        kosugi2_fg2021_to_kosugi2(p, p2);
+        shp_kosugi2_fg2021_to_kosugi2(p, p2);
         b |= p2[SHP_KOS2_THETA_S] - p2[SHP_KOS2_THETA_SMACMAT] > SHP_KOS2_BIMODAL_MIN;
     }
     double h = q->x, tmin, tmax;

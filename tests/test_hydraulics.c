@@ -101,7 +101,7 @@ static double rel_err(double got, double ref)
 
 /* The reference files' model keys, the registry model each one checks, and the
  * tolerance on K: 1e-10 where the reference K is a closed form; the FXW K rows are a
- * quadrature of Mualem's integral on the capillary part (hydraulic-models.md §2.8), a
+ * quadrature of Mualem's integral on the capillary part (docs/models.md, `fxw`), a
  * check of our own quadrature only. */
 static const struct {
     const char *key, *model;
@@ -475,12 +475,12 @@ Test(hydraulics, h_of_se_inverts_theta)
 
 Test(hydraulics, ponded_loam_initial_head)
 {
-    /* benchmarks.md §1: Se = 0.4 in the loam ↔ h_i = −135.435 cm, θ_i = 0.2188 */
+    /* reference_values.md §1: Se = 0.4 in the loam ↔ h_i = −135.435 cm, θ_i = 0.2188 */
     const shp_material loam = shp_material_vgm(0.078, 0.43, 0.036, 1.56, 0.01733, 0.5);
     const double h = shp_hyd_h_of_se(&loam, 0.4);
-    cr_expect(fabs(h + 135.435) < 5e-4, "h_of_se(0.4) = %.6f, benchmarks.md says -135.435", h);
-    cr_expect(fabs(theta_of(&loam, h) - 0.2188) < 5e-5, "theta_i = %.6f, benchmarks.md says 0.2188",
-              theta_of(&loam, h));
+    cr_expect(fabs(h + 135.435) < 5e-4, "h_of_se(0.4) = %.6f, reference_values.md says -135.435", h);
+    cr_expect(fabs(theta_of(&loam, h) - 0.2188) < 5e-5,
+              "theta_i = %.6f, reference_values.md says 0.2188", theta_of(&loam, h));
 }
 
 /* ------------------------------------------------------------------ closed forms */
@@ -510,7 +510,7 @@ Test(hydraulics, haverkamp_closed_form)
             cr_expect(rel_close(shp_hyd_h_of_se(&m, se), hs[k], 1e-10), "h_of_se(%.17g) = %.17g, h %g",
                       se, shp_hyd_h_of_se(&m, se), hs[k]);
     }
-    /* benchmarks.md §2 quotes θ at the top (h = −20.7 cm) as 0.2676 */
+    /* reference_values.md §2 quotes θ at the top (h = −20.7 cm) as 0.2676 */
     cr_expect(fabs(theta_of(&m, -20.7) - 0.2676) < 5e-5, "theta(-20.7) = %.6f", theta_of(&m, -20.7));
 }
 

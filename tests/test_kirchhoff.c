@@ -14,7 +14,7 @@ static double *build_table(const shp_material *m)
     double *tab = malloc(sizeof(double) * SHP_KIRCHHOFF_TABLE_DOUBLES);
     cr_assert(tab);
     const shp_team one = shp_team_single();
-    richards_build_tables(&one, m, 1, tab);
+    shp_richards_build_tables(&one, m, 1, tab);
     return tab;
 }
 
@@ -105,7 +105,7 @@ Test(kirchhoff, face_derivatives_match_central_differences)
     for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; ++k) {
         const double hi = pairs[k][0], hj = pairs[k][1], dz = 0.7;
         const int near = k >= 3;
-        richards_face f;
+        shp_richards_face f;
         double d[2];
         for (int side = 0; side < 2; ++side) {
             double qq[2];
@@ -118,7 +118,7 @@ Test(kirchhoff, face_derivatives_match_central_differences)
                     P[q] = shp_kirchhoff_eval(tab, h[q]);
                 }
                 const double kc = shp_kirchhoff_mean(tab, h[0], h[1], P[0], P[1]);
-                qq[s] = richards_face_kirchhoff(1, K[0], K[1], dK[0], dK[1], kc, K[0], K[1], h[0], h[1], dz).q;
+                qq[s] = shp_richards_face_kirchhoff(1, K[0], K[1], dK[0], dK[1], kc, K[0], K[1], h[0], h[1], dz).q;
                 if (s) d[side] = (qq[1] - qq[0]) / (2.0 * eps);
             }
         }
@@ -128,9 +128,9 @@ Test(kirchhoff, face_derivatives_match_central_differences)
             shp_hyd_eval(&loam, h[q], &th, &K[q], &C, &dK[q]);
             P[q] = shp_kirchhoff_eval(tab, h[q]);
         }
-        f = richards_face_kirchhoff(1, K[0], K[1], dK[0], dK[1],
-                                    shp_kirchhoff_mean(tab, hi, hj, P[0], P[1]), K[0], K[1], hi,
-                                    hj, dz);
+        f = shp_richards_face_kirchhoff(1, K[0], K[1], dK[0], dK[1],
+                                        shp_kirchhoff_mean(tab, hi, hj, P[0], P[1]), K[0], K[1], hi,
+                                        hj, dz);
         const double tol = near ? 1e-3 : 1e-6;
         cr_expect(fabs(f.dq_dhi - d[0]) <= tol * fabs(d[0]), "heads %g, %g: dq/dh_i %.10g, FD %.10g",
                   hi, hj, f.dq_dhi, d[0]);
@@ -151,6 +151,6 @@ Test(kirchhoff, equal_heads_carry_k)
     const shp_material clay = shp_material_vgm(0.068, 0.38, 0.008, 1.09, 0.00333, 0.5);
     double th, K, C, dK;
     shp_hyd_eval(&clay, -250.0, &th, &K, &C, &dK);
-    const richards_face f = richards_face_kirchhoff(1, K, K, dK, dK, K, K, K, -250.0, -250.0, 1.0);
+    const shp_richards_face f = shp_richards_face_kirchhoff(1, K, K, dK, dK, K, K, K, -250.0, -250.0, 1.0);
     cr_expect(fabs(f.q - K) <= 1e-15 * K, "q %g, K %g", f.q, K);
 }

@@ -4,12 +4,12 @@
  *
  * - shp_erfcinv against 50-digit mpmath values over y = 5e-324 … 2 − 2^-52 (relative
  *   1e-14), erfc round trips over 300 decades, exact symmetry and the special values.
- * - θ, K, C of the three Kosugi entries of shared/reference/reference_values*.csv (every
+ * - θ, K, C of the three Kosugi entries of tests/data/reference_values*.csv (every
  *   row of both files, h = +5 … −1e6 cm; θ and C to 1e-12 relative, K to 1e-10), both
  *   through the 9 bimodal parameters of the CSV and through the FG2021 map.
  * - C against a finite difference of θ and dK/dh against one of K, h = −1e-3 … −1e6 cm.
- * - Inverse retention of the unimodal model, the FG2021 θr(σ)/Ψm table of the notes
- *   (§2.5), monotonicity, the macropore switch-off, units, and the registry rows.
+ * - Inverse retention of the unimodal model, the FG2021 θr(σ)/Ψm table of docs/models.md,
+ *   monotonicity, the macropore switch-off, units, and the registry rows.
  * Values are copied from the CSVs (17 digits) so that these tests do not depend on the
  * registry dispatch. */
 #include <criterion/criterion.h>
@@ -286,7 +286,7 @@ Test(kosugi, unimodal_matches_reference)
     worst3 w = {0, 0, 0};
     for (int i = 0; i < N_REF; ++i) {
         double th, K, C, dK;
-        kosugi_eval(kos_ref_p, kos_ref[i].h, &th, &K, &C, &dK);
+        shp_kosugi_eval(kos_ref_p, kos_ref[i].h, &th, &K, &C, &dK);
         check_row("kosugi", &kos_ref[i], th, K, C, &w);
         cr_expect(dK >= 0.0 && isfinite(dK));
     }
@@ -299,9 +299,9 @@ Test(kosugi, bimodal_matches_reference)
     for (int i = 0; i < N_REF; ++i) {
         double th, K, C, dK;
         cr_assert_eq(kos2_hypix_ref[i].h, kos2_mualem_ref[i].h);
-        kosugi2_eval(kos2_ref_p, kos2_hypix_ref[i].h, 0, &th, &K, &C, &dK);
+        shp_kosugi2_eval(kos2_ref_p, kos2_hypix_ref[i].h, 0, &th, &K, &C, &dK);
         check_row("kosugi2_hypix", &kos2_hypix_ref[i], th, K, C, &wh);
-        kosugi2_eval(kos2_ref_p, kos2_mualem_ref[i].h, 1, &th, &K, &C, &dK);
+        shp_kosugi2_eval(kos2_ref_p, kos2_mualem_ref[i].h, 1, &th, &K, &C, &dK);
         check_row("kosugi2_mualem", &kos2_mualem_ref[i], th, K, C, &wm);
     }
     log_worst("kosugi2_hypix", &wh);
@@ -311,14 +311,14 @@ Test(kosugi, bimodal_matches_reference)
 Test(kosugi, fg2021_maps_to_the_reference_parameters)
 {
     double p2[SHP_KOS2_NPARAM];
-    kosugi2_fg2021_to_kosugi2(fg_ref_p, p2);
+    shp_kosugi2_fg2021_to_kosugi2(fg_ref_p, p2);
     /* θr and σMac exact to the CSV's digits; hm is given there to 15 digits */
     const double tol[SHP_KOS2_NPARAM] = {1e-15, 0, 1e-15, 1e-14, 0, 0, 5e-16, 0, 0};
     for (int k = 0; k < SHP_KOS2_NPARAM; ++k)
         cr_expect(rel_err(p2[k], kos2_ref_p[k]) <= tol[k], "parameter %d: %.17g, reference %.17g",
                   k, p2[k], kos2_ref_p[k]);
     double tmin, tmax;
-    kosugi2_fg2021_theta_limits(fg_ref_p, &tmin, &tmax);
+    shp_kosugi2_fg2021_theta_limits(fg_ref_p, &tmin, &tmax);
     cr_expect(tmin == p2[SHP_KOS2_THETA_R] && tmax == 0.45);
 }
 
@@ -327,9 +327,9 @@ Test(kosugi, fg2021_matches_reference)
     worst3 wh = {0, 0, 0}, wm = {0, 0, 0};
     for (int i = 0; i < N_REF; ++i) {
         double th, K, C, dK;
-        kosugi2_fg2021_eval(fg_ref_p, kos2_hypix_ref[i].h, 0, &th, &K, &C, &dK);
+        shp_kosugi2_fg2021_eval(fg_ref_p, kos2_hypix_ref[i].h, 0, &th, &K, &C, &dK);
         check_row("kosugi2_fg2021", &kos2_hypix_ref[i], th, K, C, &wh);
-        kosugi2_fg2021_eval(fg_ref_p, kos2_mualem_ref[i].h, 1, &th, &K, &C, &dK);
+        shp_kosugi2_fg2021_eval(fg_ref_p, kos2_mualem_ref[i].h, 1, &th, &K, &C, &dK);
         check_row("kosugi2_fg2021_mualem", &kos2_mualem_ref[i], th, K, C, &wm);
     }
     log_worst("kosugi2_fg2021", &wh);
@@ -350,11 +350,11 @@ typedef struct {
 static void eval(const kmat *m, double h, double *th, double *K, double *C, double *dK)
 {
     switch (m->kind) {
-    case M_UNI: kosugi_eval(m->p, h, th, K, C, dK); break;
-    case M_HYPIX: kosugi2_eval(m->p, h, 0, th, K, C, dK); break;
-    case M_MUALEM: kosugi2_eval(m->p, h, 1, th, K, C, dK); break;
-    case M_FG_HYPIX: kosugi2_fg2021_eval(m->p, h, 0, th, K, C, dK); break;
-    case M_FG_MUALEM: kosugi2_fg2021_eval(m->p, h, 1, th, K, C, dK); break;
+    case M_UNI: shp_kosugi_eval(m->p, h, th, K, C, dK); break;
+    case M_HYPIX: shp_kosugi2_eval(m->p, h, 0, th, K, C, dK); break;
+    case M_MUALEM: shp_kosugi2_eval(m->p, h, 1, th, K, C, dK); break;
+    case M_FG_HYPIX: shp_kosugi2_fg2021_eval(m->p, h, 0, th, K, C, dK); break;
+    case M_FG_MUALEM: shp_kosugi2_fg2021_eval(m->p, h, 1, th, K, C, dK); break;
     }
 }
 
@@ -520,7 +520,7 @@ Test(kosugi, monotone_bounded_finite_from_1e_minus12_to_1e12)
         const kmat *m = &mats[j];
         double tr, ts, Ks;
         if (m->kind == M_FG_HYPIX || m->kind == M_FG_MUALEM) {
-            kosugi2_fg2021_theta_limits(m->p, &tr, &ts);
+            shp_kosugi2_fg2021_theta_limits(m->p, &tr, &ts);
             Ks = m->p[SHP_FG_KS];
         } else {
             tr = m->p[0];
@@ -566,7 +566,7 @@ Test(kosugi, unimodal_h_of_se_round_trip)
     double worst = 0.0;
     for (int k = 0; k <= 300 * 8; ++k) {
         const double se = 0.5 * pow(10.0, -k / 8.0);
-        const double h = kosugi_h_of_se(p, se);
+        const double h = shp_kosugi_h_of_se(p, se);
         cr_assert(isfinite(h) && h < 0.0, "Se=%g: h %g", se, h);
         const double back = shp_q(log(-h / p[SHP_KOS_HM]) / p[SHP_KOS_SIGMA]);
         worst = fmax(worst, rel_err(back, se));
@@ -576,29 +576,29 @@ Test(kosugi, unimodal_h_of_se_round_trip)
     for (int k = 0; k <= 8 * 8; ++k) {
         const double h = -pow(10.0, -1.0 + k / 8.0);
         double th, K, C, dK;
-        kosugi_eval(p, h, &th, &K, &C, &dK);
+        shp_kosugi_eval(p, h, &th, &K, &C, &dK);
         const double se = shp_q(log(-h / p[SHP_KOS_HM]) / p[SHP_KOS_SIGMA]);
-        const double hb = kosugi_h_of_se(p, se);
+        const double hb = shp_kosugi_h_of_se(p, se);
         /* |dh| ≈ ulp(Se)/|dSe/dh| */
         const double tol = 1e-13 * fabs(h) + 4.0 * 1.1e-16 * (p[SHP_KOS_THETA_S] - p[0]) / C;
         cr_expect(fabs(hb - h) <= tol, "h=%.17g: Se %.17g gives h %.17g", h, se, hb);
     }
-    /* consistent with θ from kosugi_eval at a dry and a wet head */
+    /* consistent with θ from shp_kosugi_eval at a dry and a wet head */
     double th, K, C, dK;
-    kosugi_eval(p, -1000.0, &th, &K, &C, &dK);
-    cr_expect(rel_err(kosugi_h_of_se(p, (th - p[0]) / (p[1] - p[0])), -1000.0) < 1e-11);
-    cr_expect(kosugi_h_of_se(p, 1.0) == 0.0 && kosugi_h_of_se(p, 1.5) == 0.0);
-    cr_expect(isinf(kosugi_h_of_se(p, 0.0)) && kosugi_h_of_se(p, 0.0) < 0.0);
-    cr_expect(isnan(kosugi_h_of_se(p, NAN)));
-    cr_expect(rel_err(kosugi_h_of_se(p, 0.5), -p[SHP_KOS_HM]) < 1e-15, "h(Se=0.5) = -hm");
-    cr_log_info("kosugi_h_of_se: worst Se round trip %.2e\n", worst);
+    shp_kosugi_eval(p, -1000.0, &th, &K, &C, &dK);
+    cr_expect(rel_err(shp_kosugi_h_of_se(p, (th - p[0]) / (p[1] - p[0])), -1000.0) < 1e-11);
+    cr_expect(shp_kosugi_h_of_se(p, 1.0) == 0.0 && shp_kosugi_h_of_se(p, 1.5) == 0.0);
+    cr_expect(isinf(shp_kosugi_h_of_se(p, 0.0)) && shp_kosugi_h_of_se(p, 0.0) < 0.0);
+    cr_expect(isnan(shp_kosugi_h_of_se(p, NAN)));
+    cr_expect(rel_err(shp_kosugi_h_of_se(p, 0.5), -p[SHP_KOS_HM]) < 1e-15, "h(Se=0.5) = -hm");
+    cr_log_info("shp_kosugi_h_of_se: worst Se round trip %.2e\n", worst);
 }
 
 /* ------------------------------------------------------------------ FG2021 */
 
-/* hydraulic-models.md §2.5, θrMax = 0.2: θr(σ) and Ψm min/max/"unique" [mm], each to
- * half a unit of the last digit given there. */
-Test(kosugi, fg2021_table_of_the_notes)
+/* The table of docs/models.md (kosugi2_fg2021), θrMax = 0.2: θr(σ) and Ψm
+ * min/max/"unique" [mm], each to half a unit of the last digit given there. */
+Test(kosugi, fg2021_bounds_table)
 {
     static const struct {
         double sigma, theta_r, psi_min, psi_max, psi_unique;
@@ -615,10 +615,10 @@ Test(kosugi, fg2021_table_of_the_notes)
     };
     for (int i = 0; i < (int)(sizeof t / sizeof t[0]); ++i) {
         const double s = t[i].sigma;
-        const double tr = kosugi2_fg2021_theta_r(s, 0.2);
-        const double pmin = kosugi2_fg2021_psi_m(s, 0.0, 100.0);
-        const double pmax = kosugi2_fg2021_psi_m(s, 1.0, 100.0);
-        const double puni = kosugi2_fg2021_psi_m(s, FG_NORM_UNIQUE, 100.0);
+        const double tr = shp_kosugi2_fg2021_theta_r(s, 0.2);
+        const double pmin = shp_kosugi2_fg2021_psi_m(s, 0.0, 100.0);
+        const double pmax = shp_kosugi2_fg2021_psi_m(s, 1.0, 100.0);
+        const double puni = shp_kosugi2_fg2021_psi_m(s, FG_NORM_UNIQUE, 100.0);
         cr_expect(fabs(tr - t[i].theta_r) <= t[i].d_tr + 1e-16, "sigma %g: theta_r %.9g", s, tr);
         cr_expect(fabs(pmin - t[i].psi_min) <= t[i].d_min, "sigma %g: psi_m min %.9g", s, pmin);
         cr_expect(fabs(pmax - t[i].psi_max) <= t[i].d_max, "sigma %g: psi_m max %.9g", s, pmax);
@@ -626,8 +626,8 @@ Test(kosugi, fg2021_table_of_the_notes)
                   puni);
     }
     /* the ends exactly: θr(σMin) = 0, θr(σMax) = θrMax */
-    cr_expect(kosugi2_fg2021_theta_r(0.75, 0.2) == 0.0);
-    cr_expect(rel_err(kosugi2_fg2021_theta_r(4.0, 0.2), 0.2) < 1e-15);
+    cr_expect(shp_kosugi2_fg2021_theta_r(0.75, 0.2) == 0.0);
+    cr_expect(rel_err(shp_kosugi2_fg2021_theta_r(4.0, 0.2), 0.2) < 1e-15);
 }
 
 /* The constraint constants are millimetres: a set evaluated in mm (len_mm = 1, h and hm
@@ -645,9 +645,9 @@ Test(kosugi, fg2021_is_unit_consistent)
         const double h = kos2_mualem_ref[i].h;
         for (int mu = 0; mu < 2; ++mu) {
             double th, K, C, dK, thm, Km, Cm, dKm, th2, K2, C2, dK2;
-            kosugi2_fg2021_eval(fg_ref_p, h, mu, &th, &K, &C, &dK);
-            kosugi2_fg2021_eval(pmm, 10.0 * h, mu, &thm, &Km, &Cm, &dKm);
-            kosugi2_fg2021_eval(pm, 0.01 * h, mu, &th2, &K2, &C2, &dK2);
+            shp_kosugi2_fg2021_eval(fg_ref_p, h, mu, &th, &K, &C, &dK);
+            shp_kosugi2_fg2021_eval(pmm, 10.0 * h, mu, &thm, &Km, &Cm, &dKm);
+            shp_kosugi2_fg2021_eval(pm, 0.01 * h, mu, &th2, &K2, &C2, &dK2);
             cr_expect(rel_err(thm, th) < 1e-13 && rel_err(Km, 10.0 * K) < 1e-12 &&
                           rel_err(10.0 * Cm, C) < 1e-12,
                       "mm, h = %g cm", h);
@@ -658,7 +658,7 @@ Test(kosugi, fg2021_is_unit_consistent)
     }
     /* and not what a unit-naive √ψmacMat in cm would give: hmMac = 1 cm, not √10 cm */
     double p2[SHP_KOS2_NPARAM];
-    kosugi2_fg2021_to_kosugi2(fg_ref_p, p2);
+    shp_kosugi2_fg2021_to_kosugi2(fg_ref_p, p2);
     cr_expect(p2[SHP_KOS2_HMMAC] == 1.0);
     cr_expect(rel_err(p2[SHP_KOS2_SIGMAMAC], log(100.0) / 6.0) < 1e-16);
 }
@@ -675,10 +675,10 @@ Test(kosugi, macropore_switch_off_is_the_unimodal_model)
     for (int k = 0; k <= 15 * 4; ++k) {
         const double h = -pow(10.0, -3.0 + k / 4.0);
         double t1, K1, C1, d1;
-        kosugi_eval(p1, h, &t1, &K1, &C1, &d1);
+        shp_kosugi_eval(p1, h, &t1, &K1, &C1, &d1);
         for (int mu = 0; mu < 2; ++mu) {
             double t2, K2, C2, d2;
-            kosugi2_eval(p2, h, mu, &t2, &K2, &C2, &d2);
+            shp_kosugi2_eval(p2, h, mu, &t2, &K2, &C2, &d2);
             cr_expect(rel_err(t2, t1) < 1e-15 && rel_err(K2, K1) < 1e-14 &&
                           rel_err(C2, C1) < 1e-14 && rel_err(d2, d1) < 1e-13,
                       "mualem=%d h=%g: %.17g %.17g %.17g %.17g vs %.17g %.17g %.17g %.17g", mu, h,
@@ -689,7 +689,7 @@ Test(kosugi, macropore_switch_off_is_the_unimodal_model)
      * macropore mode has lost half its water, 0.002/2 */
     const double pb[SHP_KOS2_NPARAM] = {0.05, 0.4, 0.398, 300.0, 1.2, 1.0, 0.5, 20.0, 0.5};
     double th, K, C, dK;
-    kosugi2_eval(pb, -1.0, 0, &th, &K, &C, &dK);
+    shp_kosugi2_eval(pb, -1.0, 0, &th, &K, &C, &dK);
     cr_expect(fabs((0.4 - th) - 0.002 * 0.5) < 1e-4, "theta %.17g", th);
 }
 

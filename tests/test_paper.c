@@ -1,4 +1,4 @@
-/* The reduced seed-002 study (issue 7) through `shpfit paper`: one soil at one
+/* The reduced seed-002 study through `shpfit paper`: one soil at one
  * saturation with the three methods and one measurement-error case, one seed and short
  * budgets. Checks that the pipeline synthesises, fits, and writes the tables and figures
  * with sane, mutually consistent numbers, and that a second invocation resumes. The full

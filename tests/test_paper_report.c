@@ -1,4 +1,4 @@
-/* The seed-002 study report (host/paper/paper_report.h): a hand-made campaign directory
+/* The seed-002 study report (host/app/paper/paper_report.h): a hand-made campaign directory
  * (the bench loam case with synthetic observations, a noise-free case and a case of the
  * error study, runs.csv rows at the truth and perturbed) turned into Tables 3–6 and
  * Figure 7; the numbers read back from the CSVs against shp_curve_agreement_compute;
@@ -19,7 +19,7 @@
 #include "shpfit/fit.h"
 #include "shpfit/models.h"
 #include "shpfit/status.h"
-#include "shpfit/synth.h"
+#include "synth/synth.h"
 
 #define PAPER_CSV "../configs/paper/seed002_tables.csv"
 #define LOAM_CONFIG "../configs/bench/cases/loam.json"

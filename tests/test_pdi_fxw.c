@@ -1,4 +1,4 @@
-/* PDI (model_pdi.h) and FXW (model_fxw.h): reference values of shared/reference/
+/* PDI (model_pdi.h) and FXW (model_fxw.h): reference values of tests/data/
  * reference_values.csv and reference_values_extended.csv (rows PDI_VG and FXW, the
  * 17-digit numbers copied here), derivative consistency, monotonicity, the θ split,
  * the oven-dry branch and the registry rows. */
@@ -124,7 +124,7 @@ static void check_pdi_rows(const ref_row *r, int n, const char *file)
 {
     for (int i = 0; i < n; ++i) {
         double th, K, C, dK, cap, ad;
-        pdi_eval(pdi_ref_p, r[i].h, &th, &K, &C, &dK);
+        shp_pdi_eval(pdi_ref_p, r[i].h, &th, &K, &C, &dK);
         cr_expect(rel_err(th, r[i].theta) <= TOL_THETA, "%s PDI h=%g theta %.17g want %.17g", file,
                   r[i].h, th, r[i].theta);
         cr_expect(rel_err(K, r[i].K) <= TOL_K_PDI, "%s PDI h=%g K %.17g want %.17g", file, r[i].h,
@@ -132,7 +132,7 @@ static void check_pdi_rows(const ref_row *r, int n, const char *file)
         cr_expect(rel_err(C, r[i].C) <= TOL_C, "%s PDI h=%g C %.17g want %.17g", file, r[i].h, C,
                   r[i].C);
         if (r[i].se >= 0.0) {
-            pdi_theta_split(pdi_ref_p, r[i].h, &cap, &ad);
+            shp_pdi_theta_split(pdi_ref_p, r[i].h, &cap, &ad);
             const double scap = cap / (pdi_ref_p[SHP_PDI_THETA_S] - pdi_ref_p[SHP_PDI_THETA_R]);
             cr_expect(rel_err(scap, r[i].se) <= TOL_THETA, "%s PDI h=%g Scap %.17g want %.17g",
                       file, r[i].h, scap, r[i].se);
@@ -144,7 +144,7 @@ static void check_fxw_rows(const double *p, const ref_row *r, int n, const char 
 {
     for (int i = 0; i < n; ++i) {
         double th, K, C, dK;
-        fxw_eval(p, r[i].h, &th, &K, &C, &dK);
+        shp_fxw_eval(p, r[i].h, &th, &K, &C, &dK);
         cr_expect(rel_err(th, r[i].theta) <= TOL_THETA, "%s FXW h0=%g h=%g theta %.17g want %.17g",
                   file, p[SHP_FXW_H0], r[i].h, th, r[i].theta);
         cr_expect(rel_err(K, r[i].K) <= TOL_K_FXW, "%s FXW h0=%g h=%g K %.17g want %.17g", file,
@@ -180,9 +180,9 @@ Test(pdi_fxw, fxw_capacity_jumps_at_saturation)
     double th, K, C, dK;
     const double *p = fxw_ref_p1;
     const double c0 = p[SHP_FXW_THETA_S] / (p[SHP_FXW_HR] * log1p(p[SHP_FXW_H0] / p[SHP_FXW_HR]));
-    fxw_eval(p, -1e-12, &th, &K, &C, &dK);
+    shp_fxw_eval(p, -1e-12, &th, &K, &C, &dK);
     cr_expect(rel_err(C, c0) < 1e-8, "C(0-) %.17g want %.17g", C, c0);
-    fxw_eval(p, 0.0, &th, &K, &C, &dK);
+    shp_fxw_eval(p, 0.0, &th, &K, &C, &dK);
     cr_expect_eq(C, 0.0);
 }
 
@@ -202,7 +202,7 @@ Test(pdi_fxw, pdi_kcap_dry_end_without_cancellation)
         const double p[SHP_PDI_NPARAM] = {0.078, 0.43, 0.036, t[i].n, 1.0, 0.5, 0.0,
                                           6309573.44480193, -1.5};
         double th, K, C, dK;
-        pdi_eval(p, t[i].h, &th, &K, &C, &dK);
+        shp_pdi_eval(p, t[i].h, &th, &K, &C, &dK);
         cr_expect(rel_err(K, t[i].kcap) < 1e-12, "n=%g h=%g Kcap %.17g want %.17g", t[i].n, t[i].h,
                   K, t[i].kcap);
     }
@@ -232,7 +232,7 @@ Test(pdi_fxw, fxw_k_quadrature_check)
     for (int i = 0; i < N_ROWS(t); ++i) {
         const double p[SHP_FXW_NPARAM] = {0.4, 1.0, t[i].n, t[i].m, 1.0, 0.0, 1500.0, 6.3e6};
         double th, K, C, dK;
-        fxw_eval(p, -t[i].ap, &th, &K, &C, &dK);
+        shp_fxw_eval(p, -t[i].ap, &th, &K, &C, &dK);
         cr_expect(rel_err(K, t[i].r * t[i].r) < TOL_K_FXW,
                   "n=%g m=%g alpha*psi=%g K %.17g want %.17g",
                   t[i].n, t[i].m, t[i].ap, K, t[i].r * t[i].r);
@@ -246,18 +246,18 @@ Test(pdi_fxw, saturated_at_and_above_zero)
     static const double hs[] = {0.0, 5.0, 1e6};
     for (int i = 0; i < 3; ++i) {
         double th, K, C, dK;
-        pdi_eval(pdi_ref_p, hs[i], &th, &K, &C, &dK);
+        shp_pdi_eval(pdi_ref_p, hs[i], &th, &K, &C, &dK);
         cr_expect(th == pdi_ref_p[SHP_PDI_THETA_S] && K == pdi_ref_p[SHP_PDI_KS] && C == 0.0 &&
                   dK == 0.0, "PDI h=%g", hs[i]);
-        fxw_eval(fxw_ref_p1, hs[i], &th, &K, &C, &dK);
+        shp_fxw_eval(fxw_ref_p1, hs[i], &th, &K, &C, &dK);
         cr_expect(th == fxw_ref_p1[SHP_FXW_THETA_S] && K == fxw_ref_p1[SHP_FXW_KS] && C == 0.0 &&
                   dK == 0.0, "FXW h=%g", hs[i]);
     }
     /* and continuous from below */
     double th, K, C, dK;
-    pdi_eval(pdi_ref_p, -1e-12, &th, &K, &C, &dK);
+    shp_pdi_eval(pdi_ref_p, -1e-12, &th, &K, &C, &dK);
     cr_expect(rel_err(th, 0.43) < 1e-12 && rel_err(K, 24.96) < 1e-5);
-    fxw_eval(fxw_ref_p1, -1e-12, &th, &K, &C, &dK);
+    shp_fxw_eval(fxw_ref_p1, -1e-12, &th, &K, &C, &dK);
     cr_expect(rel_err(th, 0.43) < 1e-12 && rel_err(K, 24.96) < 1e-9);
 }
 
@@ -270,15 +270,15 @@ Test(pdi_fxw, oven_dry_beyond_h0)
     static const double f[] = {1.0, 1.5, 1e3};
     for (int i = 0; i < 3; ++i) {
         double th, K, C, dK, cap, ad;
-        pdi_eval(p, -h0 * f[i], &th, &K, &C, &dK);
+        shp_pdi_eval(p, -h0 * f[i], &th, &K, &C, &dK);
         cr_expect(th == 0.0 && C == 0.0 && dK == 0.0, "PDI psi = %g h0", f[i]);
         cr_expect(rel_err(K, kfloor) < 1e-14, "PDI K %.17g floor %.17g", K, kfloor);
-        pdi_theta_split(p, -h0 * f[i], &cap, &ad);
+        shp_pdi_theta_split(p, -h0 * f[i], &cap, &ad);
         cr_expect(cap == 0.0 && ad == 0.0);
     }
     /* just short of h0: θ → 0⁺ and K → the film floor, both continuous */
     double th, K, C, dK;
-    pdi_eval(p, -h0 * (1.0 - 1e-9), &th, &K, &C, &dK);
+    shp_pdi_eval(p, -h0 * (1.0 - 1e-9), &th, &K, &C, &dK);
     cr_expect(th > 0.0 && th < 1e-9, "theta %g", th);
     cr_expect(rel_err(K, kfloor) < 1e-8, "K %.17g floor %.17g", K, kfloor);
     cr_expect(C > 0.0 && dK > 0.0);
@@ -287,14 +287,14 @@ Test(pdi_fxw, oven_dry_beyond_h0)
     const double *q = fxw_ref_p1;
     const double g0 = q[SHP_FXW_H0];
     double thb, Kb, Cb, dKb, tha, Ka, Ca, dKa;
-    fxw_eval(q, -g0 * (1.0 - 1e-9), &thb, &Kb, &Cb, &dKb);
-    fxw_eval(q, -g0 * (1.0 + 1e-9), &tha, &Ka, &Ca, &dKa);
+    shp_fxw_eval(q, -g0 * (1.0 - 1e-9), &thb, &Kb, &Cb, &dKb);
+    shp_fxw_eval(q, -g0 * (1.0 + 1e-9), &tha, &Ka, &Ca, &dKa);
     cr_expect(thb > 0.0 && thb < 1e-9, "theta %g", thb);
     cr_expect(tha == 0.0 && Ca == 0.0);
     cr_expect(Ka > 0.0 && rel_err(Ka, Kb) < 1e-7, "K %g vs %g", Ka, Kb);
     cr_expect(dKa > 0.0 && isfinite(dKa));
     for (double psi = 1e7; psi < 1e300; psi *= 1e10) {
-        fxw_eval(q, -psi, &tha, &Ka, &Ca, &dKa);
+        shp_fxw_eval(q, -psi, &tha, &Ka, &Ca, &dKa);
         cr_expect(tha == 0.0 && Ca == 0.0 && Ka >= 0.0 && dKa >= 0.0 && isfinite(Ka) &&
                       isfinite(dKa),
                   "psi=%g K=%g dK=%g", psi, Ka, dKa);
@@ -353,21 +353,21 @@ static void check_derivatives(eval_fn f, const double *p, double h0, const char 
 
 Test(pdi_fxw, pdi_derivatives_match_finite_differences)
 {
-    check_derivatives(pdi_eval, pdi_ref_p, pdi_ref_p[SHP_PDI_H0], "PDI loam");
+    check_derivatives(shp_pdi_eval, pdi_ref_p, pdi_ref_p[SHP_PDI_H0], "PDI loam");
     const double sand[SHP_PDI_NPARAM] = {0.045, 0.43, 0.145,           2.68, 712.8,
                                          -1.0,  1e-4, 6309573.44480193, -1.5};
-    check_derivatives(pdi_eval, sand, sand[SHP_PDI_H0], "PDI sand tau=-1");
+    check_derivatives(shp_pdi_eval, sand, sand[SHP_PDI_H0], "PDI sand tau=-1");
     const double clay[SHP_PDI_NPARAM] = {0.068, 0.38, 0.008, 1.09, 4.8, 2.0, 1e-2, 1e7, -1.2};
-    check_derivatives(pdi_eval, clay, clay[SHP_PDI_H0], "PDI clay n=1.09");
+    check_derivatives(shp_pdi_eval, clay, clay[SHP_PDI_H0], "PDI clay n=1.09");
 }
 
 Test(pdi_fxw, fxw_derivatives_match_finite_differences)
 {
-    check_derivatives(fxw_eval, fxw_ref_p1, fxw_ref_p1[SHP_FXW_H0], "FXW reference");
+    check_derivatives(shp_fxw_eval, fxw_ref_p1, fxw_ref_p1[SHP_FXW_H0], "FXW reference");
     const double a[SHP_FXW_NPARAM] = {0.45, 0.1, 1.3, 1.2, 100.0, 2.0, 1500.0, 6.3e6};
-    check_derivatives(fxw_eval, a, a[SHP_FXW_H0], "FXW n=1.3 m=1.2 L=2");
+    check_derivatives(shp_fxw_eval, a, a[SHP_FXW_H0], "FXW n=1.3 m=1.2 L=2");
     const double b[SHP_FXW_NPARAM] = {0.35, 0.005, 6.0, 0.3, 5.0, 0.5, 1000.0, 1e7};
-    check_derivatives(fxw_eval, b, b[SHP_FXW_H0], "FXW n=6 m=0.3");
+    check_derivatives(shp_fxw_eval, b, b[SHP_FXW_H0], "FXW n=6 m=0.3");
 }
 
 /* The two quadrature branches meet at w = 1, i.e. (αψ)^n = e(e−1): there the
@@ -384,8 +384,8 @@ Test(pdi_fxw, fxw_k_smooth_across_quadrature_switch)
             for (int k = -3; k <= 3; ++k) {
                 const double w = 1.0 + k * 1e-9;
                 double p1, pw, q1, qw;
-                fxw_lower(1.0, w, 1, ns[i], ms[j], &p1, &pw);
-                fxw_upper(1.0, w, 1, ns[i], ms[j], &q1, &qw);
+                shp_fxw_lower(1.0, w, 1, ns[i], ms[j], &p1, &pw);
+                shp_fxw_upper(1.0, w, 1, ns[i], ms[j], &q1, &qw);
                 cr_expect(rel_err(q1 + (p1 - pw), qw) < 5e-13, "n=%g m=%g w-1=%g: %.17g | %.17g",
                           ns[i], ms[j], w - 1.0, q1 + (p1 - pw), qw);
             }
@@ -393,8 +393,8 @@ Test(pdi_fxw, fxw_k_smooth_across_quadrature_switch)
             const double psi_s = exp(log(SHP_FXW_E * (SHP_FXW_E - 1.0)) / ns[i]) / 0.05;
             const double h1 = -psi_s * (1.0 - 1e-10), h2 = -psi_s * (1.0 + 1e-10);
             double th1, K1, C1, dK1, th2, K2, C2, dK2;
-            fxw_eval(p, h1, &th1, &K1, &C1, &dK1);
-            fxw_eval(p, h2, &th2, &K2, &C2, &dK2);
+            shp_fxw_eval(p, h1, &th1, &K1, &C1, &dK1);
+            shp_fxw_eval(p, h2, &th2, &K2, &C2, &dK2);
             const double jump = K1 - K2 - 0.5 * (dK1 + dK2) * (h1 - h2);
             cr_expect(fabs(jump) < 5e-13 * K1, "n=%g m=%g K %.17g | %.17g, jump %.3g", ns[i],
                       ms[j], K1, K2, jump);
@@ -420,15 +420,15 @@ static void check_monotone(eval_fn f, const double *p, const char *what)
 
 Test(pdi_fxw, theta_and_k_monotone)
 {
-    check_monotone(pdi_eval, pdi_ref_p, "PDI");
+    check_monotone(shp_pdi_eval, pdi_ref_p, "PDI");
     const double sand[SHP_PDI_NPARAM] = {0.045, 0.43, 0.145,           2.68, 712.8,
                                          -1.0,  1e-4, 6309573.44480193, -1.5};
-    check_monotone(pdi_eval, sand, "PDI sand");
-    check_monotone(fxw_eval, fxw_ref_p1, "FXW");
+    check_monotone(shp_pdi_eval, sand, "PDI sand");
+    check_monotone(shp_fxw_eval, fxw_ref_p1, "FXW");
     const double a[SHP_FXW_NPARAM] = {0.45, 0.1, 1.1, 1.5, 100.0, 2.0, 1500.0, 6.3e6};
-    check_monotone(fxw_eval, a, "FXW n=1.1");
+    check_monotone(shp_fxw_eval, a, "FXW n=1.1");
     const double b[SHP_FXW_NPARAM] = {0.35, 0.005, 10.0, 0.1, 5.0, 0.5, 1000.0, 1e7};
-    check_monotone(fxw_eval, b, "FXW n=10");
+    check_monotone(shp_fxw_eval, b, "FXW n=10");
 }
 
 Test(pdi_fxw, pdi_theta_is_capillary_plus_adsorbed)
@@ -436,8 +436,8 @@ Test(pdi_fxw, pdi_theta_is_capillary_plus_adsorbed)
     for (int i = 0; i <= 160; ++i) {
         const double h = -1e-6 * pow(10.0, i / 10.0); /* −1e-6 … −1e10 */
         double th, K, C, dK, cap, ad;
-        pdi_eval(pdi_ref_p, h, &th, &K, &C, &dK);
-        pdi_theta_split(pdi_ref_p, h, &cap, &ad);
+        shp_pdi_eval(pdi_ref_p, h, &th, &K, &C, &dK);
+        shp_pdi_theta_split(pdi_ref_p, h, &cap, &ad);
         cr_expect(cap >= 0.0 && ad >= 0.0, "h=%g cap=%g ad=%g", h, cap, ad);
         cr_expect(cap <= pdi_ref_p[SHP_PDI_THETA_S] - pdi_ref_p[SHP_PDI_THETA_R] &&
                   ad <= pdi_ref_p[SHP_PDI_THETA_R]);
@@ -445,16 +445,16 @@ Test(pdi_fxw, pdi_theta_is_capillary_plus_adsorbed)
                   th);
     }
     double cap, ad;
-    pdi_theta_split(pdi_ref_p, 0.0, &cap, &ad);
+    shp_pdi_theta_split(pdi_ref_p, 0.0, &cap, &ad);
     cr_expect(rel_err(cap + ad, 0.43) < 1e-15 && rel_err(ad, 0.078) < 1e-15);
 }
 
 Test(pdi_fxw, theta_limits)
 {
     double lo, hi;
-    pdi_theta_limits(pdi_ref_p, &lo, &hi);
+    shp_pdi_theta_limits(pdi_ref_p, &lo, &hi);
     cr_expect(lo == 0.0 && hi == 0.43);
-    fxw_theta_limits(fxw_ref_p1, &lo, &hi);
+    shp_fxw_theta_limits(fxw_ref_p1, &lo, &hi);
     cr_expect(lo == 0.0 && hi == 0.43);
 }
 
@@ -566,8 +566,8 @@ Test(pdi_fxw, extreme_heads_stay_finite)
     for (int j = 0; j < 4; ++j)
         for (int i = 0; i < N_ROWS(hs); ++i) {
             double th, K, C, dK;
-            if (j < 2) pdi_eval(ps[j], hs[i], &th, &K, &C, &dK);
-            else fxw_eval(ps[j], hs[i], &th, &K, &C, &dK);
+            if (j < 2) shp_pdi_eval(ps[j], hs[i], &th, &K, &C, &dK);
+            else shp_fxw_eval(ps[j], hs[i], &th, &K, &C, &dK);
             cr_expect(isfinite(th) && isfinite(K) && isfinite(C) && isfinite(dK) && th >= 0.0 &&
                           K >= 0.0 && C >= 0.0 && dK >= 0.0,
                       "%s h=%g: theta %g K %g C %g dK %g", j < 2 ? "PDI" : "FXW", hs[i], th, K, C,
@@ -595,11 +595,11 @@ Test(pdi_fxw, prepared_material_is_bit_identical)
             for (int k = 0; k <= 60; ++k) {
                 const double h = -1e-3 * pow(10.0, k / 6.0); /* −1e-3 … −1e7 cm */
                 double a[4], b[4];
-                fxw_eval(p, h, &a[0], &a[1], &a[2], &a[3]);
+                shp_fxw_eval(p, h, &a[0], &a[1], &a[2], &a[3]);
                 shp_hyd_eval(&mat, h, &b[0], &b[1], &b[2], &b[3]);
                 cr_expect(!memcmp(a, b, sizeof a), "n=%g m=%g h=%g: K %.17g | %.17g", ns[i], ms[j], h,
                           a[1], b[1]);
-                fxw_eval(q, h, &a[0], &a[1], &a[2], &a[3]);
+                shp_fxw_eval(q, h, &a[0], &a[1], &a[2], &a[3]);
                 shp_hyd_eval(&stale, h, &b[0], &b[1], &b[2], &b[3]);
                 cr_expect(!memcmp(a, b, sizeof a), "stale cache used: n=%g m=%g h=%g", ns[i], ms[j], h);
             }

@@ -23,7 +23,7 @@
 
 #include "shpfit/fit.h"
 #include "shpfit/models.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 
 #define N_RET 15
 #define N_CON 12

@@ -19,7 +19,7 @@
 #include "shpfit/models.h"
 #include "shpfit/posterior.h"
 #include "shpfit/rng.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 #include "shpfit/uncertainty.h"
 
 #define N_HEADS 20

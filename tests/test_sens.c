@@ -243,8 +243,8 @@ static shp_material loam(void) { return shp_material_vgm(0.078, 0.43, 0.036, 1.5
 
 static void run_models(int kmean, int bottom_head, int count_fill, double tol)
 {
-    /* VGM loam, then one valid random material of each model the issue names (air entry,
-     * Brooks–Corey, Kosugi, FXW, bimodal Kosugi) and the other models */
+    /* VGM loam, then two valid random materials of every model of the library (air entry,
+     * Brooks–Corey, Kosugi, FXW and bimodal Kosugi among them) */
     sens_tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
     setup s;
     shp_material m = loam();

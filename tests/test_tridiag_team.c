@@ -266,13 +266,13 @@ static column_errs column_matrices(const shp_material *m, int n, double ratio)
         /* W_old: the state a little drier, so the storage terms are not trivial */
         double *h_old = h0;
         for (int i = 0; i < n; ++i) h_old[i] = h[i] < 0.0 ? 1.05 * h[i] : h[i] - 1.0;
-        richards_eval_nodes(&one, &col, m, NULL, h_old, W_old, K0, C0, dK0, NULL);
-        richards_eval_nodes(&one, &col, m, NULL, h, W, K, Cw, dK, NULL);
+        shp_richards_eval_nodes(&one, &col, m, NULL, h_old, W_old, K0, C0, dK0, NULL);
+        shp_richards_eval_nodes(&one, &col, m, NULL, h, W, K, Cw, dK, NULL);
         for (int newton = 0; newton <= 1; ++newton)
             for (size_t q = 0; q < sizeof dts / sizeof dts[0]; ++q) {
                 col.opt.newton = newton;
-                richards_step_bc bc = {SHP_BC_HEAD, SHP_BC_FREE_DRAINAGE, 2.0, 0.0, dts[q], 0, 0.0, 0.0, 0.0};
-                richards_assemble(&one, &col, newton, &bc, h, W, W_old, K, Cw, dK, NULL, NULL, s.a, s.b, s.c, s.d);
+                shp_richards_step_bc bc = {SHP_BC_HEAD, SHP_BC_FREE_DRAINAGE, 2.0, 0.0, dts[q], 0, 0.0, 0.0, 0.0};
+                shp_richards_assemble(&one, &col, newton, &bc, h, W, W_old, K, Cw, dK, NULL, NULL, s.a, s.b, s.c, s.d);
                 thomas_ref(n, &s, y);
                 thomas_long(n, &s, yl);
                 ce.thomas_long = fmax(ce.thomas_long, rel_err_long(n, y, yl));

@@ -24,7 +24,7 @@
 #include "shpfit/fit.h"
 #include "shpfit/models.h"
 #include "shpfit/rng.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 #include "shpfit/uncertainty.h"
 
 Test(uncertainty, student_t_quantiles)

@@ -49,8 +49,8 @@ static void keep(shp_api_fit *f, const shp_problem *pb, const shp_fit_result *re
     f->wall_s = res->wall_s;
 }
 
-int shp_api_fit_run(const char *json, const char *base_dir, long long seed, int threads,
-                    shp_api_fit **out, char *err, size_t len)
+shp_status shp_api_fit_run(const char *json, const char *base_dir, long long seed, int threads,
+                           shp_api_fit **out, char *err, size_t len)
 {
     if (err && len) err[0] = '\0';
     if (!out) return shp_api_fail(SHP_ERR_INVALID, err, len, "no handle to return the fit in");
@@ -117,7 +117,7 @@ double shp_api_fit_se(const shp_api_fit *f, int j)
     return f && j >= 0 && j < f->dim ? f->se[j] : NAN;
 }
 
-int shp_api_fit_se_status(const shp_api_fit *f)
+shp_status shp_api_fit_se_status(const shp_api_fit *f)
 {
     return f ? f->se_status : SHP_ERR_INVALID;
 }

@@ -27,8 +27,8 @@ void shp_api_forward_free(shp_api_forward *r)
     free(r);
 }
 
-int shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward **out, char *err,
-                        size_t len)
+shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward **out, char *err,
+                               size_t len)
 {
     if (err && len) err[0] = '\0';
     if (!out) return shp_api_fail(SHP_ERR_INVALID, err, len, "no handle to return the run in");
@@ -73,8 +73,8 @@ int shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward 
     return SHP_OK;
 }
 
-int shp_api_forward_status(const shp_api_forward *r, long *steps, long *iterations, long *failures,
-                           double *t_reached, double *max_abs_balance)
+shp_status shp_api_forward_status(const shp_api_forward *r, long *steps, long *iterations, long *failures,
+                                  double *t_reached, double *max_abs_balance)
 {
     if (!r) return SHP_ERR_INVALID;
     const shp_column_stats *st = &r->res.stats;
@@ -144,8 +144,8 @@ long shp_api_forward_size(const shp_api_forward *r, const char *name)
     return n;
 }
 
-int shp_api_forward_get(const shp_api_forward *r, const char *name, double *dst, long n, char *err,
-                        size_t len)
+shp_status shp_api_forward_get(const shp_api_forward *r, const char *name, double *dst, long n, char *err,
+                               size_t len)
 {
     if (err && len) err[0] = '\0';
     if (!r || !name) return shp_api_fail(SHP_ERR_INVALID, err, len, "no run or no array name given");

@@ -40,8 +40,8 @@ int shp_api_model_index(const char *name)
     return -1;
 }
 
-int shp_api_model_param(int i, int k, const char **name, const char **unit, double *lo, double *hi,
-                        int *has_default, double *def, double *bound_lo, double *bound_hi)
+shp_status shp_api_model_param(int i, int k, const char **name, const char **unit, double *lo, double *hi,
+                               int *has_default, double *def, double *bound_lo, double *bound_hi)
 {
     const shp_model_desc *m = shp_model_info(i);
     if (!m || k < 0 || k >= m->n_params) return SHP_ERR_INVALID;
@@ -57,8 +57,8 @@ int shp_api_model_param(int i, int k, const char **name, const char **unit, doub
     return SHP_OK;
 }
 
-int shp_api_curves(const char *model, const double *params, int n_params, const double *h, long n,
-                   double *theta, double *K, double *C, char *err, size_t len)
+shp_status shp_api_curves(const char *model, const double *params, int n_params, const double *h, long n,
+                          double *theta, double *K, double *C, char *err, size_t len)
 {
     if (err && len) err[0] = '\0';
     const shp_model_desc *m = model ? shp_model_find(model) : NULL;

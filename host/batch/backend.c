@@ -46,7 +46,7 @@ const char *shp_backend_error(const shp_backend *be)
     return be && be->ops->error ? be->ops->error(be) : "";
 }
 
-int shp_backend_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b)
+shp_status shp_backend_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b)
 {
     if (!be || !s || !b || !s->col || b->n < 0 || (b->n > 0 && (!b->mats || !b->out || !b->stats)))
         return SHP_ERR_INVALID;

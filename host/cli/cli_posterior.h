@@ -3,7 +3,7 @@
 #ifndef SHPFIT_HOST_CLI_CLI_POSTERIOR_H
 #define SHPFIT_HOST_CLI_CLI_POSTERIOR_H
 
-#include "io/posterior_output.h"
+#include "output/posterior_output.h"
 #include "plot/plot.h"
 #include "shpfit/posterior.h"
 

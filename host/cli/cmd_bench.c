@@ -1,7 +1,7 @@
 /* shpfit bench CAMPAIGN.json --out DIR [--threads N] [--seeds N]: an optimizer-benchmark
- * campaign (shpfit/campaign.h): cases × variants × seeds, resumable, with a report.
+ * campaign (campaign/campaign.h): cases × variants × seeds, resumable, with a report.
  * shpfit paper: the same run of the seed-002 study's campaign, then its tables and
- * figures (host/paper/paper_report.h). */
+ * figures (host/app/paper/paper_report.h). */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <stdio.h>
@@ -13,9 +13,9 @@
 #include "cli/cli_args.h"
 #include "io/fs.h"
 #include "io/json_file.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "paper/paper_report.h"
-#include "shpfit/campaign.h"
+#include "campaign/campaign.h"
 #include "shpfit/status.h"
 
 static void help(FILE *f)

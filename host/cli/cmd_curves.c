@@ -9,9 +9,9 @@
 
 #include "cli/cli.h"
 #include "cli/cli_args.h"
-#include "io/curves.h"
+#include "output/curves.h"
 #include "io/fs.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/status.h"

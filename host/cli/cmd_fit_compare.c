@@ -16,10 +16,10 @@
 
 #include "cli/cli.h"
 #include "config/cfg_json.h"
-#include "io/compare_output.h"
-#include "io/fit_output.h"
+#include "output/compare_output.h"
+#include "output/fit_output.h"
 #include "io/fs.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "plot/plot.h"
 #include "shpfit/fit.h"
 #include "shpfit/models.h"

@@ -10,7 +10,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "plot/plot.h"
 #include "shpfit/forward.h"
 #include "shpfit/forward_output.h"

@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
-#include "io/hydrus.h"
+#include "import/hydrus.h"
 #include "io/json_file.h"
 #include "shpfit/status.h"
 

@@ -10,7 +10,7 @@
 #include "cli/cli_args.h"
 #include "io/fs.h"
 #include "io/json_file.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "shpfit/station.h"
 #include "shpfit/status.h"
 

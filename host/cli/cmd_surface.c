@@ -1,6 +1,6 @@
 /* shpfit surface CONFIG.json --out DIR [--points N] [--zoom F] [--threads N] [--backend NAME]: response
  * surfaces of the objectives of CONFIG's fit on planes of its free parameters
- * (shpfit/surface.h), as CSV, surface.json and contour maps. */
+ * (surface/surface.h), as CSV, surface.json and contour maps. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,14 +11,14 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
-#include "io/stage.h"
-#include "io/surface_output.h"
+#include "output/stage.h"
+#include "output/surface_output.h"
 #include "plot/plot.h"
 #include "plot/plot_surface.h"
 #include "shpfit/fit.h"
 #include <cjson/cJSON.h>
 
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 #include "io/json_file.h"
 
 static void help(FILE *f)

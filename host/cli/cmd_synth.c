@@ -1,5 +1,5 @@
 /* shpfit synth CONFIG.json --out DIR [--seed N] [--backend NAME]: synthetic observations
- * from the config's materials taken as the truth (shpfit/synth.h). */
+ * from the config's materials taken as the truth (synth/synth.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +8,9 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"
-#include "io/stage.h"
+#include "output/stage.h"
 #include "shpfit/status.h"
-#include "shpfit/synth.h"
+#include "synth/synth.h"
 
 static void help(FILE *f)
 {

@@ -34,7 +34,7 @@ void shp_column_out_bind(const shp_column *col, double *block, shp_column_stats 
     shp_column_out_at(col, block, stats, out);
 }
 
-int shp_column_result_alloc(const shp_column *col, shp_column_result *res)
+shp_status shp_column_result_alloc(const shp_column *col, shp_column_result *res)
 {
     res->block = malloc((size_t)shp_column_out_doubles(col) * sizeof(double));
     if (!res->block) return SHP_ERR_NOMEM;
@@ -55,13 +55,13 @@ const char *const shp_kmean_names[SHP_KMEAN_COUNT + 1] = {"arithmetic", "geometr
 size_t shp_column_work_bytes(const shp_column *col)
 {
     const shp_team one = shp_team_single();
-    return (size_t)shp_column_work_size(col->n, richards_materials(&one, col), col->opt.kmean,
+    return (size_t)shp_column_work_size(col->n, shp_richards_materials(&one, col), col->opt.kmean,
                                           col->n_sens > 0 ? col->n_sens : 0) *
            sizeof(double);
 }
 
-int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
-                       shp_column_result *res)
+shp_status shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
+                              shp_column_result *res)
 {
     /* zeroed: every slot is written before it is read, but calloc costs nothing here */
     double *work = calloc(shp_column_work_bytes(col), 1);

@@ -49,7 +49,7 @@ static int dist_valid(const shp_root_distribution *d)
     }
 }
 
-int shp_root_weights(const shp_root_distribution *d, int n, const double *z, double *w)
+shp_status shp_root_weights(const shp_root_distribution *d, int n, const double *z, double *w)
 {
     if (!d || !z || !w || n < 2 || !dist_valid(d)) return SHP_ERR_INVALID;
     double sum = 0.0;
@@ -66,7 +66,7 @@ int shp_root_weights(const shp_root_distribution *d, int n, const double *z, dou
 
 const char *const shp_feddes_names[] = {"pasture", "grass", NULL};
 
-int shp_feddes_named(const char *name, double cm_per_length, double min_per_time, shp_feddes *f)
+shp_status shp_feddes_named(const char *name, double cm_per_length, double min_per_time, shp_feddes *f)
 {
     if (!name || !f || !(cm_per_length > 0.0) || !(min_per_time > 0.0)) return SHP_ERR_INVALID;
     if (strcmp(name, "pasture") != 0 && strcmp(name, "grass") != 0) return SHP_ERR_INVALID;
@@ -76,7 +76,7 @@ int shp_feddes_named(const char *name, double cm_per_length, double min_per_time
     return SHP_OK;
 }
 
-int shp_feddes_check(const shp_feddes *f)
+shp_status shp_feddes_check(const shp_feddes *f)
 {
     const double v[7] = {f->h1, f->h2, f->h3h, f->h3l, f->h4, f->r2h, f->r2l};
     for (int k = 0; k < 7; ++k)

@@ -132,17 +132,17 @@ int cfg_curves_load_json(const char *path, cJSON *root, shp_forward_problem **ou
     return load_parsed(path, root, parse_curves, out, err, errlen);
 }
 
-int shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+shp_status shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
 {
     return load_with(path, parse_curves, out, err, errlen);
 }
 
-int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+shp_status shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
 {
     return load_with(path, parse_all, out, err, errlen);
 }
 
-int shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
+shp_status shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen)
 {
     return load_with(path, parse_materials_only, out, err, errlen);
 }

@@ -174,20 +174,20 @@ static int day_or_month(const shp_et0_site *s, const shp_et0_day *d, int monthly
     return SHP_OK;
 }
 
-int shp_et0_daily(const shp_et0_site *site, const shp_et0_day *day, shp_et0_result *out,
-                  char *msg, size_t len)
+shp_status shp_et0_daily(const shp_et0_site *site, const shp_et0_day *day, shp_et0_result *out,
+                         char *msg, size_t len)
 {
     return day_or_month(site, day, 0, out, msg, len);
 }
 
-int shp_et0_monthly(const shp_et0_site *site, const shp_et0_day *month, shp_et0_result *out,
-                    char *msg, size_t len)
+shp_status shp_et0_monthly(const shp_et0_site *site, const shp_et0_day *month, shp_et0_result *out,
+                           char *msg, size_t len)
 {
     return day_or_month(site, month, 1, out, msg, len);
 }
 
-int shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_result *out, char *msg,
-                   size_t len)
+shp_status shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_result *out, char *msg,
+                          size_t len)
 {
     result_clear(out);
     int st = shp_et0_check_site(s, 1, msg, len);

@@ -149,7 +149,7 @@ shp_station_options shp_station_options_default(void)
     return o;
 }
 
-int shp_station_options_parse_flags(const char *list, shp_station_options *o, char *msg, size_t len)
+shp_status shp_station_options_parse_flags(const char *list, shp_station_options *o, char *msg, size_t len)
 {
     shp_station_options r;
     memset(&r, 0, sizeof r);
@@ -253,8 +253,8 @@ int shp_station_format_guess(const char *path)
     return f;
 }
 
-int shp_station_read(const char *path, shp_station_format format, const shp_station_options *opt,
-                     shp_station_record *r, char *msg, size_t len)
+shp_status shp_station_read(const char *path, shp_station_format format, const shp_station_options *opt,
+                            shp_station_record *r, char *msg, size_t len)
 {
     shp_station_record_init(r, path, format);
     if (format < 0 || format >= SHP_STATION_FORMAT_COUNT)
@@ -285,7 +285,7 @@ int shp_station_read(const char *path, shp_station_format format, const shp_stat
     return SHP_OK;
 }
 
-int shp_station_crop(shp_station_record *r, long first, long last, char *msg, size_t len)
+shp_status shp_station_crop(shp_station_record *r, long first, long last, char *msg, size_t len)
 {
     char a[16], b[16], c[16], d[16];
     const long rec_last = r->first_day + r->n_days - 1;

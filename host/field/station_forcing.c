@@ -66,8 +66,8 @@ static int fill_linear(const shp_station_record *r, int v, double *x, unsigned *
     return SHP_OK;
 }
 
-int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_options *o, shp_station_forcing *f,
-                              char *msg, size_t len)
+shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forcing_options *o, shp_station_forcing *f,
+                                     char *msg, size_t len)
 {
     memset(f, 0, sizeof *f);
     if (!r->has_weather)

@@ -317,7 +317,7 @@ static const fit_phase PHASES[PH_DONE] = {
     [PH_UNCERTAINTY] = {uncertainty_ask, uncertainty_tell, 0},
 };
 
-int shp_fit_create(const shp_problem *pb, const shp_fit_options *opt, shp_fit **out)
+shp_status shp_fit_create(const shp_problem *pb, const shp_fit_options *opt, shp_fit **out)
 {
     *out = NULL;
     shp_fit *f = calloc(1, sizeof *f);
@@ -352,7 +352,7 @@ void shp_fit_destroy(shp_fit *f)
     free(f);
 }
 
-int shp_fit_ask(shp_fit *f, shp_fit_request *rq)
+shp_status shp_fit_ask(shp_fit *f, shp_fit_request *rq)
 {
     if (f->pending) {
         *rq = f->rq;
@@ -378,7 +378,7 @@ int shp_fit_ask(shp_fit *f, shp_fit_request *rq)
     return f->status;
 }
 
-int shp_fit_tell(shp_fit *f, const double *F, const int *ok, const double *r, const double *J, double seconds)
+shp_status shp_fit_tell(shp_fit *f, const double *F, const int *ok, const double *r, const double *J, double seconds)
 {
     if (!f->pending) return SHP_ERR_INVALID;
     f->pending = 0;
@@ -405,7 +405,7 @@ void shp_fit_interrupt(shp_fit *f, shp_opt_stop_reason why)
 }
 
 int shp_fit_done(const shp_fit *f) { return f->phase == PH_DONE; }
-int shp_fit_status(const shp_fit *f) { return f->status; }
+shp_status shp_fit_status(const shp_fit *f) { return f->status; }
 const char *shp_fit_errmsg(const shp_fit *f) { return f->msg; }
 
 const shp_fit_history *shp_fit_history_lines(const shp_fit *f, int *n)
@@ -416,7 +416,7 @@ const shp_fit_history *shp_fit_history_lines(const shp_fit *f, int *n)
 
 const shp_pareto *shp_fit_archive(const shp_fit *f) { return f->o ? shp_optimizer_archive(f->o) : NULL; }
 
-int shp_fit_get_result(shp_fit *f, shp_fit_result *res)
+shp_status shp_fit_get_result(shp_fit *f, shp_fit_result *res)
 {
     if (f->phase != PH_DONE) return SHP_ERR_INVALID;
     *res = f->res;
@@ -429,8 +429,8 @@ int shp_fit_get_result(shp_fit *f, shp_fit_result *res)
     return f->status;
 }
 
-int shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
-                     double *J)
+shp_status shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
+                            double *J)
 {
     switch (rq->need) {
     case SHP_FIT_NEED_JACOBIAN: return shp_problem_evaluate_jacobian(pb, be, rq->u, rq->n, f, ok, r, J);

@@ -98,7 +98,7 @@ static int parse_file(const shp_problem *pb, const char *path, double *values, c
     return rc;
 }
 
-int shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len)
+shp_status shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     memset(pt, 0, sizeof *pt);
@@ -144,7 +144,7 @@ int shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, 
     return shp_problem_check_values(pb, pt->values, pt->mats, err, len);
 }
 
-int shp_fit_point_evaluate(shp_problem *pb, shp_backend *be, shp_fit_point *pt, char *err, size_t len)
+shp_status shp_fit_point_evaluate(shp_problem *pb, shp_backend *be, shp_fit_point *pt, char *err, size_t len)
 {
     const double t0 = shp_wall_seconds();
     const int rc = shp_problem_simulate_materials(pb, be, pt->mats);

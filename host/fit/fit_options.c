@@ -437,8 +437,8 @@ static int parse_budget(const cfg_ctx *c, const cJSON *fit, shp_fit_options *opt
     return apply_budget(c, fit, "fit", "fit.budget", be, bt, opt);
 }
 
-int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
-                         char *err, size_t len)
+shp_status shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
+                                char *err, size_t len)
 {
     static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
                                        "algorithm", "population", "seed", "settings", "stop", "budget",
@@ -455,9 +455,9 @@ int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit
     return parse_budget(&c, fit, opt);
 }
 
-int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                          const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
-                          char *err, size_t len)
+shp_status shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                                 const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
+                                 char *err, size_t len)
 {
     const cfg_ctx c = {file, err, len};
     memset(opt, 0, sizeof *opt);
@@ -469,8 +469,8 @@ int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const 
                         budget->time_s, opt);
 }
 
-int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                       const char *path, shp_fit_step *st, char *err, size_t len)
+shp_status shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                              const char *path, shp_fit_step *st, char *err, size_t len)
 {
     const cfg_ctx c = {file, err, len};
     memset(st, 0, sizeof *st);

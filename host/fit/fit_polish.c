@@ -194,8 +194,8 @@ void fit_polisher_abort(fit_polisher *p)
     p->state = POLISH_OVER;
 }
 
-int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
-                   double *u, shp_fit_polish_info *info, char *err, size_t len)
+shp_status shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                          double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
     const int nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb), dim = shp_problem_dim(pb);
     const int cap = shp_lm_max_candidates(sp->sdim, s) > 1 ? shp_lm_max_candidates(sp->sdim, s) : 1;
@@ -222,8 +222,8 @@ int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, c
     return rc;
 }
 
-int shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
-                          shp_fit_polish_info *info, char *err, size_t len)
+shp_status shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
+                                 shp_fit_polish_info *info, char *err, size_t len)
 {
     shp_fit_step st;
     shp_step_space sp;

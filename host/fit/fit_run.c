@@ -9,7 +9,7 @@
 #include "shpfit/journal.h"
 #include "io/json_file.h"
 
-int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len)
+shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const cJSON *t = cfg_child(shp_problem_fit_config(pb), "truth");
@@ -95,9 +95,9 @@ static int eval_reserve(eval_buffers *b, const shp_problem *pb, const shp_fit_re
     return SHP_ERR_NOMEM;
 }
 
-int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
-                shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
-                size_t len)
+shp_status shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                       shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
+                       size_t len)
 {
     memset(res, 0, sizeof *res);
     shp_fit *fit = NULL;

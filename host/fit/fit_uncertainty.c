@@ -68,8 +68,8 @@ double shp_student_t_two_sided(double level, int dof)
 
 /* ---------------------------------------------------------------- the uncertainty */
 
-int shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
-                                  shp_uncertainty *out)
+shp_status shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
+                                         shp_uncertainty *out)
 {
     memset(out, 0, sizeof *out);
     const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb);
@@ -146,7 +146,7 @@ int shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const 
     return out->status;
 }
 
-int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out)
+shp_status shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out)
 {
     const int p = shp_problem_dim(pb), m = shp_problem_n_residuals(pb), nobj = shp_problem_n_obj(pb);
     if (m - p < 1) return shp_uncertainty_from_jacobian(pb, u, NULL, NULL, 0, out);
@@ -162,8 +162,8 @@ int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_un
     return out->status;
 }
 
-int shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *unc, const double *u, int mat,
-                         double h, double *theta_half, double *log10K_half)
+shp_status shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *unc, const double *u, int mat,
+                                double h, double *theta_half, double *log10K_half)
 {
     *theta_half = *log10K_half = NAN;
     const int p = unc->dim;

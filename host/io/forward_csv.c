@@ -37,8 +37,8 @@ void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o,
     b->storage_change = o->balance[k] + o->Q[k] - o->Q_bot[k] - o->Q_uptake[k];
 }
 
-int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
-                             const shp_column_result *res, int rows, char *err, size_t errlen)
+shp_status shp_forward_write_series(const char *path, const shp_forward_problem *fp,
+                                    const shp_column_result *res, int rows, char *err, size_t errlen)
 {
     FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
@@ -69,9 +69,9 @@ int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
     return shp_file_close(f, path, err, errlen);
 }
 
-int shp_forward_write_observations(const char *path, const shp_forward_problem *fp,
-                                   const shp_column_result *res, int rows, char *err,
-                                   size_t errlen)
+shp_status shp_forward_write_observations(const char *path, const shp_forward_problem *fp,
+                                          const shp_column_result *res, int rows, char *err,
+                                          size_t errlen)
 {
     FILE *f = shp_file_create(path, err, errlen);
     if (!f) return SHP_ERR_IO;
@@ -87,8 +87,8 @@ int shp_forward_write_observations(const char *path, const shp_forward_problem *
     return shp_file_close(f, path, err, errlen);
 }
 
-int shp_forward_write_profile_final(const char *path, const shp_forward_problem *fp,
-                                    const shp_column_result *res, char *err, size_t errlen)
+shp_status shp_forward_write_profile_final(const char *path, const shp_forward_problem *fp,
+                                           const shp_column_result *res, char *err, size_t errlen)
 {
     const int n = fp->column.n;
     /* with profiles = "all" the final profile is the last stored one */
@@ -102,8 +102,8 @@ int shp_forward_write_profile_final(const char *path, const shp_forward_problem 
     return shp_file_close(f, path, err, errlen);
 }
 
-int shp_forward_write_profiles(const char *path, const shp_forward_problem *fp,
-                               const shp_column_result *res, int rows, char *err, size_t errlen)
+shp_status shp_forward_write_profiles(const char *path, const shp_forward_problem *fp,
+                                      const shp_column_result *res, int rows, char *err, size_t errlen)
 {
     const int n = fp->column.n;
     FILE *f = shp_file_create(path, err, errlen);

@@ -25,7 +25,7 @@
      .hi = SHP_INF, .bound_lo = 1e-6, .bound_hi = 1.0, .log_scale = 1, .dim_L = 1, .dim_T = -1,  \
      .k_only = 1}
 /* Mualem's pore connectivity/tortuosity: l > −2 keeps K → 0 as Se → 0 for every model
- * here (hydraulic-models.md §2.1: the bound is −2/m for VGM, and m ≤ 1); 0.5 by
+ * here (the bound is −2/m for VGM, and m ≤ 1); 0.5 by
  * convention and held fixed in inversions unless freed */
 #define SHP_PARAM_MUALEM_L(key)                                                           \
     {.name = (key), .unit = "-", .about = "pore connectivity (Mualem tortuosity), > -2",   \

@@ -82,7 +82,7 @@ const char *shp_model_names(char *buf, size_t len)
     return buf;
 }
 
-int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len)
+shp_status shp_param_check(const shp_param_info *p, double v, char *msg, size_t len)
 {
     if (!isfinite(v)) {
         snprintf(msg, len, "must be a finite number (got %g)", v);
@@ -148,7 +148,7 @@ int shp_model_first_invalid(const shp_material *mat, char *msg, size_t len)
     return -1;
 }
 
-int shp_model_validate(const shp_material *mat, char *msg, size_t len)
+shp_status shp_model_validate(const shp_material *mat, char *msg, size_t len)
 {
     return shp_model_first_invalid(mat, msg, len) < 0 ? SHP_OK : SHP_ERR_INVALID;
 }

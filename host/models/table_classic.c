@@ -4,8 +4,8 @@
 
 #include "models/models_internal.h"
 
-/* Bounds span real soils: the toolbox's hb 9–86 cm, λ 0.0877–0.709 (hydraulic-models.md
- * §2.2) leave out uniform sands (SWRC Fit's Toyoura sand: hb 41.7 cm, λ 7.0). */
+/* Bounds span real soils: the SoilWater_ToolBox's hb 9–86 cm, λ 0.0877–0.709 (Ψbc
+ * 90–856 mm) leave out uniform sands (SWRC Fit's Toyoura sand: hb 41.7 cm, λ 7.0). */
 static const shp_param_info bc_params[SHP_BC_NPARAM] = {
     SHP_PARAM_THETA_R(0.0, 0.3),
     SHP_PARAM_THETA_S(0.2, 0.8),

@@ -1,10 +1,10 @@
 /* Registry rows of the lognormal family: Kosugi (1996), the bimodal Kosugi model of
  * SoilWater-ToolBox/HyPix with its two conductivity forms, and the Fernández-Gálvez et
  * al. (2021) constrained parameterisation (include/shpfit/physics/model_kosugi.h;
- * shared/reference/hydraulic-models.md §2.4, §2.5).
+ * docs/models.md).
  *
  * Inversion bounds are in cm and min. The toolbox's are in mm and mm/s
- * (GUI_HydroParam.csv, Param.jl; notes §2.5, §4), converted: Ks 5.6e-5–0.0834 mm/s
+ * (GUI_HydroParam.csv, Param.jl of SoilWater_ToolBox), converted: Ks 5.6e-5–0.0834 mm/s
  * = 3.36e-4–0.5004 cm/min (≈ 0.48–720 cm/d); ΨmMac 1–100 mm = 0.1–10 cm; Ψm, whose
  * toolbox range (100–1e14 mm) is not physical, 1e1–1e8 mm = 1–1e7 cm. */
 #include <stdio.h>
@@ -156,7 +156,7 @@ static const shp_param_info fg2021_params[SHP_FG_NPARAM] = {
 /* The derived θr(σ) must stay below θsMacMat = η θs. */
 static int fg2021_check(const double *p, char *msg, size_t len)
 {
-    const double tr = kosugi2_fg2021_theta_r(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
+    const double tr = shp_kosugi2_fg2021_theta_r(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
     const double tsm = p[SHP_FG_ETA] * p[SHP_FG_THETA_S];
     if (tr < tsm) return -1;
     snprintf(msg, len,

@@ -1,7 +1,7 @@
 /* Registry rows of the complete-moisture-range models that reach θ = 0 at an
  * oven-dry head h0: Peters–Durner–Iden with the VG base (include/shpfit/physics/
  * model_pdi.h) and Fredlund–Xing with the correction factor, FXW (model_fxw.h).
- * Key names are those of shared/reference/reference_values*.csv. */
+ * Key names are those of tests/data/reference_values*.csv. */
 #include <stdio.h>
 
 #include "models/models_internal.h"
@@ -10,9 +10,9 @@
 
 /* ---- PDI ------------------------------------------------------------------------ */
 
-/* Validity and bounds: hydraulic-models.md §2.7 and §4 (SoilHyP docs: τ ≥ −2, ω in
- * [0, 1], typically 1e-5–1e-2; h0 = 10^6.8 cm and a = −1.5 fixed); α, n, τ search
- * ranges from the spsh example (§2.1). */
+/* Validity and bounds: the SoilHyP 0.1.7 documentation (τ ≥ −2, ω in [0, 1], typically
+ * 1e-5–1e-2; h0 = 10^6.8 cm and a = −1.5 fixed); α, n, τ search ranges from the spsh
+ * 1.1.0 example. */
 static const shp_param_info pdi_params[SHP_PDI_NPARAM] = {
     {.name = "theta_r", .unit = "-",
      .about = "maximum adsorbed water content (theta_r * Sad; not a residual)", .lo = 0.0,
@@ -71,7 +71,7 @@ const shp_model_desc shp_row_pdi = {
 
 /* Validity: SOILWAT2 SWRC_check_parameters_for_FXW (θs in (0,1], α > 0, n in (1,10],
  * m in (0,1.5], Ks > 0, L > 0), partly after Wang et al. (2022) Table 1; hr = 1500 cm
- * and h0 = 6.3e6 cm fixed there (hydraulic-models.md §2.8). The n search range starts
+ * and h0 = 6.3e6 cm fixed there. The n search range starts
  * at 1.1, where the K quadrature is checked to 1e-13 (model_fxw.h). */
 static const shp_param_info fxw_params[SHP_FXW_NPARAM] = {
     SHP_PARAM_THETA_S(0.2, 0.8),

@@ -55,7 +55,7 @@ static int stair_add(pt3 *s, int n, pt3 p)
     return n - (end - pos) + 1;
 }
 
-int shp_hypervolume(const double *f, int n, int m, const double *ref, double *hv)
+shp_status shp_hypervolume(const double *f, int n, int m, const double *ref, double *hv)
 {
     if (!hv || !ref || n < 0 || (n > 0 && !f) || m < 1 || m > 3) return SHP_ERR_INVALID;
     *hv = 0.0;

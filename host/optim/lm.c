@@ -31,7 +31,7 @@ shp_lm_settings shp_lm_settings_default(void)
     return s;
 }
 
-int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t len)
+shp_status shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t len)
 {
     const char *bad = NULL;
     if (dim < 1 || dim > LM_MAX_DIM) bad = "dim must be 1 … 32";
@@ -248,13 +248,13 @@ static void normal_equations(shp_lm *lm)
 
 static int tell(shp_lm *lm, const double *r, const double *J, const int *ok);
 
-int shp_lm_tell(shp_lm *lm, const double *r, const int *ok)
+shp_status shp_lm_tell(shp_lm *lm, const double *r, const int *ok)
 {
     if (!lm || lm->s.jacobian == SHP_LM_JACOBIAN_EXACT) return SHP_ERR_INVALID;
     return tell(lm, r, NULL, ok);
 }
 
-int shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok)
+shp_status shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok)
 {
     if (!lm || lm->s.jacobian != SHP_LM_JACOBIAN_EXACT || !J) return SHP_ERR_INVALID;
     return tell(lm, r, J, ok);

@@ -52,7 +52,7 @@ const char *shp_opt_enum_name(shp_opt_enum kind, int value)
     return t[value];
 }
 
-int shp_opt_enum_from_string(shp_opt_enum kind, const char *name, int *value)
+shp_status shp_opt_enum_from_string(shp_opt_enum kind, const char *name, int *value)
 {
     if (!name || !value) return SHP_ERR_INVALID;
     const int n = shp_opt_enum_count(kind);
@@ -89,7 +89,7 @@ const char *shp_opt_algorithm_about(shp_opt_algorithm alg)
     return t ? t->about : NULL;
 }
 
-int shp_opt_algorithm_from_string(const char *name, shp_opt_algorithm *alg)
+shp_status shp_opt_algorithm_from_string(const char *name, shp_opt_algorithm *alg)
 {
     int v;
     const int st = shp_opt_enum_from_string(SHP_OPT_ENUM_ALGORITHM, name, &v);

@@ -79,7 +79,7 @@ void shp_optimizer_destroy(shp_optimizer *o)
     free(o);
 }
 
-int shp_optimizer_set_initial(shp_optimizer *o, const double *x, int n)
+shp_status shp_optimizer_set_initial(shp_optimizer *o, const double *x, int n)
 {
     if (!o || (n > 0 && !x) || n < 0 || n > o->pop || o->generation > 0 || o->asked) return SHP_ERR_INVALID;
     const size_t m = (size_t)n * (size_t)o->dim;
@@ -113,7 +113,7 @@ static void initial_population(shp_optimizer *o)
     }
 }
 
-int shp_optimizer_ask(shp_optimizer *o, double *x)
+shp_status shp_optimizer_ask(shp_optimizer *o, double *x)
 {
     if (!o) return SHP_ERR_INVALID;
     if (!o->asked) {
@@ -143,7 +143,7 @@ static double spread_of(const double *p, int pop, int dim)
     return acc / dim * sqrt(12.0);
 }
 
-int shp_optimizer_tell(shp_optimizer *o, const double *f, const int *ok)
+shp_status shp_optimizer_tell(shp_optimizer *o, const double *f, const int *ok)
 {
     if (!o || !f || !o->asked) return SHP_ERR_INVALID;
     const int pop = o->pop, m = o->n_obj, dim = o->dim;
@@ -209,7 +209,7 @@ double shp_optimizer_best_value(const shp_optimizer *o) { return o ? o->best_s :
 double shp_optimizer_spread(const shp_optimizer *o) { return o ? o->spread : NAN; }
 const shp_pareto *shp_optimizer_archive(const shp_optimizer *o) { return o ? o->archive : NULL; }
 
-int shp_optimizer_best(const shp_optimizer *o, double *x, double *f)
+shp_status shp_optimizer_best(const shp_optimizer *o, double *x, double *f)
 {
     if (!o || !o->have_best) return SHP_ERR_INVALID;
     if (x) memcpy(x, o->best_x, (size_t)o->dim * sizeof *x);
@@ -217,7 +217,7 @@ int shp_optimizer_best(const shp_optimizer *o, double *x, double *f)
     return SHP_OK;
 }
 
-int shp_optimizer_best_for(const shp_optimizer *o, int k, double *x, double *f)
+shp_status shp_optimizer_best_for(const shp_optimizer *o, int k, double *x, double *f)
 {
     if (!o || k < 0 || k >= o->n_obj || !o->have_obj[k]) return SHP_ERR_INVALID;
     if (x) memcpy(x, &o->obj_x[(size_t)k * o->dim], (size_t)o->dim * sizeof *x);

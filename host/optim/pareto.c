@@ -324,7 +324,7 @@ static int before(const double *fi, const double *fj, int m, int k)
     return 0;
 }
 
-int shp_pareto_sort(shp_pareto *a, int k)
+shp_status shp_pareto_sort(shp_pareto *a, int k)
 {
     if (!a || k < 0 || k >= a->m) return SHP_ERR_INVALID;
     const int m = a->m, dim = a->dim;
@@ -344,7 +344,7 @@ int shp_pareto_sort(shp_pareto *a, int k)
     return SHP_OK;
 }
 
-int shp_pareto_hypervolume(const shp_pareto *a, const double *ref, double *hv)
+shp_status shp_pareto_hypervolume(const shp_pareto *a, const double *ref, double *hv)
 {
     if (!a) return SHP_ERR_INVALID;
     return shp_hypervolume(a->f, a->n, a->m, ref, hv);

@@ -93,8 +93,8 @@ static int in(double v, double a, double b) { return isfinite(v) && v >= a && v 
                         (double)s.field);                                                          \
     } while (0)
 
-int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *sp, char *msg,
-                  size_t len)
+shp_status shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *sp, char *msg,
+                         size_t len)
 {
     const shp_opt_type *t = shp_opt_type_of(alg);
     if (!t) return fail(msg, len, "unknown algorithm %d", (int)alg);

@@ -60,8 +60,8 @@ static double now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-int shp_optimize_batch(shp_optimizer *o, const shp_opt_stop *stop, shp_opt_batch_fn eval, void *ctx,
-                       shp_opt_stop_reason *why)
+shp_status shp_optimize_batch(shp_optimizer *o, const shp_opt_stop *stop, shp_opt_batch_fn eval, void *ctx,
+                              shp_opt_stop_reason *why)
 {
     if (why) *why = SHP_STOP_NONE;
     if (!o || !stop || !eval) return SHP_ERR_INVALID;

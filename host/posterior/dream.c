@@ -91,7 +91,7 @@ static int latin_hypercube(double *z, int m0, int dim, uint64_t seed)
     return SHP_OK;
 }
 
-int shp_dream_create(int dim, const shp_dream_settings *s, uint64_t seed, shp_dream **out)
+shp_status shp_dream_create(int dim, const shp_dream_settings *s, uint64_t seed, shp_dream **out)
 {
     if (!out) return SHP_ERR_INVALID;
     *out = NULL;
@@ -133,7 +133,7 @@ static double fold(double v)
     return v < 1.0 ? v : 0.0;
 }
 
-int shp_dream_set_archive(shp_dream *d, const double *z, long m)
+shp_status shp_dream_set_archive(shp_dream *d, const double *z, long m)
 {
     if (!d || !z || d->started || m != d->s.archive_init) return SHP_ERR_INVALID;
     for (long k = 0; k < m * d->dim; ++k) {
@@ -285,7 +285,7 @@ static void update_pcr(shp_dream *d)
     for (int m = 0; m < n; ++m) d->pcr[m] /= s2;
 }
 
-int shp_dream_tell(shp_dream *d, const double *logp)
+shp_status shp_dream_tell(shp_dream *d, const double *logp)
 {
     if (!d || !logp || !d->asked) return SHP_ERR_INVALID;
     const int n = d->s.chains, dim = d->dim;

@@ -180,8 +180,8 @@ static int parse_sampler(const cfg_ctx *c, const cJSON *post, shp_dream_settings
     return SHP_OK;
 }
 
-int shp_posterior_options_load(const shp_problem *pb, long long seed_override, shp_posterior_options *o,
-                               char *err, size_t len)
+shp_status shp_posterior_options_load(const shp_problem *pb, long long seed_override, shp_posterior_options *o,
+                                      char *err, size_t len)
 {
     static const char *const keys[] = {"chains",     "sigma",     "prior",         "rhat",         "max_evaluations",
                                        "check_every", "min_window", "predictive_draws", "pairs",  "crossover",

@@ -142,9 +142,9 @@ static int rhat_window(const shp_posterior_result *r, long g0, long g1, double t
     return ok;
 }
 
-int shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
-                      shp_posterior_progress_fn progress, void *ctx, shp_posterior_result *res, char *err,
-                      size_t len)
+shp_status shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
+                             shp_posterior_progress_fn progress, void *ctx, shp_posterior_result *res, char *err,
+                             size_t len)
 {
     memset(res, 0, sizeof *res);
     if (len) err[0] = '\0';

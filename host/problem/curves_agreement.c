@@ -31,8 +31,8 @@ double shp_theta_at_conductivity(const shp_material *m, double k, double psi_hi)
     return theta_at(m, exp(0.5 * (lo + hi)));
 }
 
-int shp_curve_agreement_compute(const shp_material *truth, const shp_material *fit, double psi_min,
-                                double psi_max, shp_curve_agreement *a)
+shp_status shp_curve_agreement_compute(const shp_material *truth, const shp_material *fit, double psi_min,
+                                       double psi_max, shp_curve_agreement *a)
 {
     enum { N = SHP_AGREEMENT_POINTS };
     double st[N], sf[N];

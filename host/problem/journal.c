@@ -148,8 +148,8 @@ static int resume_file(shp_journal *j, uint64_t fingerprint, char *err, size_t l
     return SHP_OK;
 }
 
-int shp_journal_open(const char *path, uint64_t fingerprint, const void *meta, size_t meta_len, int resume,
-                     shp_journal **out, char *err, size_t len)
+shp_status shp_journal_open(const char *path, uint64_t fingerprint, const void *meta, size_t meta_len, int resume,
+                            shp_journal **out, char *err, size_t len)
 {
     *out = NULL;
     shp_journal *j = calloc(1, sizeof *j);
@@ -198,8 +198,8 @@ static uint64_t input_hash(const double *u, int n, int dim, int nres)
     return shp_hash64(&has_res, sizeof has_res, h);
 }
 
-int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                       double *r, long counts[SHP_JOURNAL_COUNTS])
+shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
+                              double *r, long counts[SHP_JOURNAL_COUNTS])
 {
     record_head h;
     memcpy(&h, j->old + j->pos, sizeof h);
@@ -233,8 +233,8 @@ int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj
     return SHP_OK;
 }
 
-int shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                       const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS])
+shp_status shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
+                              const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS])
 {
     const int want_res = r != NULL;
     record_head h = {RECORD_MAGIC, (uint32_t)want_res, n, dim, nobj, want_res ? nres : 0,

@@ -126,8 +126,8 @@ static void residuals(const shp_problem *pb, int kind, double *r)
     for (int i = 0; i < o->n; ++i) r[i] = (o->sim[i] - o->obs_t[i]) / scale;
 }
 
-int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
-                         int *ok)
+shp_status shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
+                                int *ok)
 {
     return shp_problem_evaluate_residuals(pb, be, u, n, f, ok, NULL);
 }
@@ -186,8 +186,8 @@ static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int
     return SHP_OK;
 }
 
-int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
-                                   double *f, int *ok, double *r)
+shp_status shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                          double *f, int *ok, double *r)
 {
     if (n <= 0) return SHP_OK;
     shp_journal *j = pb->journal;
@@ -278,14 +278,14 @@ static int simulate_prepared(shp_problem *pb, shp_backend *be)
     return rc;
 }
 
-int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
+shp_status shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
 {
     CFG_TRY(simulation_begin(pb));
     if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
     return simulate_prepared(pb, be);
 }
 
-int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
+shp_status shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
 {
     CFG_TRY(simulation_begin(pb));
     if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
@@ -304,8 +304,8 @@ void shp_problem_last_objectives(const shp_problem *pb, double *f)
     for (int k = 0; k < pb->n_obj; ++k) f[k] = pb->obs[pb->obj[k]].simulated ? shp_problem_metric_of(pb, pb->obj[k]) : NAN;
 }
 
-int shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
-                             int *n, double *t)
+shp_status shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
+                                    int *n, double *t)
 {
     if (!pb->last_ran || pb->stats[0].status != SHP_OK) return SHP_ERR_INVALID;
     const shp_column report = shp_problem_report_column(pb);
@@ -341,7 +341,7 @@ int shp_problem_series(const shp_problem *pb, int kind, const double **x, const 
     return o->n;
 }
 
-int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
+shp_status shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m)
 {
     const double *x, *x2, *obs, *sim;
     const int n = shp_problem_series(pb, kind, &x, &x2, &obs, &sim);
@@ -404,7 +404,7 @@ int shp_problem_period_depth_metrics(const shp_problem *pb, int period, int max,
     return metrics_by_depth(n, x2, obs, sim, per, period, max, depth, m);
 }
 
-int shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m)
+shp_status shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m)
 {
     const double *x, *x2, *obs, *sim;
     const int *per;
@@ -443,8 +443,8 @@ static int last_outputs(const shp_problem *pb, shp_column *report, shp_column_ou
     return SHP_OK;
 }
 
-int shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
-                           const double **theta)
+shp_status shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
+                                  const double **theta)
 {
     shp_column report;
     shp_column_out out;
@@ -458,7 +458,7 @@ int shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, co
     return SHP_OK;
 }
 
-int shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t)
+shp_status shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t)
 {
     shp_column report;
     shp_column_out out;

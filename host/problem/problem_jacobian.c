@@ -153,8 +153,8 @@ static int difference_jacobian(shp_problem *pb, shp_backend *be, const double *u
     return rc;
 }
 
-int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
-                                  double *f, int *ok, double *r, double *J)
+shp_status shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                         double *f, int *ok, double *r, double *J)
 {
     if (n <= 0) return SHP_OK;
     if (pb->needs_column && (pb->col.top.type == SHP_BC_ATMOSPHERIC || pb->col.root_w))

@@ -93,7 +93,7 @@ static int curves_only(const cJSON *root)
     return curves;
 }
 
-int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
+shp_status shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
 {
     *out = NULL;
     const cfg_ctx c = {path ? path : "(null)", err, len};
@@ -105,7 +105,7 @@ int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len)
     return shp_problem_load_json(path, root, out, err, len);
 }
 
-int shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len)
+shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len)
 {
     *out = NULL;
     shp_forward_problem *fp = NULL;

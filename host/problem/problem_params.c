@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "problem/problem_internal.h"
-#include "shpfit/surface.h"
 
 /* Split "loam.alpha/Ks" into material index and the rest. */
 static int split_key(const shp_problem *pb, const cfg_ctx *c, const char *path, const char *key,
@@ -296,16 +295,16 @@ void shp_problem_var_bounds(const shp_problem *pb, int j, double *lo, double *hi
 
 const char *shp_problem_var_name(const shp_problem *pb, int j) { return pb->var[j].name; }
 
-int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats, char *why,
-                          size_t len)
+shp_status shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats, char *why,
+                                 size_t len)
 {
     double values[SHP_MAX_FREE];
     for (int j = 0; j < pb->dim; ++j) values[j] = shp_problem_var_value(pb, j, u[j]);
     return shp_problem_materials_at(pb, values, mats, why, len);
 }
 
-int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats, char *why,
-                             size_t len)
+shp_status shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats, char *why,
+                                    size_t len)
 {
     const shp_forward_problem *fp = pb->fp;
     memcpy(mats, fp->materials, (size_t)fp->n_materials * sizeof *mats);
@@ -332,8 +331,8 @@ int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_ma
     return SHP_OK;
 }
 
-int shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats, char *why,
-                             size_t len)
+shp_status shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats, char *why,
+                                    size_t len)
 {
     CFG_TRY(shp_problem_materials_at(pb, values, mats, why, len));
     const shp_forward_problem *fp = pb->fp;

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,15 +38,15 @@ int shp_api_model_index(const char *name);
 /* Parameter k of model i: name, unit (L and T placeholders), hard validity lo/hi (±inf:
  * none), whether it has a default and its value (in cm and min), the default inversion
  * bounds (cm and min). Any output pointer may be NULL. SHP_OK or SHP_ERR_INVALID. */
-int shp_api_model_param(int i, int k, const char **name, const char **unit, double *lo, double *hi,
-                        int *has_default, double *def, double *bound_lo, double *bound_hi);
+shp_status shp_api_model_param(int i, int k, const char **name, const char **unit, double *lo, double *hi,
+                               int *has_default, double *def, double *bound_lo, double *bound_hi);
 
 /* θ(h), K(h) and C(h) = dθ/dh at n heads of a material of `model` (a name or alias)
  * with its n_params parameters in the registry's order and the caller's units. The
  * material is validated first: SHP_ERR_INVALID with a message naming the parameter at
  * fault, and nothing written. theta, K, C may each be NULL. */
-int shp_api_curves(const char *model, const double *params, int n_params, const double *h, long n,
-                   double *theta, double *K, double *C, char *err, size_t len);
+shp_status shp_api_curves(const char *model, const double *params, int n_params, const double *h, long n,
+                          double *theta, double *K, double *C, char *err, size_t len);
 
 /* ---- forward runs --------------------------------------------------------------- */
 
@@ -54,15 +56,15 @@ typedef struct shp_api_forward shp_api_forward;
  * and run its column on the CPU with its own materials, as `shpfit forward` does.
  * SHP_OK with a new handle in *out also when the column stopped early (that is data:
  * shp_api_forward_status); otherwise an error, *out NULL and the message in err. */
-int shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward **out, char *err,
-                        size_t len);
+shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward **out, char *err,
+                               size_t len);
 
 void shp_api_forward_free(shp_api_forward *r);
 
 /* The column's status (SHP_OK, SHP_ERR_NOT_CONVERGED, SHP_ERR_MAX_STEPS) and its
  * counters; any output pointer may be NULL. */
-int shp_api_forward_status(const shp_api_forward *r, long *steps, long *iterations, long *failures,
-                           double *t_reached, double *max_abs_balance);
+shp_status shp_api_forward_status(const shp_api_forward *r, long *steps, long *iterations, long *failures,
+                                  double *t_reached, double *max_abs_balance);
 
 /* Output times the column reached (the series are NaN beyond). */
 int shp_api_forward_reached(const shp_api_forward *r);
@@ -79,8 +81,8 @@ const char *shp_api_forward_unit(const shp_api_forward *r, const char *which);
 long shp_api_forward_size(const shp_api_forward *r, const char *name);
 
 /* Copy array `name` into dst of n doubles (n ≥ its size). SHP_OK or SHP_ERR_INVALID. */
-int shp_api_forward_get(const shp_api_forward *r, const char *name, double *dst, long n, char *err,
-                        size_t len);
+shp_status shp_api_forward_get(const shp_api_forward *r, const char *name, double *dst, long n, char *err,
+                               size_t len);
 
 /* ---- fits ----------------------------------------------------------------------- */
 
@@ -91,8 +93,8 @@ typedef struct shp_api_fit shp_api_fit;
  * default) and `seed` (< 0: fit.seed), as `shpfit fit` does without writing files.
  * fit.compare is refused (it runs several fits: `shpfit fit`). SHP_OK with a new handle
  * in *out, or an error, *out NULL and the message in err. */
-int shp_api_fit_run(const char *json, const char *base_dir, long long seed, int threads,
-                    shp_api_fit **out, char *err, size_t len);
+shp_status shp_api_fit_run(const char *json, const char *base_dir, long long seed, int threads,
+                           shp_api_fit **out, char *err, size_t len);
 
 void shp_api_fit_free(shp_api_fit *f);
 
@@ -105,7 +107,7 @@ double shp_api_fit_value(const shp_api_fit *f, int j);
 double shp_api_fit_se(const shp_api_fit *f, int j);
 
 /* Status of the uncertainty estimate (SHP_OK when the standard errors are there). */
-int shp_api_fit_se_status(const shp_api_fit *f);
+shp_status shp_api_fit_se_status(const shp_api_fit *f);
 
 /* Objectives: how many, objective k's observation name ("retention") and value at the
  * best solution; the metric they are ("psi" or "rmse"). */

@@ -42,7 +42,7 @@ typedef struct {
 } shp_cuda_timing;
 
 /* SHP_OK, or SHP_ERR_INVALID when `be` is not a CUDA backend. */
-int shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t);
+shp_status shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t);
 
 /* The tridiagonal solve of every block from the next batch on (core/tridiag.h):
  * SHP_TRIDIAG_DEFAULT (−1, PCR–Thomas with ⌈log2 min(n, block)⌉ levels),
@@ -50,7 +50,7 @@ int shp_backend_cuda_timing(const shp_backend *be, shp_cuda_timing *t);
  * on one thread; ⌈log2 n⌉: pure PCR). Results agree to rounding; only the speed
  * differs (`make bench-gpu` times them). SHP_ERR_INVALID for another backend or a
  * value outside −2 … 30. */
-int shp_backend_cuda_set_tridiag(shp_backend *be, int solve);
+shp_status shp_backend_cuda_set_tridiag(shp_backend *be, int solve);
 
 /* The device's name ("NVIDIA H100 80GB HBM3") for reports. */
 const char *shp_backend_cuda_device_name(const shp_backend *be);

@@ -83,7 +83,7 @@ const char *shp_backend_error(const shp_backend *be);
  * b->stats); SHP_ERR_NOMEM / SHP_ERR_CUDA / SHP_ERR_INVALID when the batch as a whole
  * could not run (SHP_ERR_INVALID also for sensitivities, n_sens > 0, of a column with an
  * atmospheric top or roots, which the sensitivity equations do not cover). */
-int shp_backend_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b);
+shp_status shp_backend_run(shp_backend *be, const shp_batch_setup *s, const shp_batch *b);
 
 void shp_backend_destroy(shp_backend *be);
 

@@ -56,7 +56,7 @@ typedef struct {
     double *block;
 } shp_column_result;
 
-int shp_column_result_alloc(const shp_column *col, shp_column_result *res);
+shp_status shp_column_result_alloc(const shp_column *col, shp_column_result *res);
 void shp_column_result_free(shp_column_result *res);
 
 /* The names of the face conductivity means (solver.k_mean), in shp_kmean order, then
@@ -68,8 +68,8 @@ extern const char *const shp_kmean_names[SHP_KMEAN_COUNT + 1];
 size_t shp_column_work_bytes(const shp_column *col);
 
 /* Run one column on the calling CPU thread (allocates its working block once). */
-int shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
-                       shp_column_result *res);
+shp_status shp_column_run_cpu(const shp_column *col, const shp_material *mats, const double *h_init,
+                              shp_column_result *res);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 
 #include "metrics.h"
 #include "physics/hydraulics.h"
+#include "status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,8 +26,8 @@ typedef struct {
 } shp_curve_agreement;
 
 /* psi_min, psi_max: suction range in the materials' length unit (seed: 1 to 1e4 cm). */
-int shp_curve_agreement_compute(const shp_material *truth, const shp_material *fit, double psi_min,
-                                double psi_max, shp_curve_agreement *a);
+shp_status shp_curve_agreement_compute(const shp_material *truth, const shp_material *fit, double psi_min,
+                                       double psi_max, shp_curve_agreement *a);
 
 /* θ where K(h) = k (0 < k < Ks), by bisection on ln ψ over [1e-12, psi_hi]. */
 double shp_theta_at_conductivity(const shp_material *m, double k, double psi_hi);

@@ -41,6 +41,8 @@
 
 #include <stdint.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -71,7 +73,7 @@ const char *shp_dream_check(const shp_dream_settings *s, int dim);
 typedef struct shp_dream shp_dream;
 
 /* SHP_OK; SHP_ERR_INVALID (shp_dream_check fails, dim < 1); SHP_ERR_NOMEM. */
-int shp_dream_create(int dim, const shp_dream_settings *s, uint64_t seed, shp_dream **out);
+shp_status shp_dream_create(int dim, const shp_dream_settings *s, uint64_t seed, shp_dream **out);
 void shp_dream_destroy(shp_dream *d);
 
 /* Replace the initial archive (before the first tell) with the caller's m =
@@ -80,7 +82,7 @@ void shp_dream_destroy(shp_dream *d);
  * still tell unconverged chains (Gelman et al. 2013, BDA3 §11.4: overdispersed
  * starting points). The chains start at its first N. SHP_OK; SHP_ERR_INVALID after the
  * first tell or for another m. */
-int shp_dream_set_archive(shp_dream *d, const double *z, long m);
+shp_status shp_dream_set_archive(shp_dream *d, const double *z, long m);
 
 /* The points to evaluate next (n × dim, the sampler's memory, valid until tell): the
  * chains' starting states on the first call, one proposal per chain after. Returns n
@@ -94,7 +96,7 @@ int shp_dream_ask(shp_dream *d, const double **x);
  * has −inf accepts any finite proposal. SHP_OK; SHP_ERR_INVALID without an ask before it,
  * or a NaN or +inf density; SHP_ERR_NOMEM when the archive cannot grow. A refused tell
  * changes nothing: the points stay asked. */
-int shp_dream_tell(shp_dream *d, const double *logp);
+shp_status shp_dream_tell(shp_dream *d, const double *logp);
 
 /* Generations told after the starting states (0 after the first tell). */
 long shp_dream_generation(const shp_dream *d);

@@ -31,6 +31,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -147,18 +149,18 @@ typedef struct {
 /* ------------------------------------------------------------------ ET0 */
 
 /* FAO Penman–Monteith ET0 of one day, Eq. 6, soil heat flux G = 0 (Eq. 42). */
-int shp_et0_daily(const shp_et0_site *site, const shp_et0_day *day, shp_et0_result *out,
-                  char *msg, size_t len);
+shp_status shp_et0_daily(const shp_et0_site *site, const shp_et0_day *day, shp_et0_result *out,
+                         char *msg, size_t len);
 
 /* The same for one month of mean daily values, with G of Eq. 43 (previous and next
  * month given) or Eq. 44 (previous month only; Tmonth,i is the month's Tmean), else 0. */
-int shp_et0_monthly(const shp_et0_site *site, const shp_et0_day *month, shp_et0_result *out,
-                    char *msg, size_t len);
+shp_status shp_et0_monthly(const shp_et0_site *site, const shp_et0_day *month, shp_et0_result *out,
+                           char *msg, size_t len);
 
 /* FAO Penman–Monteith ET0 of one hour, Eq. 53, with G of Eqs. 45/46 and Ra of Eq. 28.
  * The site's lz_west_deg and lm_west_deg are required. */
-int shp_et0_hourly(const shp_et0_site *site, const shp_et0_hour *hour, shp_et0_result *out,
-                   char *msg, size_t len);
+shp_status shp_et0_hourly(const shp_et0_site *site, const shp_et0_hour *hour, shp_et0_result *out,
+                          char *msg, size_t len);
 
 /* ------------------------------------------------------------------ the equations
  * No argument checks: the three functions above check their input first. */

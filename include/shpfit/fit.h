@@ -62,28 +62,28 @@ typedef struct {
 
 /* Parse the optimizer part of the problem's "fit" section. seed_override ≥ 0 replaces
  * fit.seed. SHP_OK or SHP_ERR_CONFIG with "FILE: FIELD: problem" in err. */
-int shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
-                         char *err, size_t len);
+shp_status shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
+                                char *err, size_t len);
 
 /* The same keys (algorithm, population, settings, stop, procedure, two_step, polish)
  * of any JSON object, e.g. a campaign variant, with the given seed, and budget (NULL:
  * none) applied as fit.budget is; keys are not checked for strays (the caller knows
  * which belong there). */
 struct cJSON;
-int shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                          const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
-                          char *err, size_t len);
+shp_status shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                                 const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
+                                 char *err, size_t len);
 
 /* One optimizer run's keys (algorithm, population, settings, stop, objectives) of a
  * JSON object, for callers that run many (benchmark campaigns). file and path name the
  * object in messages. SHP_OK or SHP_ERR_CONFIG. */
 struct cJSON;
-int shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                       const char *path, shp_fit_step *st, char *err, size_t len);
+shp_status shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
+                              const char *path, shp_fit_step *st, char *err, size_t len);
 
 /* True materials (fit.truth: "materials" = the config's, or per-material overrides of
  * them) into truth (n_materials). SHP_OK, or SHP_ERR_INVALID when none are given. */
-int shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len);
+shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len);
 
 /* Per-generation record. */
 typedef struct {
@@ -126,9 +126,9 @@ typedef struct {
 } shp_fit_result;
 
 /* Run the fit. SHP_OK (the result is complete), or an error with a message. */
-int shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
-                shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
-                size_t len);
+shp_status shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
+                       shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
+                       size_t len);
 
 void shp_fit_result_free(shp_fit_result *res);
 
@@ -169,16 +169,16 @@ void shp_step_space_jacobian(const shp_step_space *sp, const shp_problem *pb, co
  * solved again with each objective's residuals weighted by 1/√ψ_k of the last point, a
  * majorize–minimize iteration whose every round lowers Σψ (ψ ≤ ψ²/(2ψ₀) + ψ₀/2); else
  * once, unweighted. u is replaced only by a point of lower cost (Σψ, or ½ Σ ψ²). */
-int shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
-                   double *u, shp_fit_polish_info *info, char *err, size_t len);
+shp_status shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
+                          double *u, shp_fit_polish_info *info, char *err, size_t len);
 
 /* The minimum of the whole problem (every objective, every variable) nearest u, in place:
  * the exact-Jacobian polish of shp_step_space_whole, of ½ Σ ψ² (sum = 0: what the
  * linearised uncertainty and the Laplace approximation assume) or of Σψ (sum = 1), with
  * at most max_iterations iterations and relative tolerance ftol. info may be NULL. As
  * shp_fit_polish. */
-int shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
-                          shp_fit_polish_info *info, char *err, size_t len);
+shp_status shp_fit_least_squares(shp_problem *pb, shp_backend *be, double *u, int sum, int max_iterations, double ftol,
+                                 shp_fit_polish_info *info, char *err, size_t len);
 
 /* ---------------------------------------------------------------- the fit as an object
  *
@@ -217,19 +217,19 @@ typedef struct {
 } shp_fit_request;
 
 /* A fit of pb (which must outlive it) with a copy of opt. SHP_OK, or SHP_ERR_NOMEM. */
-int shp_fit_create(const shp_problem *pb, const shp_fit_options *opt, shp_fit **out);
+shp_status shp_fit_create(const shp_problem *pb, const shp_fit_options *opt, shp_fit **out);
 void shp_fit_destroy(shp_fit *fit);
 
 /* The next batch into rq (rq->n = 0 once the fit is over). Asking again before the tell
  * gives the same batch. SHP_OK, or the status that ended the fit (shp_fit_errmsg). */
-int shp_fit_ask(shp_fit *fit, shp_fit_request *rq);
+shp_status shp_fit_ask(shp_fit *fit, shp_fit_request *rq);
 
 /* The asked batch's results: f (n × shp_problem_n_obj), ok (n), r (n ×
  * shp_problem_n_residuals) when the need is residuals or a Jacobian, J (n × n_res × dim)
  * for a Jacobian; seconds: the wall time this fit's share of the batch took (the
  * fit's clock, for its time rules and its history). SHP_OK, or the status that ended
  * the fit; SHP_ERR_INVALID without a pending ask. */
-int shp_fit_tell(shp_fit *fit, const double *f, const int *ok, const double *r, const double *J, double seconds);
+shp_status shp_fit_tell(shp_fit *fit, const double *f, const int *ok, const double *r, const double *J, double seconds);
 
 /* End the fit at the next ask, as a stop rule would end its step (why, e.g.
  * SHP_STOP_TARGET for a campaign's target): no polish, no further step; the best point
@@ -240,7 +240,7 @@ int shp_fit_done(const shp_fit *fit);
 /* SHP_OK, or what ended the fit: SHP_ERR_NOT_CONVERGED (a step without a single
  * successful candidate), SHP_ERR_INVALID (an optimizer the options cannot create),
  * SHP_ERR_NOMEM; the message names the step. */
-int shp_fit_status(const shp_fit *fit);
+shp_status shp_fit_status(const shp_fit *fit);
 const char *shp_fit_errmsg(const shp_fit *fit);
 
 /* The history so far (n entries), e.g. for progress lines; valid until the next tell. */
@@ -252,12 +252,12 @@ const shp_pareto *shp_fit_archive(const shp_fit *fit);
 /* Once the fit is over: its result moved into res (the caller frees it with
  * shp_fit_result_free) and its status returned. The result of a failed fit holds what
  * was done (steps_run, history, counts). SHP_ERR_INVALID before the end. */
-int shp_fit_get_result(shp_fit *fit, shp_fit_result *res);
+shp_status shp_fit_get_result(shp_fit *fit, shp_fit_result *res);
 
 /* Evaluate a request on pb and be with the function its need names: f, ok always; r
  * and J as the need asks (buffers sized as shp_fit_tell reads them). */
-int shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
-                     double *J);
+shp_status shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
+                            double *J);
 
 /* ---------------------------------------------------------------- evaluation */
 
@@ -285,12 +285,12 @@ typedef struct {
  * Values need not lie within the bounds, but must make valid, plausible materials.
  * SHP_OK; SHP_ERR_CONFIG or SHP_ERR_INVALID with the reason in err (a file's messages
  * start with its path); SHP_ERR_NOMEM. */
-int shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len);
+shp_status shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len);
 
 /* Simulate and score pt (the problem keeps its series for shp_problem_series and
  * shp_problem_metrics). SHP_OK also when the column failed (pt->status says so); an
  * error when the backend could not run it. */
-int shp_fit_point_evaluate(shp_problem *pb, shp_backend *be, shp_fit_point *pt, char *err, size_t len);
+shp_status shp_fit_point_evaluate(shp_problem *pb, shp_backend *be, shp_fit_point *pt, char *err, size_t len);
 
 void shp_fit_point_free(shp_fit_point *pt);
 

@@ -73,17 +73,17 @@ typedef struct shp_forward_problem {
 /* Load and validate `path`. On success *out is a new problem and SHP_OK is returned;
  * otherwise *out is NULL, SHP_ERR_CONFIG (or SHP_ERR_IO, SHP_ERR_NOMEM) is returned and
  * err holds one line "PATH: FIELD: what is wrong". */
-int shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+shp_status shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* As shp_forward_load, reading only "units" and "materials" (the other sections may
  * be absent and are not checked); column and the node arrays stay empty. For commands
  * that need the hydraulic functions only (`shpfit curves`). */
-int shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+shp_status shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* As shp_materials_load, for a fit to retention and conductivity data alone: a
  * material may leave out parameters without defaults (flagged in missing, placeholders
  * in materials); the fit decides which it fits and which stay undetermined. */
-int shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
+shp_status shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* Release a problem (NULL is fine). */
 void shp_forward_free(shp_forward_problem *fp);

@@ -39,28 +39,28 @@ void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o,
                          shp_water_budget *b);
 
 /* Individual tables, each written to `path` with `rows` output times (≤ n_out). */
-int shp_forward_write_series(const char *path, const shp_forward_problem *fp,
-                             const shp_column_result *res, int rows, char *err, size_t errlen);
-int shp_forward_write_observations(const char *path, const shp_forward_problem *fp,
-                                   const shp_column_result *res, int rows, char *err,
-                                   size_t errlen);
+shp_status shp_forward_write_series(const char *path, const shp_forward_problem *fp,
+                                    const shp_column_result *res, int rows, char *err, size_t errlen);
+shp_status shp_forward_write_observations(const char *path, const shp_forward_problem *fp,
+                                          const shp_column_result *res, int rows, char *err,
+                                          size_t errlen);
 /* profile at the final time (needs a run that reached it) */
-int shp_forward_write_profile_final(const char *path, const shp_forward_problem *fp,
-                                    const shp_column_result *res, char *err, size_t errlen);
+shp_status shp_forward_write_profile_final(const char *path, const shp_forward_problem *fp,
+                                           const shp_column_result *res, char *err, size_t errlen);
 /* every stored profile (output.profiles = "all") */
-int shp_forward_write_profiles(const char *path, const shp_forward_problem *fp,
-                               const shp_column_result *res, int rows, char *err, size_t errlen);
+shp_status shp_forward_write_profiles(const char *path, const shp_forward_problem *fp,
+                                      const shp_column_result *res, int rows, char *err, size_t errlen);
 
 /* summary.json: status, water balance, solver statistics, wall time, the files
  * written (n_files names) and the config echo. */
-int shp_forward_write_summary(const char *path, const shp_forward_problem *fp,
-                              const shp_column_result *res, double wall_s,
-                              const char *const *files, int n_files, char *err, size_t errlen);
+shp_status shp_forward_write_summary(const char *path, const shp_forward_problem *fp,
+                                     const shp_column_result *res, double wall_s,
+                                     const char *const *files, int n_files, char *err, size_t errlen);
 
 /* All of the above into dir (created with mkdir -p semantics); result files this run
  * does not produce are removed from dir so no stale result survives a failed rerun. */
-int shp_forward_write_all(const char *dir, const shp_forward_problem *fp,
-                          const shp_column_result *res, double wall_s, char *err, size_t errlen);
+shp_status shp_forward_write_all(const char *dir, const shp_forward_problem *fp,
+                                 const shp_column_result *res, double wall_s, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

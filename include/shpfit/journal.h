@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -40,8 +42,8 @@ uint64_t shp_hash64(const void *data, size_t n, uint64_t h);
  * is replaced). resume = 1 and a file there: continue it; its fingerprint must match
  * (otherwise SHP_ERR_CHECKPOINT: "PATH: ..."). SHP_OK, SHP_ERR_IO, SHP_ERR_NOMEM or
  * SHP_ERR_CHECKPOINT with a message. */
-int shp_journal_open(const char *path, uint64_t fingerprint, const void *meta, size_t meta_len, int resume,
-                     shp_journal **out, char *err, size_t len);
+shp_status shp_journal_open(const char *path, uint64_t fingerprint, const void *meta, size_t meta_len, int resume,
+                            shp_journal **out, char *err, size_t len);
 
 /* The blob of the journal (a resumed one's as written then), and its size. */
 const void *shp_journal_meta(const shp_journal *j, size_t *len);
@@ -65,10 +67,10 @@ double shp_journal_clock(const shp_journal *j);
  * SHP_ERR_CHECKPOINT when the record answers other candidates (the message in
  * shp_journal_error). shp_journal_append writes a record after a batch was simulated:
  * SHP_OK or SHP_ERR_IO. */
-int shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                       double *r, long counts[SHP_JOURNAL_COUNTS]);
-int shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                       const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS]);
+shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
+                              double *r, long counts[SHP_JOURNAL_COUNTS]);
+shp_status shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
+                              const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS]);
 
 /* What went wrong in the last failed replay or append ("" when nothing). */
 const char *shp_journal_error(const shp_journal *j);

@@ -68,7 +68,7 @@ typedef enum {
 shp_lm_settings shp_lm_settings_default(void);
 
 /* SHP_OK, or SHP_ERR_INVALID with the offending field named in msg. */
-int shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t len);
+shp_status shp_lm_check(int dim, int n_res, const shp_lm_settings *s, char *msg, size_t len);
 
 /* The most candidates one round asks for (a Jacobian or a trial batch), for sizing the
  * caller's buffers; s NULL = defaults. */
@@ -86,10 +86,10 @@ int shp_lm_ask(shp_lm *lm);
 const double *shp_lm_candidates(const shp_lm *lm);
 /* Residuals of the asked round: n × n_res, row-major; ok may be NULL (all succeeded).
  * SHP_ERR_INVALID when the settings ask for exact Jacobians. */
-int shp_lm_tell(shp_lm *lm, const double *r, const int *ok);
+shp_status shp_lm_tell(shp_lm *lm, const double *r, const int *ok);
 /* With exact Jacobians: residuals as shp_lm_tell and their derivatives J, n × n_res × dim
  * (candidate-major, then residual, then coordinate: ∂r_i/∂x_j of the unit coordinates). */
-int shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok);
+shp_status shp_lm_tell_jacobian(shp_lm *lm, const double *r, const double *J, const int *ok);
 
 int shp_lm_done(const shp_lm *lm);
 /* Best point so far and its cost ½‖r‖² (+inf before the start point is told). */

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "physics/hydraulics.h"
+#include "status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -76,7 +77,7 @@ const char *shp_model_names(char *buf, size_t len);
 
 /* Range check of one value against a parameter's hard validity. 0 when valid;
  * otherwise SHP_ERR_INVALID and a message without the name, e.g. "must be > 1 (got 0.9)". */
-int shp_param_check(const shp_param_info *p, double v, char *msg, size_t len);
+shp_status shp_param_check(const shp_param_info *p, double v, char *msg, size_t len);
 
 /* The range of plausible values of a parameter, in the units of factor
  * shp_param_unit_factor(p, cm_per_L, min_per_T): six decades beyond the default
@@ -97,7 +98,7 @@ int shp_model_first_invalid(const shp_material *mat, char *msg, size_t len);
 
 /* As shp_model_first_invalid, for callers that only need yes/no: 0 when valid,
  * SHP_ERR_INVALID otherwise (message as above). */
-int shp_model_validate(const shp_material *mat, char *msg, size_t len);
+shp_status shp_model_validate(const shp_material *mat, char *msg, size_t len);
 
 /* A material of model m with every defaulted parameter set (in cm and min) and the
  * others NaN (so a forgotten parameter cannot pass as a plausible 0). Ss = 0. */

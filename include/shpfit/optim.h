@@ -105,14 +105,14 @@ const char *shp_opt_enum_name(shp_opt_enum kind, int value);
 int shp_opt_enum_count(shp_opt_enum kind);
 /* Value of name (exact, case-sensitive) into *value: SHP_OK, or SHP_ERR_INVALID for an
  * unknown name/kind or NULL arguments (*value untouched). */
-int shp_opt_enum_from_string(shp_opt_enum kind, const char *name, int *value);
+shp_status shp_opt_enum_from_string(shp_opt_enum kind, const char *name, int *value);
 /* "a, b, c": every name of kind, for help texts and error messages; returns buf. */
 const char *shp_opt_enum_names(shp_opt_enum kind, char *buf, size_t len);
 
 /* Typed shorthands. */
 const char *shp_opt_algorithm_name(shp_opt_algorithm alg);  /* NULL if out of range */
 const char *shp_opt_algorithm_about(shp_opt_algorithm alg); /* one line for help texts */
-int shp_opt_algorithm_from_string(const char *name, shp_opt_algorithm *alg);
+shp_status shp_opt_algorithm_from_string(const char *name, shp_opt_algorithm *alg);
 int shp_opt_algorithm_is_multiobjective(shp_opt_algorithm alg); /* 1 for vega, pso_vega */
 const char *shp_opt_stop_reason_name(shp_opt_stop_reason why);
 
@@ -164,8 +164,8 @@ shp_opt_settings shp_opt_settings_default(shp_opt_algorithm alg);
 
 /* Check alg, dim, n_obj and settings (NULL = defaults) before create: SHP_OK, or
  * SHP_ERR_INVALID with a message naming the offending knob in msg (may be NULL). */
-int shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *s, char *msg,
-                  size_t len);
+shp_status shp_opt_check(shp_opt_algorithm alg, int dim, int n_obj, const shp_opt_settings *s, char *msg,
+                         size_t len);
 
 /* ---------------------------------------------------------------- the optimizer */
 
@@ -181,17 +181,17 @@ void shp_optimizer_destroy(shp_optimizer *o); /* accepts NULL */
 
 /* Optional: the first n (≤ pop_size) candidates of generation 0 are x (n × dim, every
  * value in [0,1]); the rest are drawn as usual. Only before the first ask. */
-int shp_optimizer_set_initial(shp_optimizer *o, const double *x, int n);
+shp_status shp_optimizer_set_initial(shp_optimizer *o, const double *x, int n);
 
 /* Candidates of the next generation into x (pop_size × dim, row-major, all in [0,1]);
  * x may be NULL (read them with shp_optimizer_candidates). Asking again before tell
  * returns the same candidates. SHP_ERR_INVALID on NULL o. */
-int shp_optimizer_ask(shp_optimizer *o, double *x);
+shp_status shp_optimizer_ask(shp_optimizer *o, double *x);
 /* The candidates of the last ask (pop_size × dim), valid until the next ask. */
 const double *shp_optimizer_candidates(const shp_optimizer *o);
 /* Results of the asked generation: f is pop_size × n_obj, ok[i] = 0 marks a failed
  * candidate (ok may be NULL: all succeeded). SHP_ERR_INVALID without a pending ask. */
-int shp_optimizer_tell(shp_optimizer *o, const double *f, const int *ok);
+shp_status shp_optimizer_tell(shp_optimizer *o, const double *f, const int *ok);
 
 /* ---------------------------------------------------------------- queries */
 
@@ -207,11 +207,11 @@ long shp_optimizer_failures(const shp_optimizer *o);    /* failed candidates tol
 /* The best candidate by the scalar objective (the sum of the objectives) over the whole
  * run: x (dim) and its objectives f (n_obj); either may be NULL. SHP_ERR_INVALID when no
  * candidate has succeeded yet. Ties keep the earlier candidate. */
-int shp_optimizer_best(const shp_optimizer *o, double *x, double *f);
+shp_status shp_optimizer_best(const shp_optimizer *o, double *x, double *f);
 /* Best scalar objective so far (+inf before the first success). */
 double shp_optimizer_best_value(const shp_optimizer *o);
 /* The best candidate on objective k alone (0 ≤ k < n_obj): x (dim), f (all n_obj). */
-int shp_optimizer_best_for(const shp_optimizer *o, int k, double *x, double *f);
+shp_status shp_optimizer_best_for(const shp_optimizer *o, int k, double *x, double *f);
 /* Population spread: mean over the coordinates of the standard deviation of the current
  * population, divided by that of U(0,1) (1/√12): ≈ 1 at a uniform start, → 0 when the
  * population has collapsed. NaN before the first tell. */
@@ -262,8 +262,8 @@ typedef int (*shp_opt_batch_fn)(const double *x, int n, int dim, double *f, int 
 /* ask → eval → tell until a stop rule fires (at least one rule must be active); the
  * wall clock starts at the call. *why (may be NULL) gets the reason. Returns SHP_OK, the
  * callback's nonzero code, or an error. Allocates its buffers once per call. */
-int shp_optimize_batch(shp_optimizer *o, const shp_opt_stop *stop, shp_opt_batch_fn eval, void *ctx,
-                       shp_opt_stop_reason *why);
+shp_status shp_optimize_batch(shp_optimizer *o, const shp_opt_stop *stop, shp_opt_batch_fn eval, void *ctx,
+                              shp_opt_stop_reason *why);
 
 /* ---------------------------------------------------------------- Pareto archive */
 
@@ -274,7 +274,7 @@ int shp_dominates(const double *a, const double *b, int n_obj);
  * not strictly better than ref in every objective contribute nothing. n_obj 1, 2
  * (sweep, O(n log n)) and 3 (slicing along f3 with an incremental 2-D front, O(n²));
  * SHP_ERR_INVALID for n_obj > 3, SHP_ERR_NOMEM when scratch cannot be allocated. */
-int shp_hypervolume(const double *f, int n, int n_obj, const double *ref, double *hv);
+shp_status shp_hypervolume(const double *f, int n, int n_obj, const double *ref, double *hv);
 
 /* A bounded archive of non-dominated points (x, f). When it would exceed capacity it
  * drops, one at a time, the member with the smallest crowding distance (Deb et al.
@@ -293,8 +293,8 @@ int shp_pareto_dim(const shp_pareto *a);
 const double *shp_pareto_x(const shp_pareto *a, int i); /* NULL when out of range */
 const double *shp_pareto_f(const shp_pareto *a, int i);
 /* Sort the members by objective k ascending (ties by the other objectives in order). */
-int shp_pareto_sort(shp_pareto *a, int k);
-int shp_pareto_hypervolume(const shp_pareto *a, const double *ref, double *hv);
+shp_status shp_pareto_sort(shp_pareto *a, int k);
+shp_status shp_pareto_hypervolume(const shp_pareto *a, const double *ref, double *hv);
 
 #ifdef __cplusplus
 }

@@ -84,8 +84,8 @@ void shp_posterior_defaults(const shp_problem *pb, uint64_t seed, shp_posterior_
  * or SHP_ERR_CONFIG with "FILE: fit.posterior.KEY: problem" in err (σ ≤ 0 or not a
  * number, a prior outside the bounds, R̂ target ≤ 1, fewer observations than free
  * parameters, …). */
-int shp_posterior_options_load(const shp_problem *pb, long long seed_override, shp_posterior_options *o,
-                               char *err, size_t len);
+shp_status shp_posterior_options_load(const shp_problem *pb, long long seed_override, shp_posterior_options *o,
+                                      char *err, size_t len);
 
 /* log prior density of unit coordinates u (dim) in the search coordinates (the value's
  * density times |dx/du|), up to a constant; −inf outside the prior's support. */
@@ -141,9 +141,9 @@ typedef void (*shp_posterior_progress_fn)(const shp_posterior_result *sofar, con
  * one, records and replays them: a killed run resumes bit for bit). SHP_OK (also when the
  * budget ended it unconverged: res->converged says); SHP_ERR_NOT_CONVERGED when no
  * starting state could be simulated; other errors with a message in err. */
-int shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
-                      shp_posterior_progress_fn progress, void *ctx, shp_posterior_result *res, char *err,
-                      size_t len);
+shp_status shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posterior_options *o,
+                             shp_posterior_progress_fn progress, void *ctx, shp_posterior_result *res, char *err,
+                             size_t len);
 
 /* The unit coordinates of state (generation g, chain c). */
 static inline const double *shp_posterior_state(const shp_posterior_result *r, long g, int c)

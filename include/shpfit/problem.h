@@ -49,13 +49,13 @@ typedef struct shp_problem shp_problem;
 
 /* Load the forward sections and the "fit" section of path (observation files are read
  * relative to the config). SHP_OK, or an error with "FILE: FIELD: problem" in err. */
-int shp_problem_load(const char *path, shp_problem **out, char *err, size_t len);
+shp_status shp_problem_load(const char *path, shp_problem **out, char *err, size_t len);
 
 /* The same from a document already parsed, which the call takes over (deleted on
  * failure); path names it in messages and places its data files. For programs that
  * vary a configuration in memory (the model comparison of `shpfit fit`). */
 struct cJSON;
-int shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len);
+shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len);
 
 void shp_problem_free(shp_problem *pb);
 
@@ -86,14 +86,14 @@ double shp_problem_var_unit(const shp_problem *pb, int j, double value);
 
 /* The materials of one candidate (n_materials of them). SHP_OK, or SHP_ERR_INVALID
  * with the reason (e.g. θr ≥ θs) when the parameter set is not a valid material. */
-int shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats,
-                          char *why, size_t len);
+shp_status shp_problem_materials(const shp_problem *pb, const double *u, shp_material *mats,
+                                 char *why, size_t len);
 
 /* The materials of a parameter set given by the values of its search variables (dim,
  * config units, ratios as ratios; shp_problem_var_value's, but not held to the bounds),
  * as shp_problem_materials. */
-int shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats,
-                             char *why, size_t len);
+shp_status shp_problem_materials_at(const shp_problem *pb, const double *values, shp_material *mats,
+                                    char *why, size_t len);
 
 /* 1 when every free parameter has a value in the config's materials (a curve fit may
  * leave them out), so that they are a point `fit --evaluate` can score. */
@@ -119,8 +119,8 @@ void shp_problem_values_of(const shp_problem *pb, const shp_material *mats, doub
 
 /* materials_at for values a user gives: also every parameter they set within its
  * plausible range (why: "loam.Ks: 1e+308 is not a plausible value: …"). */
-int shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats,
-                             char *why, size_t len);
+shp_status shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats,
+                                    char *why, size_t len);
 
 /* Search variable j's unit in the config's units ("1/cm", "cm/min", "min/cm^2"; "-"
  * when dimensionless). */
@@ -130,15 +130,15 @@ void shp_problem_var_units(const shp_problem *pb, int j, char *buf, size_t len);
  * when candidate i was simulated and scored; failed candidates (invalid parameters,
  * column not converged) get SHP_PENALTY and ok = 0. Columns run on `be` in one batch.
  * Returns SHP_OK unless the batch as a whole failed. */
-int shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
-                         int *ok);
+shp_status shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *u, int n, double *f,
+                                int *ok);
 
 /* The same, and each candidate's residual vector into r (n × shp_problem_n_residuals,
  * may be NULL): per objective in order, one residual per observation, scaled so that
  * each objective's residuals have squared norm ψ² (or RMSE²); NaN for a failed
  * candidate. For least-squares refinement (shpfit/lm.h). */
-int shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
-                                   double *f, int *ok, double *r);
+shp_status shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                          double *f, int *ok, double *r);
 int shp_problem_n_residuals(const shp_problem *pb);
 
 /* The divisor of the residuals of observation kind `kind`: σ_obs·√n for ψ (seed 002
@@ -153,8 +153,8 @@ double shp_problem_residual_scale(const shp_problem *pb, int kind);
  * a failed candidate. Columns whose solver has no sensitivities (an atmospheric top,
  * root uptake) get central differences in u instead, 2·dim more columns per candidate.
  * Not recorded in the journal: a resumed run recomputes them. */
-int shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
-                                  double *f, int *ok, double *r, double *J);
+shp_status shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
+                                         double *f, int *ok, double *r, double *J);
 /* The model parameters the search variables set (each once: parameter par[k] of
  * material mat[k], at most SHP_MAX_FREE) and their derivatives D (k-major, n × dim) by the
  * unit coordinates at u, mats being the materials u gives. Returns n. */
@@ -198,10 +198,10 @@ long shp_problem_report_step_cap(const shp_problem *pb);
  * validation period all but the validation is filled (and its status returned). SHP_OK;
  * SHP_ERR_INVALID when u is no valid material; the column's status when it failed (the
  * retention and conductivity series are still filled). */
-int shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u);
+shp_status shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u);
 
 /* The same for a candidate given by its materials (n_materials, valid). */
-int shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats);
+shp_status shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats);
 
 /* The last simulated candidate: its column's statistics (0 when the problem runs no
  * column), and every objective into f (n_obj), NaN where its series was not simulated. */
@@ -219,8 +219,8 @@ int shp_problem_series(const shp_problem *pb, int kind, const double **x, const 
  * z [L], heads h [L] and water contents θ (every node, not only the observed depths).
  * SHP_OK; SHP_ERR_INVALID when no column ran or it did not reach the end. The pointers
  * are the problem's, valid until the next simulation. */
-int shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
-                             int *n, double *t);
+shp_status shp_problem_last_profile(const shp_problem *pb, const double **z, const double **h, const double **theta,
+                                    int *n, double *t);
 
 /* The time the θ_final observations are compared at; NaN when there are none. */
 double shp_problem_theta_final_time(const shp_problem *pb);
@@ -261,7 +261,7 @@ int shp_problem_period_depth_metrics(const shp_problem *pb, int period, int max,
 
 /* The validation points of the last simulated candidate, all depths together: SHP_OK,
  * or SHP_ERR_INVALID when there are none or they were not simulated. */
-int shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m);
+shp_status shp_problem_validation_metrics(const shp_problem *pb, shp_metrics *m);
 
 /* Every station record of the last simulated candidate up to the end of its column:
  * time t [T], depth [L], observed and simulated θ, and the period it belongs to
@@ -274,16 +274,16 @@ int shp_problem_records(const shp_problem *pb, const double **t, const double **
 /* The last simulated candidate's θ at every output time of its column (n_t times t [T])
  * and every observation depth (n_d depths [L]): theta[k·n_d + j]. SHP_OK;
  * SHP_ERR_INVALID when no column ran to its end. The buffers are the problem's. */
-int shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
-                           const double **theta);
+shp_status shp_problem_last_theta(const shp_problem *pb, const double **t, int *n_t, const double **depth, int *n_d,
+                                  const double **theta);
 
 /* The water budget of the last simulated candidate's column from t = 0 to its end *t
  * (shpfit/forward_output.h). SHP_OK; SHP_ERR_INVALID without an atmospheric top or when
  * the column did not run to its end. */
-int shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t);
+shp_status shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, double *t);
 
 /* Goodness of fit of the last simulated candidate for one observation kind. */
-int shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);
+shp_status shp_problem_metrics(const shp_problem *pb, int kind, shp_metrics *m);
 
 /* Infiltration rates as a "v" observation compares them by default ("rate":
  * "interval_mean"): v_i = (Q_i − Q_{i−1})/(t_i − t_{i−1}), the mean surface flux since the

@@ -33,19 +33,19 @@ typedef struct {
  * control volume (its half cells) divided by ∫ b over the column, so Σ w_i = 1 and the
  * uptake of node i is α(h_i) w_i T_p whatever the grid. Returns SHP_OK, or
  * SHP_ERR_INVALID when the distribution is malformed or has no roots inside the column. */
-int shp_root_weights(const shp_root_distribution *d, int n, const double *z, double *w);
+shp_status shp_root_weights(const shp_root_distribution *d, int n, const double *z, double *w);
 
 /* The Feddes function of a named crop in lengths of cm_per_length cm and times of
  * min_per_time min: "pasture" (also "grass"): h1 −10, h2 −25, h3h −200, h3l −800,
  * h4 −8000 cm, r2h 0.5, r2l 0.1 cm/d, the values Wesseling et al. (1991) give for
  * grass. Returns SHP_OK or SHP_ERR_INVALID for an unknown name. */
-int shp_feddes_named(const char *name, double cm_per_length, double min_per_time, shp_feddes *f);
+shp_status shp_feddes_named(const char *name, double cm_per_length, double min_per_time, shp_feddes *f);
 
 /* Names shp_feddes_named knows, NULL-terminated (for messages). */
 extern const char *const shp_feddes_names[];
 
 /* SHP_OK when h4 < h3l ≤ h3h < h2 ≤ h1 ≤ 0 and r2h > r2l ≥ 0, else SHP_ERR_INVALID. */
-int shp_feddes_check(const shp_feddes *f);
+shp_status shp_feddes_check(const shp_feddes *f);
 
 /* The share of potential evapotranspiration that is potential transpiration under a
  * canopy of leaf area index lai ≥ 0 (Beer's law, Ritchie 1972):

@@ -5,7 +5,6 @@
 #include "api.h"
 #include "backend_cuda.h"
 #include "batch.h"
-#include "campaign.h"
 #include "column.h"
 #include "curves_agreement.h"
 #include "dream.h"
@@ -24,8 +23,6 @@
 #include "roots.h"
 #include "station.h"
 #include "status.h"
-#include "surface.h"
-#include "synth.h"
 #include "uncertainty.h"
 #include "version.h"
 

@@ -30,6 +30,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -123,18 +125,18 @@ typedef struct {
 shp_station_options shp_station_options_default(void);
 /* A comma-separated list ("G,M,D05") into o; SHP_OK, or SHP_ERR_INVALID with a message
  * (an empty list, an unknown flag letter, too many flags). */
-int shp_station_options_parse_flags(const char *list, shp_station_options *o, char *msg, size_t len);
+shp_status shp_station_options_parse_flags(const char *list, shp_station_options *o, char *msg, size_t len);
 
 /* Read path in the given format (opt NULL: the defaults). SHP_OK; SHP_ERR_IO when it
  * cannot be read, SHP_ERR_INVALID for bad content, SHP_ERR_NOMEM; each with a message.
  * On failure r holds nothing to free. */
-int shp_station_read(const char *path, shp_station_format format, const shp_station_options *opt,
-                     shp_station_record *r, char *msg, size_t len);
+shp_status shp_station_read(const char *path, shp_station_format format, const shp_station_options *opt,
+                            shp_station_record *r, char *msg, size_t len);
 
 /* Keep the days first..last (days since 1970; inclusive) and recount the missing
  * values. SHP_ERR_INVALID with a message when the period holds none of the record's
  * days or first > last. */
-int shp_station_crop(shp_station_record *r, long first, long last, char *msg, size_t len);
+shp_status shp_station_crop(shp_station_record *r, long first, long last, char *msg, size_t len);
 
 /* Release what a successful read allocated; r is then empty (NULL is fine). */
 void shp_station_free(shp_station_record *r);
@@ -180,8 +182,8 @@ typedef struct {
  * columns keep their gaps as NaN). A longer gap, or one at the start or end of
  * the record, is refused with SHP_ERR_INVALID and "FILE: field X: gap of N days from
  * YYYY-MM-DD to YYYY-MM-DD ..."; so is a record without weather. */
-int shp_station_forcing_build(const shp_station_record *r, const shp_forcing_options *o,
-                              shp_station_forcing *f, char *msg, size_t len);
+shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forcing_options *o,
+                                     shp_station_forcing *f, char *msg, size_t len);
 void shp_station_forcing_free(shp_station_forcing *f);
 
 #ifdef __cplusplus

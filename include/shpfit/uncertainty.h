@@ -46,20 +46,20 @@ typedef struct {
 
 /* Compute at u (the optimum, dim unit coordinates) with one batch of one column with
  * sensitivities on be. Returns out->status. */
-int shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out);
+shp_status shp_uncertainty_at(shp_problem *pb, shp_backend *be, const double *u, shp_uncertainty *out);
 /* The same from the residuals r (shp_problem_n_residuals) and their Jacobian J (n_res ×
  * dim) at u, evaluated by the caller; ok = 0 (the column failed) or r NULL leaves the
  * status SHP_ERR_INVALID. Returns out->status. */
-int shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
-                                  shp_uncertainty *out);
+shp_status shp_uncertainty_from_jacobian(const shp_problem *pb, const double *u, const double *r, const double *J, int ok,
+                                         shp_uncertainty *out);
 
 /* The 95 % confidence band of material mat's retention and conductivity curves at head h
  * (delta method through the parameters the variables set): half-widths of θ(h) and of
  * log10 K(h), t·sqrt(gᵀ C g) with g the curve's gradient in the unit coordinates u (the
  * point unc was computed at). SHP_ERR_INVALID (NaN half-widths) when unc has no
  * covariance. */
-int shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *unc, const double *u, int mat,
-                         double h, double *theta_half, double *log10K_half);
+shp_status shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *unc, const double *u, int mat,
+                                double h, double *theta_half, double *log10K_half);
 
 /* The flags as counts: variables on a bound, correlated pairs, and whether the
  * conditioning is flagged. */

@@ -31,9 +31,9 @@ FUZZ_COV_CFLAGS := -O1 -g -fprofile-instr-generate -fcoverage-mapping -fopenmp
 
 FUZZ_HARNESS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SHARED := tests/fuzz/fuzz_util.c tests/fuzz/fuzz_fixtures.c
-FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(LIB_SRCS) $(APP_SRCS))
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/bin/fuzz_%)
-FUZZ_COV_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/cov-obj/%.o)
+FUZZ_COV_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/cov-obj/%.o,$(LIB_SRCS) $(APP_SRCS))
 FUZZ_COV_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/cov-bin/fuzz_%)
 FUZZ_STAMP := $(FUZZ_BUILD)/.deps-ok
 
@@ -118,7 +118,7 @@ fuzz-coverage: $(FUZZ_COV_BINS)
 # The files the targets are about (the report lists these only): the readers, and the
 # report writers the report and paper targets run. Of fit_run.c only shp_fit_truth is.
 FUZZ_COVERED := host/config/*.c host/problem/problem_load.c host/problem/problem_obs.c \
-  host/problem/problem_params.c host/problem/synth.c host/io/csv_table.c host/fit/fit_options.c \
-  host/fit/fit_run.c host/surface/surface_load.c host/campaign/campaign_load.c \
-  host/campaign/campaign_report.c host/campaign/campaign_stats.c host/plot/plot_campaign.c \
-  host/paper/paper_load.c host/paper/paper_tables.c host/paper/paper_report.c host/plot/plot_paper.c
+  host/problem/problem_params.c host/app/synth/synth.c host/io/csv_table.c host/fit/fit_options.c \
+  host/fit/fit_run.c host/app/surface/surface_load.c host/app/campaign/campaign_load.c \
+  host/app/campaign/campaign_report.c host/app/campaign/campaign_stats.c host/app/plot/plot_campaign.c \
+  host/app/paper/paper_load.c host/app/paper/paper_tables.c host/app/paper/paper_report.c host/app/plot/plot_paper.c

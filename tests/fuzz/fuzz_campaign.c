@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "fuzz_util.h"
-#include "shpfit/campaign.h"
+#include "campaign/campaign.h"
 #include "shpfit/status.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

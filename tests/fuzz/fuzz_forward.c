@@ -12,7 +12,7 @@
 #include "fuzz_util.h"
 #include "shpfit/forward.h"
 #include "shpfit/status.h"
-#include "shpfit/synth.h"
+#include "synth/synth.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -1,5 +1,5 @@
 /* Fuzz target "hydrus": a HYDRUS-1D project through the readers of `shpfit
- * import-hydrus` (host/io/hydrus_*.c) and its translation into a configuration.
+ * import-hydrus` (host/app/import/hydrus_*.c) and its translation into a configuration.
  *
  * Input: Selector.in; the next part, when there is one, PROFILE.DAT (else the 1DRAINAG
  * example's, tests/data/hydrus). */
@@ -11,7 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "fuzz_util.h"
-#include "io/hydrus.h"
+#include "import/hydrus.h"
 #include "shpfit/status.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

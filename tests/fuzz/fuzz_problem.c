@@ -16,7 +16,7 @@
 #include "shpfit/fit.h"
 #include "shpfit/posterior.h"
 #include "shpfit/problem.h"
-#include "shpfit/surface.h"
+#include "surface/surface.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -20,7 +20,7 @@
 extern "C" {
 #endif
 
-/* Head after a Newton update δ of head h. Unsaturated heads within RICHARDS_LOG_BAND [L]
+/* Head after a Newton update δ of head h. Unsaturated heads within SHP_RICHARDS_LOG_BAND [L]
  * of saturation moving toward it are updated in y = −b (1 + ln(−h/b)), b the band: for
  * VGM with n near 1, K(h) ~ Ks (1 − c |h|^{n−1})² has a slope that grows without bound
  * as h → 0⁻, and Newton in h overshoots across saturation while Newton in ln(−h) sees a
@@ -32,10 +32,10 @@ extern "C" {
  * below zero (a surface whose pond has just gone, at h = −4e−9 cm) was thrown to
  * −1e5 cm by δ = −5e−4 cm, after which no step converged. The change of variable changes
  * the iterates, never the discrete solution they converge to. */
-#define RICHARDS_LOG_BAND 1.0
-SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_cross)
+#define SHP_RICHARDS_LOG_BAND 1.0
+SHP_HD SHP_INLINE double shp_richards_head_update(double h, double delta, double h_cross)
 {
-    const double b = RICHARDS_LOG_BAND;
+    const double b = SHP_RICHARDS_LOG_BAND;
     if (!(h < 0.0) || !(delta > 0.0) || h + delta > h_cross) return h + delta;
     const double y = h <= -b ? h : -b * (1.0 + log(-h / b));
     const double dy = h <= -b ? delta : delta * (-b / h);
@@ -45,40 +45,40 @@ SHP_HD SHP_INLINE double richards_head_update(double h, double delta, double h_c
 
 /* The flux through a head-held top node over a step, from its own balance: what its
  * storage, the water ponded above it, the face below and its roots took. */
-SHP_HD SHP_INLINE double richards_top_head_flux(const shp_column *col, int newton,
-                                                const richards_step_bc *bc, const double *tabs,
-                                                const double *h, const double *W,
-                                                const double *W_old, const double *K,
-                                                const double *dK, const double *Psi)
+SHP_HD SHP_INLINE double shp_richards_top_head_flux(const shp_column *col, int newton,
+                                                    const shp_richards_step_bc *bc, const double *tabs,
+                                                    const double *h, const double *W,
+                                                    const double *W_old, const double *K,
+                                                    const double *dK, const double *Psi)
 {
     double dS;
-    return richards_node_volume(col->z, col->n, 0) * (W[0] - W_old[0]) / bc->dt +
-           (richards_pond(col, h) - bc->pond_old) / bc->dt +
-           richards_face_at(col, newton, tabs, 0, h, K, dK, Psi).q +
-           richards_uptake(col, bc, 0, h[0], &dS);
+    return shp_richards_node_volume(col->z, col->n, 0) * (W[0] - W_old[0]) / bc->dt +
+           (shp_richards_pond(col, h) - bc->pond_old) / bc->dt +
+           shp_richards_face_at(col, newton, tabs, 0, h, K, dK, Psi).q +
+           shp_richards_uptake(col, bc, 0, h[0], &dS);
 }
 
 /* Back to the heads of the last accepted step (h_old), to redo or retry a step. */
-SHP_HD SHP_INLINE void richards_restore(const shp_team *tm, const shp_column *col,
-                                        const shp_material *mats, const double *tabs,
-                                        const double *h_old, double *h, double *W, double *K,
-                                        double *Cw, double *dK, double *Psi)
+SHP_HD SHP_INLINE void shp_richards_restore(const shp_team *tm, const shp_column *col,
+                                            const shp_material *mats, const double *tabs,
+                                            const double *h_old, double *h, double *W, double *K,
+                                            double *Cw, double *dK, double *Psi)
 {
     for (int i = tm->rank; i < col->n; i += tm->size) h[i] = h_old[i];
-    richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
+    shp_richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
     shp_team_sync(tm);
 }
 
 /* Times one step of an atmospheric top may change its mode before its result is taken
  * as it is (flux → h_crit → flux → h_crit would be a cycle). */
-#define RICHARDS_ATM_SWITCHES 3
+#define SHP_RICHARDS_ATM_SWITCHES 3
 
 /* The mode an atmospheric top starts a retried step in: the one the surface is in at the
  * step's start (air-dry under evaporation: h_crit; ponded to the brim under rain: h_max),
  * else the potential flux. A step that failed in a head mode must not keep it: rain on an
  * air-dry surface switches a long step to h_max, which a short step cannot reach, and
  * the retries would cut Δt to dt_min in a mode the surface is not in. */
-SHP_HD SHP_INLINE int richards_atm_start_mode(const shp_column *col, double h0_old, double q_pot)
+SHP_HD SHP_INLINE int shp_richards_atm_start_mode(const shp_column *col, double h0_old, double q_pot)
 {
     if (q_pot < 0.0 && h0_old <= col->h_crit) return 1;
     if (q_pot > 0.0 && h0_old >= col->h_max) return 2;
@@ -86,16 +86,16 @@ SHP_HD SHP_INLINE int richards_atm_start_mode(const shp_column *col, double h0_o
 }
 
 /* Smallest fraction of a Newton update the line search tries (5 halvings). */
-#define RICHARDS_LAMBDA_MIN (1.0 / 32.0)
+#define SHP_RICHARDS_LAMBDA_MIN (1.0 / 32.0)
 
 /* Run the column from heads h_init (n values) to t_out[n_out−1], and with n_sens > 0
  * the derivatives of every output (out->sens; core/column_sens.h) from the derivatives
  * of the initial heads dh_init (n_sens × n, parameter-major; NULL: the initial heads do
  * not depend on the parameters). Returns the column status (also in out->stats->status). */
-SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *col,
-                                          const shp_material *mats, const double *h_init,
-                                          const double *dh_init, double *work,
-                                          shp_column_out *out)
+SHP_HD SHP_INLINE shp_status shp_column_run_sens(const shp_team *tm, const shp_column *col,
+                                                 const shp_material *mats, const double *h_init,
+                                                 const double *dh_init, double *work,
+                                                 shp_column_out *out)
 {
     const int n = col->n;
     const shp_solver_opts *opt = &col->opt;
@@ -106,10 +106,10 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
     double *scratch = work + 14 * n; /* SHP_TRIDIAG_SCRATCH_DOUBLES(n) */
     double *Psi = work + 18 * n;     /* Kirchhoff potential, then ln(−h) (kirchhoff faces) */
     double *tabs = 0;                /* then the materials' tables */
-    const int n_mat = richards_materials(tm, col);
+    const int n_mat = shp_richards_materials(tm, col);
     if (opt->kmean == SHP_KMEAN_KIRCHHOFF) {
         tabs = work + SHP_COLUMN_WORK_DOUBLES(n);
-        richards_build_tables(tm, mats, n_mat, tabs);
+        shp_richards_build_tables(tm, mats, n_mat, tabs);
     }
     const int sens = col->n_sens > 0;
     shp_sens_state ss; /* then the sensitivities' arrays and tables */
@@ -126,13 +126,13 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         if (i == n - 1 && col->bottom.type == SHP_BC_HEAD) hi = shp_bc_value(&col->bottom, 0.0);
         h[i] = h_old[i] = hi;
     }
-    richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
+    shp_richards_eval_nodes(tm, col, mats, tabs, h, W, K, Cw, dK, Psi);
     for (int i = tm->rank; i < n; i += tm->size) W_old[i] = W[i];
-    double S0 = richards_storage(tm, col, W) + richards_pond(col, h); /* includes a team sync */
+    double S0 = shp_richards_storage(tm, col, W) + shp_richards_pond(col, h); /* includes a team sync */
     double Q = 0.0, Q_bot = 0.0;
     if (opt->count_fill) { /* the balance then starts from the initial state as given */
-        Q = richards_boundary_fill(col, mats, h_init, 0);
-        Q_bot = -richards_boundary_fill(col, mats, h_init, n - 1);
+        Q = shp_richards_boundary_fill(col, mats, h_init, 0);
+        Q_bot = -shp_richards_boundary_fill(col, mats, h_init, n - 1);
         S0 -= Q - Q_bot;
     }
     if (sens) shp_sens_start(tm, col, mats, h_init, dh_init, h, Cw, &ss);
@@ -149,7 +149,8 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
     const int fixed = opt->step_control == SHP_STEP_FIXED;
     double sched_end = -1.0, dt_next = opt->dt_init;
     long steps = 0, iters = 0, fails = 0;
-    int status = SHP_OK, k_out = 0;
+    shp_status status = SHP_OK;
+    int k_out = 0;
     /* an atmospheric top is held, step by step, at the potential flux (mode 0), at h_crit
      * (1: the surface is air-dry) or at h_max (2: ponded to the brim, the rest runs off);
      * a step whose result contradicts its mode is redone in the other (Šimůnek et al.
@@ -177,7 +178,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             t_stop = sched_end;
         }
         const int clipped = t + dt >= t_stop;
-        richards_step_bc bc;
+        shp_richards_step_bc bc;
         bc.dt = clipped ? t_stop - t : dt;
         bc.top_type = col->top.type;
         bc.bot_type = col->bottom.type;
@@ -185,7 +186,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         bc.bot_val = shp_bc_value(&col->bottom, t + 0.5 * bc.dt);
         const double q_pot = bc.top_val; /* an atmospheric top's P − E_p */
         bc.pond = atm;
-        bc.pond_old = richards_pond(col, h_old);
+        bc.pond_old = shp_richards_pond(col, h_old);
         if (atm) {
             bc.top_type = atm_mode ? SHP_BC_HEAD : SHP_BC_FLUX;
             bc.top_val = atm_mode == 1 ? col->h_crit : atm_mode == 2 ? col->h_max : q_pot;
@@ -203,7 +204,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         double upd = HUGE_VAL; /* convergence measure of the last update (≤ 1: within tol) */
         double res_base = HUGE_VAL, lam = 1.0;
         for (;;) {
-            const double res = richards_assemble(tm, col, opt->newton, &bc, h, W, W_old, K, Cw, dK, tabs, Psi, a, b, c, r);
+            const double res = shp_richards_assemble(tm, col, opt->newton, &bc, h, W, W_old, K, Cw, dK, tabs, Psi, a, b, c, r);
             const int finite = res * bc.dt <= opt->tol_mass * 1e300; /* not NaN, no overflow */
             /* backtracking line search on Σ|F|: an update that raised the residual is cut
              * back along the same Newton direction. Across the kink of K(h) at saturation
@@ -212,17 +213,17 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
              * iterates settle into a 2-cycle at any Δt; the cut update breaks it. A residual
              * within tol_mass, or above the last by no more than rounding, is no reason to
              * cut: that decision would flip with the summation order (teams, the GPU) */
-            if (opt->newton && it > 0 && lam > RICHARDS_LAMBDA_MIN &&
+            if (opt->newton && it > 0 && lam > SHP_RICHARDS_LAMBDA_MIN &&
                 (!finite || (res * bc.dt > opt->tol_mass && res > res_base * (1.0 + 1e-9)))) {
                 lam *= 0.5;
                 ++it;
                 upd = 0.0;
                 for (int i = tm->rank; i < n; i += tm->size) {
                     const double W_prev = W[i];
-                    h[i] = richards_head_update(h_base[i], lam * d[i], h_cross);
-                    richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
-                    upd = shp_max_nan(upd, richards_conv_measure(h[i], h_base[i], W[i], W_prev,
-                                                                 opt->tol_theta, opt->tol_h));
+                    h[i] = shp_richards_head_update(h_base[i], lam * d[i], h_cross);
+                    shp_richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
+                    upd = shp_max_nan(upd, shp_richards_conv_measure(h[i], h_base[i], W[i], W_prev,
+                                                                     opt->tol_theta, opt->tol_h));
                 }
                 upd = shp_team_max(tm, upd);
                 if (it >= opt->max_iter) break;
@@ -243,30 +244,30 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
                 const double h_prev = h[i], W_prev = W[i];
                 h_base[i] = h_prev;
                 d[i] = r[i];
-                h[i] = richards_head_update(h_prev, r[i], h_cross);
+                h[i] = shp_richards_head_update(h_prev, r[i], h_cross);
                 if (h[i] == h_prev) continue; /* unchanged (e.g. far ahead of a front) */
-                richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
-                upd = shp_max_nan(upd, richards_conv_measure(h[i], h_prev, W[i], W_prev,
-                                                             opt->tol_theta, opt->tol_h));
+                shp_richards_eval_node(col, mats, tabs, i, h, W, K, Cw, dK, Psi);
+                upd = shp_max_nan(upd, shp_richards_conv_measure(h[i], h_prev, W[i], W_prev,
+                                                                 opt->tol_theta, opt->tol_h));
             }
             upd = shp_team_max(tm, upd);
         }
         iters += it;
 
-        if (!converged && atm && atm_mode == 0 && q_pot < 0.0 && atm_switches < RICHARDS_ATM_SWITCHES) {
+        if (!converged && atm && atm_mode == 0 && q_pot < 0.0 && atm_switches < SHP_RICHARDS_ATM_SWITCHES) {
             /* evaporation that dries the surface past what the flux can follow: the
              * surface is air-dry, try the step at h_crit before cutting it */
             atm_mode = 1;
             ++atm_switches;
             atm_flux_failed = 1;
-            richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
+            shp_richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
             continue;
         }
         if (converged && atm && atm_mode == 1 && atm_flux_failed) {
             /* the flux could not be followed for the whole step, yet h_crit draws more
              * than it: the surface dries out within the step, which a shorter one
              * resolves */
-            if (richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi) < q_pot) {
+            if (shp_richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi) < q_pot) {
                 converged = 0;
                 atm_mode = 0;
             }
@@ -275,8 +276,8 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             ++fails;
             atm_switches = 0;
             atm_flux_failed = 0;
-            if (atm) atm_mode = richards_atm_start_mode(col, h_old[0], q_pot);
-            richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
+            if (atm) atm_mode = shp_richards_atm_start_mode(col, h_old[0], q_pot);
+            shp_richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
             if (bc.dt <= opt->dt_min * (1.0 + 1e-12)) {
                 status = SHP_ERR_NOT_CONVERGED;
                 break;
@@ -290,7 +291,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         const double dt_s = bc.dt;
         double dS;
         if (bc.top_type == SHP_BC_HEAD)
-            q_top = richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi);
+            q_top = shp_richards_top_head_flux(col, opt->newton, &bc, tabs, h, W, W_old, K, dK, Psi);
         else if (bc.top_type == SHP_BC_FLUX)
             q_top = bc.top_val;
         else
@@ -299,10 +300,10 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             int want = atm_mode;
             if (atm_mode == 0) want = h[0] < col->h_crit ? 1 : h[0] > col->h_max ? 2 : 0;
             else if ((atm_mode == 1 && q_top < q_pot) || (atm_mode == 2 && q_top > q_pot)) want = 0;
-            if (want != atm_mode && atm_switches < RICHARDS_ATM_SWITCHES) {
+            if (want != atm_mode && atm_switches < SHP_RICHARDS_ATM_SWITCHES) {
                 atm_mode = want;
                 ++atm_switches;
-                richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
+                shp_richards_restore(tm, col, mats, tabs, h_old, h, W, K, Cw, dK, Psi);
                 continue;
             }
             atm_switches = 0;
@@ -311,13 +312,13 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         }
         if (col->root_w) {
             double u = 0.0;
-            for (int i = tm->rank; i < n; i += tm->size) u += richards_uptake(col, &bc, i, h[i], &dS);
+            for (int i = tm->rank; i < n; i += tm->size) u += shp_richards_uptake(col, &bc, i, h[i], &dS);
             U += shp_team_sum(tm, u) * dt_s;
         }
         if (bc.bot_type == SHP_BC_HEAD)
-            q_bot = richards_face_at(col, opt->newton, tabs, n - 2, h, K, dK, Psi).q -
-                    richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s -
-                    richards_uptake(col, &bc, n - 1, h[n - 1], &dS);
+            q_bot = shp_richards_face_at(col, opt->newton, tabs, n - 2, h, K, dK, Psi).q -
+                    shp_richards_node_volume(col->z, n, n - 1) * (W[n - 1] - W_old[n - 1]) / dt_s -
+                    shp_richards_uptake(col, &bc, n - 1, h[n - 1], &dS);
         else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
             q_bot = K[n - 1];
         else if (bc.bot_type == SHP_BC_FLUX)
@@ -370,7 +371,7 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         }
 
         if (t >= col->t_out[k_out]) {
-            const double S = richards_storage(tm, col, W) + richards_pond(col, h);
+            const double S = shp_richards_storage(tm, col, W) + shp_richards_pond(col, h);
             const double bal = (S - S0) - (Q - Q_bot - U);
             if (tm->rank == 0) {
                 out->Q[k_out] = Q;
@@ -386,13 +387,13 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
             for (int j = tm->rank; j < col->n_obs; j += tm->size) {
                 const int i = col->obs_node[j];
                 const double w = col->obs_w[j];
-                const double th0 = richards_theta(col, mats, h, W, i);
-                const double th1 = w > 0.0 ? richards_theta(col, mats, h, W, i + 1) : th0;
+                const double th0 = shp_richards_theta(col, mats, h, W, i);
+                const double th1 = w > 0.0 ? shp_richards_theta(col, mats, h, W, i + 1) : th0;
                 out->theta_obs[(long)k_out * col->n_obs + j] = (1.0 - w) * th0 + w * th1;
             }
             if (col->profiles_all)
-                richards_store_profile(tm, col, mats, h, W, out->h_prof + (long)k_out * n,
-                                       out->theta_prof + (long)k_out * n);
+                shp_richards_store_profile(tm, col, mats, h, W, out->h_prof + (long)k_out * n,
+                                           out->theta_prof + (long)k_out * n);
             if (sens) shp_sens_output(tm, col, mats, h, &ss, out, k_out, t, t_prev_out);
             Q_prev_out = Q;
             t_prev_out = t;
@@ -410,12 +411,12 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
         for (int j = tm->rank; j < col->n_obs; j += tm->size)
             out->theta_obs[(long)k * col->n_obs + j] = NAN;
         if (col->profiles_all)
-            richards_store_profile(tm, col, mats, 0, W, out->h_prof + (long)k * n,
-                                   out->theta_prof + (long)k * n);
+            shp_richards_store_profile(tm, col, mats, 0, W, out->h_prof + (long)k * n,
+                                       out->theta_prof + (long)k * n);
     }
     if (!col->profiles_all)
-        richards_store_profile(tm, col, mats, status == SHP_OK ? h : 0, W, out->h_prof,
-                               out->theta_prof);
+        shp_richards_store_profile(tm, col, mats, status == SHP_OK ? h : 0, W, out->h_prof,
+                                   out->theta_prof);
     if (sens) shp_sens_finish(tm, col, mats, status == SHP_OK ? h : 0, &ss, out, k_out);
     if (tm->rank == 0 && out->stats) {
         out->stats->status = status;
@@ -430,9 +431,9 @@ SHP_HD SHP_INLINE int shp_column_run_sens(const shp_team *tm, const shp_column *
 }
 
 /* The column without initial-state derivatives (heads given, or none asked for). */
-SHP_HD SHP_INLINE int shp_column_run(const shp_team *tm, const shp_column *col,
-                                     const shp_material *mats, const double *h_init, double *work,
-                                     shp_column_out *out)
+SHP_HD SHP_INLINE shp_status shp_column_run(const shp_team *tm, const shp_column *col,
+                                            const shp_material *mats, const double *h_init, double *work,
+                                            shp_column_out *out)
 {
     return shp_column_run_sens(tm, col, mats, h_init, 0, work, out);
 }

@@ -142,7 +142,7 @@ SHP_HD SHP_INLINE void shp_sens_build_tables(const shp_team *tm, const shp_colum
                                              const shp_material *mats, shp_sens_state *ss)
 {
     if (!ss->tabs) return;
-    const int n_mat = richards_materials(tm, col);
+    const int n_mat = shp_richards_materials(tm, col);
     for (int j = tm->rank; j < n_mat * SHP_KIRCHHOFF_POINTS; j += tm->size)
         shp_sens_kirchhoff_point(col, mats, j / SHP_KIRCHHOFF_POINTS, j % SHP_KIRCHHOFF_POINTS, ss->tabs);
     shp_team_sync(tm);
@@ -151,7 +151,7 @@ SHP_HD SHP_INLINE void shp_sens_build_tables(const shp_team *tm, const shp_colum
     shp_team_sync(tm);
 }
 
-/* ∂q/∂p_k of the face between nodes i and i+1 at fixed heads (richards_face_at's flux);
+/* ∂q/∂p_k of the face between nodes i and i+1 at fixed heads (shp_richards_face_at's flux);
  * kirchhoff faces read ∂Ψ/∂p_k at the nodes from ss->Pk. */
 SHP_HD SHP_INLINE double shp_sens_face_dp(const shp_column *col, const shp_sens_state *ss, int k,
                                           int i, const double *h, const double *K,
@@ -171,7 +171,7 @@ SHP_HD SHP_INLINE double shp_sens_face_dp(const shp_column *col, const shp_sens_
                                                     Psi[n + i], Psi[n + i + 1]);
             return dkc * (h[i] - h[i + 1]) / dz + 0.5 * (Kp[i] + Kp[i + 1]);
         }
-        mean = SHP_KMEAN_ARITHMETIC; /* a layer interface, as richards_face_at */
+        mean = SHP_KMEAN_ARITHMETIC; /* a layer interface, as shp_richards_face_at */
     }
     switch (mean) {
     case SHP_KMEAN_GEOMETRIC: {
@@ -191,7 +191,7 @@ SHP_HD SHP_INLINE double shp_sens_bottom_dp(const shp_column *col, const shp_sen
     return bot_type == SHP_BC_FREE_DRAINAGE ? ss->Kp[(long)k * col->n + col->n - 1] : 0.0;
 }
 
-/* θ's derivative at node i from the stored water's (richards_theta: θ = W − Ss h, h > 0). */
+/* θ's derivative at node i from the stored water's (shp_richards_theta: θ = W − Ss h, h > 0). */
 SHP_HD SHP_INLINE double shp_sens_theta(const shp_column *col, const shp_material *mats,
                                         const double *h, const shp_sens_state *ss, int k, int i)
 {
@@ -213,7 +213,7 @@ SHP_HD SHP_INLINE void shp_sens_start(const shp_team *tm, const shp_column *col,
     for (int i = tm->rank; i < n; i += tm->size)
         for (int k = 0; k < ns; ++k) {
             const long o = (long)k * n + i;
-            ss->s[o] = richards_is_head_node(col, i) || !dh_init ? 0.0 : dh_init[o];
+            ss->s[o] = shp_richards_is_head_node(col, i) || !dh_init ? 0.0 : dh_init[o];
             ss->sW[o] = Cw[i] * ss->s[o] + ss->Wp[o];
         }
     /* the counted fill vol (W(h_b) − W(h_init)) of a head-boundary node: its derivative
@@ -228,7 +228,7 @@ SHP_HD SHP_INLINE void shp_sens_start(const shp_team *tm, const shp_column *col,
         double W0, K0, C0, dK0, Wp0[SHP_MAX_SENS], Kp0[SHP_MAX_SENS];
         shp_hyd_storage(&mats[m], h_init[i], &W0, &K0, &C0, &dK0);
         shp_sens_material_dp(col, mats, m, h_init[i], Wp0, Kp0, 1);
-        const double vol = richards_node_volume(col->z, n, i);
+        const double vol = shp_richards_node_volume(col->z, n, i);
         for (int k = 0; k < ns; ++k) {
             const double dW0 = C0 * (dh_init ? dh_init[(long)k * n + i] : 0.0) + Wp0[k];
             fill[side][k] = vol * (ss->Wp[(long)k * n + i] - dW0);
@@ -238,7 +238,7 @@ SHP_HD SHP_INLINE void shp_sens_start(const shp_team *tm, const shp_column *col,
     for (int k = 0; k < ns; ++k) {
         double st = 0.0;
         for (int i = tm->rank; i < n; i += tm->size)
-            st += richards_node_volume(col->z, n, i) * ss->sW[(long)k * n + i];
+            st += shp_richards_node_volume(col->z, n, i) * ss->sW[(long)k * n + i];
         st = shp_team_sum(tm, st);
         ss->Q[k] = fill[0][k];
         ss->Q_bot[k] = -fill[1][k];
@@ -251,7 +251,7 @@ SHP_HD SHP_INLINE void shp_sens_start(const shp_team *tm, const shp_column *col,
  * at h^n. Uses a, b, c, r and scratch (the solver's system arrays) as scratch. */
 SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
                                      const shp_material *mats, const double *tabs,
-                                     const richards_step_bc *bc, const double *h,
+                                     const shp_richards_step_bc *bc, const double *h,
                                      const double *W, const double *W_old, const double *K,
                                      const double *Cw, const double *dK, const double *Psi,
                                      double *a, double *b, double *c, double *r, double *scratch,
@@ -260,10 +260,10 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
     const int n = col->n, ns = col->n_sens;
     const double dt = bc->dt;
     shp_sens_nodes_dp(tm, col, mats, h, ss);
-    richards_assemble(tm, col, SHP_NEWTON_EXACT, bc, h, W, W_old, K, Cw, dK, tabs, Psi, ss->ja, ss->jb, ss->jc, r);
+    shp_richards_assemble(tm, col, SHP_NEWTON_EXACT, bc, h, W, W_old, K, Cw, dK, tabs, Psi, ss->ja, ss->jb, ss->jc, r);
     shp_team_sync(tm); /* Kp of the neighbours before the faces */
-    const richards_face f_top = richards_face_at(col, SHP_NEWTON_EXACT, tabs, 0, h, K, dK, Psi);
-    const richards_face f_bot = richards_face_at(col, SHP_NEWTON_EXACT, tabs, n - 2, h, K, dK, Psi);
+    const shp_richards_face f_top = shp_richards_face_at(col, SHP_NEWTON_EXACT, tabs, 0, h, K, dK, Psi);
+    const shp_richards_face f_bot = shp_richards_face_at(col, SHP_NEWTON_EXACT, tabs, n - 2, h, K, dK, Psi);
     for (int k = 0; k < ns; ++k) {
         double *s = ss->s + (long)k * n, *fq = ss->fq;
         const double *sW = ss->sW + (long)k * n, *Wp = ss->Wp + (long)k * n;
@@ -279,24 +279,24 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
             a[i] = ss->ja[i];
             b[i] = ss->jb[i];
             c[i] = ss->jc[i];
-            if (richards_is_head_node(col, i)) {
+            if (shp_richards_is_head_node(col, i)) {
                 r[i] = 0.0;
                 continue;
             }
             const double up = i > 0 ? fq[i - 1] : 0.0;
             const double dn = i < n - 1 ? fq[i] : shp_sens_bottom_dp(col, ss, k, bc->bot_type);
-            r[i] = -(richards_node_volume(col->z, n, i) / dt * (Wp[i] - sW[i]) - up + dn);
+            r[i] = -(shp_richards_node_volume(col->z, n, i) / dt * (Wp[i] - sW[i]) - up + dn);
         }
         shp_team_tridiag(tm, n, a, b, c, r, scratch, s);
         shp_team_sync(tm);
         /* boundary fluxes as the step computes them (column_core.h), differentiated */
         double qt = 0.0, qb = 0.0;
         if (bc->top_type == SHP_BC_HEAD)
-            qt = richards_node_volume(col->z, n, 0) * (Wp[0] - sW[0]) / dt +
+            qt = shp_richards_node_volume(col->z, n, 0) * (Wp[0] - sW[0]) / dt +
                  f_top.dq_dhi * s[0] + f_top.dq_dhj * s[1] + fq[0];
         if (bc->bot_type == SHP_BC_HEAD)
             qb = f_bot.dq_dhi * s[n - 2] + f_bot.dq_dhj * s[n - 1] + fq[n - 2] -
-                 richards_node_volume(col->z, n, n - 1) * (Wp[n - 1] - sW[n - 1]) / dt;
+                 shp_richards_node_volume(col->z, n, n - 1) * (Wp[n - 1] - sW[n - 1]) / dt;
         else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
             qb = dK[n - 1] * s[n - 1] + ss->Kp[(long)k * n + n - 1];
         ss->q_top[k] = qt;
@@ -326,7 +326,7 @@ SHP_HD SHP_INLINE void shp_sens_output(const shp_team *tm, const shp_column *col
         shp_column_sens_at(col, out, k, &o);
         double st = 0.0;
         for (int i = tm->rank; i < n; i += tm->size)
-            st += richards_node_volume(col->z, n, i) * ss->sW[(long)k * n + i];
+            st += shp_richards_node_volume(col->z, n, i) * ss->sW[(long)k * n + i];
         st = shp_team_sum(tm, st);
         if (tm->rank == 0) {
             o.Q[k_out] = ss->Q[k];

@@ -24,9 +24,9 @@ typedef enum {
 /* h[i] from values[i] for the team's nodes. SHP_OK, or SHP_ERR_INVALID when a value is
  * outside its material's range (a θ below θr or above θs for this candidate) or gives
  * a non-finite head. */
-SHP_HD SHP_INLINE int shp_initial_heads(const shp_team *tm, int var, const double *values, int n,
-                                        const int *mat_of_node, const shp_material *mats,
-                                        double *h)
+SHP_HD SHP_INLINE shp_status shp_initial_heads(const shp_team *tm, int var, const double *values, int n,
+                                               const int *mat_of_node, const shp_material *mats,
+                                               double *h)
 {
     int bad = 0;
     for (int i = tm->rank; i < n; i += tm->size) {

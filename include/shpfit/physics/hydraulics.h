@@ -58,7 +58,7 @@ typedef struct {
 typedef char shp_fxw_cache_fits[SHP_FXW_CACHE + 4 <= SHP_MAX_PARAMS ? 1 : -1];
 SHP_HD SHP_INLINE void shp_hyd_prepare(shp_material *mat)
 {
-    if (mat->model == SHP_MODEL_FXW) fxw_prepare(mat->p);
+    if (mat->model == SHP_MODEL_FXW) shp_fxw_prepare(mat->p);
 }
 
 /* θ(h), K(h), C(h) = dθ/dh ≥ 0 and dK/dh ≥ 0 in one call: the models share most of
@@ -69,20 +69,20 @@ SHP_HD SHP_INLINE void shp_hyd_eval(const shp_material *SHP_RESTRICT mat, double
 {
     const double *p = mat->p;
     switch (mat->model) {
-    case SHP_MODEL_HAVERKAMP: haverkamp_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_GARDNER: gardner_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_VGM_AE: vgm_ae_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_BROOKS_COREY: brooks_corey_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_CLAPP_HORNBERGER: clapp_hornberger_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_DURNER: durner_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_KOSUGI: kosugi_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_KOSUGI2_HYPIX: kosugi2_eval(p, h, 0, theta, K, C, dK); break;
-    case SHP_MODEL_KOSUGI2_MUALEM: kosugi2_eval(p, h, 1, theta, K, C, dK); break;
-    case SHP_MODEL_KOSUGI2_FG2021: kosugi2_fg2021_eval(p, h, 0, theta, K, C, dK); break;
-    case SHP_MODEL_KOSUGI2_FG2021_MUALEM: kosugi2_fg2021_eval(p, h, 1, theta, K, C, dK); break;
-    case SHP_MODEL_PDI: pdi_eval(p, h, theta, K, C, dK); break;
-    case SHP_MODEL_FXW: fxw_eval_cached(p, p + SHP_FXW_CACHE, h, theta, K, C, dK); break;
-    default: vgm_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_HAVERKAMP: shp_haverkamp_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_GARDNER: shp_gardner_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_VGM_AE: shp_vgm_ae_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_BROOKS_COREY: shp_brooks_corey_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_CLAPP_HORNBERGER: shp_clapp_hornberger_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_DURNER: shp_durner_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI: shp_kosugi_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_HYPIX: shp_kosugi2_eval(p, h, 0, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_MUALEM: shp_kosugi2_eval(p, h, 1, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_FG2021: shp_kosugi2_fg2021_eval(p, h, 0, theta, K, C, dK); break;
+    case SHP_MODEL_KOSUGI2_FG2021_MUALEM: shp_kosugi2_fg2021_eval(p, h, 1, theta, K, C, dK); break;
+    case SHP_MODEL_PDI: shp_pdi_eval(p, h, theta, K, C, dK); break;
+    case SHP_MODEL_FXW: shp_fxw_eval_cached(p, p + SHP_FXW_CACHE, h, theta, K, C, dK); break;
+    default: shp_vgm_eval(p, h, theta, K, C, dK); break;
     }
 }
 
@@ -99,10 +99,10 @@ SHP_HD SHP_INLINE void shp_hyd_theta_limits(const shp_material *SHP_RESTRICT mat
         break;
     case SHP_MODEL_KOSUGI2_FG2021:
     case SHP_MODEL_KOSUGI2_FG2021_MUALEM:
-        kosugi2_fg2021_theta_limits(p, theta_min, theta_max); /* θr derived from σ */
+        shp_kosugi2_fg2021_theta_limits(p, theta_min, theta_max); /* θr derived from σ */
         break;
-    case SHP_MODEL_PDI: pdi_theta_limits(p, theta_min, theta_max); break; /* 0 at oven-dry */
-    case SHP_MODEL_FXW: fxw_theta_limits(p, theta_min, theta_max); break;
+    case SHP_MODEL_PDI: shp_pdi_theta_limits(p, theta_min, theta_max); break; /* 0 at oven-dry */
+    case SHP_MODEL_FXW: shp_fxw_theta_limits(p, theta_min, theta_max); break;
     default:
         /* every other model stores θr, θs as parameters 0 and 1 */
         *theta_min = p[0];
@@ -158,13 +158,13 @@ SHP_HD SHP_INLINE double shp_hyd_inverse(const shp_material *SHP_RESTRICT mat, d
 {
     const double *p = mat->p;
     switch (mat->model) {
-    case SHP_MODEL_VGM: return vgm_h_of_se(p, se);
-    case SHP_MODEL_HAVERKAMP: return haverkamp_h_of_se(p, se);
-    case SHP_MODEL_GARDNER: return gardner_h_of_se(p, se);
-    case SHP_MODEL_VGM_AE: return vgm_ae_h_of_se(p, se);
-    case SHP_MODEL_BROOKS_COREY: return brooks_corey_h_of_se(p, se);
-    case SHP_MODEL_CLAPP_HORNBERGER: return clapp_hornberger_h_of_se(p, se);
-    case SHP_MODEL_KOSUGI: return kosugi_h_of_se(p, se);
+    case SHP_MODEL_VGM: return shp_vgm_h_of_se(p, se);
+    case SHP_MODEL_HAVERKAMP: return shp_haverkamp_h_of_se(p, se);
+    case SHP_MODEL_GARDNER: return shp_gardner_h_of_se(p, se);
+    case SHP_MODEL_VGM_AE: return shp_vgm_ae_h_of_se(p, se);
+    case SHP_MODEL_BROOKS_COREY: return shp_brooks_corey_h_of_se(p, se);
+    case SHP_MODEL_CLAPP_HORNBERGER: return shp_clapp_hornberger_h_of_se(p, se);
+    case SHP_MODEL_KOSUGI: return shp_kosugi_h_of_se(p, se);
     default: return se >= 1.0 ? 0.0 : shp_hyd_invert_theta(mat, theta);
     }
 }
@@ -200,7 +200,7 @@ SHP_HD SHP_INLINE void shp_hyd_theta_split(const shp_material *SHP_RESTRICT mat,
                                            double *cap, double *ad)
 {
     if (mat->model == SHP_MODEL_PDI) {
-        pdi_theta_split(mat->p, h, cap, ad);
+        shp_pdi_theta_split(mat->p, h, cap, ad);
         return;
     }
     double th, K, C, dK;

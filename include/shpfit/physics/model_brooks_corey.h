@@ -1,5 +1,4 @@
-/* Brooks & Corey (1964) retention with Mualem's conductivity
- * (shared/reference/hydraulic-models.md §2.2):
+/* Brooks & Corey (1964) retention with Mualem's (1976) conductivity:
  *   ψ ≤ hb: Se = 1;  ψ > hb: Se = (ψ/hb)^(−λ),  K = Ks Se^(l + 2 + 2/λ),
  *   C = (θs−θr) λ Se/ψ.  l = 1 is the Brooks–Corey 1964 exponent 3 + 2/λ.
  * θ′ and C jump at ψ = hb (the model's air-entry kink). */
@@ -11,8 +10,8 @@
 enum { SHP_BC_THETA_R, SHP_BC_THETA_S, SHP_BC_HB, SHP_BC_LAMBDA, SHP_BC_KS, SHP_BC_L,
        SHP_BC_NPARAM };
 
-SHP_HD SHP_INLINE void brooks_corey_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                         double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_brooks_corey_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                             double *K, double *C, double *dK)
 {
     const double tr = p[SHP_BC_THETA_R], ts = p[SHP_BC_THETA_S], hb = p[SHP_BC_HB];
     const double psi = -h;
@@ -66,7 +65,7 @@ SHP_HD SHP_INLINE void shp_brooks_corey_eval_dp(const double *SHP_RESTRICT p, do
 }
 
 /* ψ = hb Se^(−1/λ); Se = 1 gives the air-entry head −hb (θs holds for all h ≥ −hb). */
-SHP_HD SHP_INLINE double brooks_corey_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_brooks_corey_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return -p[SHP_BC_HB];
     return -p[SHP_BC_HB] * exp(-log(se) / p[SHP_BC_LAMBDA]);

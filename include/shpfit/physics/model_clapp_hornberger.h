@@ -1,5 +1,4 @@
-/* Clapp & Hornberger (1978) in Campbell's (1974) power form, θr = 0
- * (shared/reference/hydraulic-models.md §2.3):
+/* Clapp & Hornberger (1978) in Campbell's (1974) power form, θr = 0:
  *   ψ ≤ ψs: θ = θs, K = Ks;  ψ > ψs: θ = θs (ψ/ψs)^(−1/b),  K = Ks (ψ/ψs)^(−2−3/b),
  *   C = θ/(b ψ).  The parabolic wet-end segment of the 1978 paper is not included. */
 #ifndef SHPFIT_PHYSICS_MODEL_CLAPP_HORNBERGER_H
@@ -9,8 +8,8 @@
 
 enum { SHP_CH_THETA_S, SHP_CH_PSI_S, SHP_CH_B, SHP_CH_KS, SHP_CH_NPARAM };
 
-SHP_HD SHP_INLINE void clapp_hornberger_eval(const double *SHP_RESTRICT p, double h,
-                                             double *theta, double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_clapp_hornberger_eval(const double *SHP_RESTRICT p, double h,
+                                                 double *theta, double *K, double *C, double *dK)
 {
     const double ts = p[SHP_CH_THETA_S], psis = p[SHP_CH_PSI_S];
     const double psi = -h;
@@ -61,7 +60,7 @@ SHP_HD SHP_INLINE void shp_clapp_hornberger_eval_dp(const double *SHP_RESTRICT p
 }
 
 /* ψ = ψs (θ/θs)^(−b); Se = θ/θs here (θr = 0). */
-SHP_HD SHP_INLINE double clapp_hornberger_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_clapp_hornberger_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return -p[SHP_CH_PSI_S];
     return -p[SHP_CH_PSI_S] * exp(-p[SHP_CH_B] * log(se));

@@ -1,5 +1,5 @@
 /* Bimodal van Genuchten retention (Durner 1994) with the closed-form Mualem
- * conductivity of Priesack & Durner (2006) (shared/reference/hydraulic-models.md §2.6):
+ * conductivity of Priesack & Durner (2006) (VZJ 5:121):
  *   Γi = (1 + (αi ψ)^ni)^(−mi),  Se = w1 Γ1 + (1−w1) Γ2,
  *   K  = Ks Se^l [Σ wi αi Bi]² / [Σ wi αi]²,  Bi = 1 − (1 − Γi^(1/mi))^mi,
  *   C  = (θs−θr) Σ wi dΓi/dh.
@@ -13,8 +13,8 @@
 enum { SHP_DUR_THETA_R, SHP_DUR_THETA_S, SHP_DUR_W1, SHP_DUR_ALPHA1, SHP_DUR_N1,
        SHP_DUR_ALPHA2, SHP_DUR_N2, SHP_DUR_KS, SHP_DUR_L, SHP_DUR_NPARAM };
 
-SHP_HD SHP_INLINE void durner_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                   double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_durner_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                       double *K, double *C, double *dK)
 {
     const double tr = p[SHP_DUR_THETA_R], ts = p[SHP_DUR_THETA_S];
     if (h >= 0.0) {
@@ -26,8 +26,8 @@ SHP_HD SHP_INLINE void durner_eval(const double *SHP_RESTRICT p, double h, doubl
     }
     const double w1 = p[SHP_DUR_W1], w2 = 1.0 - w1;
     const double a1 = p[SHP_DUR_ALPHA1], a2 = p[SHP_DUR_ALPHA2], l = p[SHP_DUR_L];
-    const shp_vg_mode v1 = vg_mode(a1, p[SHP_DUR_N1], -h);
-    const shp_vg_mode v2 = vg_mode(a2, p[SHP_DUR_N2], -h);
+    const shp_vg_mode v1 = shp_vg_mode_eval(a1, p[SHP_DUR_N1], -h);
+    const shp_vg_mode v2 = shp_vg_mode_eval(a2, p[SHP_DUR_N2], -h);
     const double se = w1 * v1.gamma + w2 * v2.gamma;
     const double dse = w1 * v1.dgamma + w2 * v2.dgamma;
     /* Mualem ratio: numerator and its h-derivative, denominator from parameters only */
@@ -61,8 +61,8 @@ SHP_HD SHP_INLINE void shp_durner_eval_dp(const double *SHP_RESTRICT p, double h
     const double w1 = p[SHP_DUR_W1], w2 = 1.0 - w1;
     const double a1 = p[SHP_DUR_ALPHA1], a2 = p[SHP_DUR_ALPHA2], l = p[SHP_DUR_L];
     const double n1 = p[SHP_DUR_N1], n2 = p[SHP_DUR_N2];
-    const shp_vg_mode v1 = vg_mode(a1, n1, -h), v2 = vg_mode(a2, n2, -h);
-    const shp_vg_mode_dp d1 = vg_mode_dp(a1, n1, -h), d2 = vg_mode_dp(a2, n2, -h);
+    const shp_vg_mode v1 = shp_vg_mode_eval(a1, n1, -h), v2 = shp_vg_mode_eval(a2, n2, -h);
+    const shp_vg_mode_dp d1 = shp_vg_mode_dp_eval(a1, n1, -h), d2 = shp_vg_mode_dp_eval(a2, n2, -h);
     const double se = w1 * v1.gamma + w2 * v2.gamma;
     const double omse = w1 * d1.omg + w2 * d2.omg; /* 1 − Se */
     const double num = w1 * a1 * v1.bracket + w2 * a2 * v2.bracket, den = w1 * a1 + w2 * a2;

@@ -1,6 +1,6 @@
 /* FXW: Fredlund & Xing (1994) retention with θr = 0 and the correction factor Cf that
  * takes θ to 0 at h0, as used by Wang, Jin & Deng (2018) and Rudiyanto et al. (2021)
- * and coded in SOILWAT2 (shared/reference/hydraulic-models.md §2.8):
+ * and coded in SOILWAT2 (DrylandEcology/SOILWAT2 @0bb2192, FXW_phi_to_theta):
  *   Γ  = [ln(e + (αψ)^n)]^(−m)                              (Rudiyanto et al. 2021, Eq. 3)
  *   Cf = 1 − ln(1 + ψ/hr)/ln(1 + h0/hr)                      (Rudiyanto et al. 2021, Eq. 4)
  *   θ  = θs Cf Γ,  θ = 0 for ψ ≥ h0                          (Rudiyanto et al. 2021, Eq. 1)
@@ -12,9 +12,10 @@
  * because Cf′(0) ≠ 0). That is the model, not a defect of this code; it is kept.
  *
  * CONDUCTIVITY — NOT the Wang et al. (2018) equation, which could not be established
- * from any reachable source. What is computed is "variant A" of hydraulic-models.md
- * §2.8: Mualem (1976) applied to the capillary function Γ alone (Mualem on S = Cf·Γ
- * diverges, since dS/dψ(0) ≠ 0), with no film term and no h0 truncation:
+ * from any reachable source. What is computed is "variant A" (docs/models.md, `fxw`;
+ * docs/reference_values.md §8): Mualem (1976) applied to the capillary function Γ
+ * alone (Mualem on S = Cf·Γ diverges, since dS/dψ(0) ≠ 0), with no film term and no
+ * h0 truncation:
  *   K = Ks Γ^L [I(ψ)/I(0)]²,   I(ψ) = ∫_ψ^∞ (−dΓ/dx)/x dx,
  * K continuous through h0 (it does not depend on hr, h0). With w = ln(1+(αx)^n/e),
  * so that ln(e + (αx)^n) = 1 + w, the integral becomes
@@ -37,8 +38,8 @@
  * w^(−1/n) moves below 1e−300): ~1e−3 at n = 1.02. dK/dh agrees with finite
  * differences of the computed K to ~1e−8 relative or better.
  * Cost: 114–135 evaluations of F (log1p, expm1, log, exp each) per call, about 75× a
- * vgm_eval (1.3e5 against 1e7 evaluations/s on one core); 31–52 with the material's
- * cache of Q(0) (fxw_prepare). */
+ * shp_vgm_eval (1.3e5 against 1e7 evaluations/s on one core); 31–52 with the material's
+ * cache of Q(0) (shp_fxw_prepare). */
 #ifndef SHPFIT_PHYSICS_MODEL_FXW_H
 #define SHPFIT_PHYSICS_MODEL_FXW_H
 
@@ -54,7 +55,7 @@ enum { SHP_FXW_THETA_S, SHP_FXW_ALPHA, SHP_FXW_N, SHP_FXW_M, SHP_FXW_KS, SHP_FXW
 #define SHP_FXW_PI 3.14159265358979323846
 
 /* Mualem integrand in w: F(w) = (1+w)^(−m−1) (e^w − 1)^(−1/n). */
-SHP_HD SHP_INLINE double fxw_mualem_f(double w, double n, double m)
+SHP_HD SHP_INLINE double shp_fxw_mualem_f(double w, double n, double m)
 {
     /* ln(e^w − 1) = w + log1p(−e^−w); for w > 40 the correction is below 1 ulp */
     const double lem = w < 40.0 ? log(expm1(w)) : w;
@@ -63,8 +64,8 @@ SHP_HD SHP_INLINE double fxw_mualem_f(double w, double n, double m)
 
 /* P(a1) and, when want2, P(a2): ∫_0^a F dw by the tanh–sinh rule, the nodes
  * w = a σ(±π sinh t) of both signs sharing one exp; weight a π cosh t σ(x) σ(−x). */
-SHP_HD SHP_INLINE void fxw_lower(double a1, double a2, int want2, double n, double m, double *p1,
-                                 double *p2)
+SHP_HD SHP_INLINE void shp_fxw_lower(double a1, double a2, int want2, double n, double m, double *p1,
+                                     double *p2)
 {
     const double eh = 1.181360412865646; /* e^(1/6) */
     double s1 = 0.0, s2 = 0.0, et = 1.0;  /* et = e^t, t = k/6 */
@@ -78,14 +79,14 @@ SHP_HD SHP_INLINE void fxw_lower(double a1, double a2, int want2, double n, doub
          * (1e−300/a)^(1−1/n) at most */
         if (k > 0) {
             const double w1 = a1 * sm, w2 = a2 * sm;
-            if (w1 > 1e-300) s1 += wt * fxw_mualem_f(w1, n, m);
-            if (want2 && w2 > 1e-300) s2 += wt * fxw_mualem_f(w2, n, m);
+            if (w1 > 1e-300) s1 += wt * shp_fxw_mualem_f(w1, n, m);
+            if (want2 && w2 > 1e-300) s2 += wt * shp_fxw_mualem_f(w2, n, m);
         }
         /* t = +k/6: w = a σ(x), toward the regular end a (k ≤ 18) */
         if (k <= 18) {
             const double w1 = a1 * sp, w2 = a2 * sp;
-            if (w1 > 1e-300) s1 += wt * fxw_mualem_f(w1, n, m);
-            if (want2 && w2 > 1e-300) s2 += wt * fxw_mualem_f(w2, n, m);
+            if (w1 > 1e-300) s1 += wt * shp_fxw_mualem_f(w1, n, m);
+            if (want2 && w2 > 1e-300) s2 += wt * shp_fxw_mualem_f(w2, n, m);
         }
         et *= eh;
     }
@@ -95,8 +96,8 @@ SHP_HD SHP_INLINE void fxw_lower(double a1, double a2, int want2, double n, doub
 
 /* Q(a1) and, when want2, Q(a2): ∫_a^∞ F dw by the DE rule for exponentially decaying
  * integrands, u = c e^(t − e^−t), weight u (1 + e^−t), c = n/2 (F decays like e^(−u/n)). */
-SHP_HD SHP_INLINE void fxw_upper(double a1, double a2, int want2, double n, double m, double *q1,
-                                 double *q2)
+SHP_HD SHP_INLINE void shp_fxw_upper(double a1, double a2, int want2, double n, double m, double *q1,
+                                     double *q2)
 {
     const double eh = 1.2840254166877415; /* e^(1/4) */
     const double c = 0.5 * n;
@@ -106,8 +107,8 @@ SHP_HD SHP_INLINE void fxw_upper(double a1, double a2, int want2, double n, doub
         const double emt = 1.0 / et; /* e^−t */
         const double u = c * et * exp(-emt);
         const double wt = u * (1.0 + emt);
-        s1 += wt * fxw_mualem_f(a1 + u, n, m);
-        if (want2) s2 += wt * fxw_mualem_f(a2 + u, n, m);
+        s1 += wt * shp_fxw_mualem_f(a1 + u, n, m);
+        if (want2) s2 += wt * shp_fxw_mualem_f(a2 + u, n, m);
         et *= eh;
     }
     *q1 = 0.25 * s1;
@@ -121,19 +122,19 @@ SHP_HD SHP_INLINE void fxw_upper(double a1, double a2, int want2, double n, doub
  * bit for bit. The key makes an absent or stale cache harmless: it is used only when
  * n and m match exactly (NaN, the registry's fill, never does). */
 #define SHP_FXW_CACHE SHP_FXW_NPARAM
-SHP_HD SHP_INLINE void fxw_prepare(double *p)
+SHP_HD SHP_INLINE void shp_fxw_prepare(double *p)
 {
     const double n = p[SHP_FXW_N], m = p[SHP_FXW_M];
     double unused;
     p[SHP_FXW_CACHE] = n;
     p[SHP_FXW_CACHE + 1] = m;
-    fxw_lower(1.0, 0.0, 0, n, m, &p[SHP_FXW_CACHE + 2], &unused);
-    fxw_upper(1.0, 0.0, 0, n, m, &p[SHP_FXW_CACHE + 3], &unused);
+    shp_fxw_lower(1.0, 0.0, 0, n, m, &p[SHP_FXW_CACHE + 2], &unused);
+    shp_fxw_upper(1.0, 0.0, 0, n, m, &p[SHP_FXW_CACHE + 3], &unused);
 }
 
-/* θ, K, C, dK/dh at h; cache: a material's SHP_FXW_CACHE slots (fxw_prepare) or NULL. */
-SHP_HD SHP_INLINE void fxw_eval_cached(const double *SHP_RESTRICT p, const double *cache, double h,
-                                       double *theta, double *K, double *C, double *dK)
+/* θ, K, C, dK/dh at h; cache: a material's SHP_FXW_CACHE slots (shp_fxw_prepare) or NULL. */
+SHP_HD SHP_INLINE void shp_fxw_eval_cached(const double *SHP_RESTRICT p, const double *cache, double h,
+                                           double *theta, double *K, double *C, double *dK)
 {
     const double ts = p[SHP_FXW_THETA_S], ks = p[SHP_FXW_KS];
     if (h >= 0.0) {
@@ -174,17 +175,17 @@ SHP_HD SHP_INLINE void fxw_eval_cached(const double *SHP_RESTRICT p, const doubl
     }
     if (w <= 1.0) {
         if (cached) {
-            fxw_lower(w, 0.0, 0, n, m, &pw, &unused);
+            shp_fxw_lower(w, 0.0, 0, n, m, &pw, &unused);
         } else {
-            fxw_lower(1.0, w, 1, n, m, &p1, &pw);
-            fxw_upper(1.0, 0.0, 0, n, m, &q1, &unused);
+            shp_fxw_lower(1.0, w, 1, n, m, &p1, &pw);
+            shp_fxw_upper(1.0, 0.0, 0, n, m, &q1, &unused);
         }
         qw = q1 + (p1 - pw);
     } else if (cached) {
-        fxw_upper(w, 0.0, 0, n, m, &qw, &unused);
+        shp_fxw_upper(w, 0.0, 0, n, m, &qw, &unused);
     } else {
-        fxw_lower(1.0, 0.0, 0, n, m, &p1, &unused);
-        fxw_upper(1.0, w, 1, n, m, &q1, &qw);
+        shp_fxw_lower(1.0, 0.0, 0, n, m, &p1, &unused);
+        shp_fxw_upper(1.0, w, 1, n, m, &q1, &qw);
     }
     const double q0 = p1 + q1;
     const double r = qw / q0;
@@ -196,17 +197,17 @@ SHP_HD SHP_INLINE void fxw_eval_cached(const double *SHP_RESTRICT p, const doubl
     *dK = kg * r * (L * r * dlg + 2.0 * dgamma * exp(1.0 / n) / (psi * alpha * m * q0));
 }
 
-SHP_HD SHP_INLINE void fxw_eval(const double *SHP_RESTRICT p, double h, double *theta, double *K,
-                                double *C, double *dK)
+SHP_HD SHP_INLINE void shp_fxw_eval(const double *SHP_RESTRICT p, double h, double *theta, double *K,
+                                    double *C, double *dK)
 {
-    fxw_eval_cached(p, 0, h, theta, K, C, dK);
+    shp_fxw_eval_cached(p, 0, h, theta, K, C, dK);
 }
 
 /* ------------------------------------------------------------------ derivatives */
 
 /* F and its parameter derivatives at w: ∂F/∂n = F ln(e^w − 1)/n², ∂F/∂m = −F log1p(w),
  * added into f[0], f[1], f[2] with weight wt. */
-SHP_HD SHP_INLINE void fxw_mualem_f3_add(double w, double n, double m, double wt, double *f)
+SHP_HD SHP_INLINE void shp_fxw_mualem_f3_add(double w, double n, double m, double wt, double *f)
 {
     const double lem = w < 40.0 ? log(expm1(w)) : w, l1 = log1p(w);
     const double v = wt * exp(-(m + 1.0) * l1 - lem / n);
@@ -215,10 +216,10 @@ SHP_HD SHP_INLINE void fxw_mualem_f3_add(double w, double n, double m, double wt
     f[2] -= v * l1;
 }
 
-/* fxw_lower for the triple (P, ∂P/∂n, ∂P/∂m) at fixed a: the same nodes and weights,
- * so P is the one fxw_eval uses. p1[3], p2[3]. */
-SHP_HD SHP_INLINE void fxw_lower3(double a1, double a2, int want2, double n, double m, double *p1,
-                                  double *p2)
+/* shp_fxw_lower for the triple (P, ∂P/∂n, ∂P/∂m) at fixed a: the same nodes and weights,
+ * so P is the one shp_fxw_eval uses. p1[3], p2[3]. */
+SHP_HD SHP_INLINE void shp_fxw_lower3(double a1, double a2, int want2, double n, double m, double *p1,
+                                      double *p2)
 {
     const double eh = 1.181360412865646; /* e^(1/6) */
     double et = 1.0;
@@ -230,13 +231,13 @@ SHP_HD SHP_INLINE void fxw_lower3(double a1, double a2, int want2, double n, dou
         const double wt = SHP_FXW_PI * ch * sp * sm;
         if (k > 0) {
             const double w1 = a1 * sm, w2 = a2 * sm;
-            if (w1 > 1e-300) fxw_mualem_f3_add(w1, n, m, wt, p1);
-            if (want2 && w2 > 1e-300) fxw_mualem_f3_add(w2, n, m, wt, p2);
+            if (w1 > 1e-300) shp_fxw_mualem_f3_add(w1, n, m, wt, p1);
+            if (want2 && w2 > 1e-300) shp_fxw_mualem_f3_add(w2, n, m, wt, p2);
         }
         if (k <= 18) {
             const double w1 = a1 * sp, w2 = a2 * sp;
-            if (w1 > 1e-300) fxw_mualem_f3_add(w1, n, m, wt, p1);
-            if (want2 && w2 > 1e-300) fxw_mualem_f3_add(w2, n, m, wt, p2);
+            if (w1 > 1e-300) shp_fxw_mualem_f3_add(w1, n, m, wt, p1);
+            if (want2 && w2 > 1e-300) shp_fxw_mualem_f3_add(w2, n, m, wt, p2);
         }
         et *= eh;
     }
@@ -246,9 +247,9 @@ SHP_HD SHP_INLINE void fxw_lower3(double a1, double a2, int want2, double n, dou
     }
 }
 
-/* fxw_upper for the triple (Q, ∂Q/∂n, ∂Q/∂m) at fixed a (same nodes). */
-SHP_HD SHP_INLINE void fxw_upper3(double a1, double a2, int want2, double n, double m, double *q1,
-                                  double *q2)
+/* shp_fxw_upper for the triple (Q, ∂Q/∂n, ∂Q/∂m) at fixed a (same nodes). */
+SHP_HD SHP_INLINE void shp_fxw_upper3(double a1, double a2, int want2, double n, double m, double *q1,
+                                      double *q2)
 {
     const double eh = 1.2840254166877415; /* e^(1/4) */
     const double c = 0.5 * n;
@@ -258,8 +259,8 @@ SHP_HD SHP_INLINE void fxw_upper3(double a1, double a2, int want2, double n, dou
         const double emt = 1.0 / et;
         const double u = c * et * exp(-emt);
         const double wt = u * (1.0 + emt);
-        fxw_mualem_f3_add(a1 + u, n, m, wt, q1);
-        if (want2) fxw_mualem_f3_add(a2 + u, n, m, wt, q2);
+        shp_fxw_mualem_f3_add(a1 + u, n, m, wt, q1);
+        if (want2) shp_fxw_mualem_f3_add(a2 + u, n, m, wt, q2);
         et *= eh;
     }
     for (int i = 0; i < 3; ++i) {
@@ -275,7 +276,7 @@ SHP_HD SHP_INLINE void fxw_upper3(double a1, double a2, int want2, double n, dou
  *           = [(ψ − h0)/((hr+h0)(hr+ψ)) + Cf h0/(hr(hr+h0))]/ln(1+h0/hr)
  * (the first where Cf → 1, the second where Cf → 0: no cancellation at either end).
  * K = Ks Γ^L r², r = Q(w)/Q(0): ∂Q(w)/∂p = ∫_w^∞ ∂F/∂p − F(w) ∂w/∂p, ∂F/∂n, ∂F/∂m by
- * the same quadrature as Q (fxw_lower3/upper3), F(w) = Γ e^{1/n}/((1+w) αψ) in closed
+ * the same quadrature as Q (shp_fxw_lower3/upper3), F(w) = Γ e^{1/n}/((1+w) αψ) in closed
  * form. For w ≤ 1 (Q(w) = Q(0) − P(w)): ∂r = [−∂P(w) + (P(w)/Q(0)) ∂Q(0) − F ∂w]/Q(0),
  * free of the cancellation Q(w) − r Q(0) near saturation. K does not depend on hr, h0.
  * The quadrature error (≤ 2e-13 relative in K) enters ∂K/∂n, ∂K/∂m at about that
@@ -319,15 +320,15 @@ SHP_HD SHP_INLINE void shp_fxw_eval_dp(const double *SHP_RESTRICT p, double h,
         dtheta[SHP_FXW_H0] = ts * gamma * cf_h0;
     }
 
-    /* the integrals of fxw_eval with their n and m derivatives: [0] value, [1] ∂n, [2] ∂m */
+    /* the integrals of shp_fxw_eval with their n and m derivatives: [0] value, [1] ∂n, [2] ∂m */
     double p1[3], pw[3], q1[3], qw[3];
     if (w <= 1.0) {
-        fxw_lower3(1.0, w, 1, n, m, p1, pw);
-        fxw_upper3(1.0, 0.0, 0, n, m, q1, qw);
+        shp_fxw_lower3(1.0, w, 1, n, m, p1, pw);
+        shp_fxw_upper3(1.0, 0.0, 0, n, m, q1, qw);
         qw[0] = q1[0] + (p1[0] - pw[0]);
     } else {
-        fxw_lower3(1.0, 0.0, 0, n, m, p1, pw);
-        fxw_upper3(1.0, w, 1, n, m, q1, qw);
+        shp_fxw_lower3(1.0, 0.0, 0, n, m, p1, pw);
+        shp_fxw_upper3(1.0, w, 1, n, m, q1, qw);
     }
     const double q0 = p1[0] + q1[0];
     const double r = qw[0] / q0;
@@ -350,8 +351,8 @@ SHP_HD SHP_INLINE void shp_fxw_eval_dp(const double *SHP_RESTRICT p, double h,
 }
 
 /* θ spans (0, θs]: the soil dries out at h0. */
-SHP_HD SHP_INLINE void fxw_theta_limits(const double *SHP_RESTRICT p, double *theta_min,
-                                        double *theta_max)
+SHP_HD SHP_INLINE void shp_fxw_theta_limits(const double *SHP_RESTRICT p, double *theta_min,
+                                            double *theta_max)
 {
     *theta_min = 0.0;
     *theta_max = p[SHP_FXW_THETA_S];

@@ -1,5 +1,5 @@
 /* Gardner (1958) exponential model, the soil of the Srivastava & Yeh (1991) exact
- * solution (shared/reference/benchmarks.md §4):
+ * solution (docs/reference_values.md §4):
  *   θ = θr + (θs−θr) e^{αh},  K = Ks e^{αh}. */
 #ifndef SHPFIT_PHYSICS_MODEL_GARDNER_H
 #define SHPFIT_PHYSICS_MODEL_GARDNER_H
@@ -8,8 +8,8 @@
 
 enum { SHP_GAR_THETA_R, SHP_GAR_THETA_S, SHP_GAR_ALPHA, SHP_GAR_KS, SHP_GAR_NPARAM };
 
-SHP_HD SHP_INLINE void gardner_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                    double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_gardner_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                        double *K, double *C, double *dK)
 {
     const double tr = p[SHP_GAR_THETA_R], ts = p[SHP_GAR_THETA_S];
     if (h >= 0.0) {
@@ -45,7 +45,7 @@ SHP_HD SHP_INLINE void shp_gardner_eval_dp(const double *SHP_RESTRICT p, double 
     dK[SHP_GAR_KS] = e;
 }
 
-SHP_HD SHP_INLINE double gardner_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_gardner_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return 0.0;
     return log(se) / p[SHP_GAR_ALPHA];

@@ -1,5 +1,5 @@
 /* Haverkamp et al. (1977) sand, as used in Celia, Bouloutas & Zarba (1990) test 1
- * (shared/reference/benchmarks.md §2):
+ * (docs/reference_values.md §2):
  *   θ = θr + (θs−θr) A1/(A1 + |h|^β),   K = Ks A/(A + |h|^γ). */
 #ifndef SHPFIT_PHYSICS_MODEL_HAVERKAMP_H
 #define SHPFIT_PHYSICS_MODEL_HAVERKAMP_H
@@ -9,8 +9,8 @@
 enum { SHP_HAV_THETA_R, SHP_HAV_THETA_S, SHP_HAV_A1, SHP_HAV_BETA, SHP_HAV_KS, SHP_HAV_A,
        SHP_HAV_GAMMA, SHP_HAV_NPARAM };
 
-SHP_HD SHP_INLINE void haverkamp_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                      double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_haverkamp_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                          double *K, double *C, double *dK)
 {
     const double tr = p[SHP_HAV_THETA_R], ts = p[SHP_HAV_THETA_S];
     if (h >= 0.0) {
@@ -64,7 +64,7 @@ SHP_HD SHP_INLINE void shp_haverkamp_eval_dp(const double *SHP_RESTRICT p, doubl
     dK[SHP_HAV_GAMMA] = -ks * (A / kden) * fg * log_psi;
 }
 
-SHP_HD SHP_INLINE double haverkamp_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_haverkamp_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return 0.0;
     const double a1 = p[SHP_HAV_A1];

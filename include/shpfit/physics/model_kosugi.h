@@ -1,12 +1,12 @@
 /* Lognormal retention (Kosugi 1996) with Mualem conductivity, its bimodal form
  * (SoilWater-ToolBox/HyPix; Fernández-Gálvez et al. 2021) with either the HyPix or
  * the exact Mualem conductivity, and the FG2021 constrained parameterisation
- * (shared/reference/hydraulic-models.md §2.4, §2.5, §7).
+ * (docs/models.md).
  *
  * One mode, at suction ψ = −h > 0:  z = ln(ψ/hm)/σ,  S = Q(z) = ½ erfc(z/√2),
  * dS/dh = φ(z)/(σψ), and the Mualem integral ∫0^S dS/ψ = e^{σ²/2}/hm · Q(z+σ)
  * (Kosugi 1996, WRR 32:2697: the lognormal retention function and its Mualem Kr;
- * the notes §2.4 give the equations as used here). Everything is computed from ψ,
+ * docs/models.md gives the equations as used here). Everything is computed from ψ,
  * never through erfcinv(2Se), and every derivative is carried as a logarithmic
  * derivative through the inverse Mills ratio φ/Q (special.h), so θ, K, C and dK/dh
  * stay finite and accurate from h = −1e-12 to −1e12 cm: where a tail underflows, its
@@ -26,7 +26,7 @@ typedef struct {
     double s, ds, dlns, b, dlnb;
 } shp_kos_mode;
 
-SHP_HD SHP_INLINE shp_kos_mode kos_mode(double hm, double sigma, double psi)
+SHP_HD SHP_INLINE shp_kos_mode shp_kos_mode_eval(double hm, double sigma, double psi)
 {
     shp_kos_mode m;
     const double z = log(psi / hm) / sigma;
@@ -51,7 +51,7 @@ typedef struct {
     double lb_hm, lb_sig;  /* ∂ln B/∂hm = M(z+σ)/(σ hm), ∂ln B/∂σ = −M(z+σ)(σ − z)/σ */
 } shp_kos_mode_dp;
 
-SHP_HD SHP_INLINE shp_kos_mode_dp kos_mode_dp(double hm, double sigma, double psi)
+SHP_HD SHP_INLINE shp_kos_mode_dp shp_kos_mode_dp_eval(double hm, double sigma, double psi)
 {
     shp_kos_mode_dp d;
     const double z = log(psi / hm) / sigma;
@@ -68,7 +68,7 @@ SHP_HD SHP_INLINE shp_kos_mode_dp kos_mode_dp(double hm, double sigma, double ps
 }
 
 /* A mode that is switched off: S = B = 0, no derivatives. */
-SHP_HD SHP_INLINE shp_kos_mode_dp kos_mode_dp_off(void)
+SHP_HD SHP_INLINE shp_kos_mode_dp shp_kos_mode_dp_off(void)
 {
     shp_kos_mode_dp d;
     d.sc = d.bc = 1.0;
@@ -83,8 +83,8 @@ enum { SHP_KOS_THETA_R, SHP_KOS_THETA_S, SHP_KOS_HM, SHP_KOS_SIGMA, SHP_KOS_KS, 
 
 /* Kosugi (1996): Se = Q(z), K = Ks Se^l Q(z+σ)², C = (θs−θr) φ(z)/(σψ);
  * dK/dh = K (l d ln Se/dh + 2 d ln Q(z+σ)/dh) ≥ 0 for l > −2. */
-SHP_HD SHP_INLINE void kosugi_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                   double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_kosugi_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                       double *K, double *C, double *dK)
 {
     const double tr = p[SHP_KOS_THETA_R], ts = p[SHP_KOS_THETA_S];
     if (h >= 0.0) {
@@ -95,7 +95,7 @@ SHP_HD SHP_INLINE void kosugi_eval(const double *SHP_RESTRICT p, double h, doubl
         return;
     }
     const double l = p[SHP_KOS_L];
-    const shp_kos_mode m = kos_mode(p[SHP_KOS_HM], p[SHP_KOS_SIGMA], -h);
+    const shp_kos_mode m = shp_kos_mode_eval(p[SHP_KOS_HM], p[SHP_KOS_SIGMA], -h);
     *theta = tr + (ts - tr) * m.s;
     *C = (ts - tr) * m.ds;
     if (m.s > 0.0 && m.b > 0.0) {
@@ -110,7 +110,7 @@ SHP_HD SHP_INLINE void kosugi_eval(const double *SHP_RESTRICT p, double h, doubl
 
 /* Parameter derivatives at fixed h (exact forward sensitivities; hydraulics_dp.h):
  * ∂θ/∂θr = Q(−z) (= 1 − Se without cancellation), ∂θ/∂θs = Se, ∂θ/∂hm, ∂θ/∂σ from
- * kos_mode_dp; ∂ln K/∂p = l ∂ln S/∂p + 2 ∂ln Q(z+σ)/∂p, ∂K/∂l = K ln Se. */
+ * shp_kos_mode_dp_eval; ∂ln K/∂p = l ∂ln S/∂p + 2 ∂ln Q(z+σ)/∂p, ∂K/∂l = K ln Se. */
 SHP_HD SHP_INLINE void shp_kosugi_eval_dp(const double *SHP_RESTRICT p, double h,
                                           double *SHP_RESTRICT dtheta, double *SHP_RESTRICT dK)
 {
@@ -122,8 +122,8 @@ SHP_HD SHP_INLINE void shp_kosugi_eval_dp(const double *SHP_RESTRICT p, double h
     }
     const double tr = p[SHP_KOS_THETA_R], ts = p[SHP_KOS_THETA_S], l = p[SHP_KOS_L];
     const double hm = p[SHP_KOS_HM], sigma = p[SHP_KOS_SIGMA];
-    const shp_kos_mode m = kos_mode(hm, sigma, -h);
-    const shp_kos_mode_dp d = kos_mode_dp(hm, sigma, -h);
+    const shp_kos_mode m = shp_kos_mode_eval(hm, sigma, -h);
+    const shp_kos_mode_dp d = shp_kos_mode_dp_eval(hm, sigma, -h);
     dtheta[SHP_KOS_THETA_R] = d.sc;
     dtheta[SHP_KOS_THETA_S] = m.s;
     dtheta[SHP_KOS_HM] = (ts - tr) * d.s_hm;
@@ -138,7 +138,7 @@ SHP_HD SHP_INLINE void shp_kosugi_eval_dp(const double *SHP_RESTRICT p, double h
 
 /* Inverse: ψ = hm exp(√2 σ erfcinv(2Se)) (Kosugi 1996, retention function solved for
  * ψ). Se ≥ 1 → 0 (saturated), Se ≤ 0 → −∞, NaN → NaN. */
-SHP_HD SHP_INLINE double kosugi_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_kosugi_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return 0.0;
     return -p[SHP_KOS_HM] * exp(1.41421356237309504880 * p[SHP_KOS_SIGMA] * shp_erfcinv(2.0 * se));
@@ -161,7 +161,7 @@ enum { SHP_KOS2_THETA_R, SHP_KOS2_THETA_S, SHP_KOS2_THETA_SMACMAT, SHP_KOS2_HM, 
  *               two unimodal Mualem Kr, NOT Mualem's model of the bimodal curve)
  *   mualem = 1: K = Ks Se^l [Σ ci Q(zi+σi)]² / [Σ ci]²,  ci = wi e^{σi²/2}/hmi
  *               (Mualem 1976 applied to the bimodal curve; Priesack & Durner 2006
- *               VZJ 5:121 closed form for a sum of modes; notes §2.5)
+ *               VZJ 5:121 closed form for a sum of modes)
  *
  * Macropore switch-off, θs − θsMacMat ≤ SHP_KOS2_BIMODAL_MIN: the whole pore volume
  * θs − θr goes to the matrix mode (w1 = 1, w2 = 0), for θ, C and K alike. The toolbox
@@ -172,8 +172,8 @@ enum { SHP_KOS2_THETA_R, SHP_KOS2_THETA_S, SHP_KOS2_THETA_SMACMAT, SHP_KOS2_HM, 
  * of the parameters only, never of h, so a Newton iteration never crosses it. The
  * price is a step of at most 0.001·|Q(z2) − Q(z1)| in θ as a function of θsMacMat
  * at the threshold (parameter space only). */
-SHP_HD SHP_INLINE void kosugi2_eval(const double *SHP_RESTRICT p, double h, int mualem,
-                                    double *theta, double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_kosugi2_eval(const double *SHP_RESTRICT p, double h, int mualem,
+                                        double *theta, double *K, double *C, double *dK)
 {
     const double tr = p[SHP_KOS2_THETA_R], ts = p[SHP_KOS2_THETA_S];
     const double tsm = p[SHP_KOS2_THETA_SMACMAT];
@@ -190,9 +190,9 @@ SHP_HD SHP_INLINE void kosugi2_eval(const double *SHP_RESTRICT p, double h, int 
     const double a2 = bimodal ? ts - tsm : 0.0;
     const double w1 = a1 / (ts - tr), w2 = a2 / (ts - tr);
     const double sig1 = p[SHP_KOS2_SIGMA], sig2 = p[SHP_KOS2_SIGMAMAC];
-    const shp_kos_mode m1 = kos_mode(p[SHP_KOS2_HM], sig1, psi);
+    const shp_kos_mode m1 = shp_kos_mode_eval(p[SHP_KOS2_HM], sig1, psi);
     shp_kos_mode m2 = {0.0, 0.0, 0.0, 0.0, 0.0};
-    if (bimodal) m2 = kos_mode(p[SHP_KOS2_HMMAC], sig2, psi);
+    if (bimodal) m2 = shp_kos_mode_eval(p[SHP_KOS2_HMMAC], sig2, psi);
 
     const double se = w1 * m1.s + w2 * m2.s;
     *theta = tr + a1 * m1.s + a2 * m2.s;
@@ -229,7 +229,7 @@ SHP_HD SHP_INLINE void kosugi2_eval(const double *SHP_RESTRICT p, double h, int 
     *dK = k > 0.0 ? k * (l * dlnse + dlnr) : 0.0;
 }
 
-/* Parameter derivatives of kosugi2_eval at fixed h (exact forward sensitivities;
+/* Parameter derivatives of shp_kosugi2_eval at fixed h (exact forward sensitivities;
  * hydraulics_dp.h). With D = θs − θr, wi = ai/D and w1 + w2 = 1 (bimodal):
  *   θ = θr + a1 S1 + a2 S2:  ∂θ/∂θr = 1 − S1, ∂θ/∂θs = S2, ∂θ/∂θsMacMat = S1 − S2;
  *   ∂w1/∂(θr, θs, θsMacMat) = (−a2, −a1, D)/D² = −∂w2, so ∂Se = ∂w1 (S1 − S2) there;
@@ -258,13 +258,13 @@ SHP_HD SHP_INLINE void shp_kosugi2_eval_dp(const double *SHP_RESTRICT p, double 
     const double w1 = a1 / dd, w2 = a2 / dd;
     const double hm1 = p[SHP_KOS2_HM], sig1 = p[SHP_KOS2_SIGMA];
     const double hm2 = p[SHP_KOS2_HMMAC], sig2 = p[SHP_KOS2_SIGMAMAC];
-    const shp_kos_mode m1 = kos_mode(hm1, sig1, psi);
-    const shp_kos_mode_dp e1 = kos_mode_dp(hm1, sig1, psi);
+    const shp_kos_mode m1 = shp_kos_mode_eval(hm1, sig1, psi);
+    const shp_kos_mode_dp e1 = shp_kos_mode_dp_eval(hm1, sig1, psi);
     shp_kos_mode m2 = {0.0, 0.0, 0.0, 0.0, 0.0};
-    shp_kos_mode_dp e2 = kos_mode_dp_off();
+    shp_kos_mode_dp e2 = shp_kos_mode_dp_off();
     if (bimodal) {
-        m2 = kos_mode(hm2, sig2, psi);
-        e2 = kos_mode_dp(hm2, sig2, psi);
+        m2 = shp_kos_mode_eval(hm2, sig2, psi);
+        e2 = shp_kos_mode_dp_eval(hm2, sig2, psi);
     }
     const double s12 = shp_diff01(m1.s, m2.s, e1.sc, e2.sc); /* S1 − S2 */
     const double b12 = shp_diff01(m1.b, m2.b, e1.bc, e2.bc); /* B1 − B2 */
@@ -277,7 +277,7 @@ SHP_HD SHP_INLINE void shp_kosugi2_eval_dp(const double *SHP_RESTRICT p, double 
     dtheta[SHP_KOS2_SIGMAMAC] = a2 * e2.s_sig;
 
     const double se = w1 * m1.s + w2 * m2.s;
-    if (!(se > 0.0)) return; /* K = 0 (kosugi2_eval) */
+    if (!(se > 0.0)) return; /* K = 0 (shp_kosugi2_eval) */
     const double omse = w1 * e1.sc + w2 * e2.sc;
     /* ∂w1 by θr, θs, θsMacMat (indices 0..2); 0 when unimodal (w1 = 1) */
     double dw1[3] = {0.0, 0.0, 0.0};
@@ -306,7 +306,7 @@ SHP_HD SHP_INLINE void shp_kosugi2_eval_dp(const double *SHP_RESTRICT p, double 
             dlr[SHP_KOS2_SIGMAMAC] = 2.0 * t2 * e2.lb_sig / r;
         }
     } else {
-        double c1 = 1.0, c2 = 0.0; /* as kosugi2_eval: scaled by the larger one */
+        double c1 = 1.0, c2 = 0.0; /* as shp_kosugi2_eval: scaled by the larger one */
         if (bimodal) {
             const double lc1 = log(w1) + 0.5 * sig1 * sig1 - log(hm1);
             const double lc2 = log(w2) + 0.5 * sig2 * sig2 - log(hm2);
@@ -339,7 +339,7 @@ SHP_HD SHP_INLINE void shp_kosugi2_eval_dp(const double *SHP_RESTRICT p, double 
 
 /* Fernández-Gálvez et al. (2021) AWR 153:103933 constrained bimodal Kosugi, as coded in
  * manaakiwhenua/SoilWater_ToolBox @95d0c4b (2022; HydroRelation.jl σ_2_θr and σ_2_Ψm,
- * HydrolabOpt.jl PARAM_2_hydro; notes §2.5). 5 free parameters (θs, σ, ∇ψm, Ks, η);
+ * HydrolabOpt.jl PARAM_2_hydro). 5 free parameters (θs, σ, ∇ψm, Ks, η);
  * l, θrMax, ψmacMat and the unit are constants. The constants of the constraint are
  * in MILLIMETRES: √ψmacMat and ln ψmacMat are not unit-invariant (10 mm ≠ √10 cm). */
 enum { SHP_FG_THETA_S, SHP_FG_SIGMA, SHP_FG_PSI_M_NORM, SHP_FG_KS, SHP_FG_ETA, SHP_FG_L,
@@ -353,7 +353,7 @@ enum { SHP_FG_THETA_S, SHP_FG_SIGMA, SHP_FG_PSI_M_NORM, SHP_FG_KS, SHP_FG_ETA, S
 
 /* θr(σ) = θrMax (1 − e^{−α1 σ*^α2}) / (1 − e^{−α1}),  σ* = (σ−σMin)/(σMax−σMin)
  * (toolbox σ_2_θr, option θrOpt = σ_2_θr); expm1 keeps θr's digits near σMin. */
-SHP_HD SHP_INLINE double kosugi2_fg2021_theta_r(double sigma, double theta_r_max)
+SHP_HD SHP_INLINE double shp_kosugi2_fg2021_theta_r(double sigma, double theta_r_max)
 {
     const double s = (sigma - SHP_FG_SIGMA_MIN) / (SHP_FG_SIGMA_MAX - SHP_FG_SIGMA_MIN);
     const double s2 = s * s; /* σ*^α2 with α2 = 4 */
@@ -364,7 +364,7 @@ SHP_HD SHP_INLINE double kosugi2_fg2021_theta_r(double sigma, double theta_r_max
  * Min = √ψmacMat e^{Pσ σ} and Max = ψmacMat e^{Pσ σ} (toolbox σ_2_Ψm = Constrained,
  * tool.norm.∇NORM_2_PARAMETER). The toolbox also clamps both ends to its global Ψm
  * search range; that range is a configuration, so it is not applied here. */
-SHP_HD SHP_INLINE double kosugi2_fg2021_psi_m(double sigma, double psi_m_norm, double psi_macmat)
+SHP_HD SHP_INLINE double shp_kosugi2_fg2021_psi_m(double sigma, double psi_m_norm, double psi_macmat)
 {
     const double sq = sqrt(psi_macmat);
     return exp(SHP_FG_P_SIGMA * sigma) * (sq + psi_m_norm * (psi_macmat - sq));
@@ -373,15 +373,15 @@ SHP_HD SHP_INLINE double kosugi2_fg2021_psi_m(double sigma, double psi_m_norm, d
 /* The 9 bimodal parameters (caller's length unit) of an FG2021 set:
  *   θr = θr(σ), θsMacMat = η θs, hm = ψm/len, hmMac = √ψmacMat/len,
  *   σMac = ln ψmacMat/(2Pσ) (= ln(100)/6 for 100 mm), Ks and l as given. */
-SHP_HD SHP_INLINE void kosugi2_fg2021_to_kosugi2(const double *SHP_RESTRICT pfg,
-                                                 double *SHP_RESTRICT p2)
+SHP_HD SHP_INLINE void shp_kosugi2_fg2021_to_kosugi2(const double *SHP_RESTRICT pfg,
+                                                     double *SHP_RESTRICT p2)
 {
     const double ts = pfg[SHP_FG_THETA_S], sigma = pfg[SHP_FG_SIGMA];
     const double pmm = pfg[SHP_FG_PSI_MACMAT_MM], len = pfg[SHP_FG_LEN_MM];
-    p2[SHP_KOS2_THETA_R] = kosugi2_fg2021_theta_r(sigma, pfg[SHP_FG_THETA_R_MAX]);
+    p2[SHP_KOS2_THETA_R] = shp_kosugi2_fg2021_theta_r(sigma, pfg[SHP_FG_THETA_R_MAX]);
     p2[SHP_KOS2_THETA_S] = ts;
     p2[SHP_KOS2_THETA_SMACMAT] = pfg[SHP_FG_ETA] * ts;
-    p2[SHP_KOS2_HM] = kosugi2_fg2021_psi_m(sigma, pfg[SHP_FG_PSI_M_NORM], pmm) / len;
+    p2[SHP_KOS2_HM] = shp_kosugi2_fg2021_psi_m(sigma, pfg[SHP_FG_PSI_M_NORM], pmm) / len;
     p2[SHP_KOS2_SIGMA] = sigma;
     p2[SHP_KOS2_HMMAC] = sqrt(pmm) / len;
     p2[SHP_KOS2_SIGMAMAC] = log(pmm) / (2.0 * SHP_FG_P_SIGMA);
@@ -389,25 +389,25 @@ SHP_HD SHP_INLINE void kosugi2_fg2021_to_kosugi2(const double *SHP_RESTRICT pfg,
     p2[SHP_KOS2_L] = pfg[SHP_FG_L];
 }
 
-SHP_HD SHP_INLINE void kosugi2_fg2021_eval(const double *SHP_RESTRICT p, double h, int mualem,
-                                           double *theta, double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_kosugi2_fg2021_eval(const double *SHP_RESTRICT p, double h, int mualem,
+                                               double *theta, double *K, double *C, double *dK)
 {
     double p2[SHP_KOS2_NPARAM];
-    kosugi2_fg2021_to_kosugi2(p, p2);
-    kosugi2_eval(p2, h, mualem, theta, K, C, dK);
+    shp_kosugi2_fg2021_to_kosugi2(p, p2);
+    shp_kosugi2_eval(p2, h, mualem, theta, K, C, dK);
 }
 
 /* θ spans (θr(σ), θs]. */
-SHP_HD SHP_INLINE void kosugi2_fg2021_theta_limits(const double *SHP_RESTRICT p,
-                                                   double *theta_min, double *theta_max)
+SHP_HD SHP_INLINE void shp_kosugi2_fg2021_theta_limits(const double *SHP_RESTRICT p,
+                                                       double *theta_min, double *theta_max)
 {
-    *theta_min = kosugi2_fg2021_theta_r(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
+    *theta_min = shp_kosugi2_fg2021_theta_r(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
     *theta_max = p[SHP_FG_THETA_S];
 }
 
-/* ∂θr/∂σ of kosugi2_fg2021_theta_r: θrMax (−4 α1 σ*³/(σMax−σMin)) e^{−α1 σ*⁴}/(1 − e^{−α1})
+/* ∂θr/∂σ of shp_kosugi2_fg2021_theta_r: θrMax (−4 α1 σ*³/(σMax−σMin)) e^{−α1 σ*⁴}/(1 − e^{−α1})
  * with the sign of expm1(−α1) < 0 (θr rises with σ). */
-SHP_HD SHP_INLINE double kosugi2_fg2021_theta_r_dsigma(double sigma, double theta_r_max)
+SHP_HD SHP_INLINE double shp_kosugi2_fg2021_theta_r_dsigma(double sigma, double theta_r_max)
 {
     const double w = SHP_FG_SIGMA_MAX - SHP_FG_SIGMA_MIN;
     const double s = (sigma - SHP_FG_SIGMA_MIN) / w, s3 = s * s * s;
@@ -415,21 +415,21 @@ SHP_HD SHP_INLINE double kosugi2_fg2021_theta_r_dsigma(double sigma, double thet
            / expm1(-SHP_FG_THETAR_A1);
 }
 
-/* The non-zero entries of ∂p2/∂pfg, the Jacobian of kosugi2_fg2021_to_kosugi2. */
+/* The non-zero entries of ∂p2/∂pfg, the Jacobian of shp_kosugi2_fg2021_to_kosugi2. */
 typedef struct {
     double tr_sigma, tr_max;           /* θr(σ, θrMax) */
     double hm_sigma, hm_norm, hm_pmm, hm_len;
     double hmm_pmm, hmm_len, sigm_pmm; /* hmMac, σMac */
 } shp_fg_jac;
 
-SHP_HD SHP_INLINE shp_fg_jac kosugi2_fg2021_jac(const double *SHP_RESTRICT pfg)
+SHP_HD SHP_INLINE shp_fg_jac shp_kosugi2_fg2021_jac(const double *SHP_RESTRICT pfg)
 {
     shp_fg_jac j;
     const double sigma = pfg[SHP_FG_SIGMA], norm = pfg[SHP_FG_PSI_M_NORM];
     const double pmm = pfg[SHP_FG_PSI_MACMAT_MM], len = pfg[SHP_FG_LEN_MM];
     const double sq = sqrt(pmm), e3 = exp(SHP_FG_P_SIGMA * sigma);
-    const double hm = kosugi2_fg2021_psi_m(sigma, norm, pmm) / len;
-    j.tr_sigma = kosugi2_fg2021_theta_r_dsigma(sigma, pfg[SHP_FG_THETA_R_MAX]);
+    const double hm = shp_kosugi2_fg2021_psi_m(sigma, norm, pmm) / len;
+    j.tr_sigma = shp_kosugi2_fg2021_theta_r_dsigma(sigma, pfg[SHP_FG_THETA_R_MAX]);
     const double s = (sigma - SHP_FG_SIGMA_MIN) / (SHP_FG_SIGMA_MAX - SHP_FG_SIGMA_MIN);
     j.tr_max = expm1(-SHP_FG_THETAR_A1 * s * s * s * s) / expm1(-SHP_FG_THETAR_A1);
     j.hm_sigma = SHP_FG_P_SIGMA * hm;
@@ -444,9 +444,9 @@ SHP_HD SHP_INLINE shp_fg_jac kosugi2_fg2021_jac(const double *SHP_RESTRICT pfg)
 
 /* dfg[k] = Σ_j d2[j] ∂p2_j/∂pfg_k: derivatives by the bimodal parameters carried to the
  * FG2021 ones (θr through θr(σ), θsMacMat = η θs, hm, hmMac, σMac through ψmacMat). */
-SHP_HD SHP_INLINE void kosugi2_fg2021_chain(const double *SHP_RESTRICT pfg, const shp_fg_jac *j,
-                                            const double *SHP_RESTRICT d2,
-                                            double *SHP_RESTRICT dfg)
+SHP_HD SHP_INLINE void shp_kosugi2_fg2021_chain(const double *SHP_RESTRICT pfg, const shp_fg_jac *j,
+                                                const double *SHP_RESTRICT d2,
+                                                double *SHP_RESTRICT dfg)
 {
     dfg[SHP_FG_THETA_S] = d2[SHP_KOS2_THETA_S] + pfg[SHP_FG_ETA] * d2[SHP_KOS2_THETA_SMACMAT];
     dfg[SHP_FG_SIGMA] = j->tr_sigma * d2[SHP_KOS2_THETA_R] + j->hm_sigma * d2[SHP_KOS2_HM]
@@ -468,21 +468,21 @@ SHP_HD SHP_INLINE void shp_kosugi2_fg2021_eval_dp(const double *SHP_RESTRICT p, 
                                                   double *SHP_RESTRICT dK)
 {
     double p2[SHP_KOS2_NPARAM], t2[SHP_KOS2_NPARAM], k2[SHP_KOS2_NPARAM];
-    kosugi2_fg2021_to_kosugi2(p, p2);
+    shp_kosugi2_fg2021_to_kosugi2(p, p2);
     shp_kosugi2_eval_dp(p2, h, mualem, t2, k2);
-    const shp_fg_jac j = kosugi2_fg2021_jac(p);
-    kosugi2_fg2021_chain(p, &j, t2, dtheta);
-    kosugi2_fg2021_chain(p, &j, k2, dK);
+    const shp_fg_jac j = shp_kosugi2_fg2021_jac(p);
+    shp_kosugi2_fg2021_chain(p, &j, t2, dtheta);
+    shp_kosugi2_fg2021_chain(p, &j, k2, dK);
 }
 
-/* ∂θmin/∂p and ∂θmax/∂p of kosugi2_fg2021_theta_limits. */
+/* ∂θmin/∂p and ∂θmax/∂p of shp_kosugi2_fg2021_theta_limits. */
 SHP_HD SHP_INLINE void shp_kosugi2_fg2021_theta_limits_dp(const double *SHP_RESTRICT p,
                                                           double *SHP_RESTRICT dmin,
                                                           double *SHP_RESTRICT dmax)
 {
     for (int k = 0; k < SHP_FG_NPARAM; ++k) dmin[k] = dmax[k] = 0.0;
     const double s = (p[SHP_FG_SIGMA] - SHP_FG_SIGMA_MIN) / (SHP_FG_SIGMA_MAX - SHP_FG_SIGMA_MIN);
-    dmin[SHP_FG_SIGMA] = kosugi2_fg2021_theta_r_dsigma(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
+    dmin[SHP_FG_SIGMA] = shp_kosugi2_fg2021_theta_r_dsigma(p[SHP_FG_SIGMA], p[SHP_FG_THETA_R_MAX]);
     dmin[SHP_FG_THETA_R_MAX] = expm1(-SHP_FG_THETAR_A1 * s * s * s * s) / expm1(-SHP_FG_THETAR_A1);
     dmax[SHP_FG_THETA_S] = 1.0;
 }

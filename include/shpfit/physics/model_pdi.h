@@ -1,7 +1,7 @@
 /* Peters–Durner–Iden (PDI) model with the van Genuchten capillary base: capillary and
  * adsorbed water, capillary and film conductivity, over the complete moisture range
  * down to oven-dryness at h0 (Peters 2013, WRR 49:6765; Iden & Durner 2014, WRR
- * 50:7530; Peters 2014, WRR 50:7535; shared/reference/hydraulic-models.md §2.7):
+ * 50:7530; Peters 2014, WRR 50:7535):
  *   Γ    = (1+(αψ)^n)^(−m), m = 1 − 1/n,   Γ0 = Γ(h0),   Scap = (Γ−Γ0)/(1−Γ0)
  *   Sad  = 1 + [x − xa + b ln(1+exp((xa−x)/b))]/(xa − x0),  x = log10 ψ, xa = log10(1/α),
  *          x0 = log10 h0,  b = 0.1 + (0.2/n²)(1 − exp(−(θr/(θs−θr))²))
@@ -14,7 +14,7 @@
  * Log10 in the adsorption term, as in Iden & Durner (2014), SoilHyP and Daisy; the
  * natural-log variant of tjyanjing/PDI changes the meaning of b and is not this model.
  *
- * Numerics: the capillary kernel is vg_mode (model_vgm.h). The differences that the
+ * Numerics: the capillary kernel is shp_vg_mode_eval (model_vgm.h). The differences that the
  * textbook form takes between nearly equal numbers are rewritten with L = ln(h0/ψ),
  * z = n ln(αψ), z0 = n ln(αh0), σ(z) = 1/(1+e^−z), sp(z) = ln(1+e^z):
  *   Γ − Γ0 = −Γ expm1(−m D),  D = ln((1+x0)/(1+x))     = log1p(expm1(nL) σ(z))
@@ -38,7 +38,7 @@ enum { SHP_PDI_THETA_R, SHP_PDI_THETA_S, SHP_PDI_ALPHA, SHP_PDI_N, SHP_PDI_KS, S
 #define SHP_PDI_A_DEFAULT (-1.5) /* film-flow slope (Tokunaga 2009; Peters 2013) */
 #define SHP_LN10 2.30258509299404568402
 
-/* shp_softplus and shp_logistic are in model_vgm.h (shared with vg_mode_dp). */
+/* shp_softplus and shp_logistic are in model_vgm.h (shared with shp_vg_mode_dp_eval). */
 
 /* Everything of one PDI evaluation at suction 0 < ψ < h0; the eval and split
  * functions below pick from it. */
@@ -49,7 +49,7 @@ typedef struct {
     double kfilm, dkfilm;
 } shp_pdi_state;
 
-SHP_HD SHP_INLINE shp_pdi_state pdi_state(const double *SHP_RESTRICT p, double psi)
+SHP_HD SHP_INLINE shp_pdi_state shp_pdi_state_eval(const double *SHP_RESTRICT p, double psi)
 {
     shp_pdi_state s;
     const double tr = p[SHP_PDI_THETA_R], ts = p[SHP_PDI_THETA_S];
@@ -59,7 +59,7 @@ SHP_HD SHP_INLINE shp_pdi_state pdi_state(const double *SHP_RESTRICT p, double p
 
     /* capillary part: Scap rescaled to reach 0 at h0 (Peters 2013; Iden & Durner 2014),
      * Mualem's integral cut at h0 (Peters 2014) */
-    const shp_vg_mode v = vg_mode(alpha, n, psi);
+    const shp_vg_mode v = shp_vg_mode_eval(alpha, n, psi);
     const double lah0 = log(alpha * h0); /* ln(h0/ha) > 0 (registry check) */
     const double z = n * log(alpha * psi), z0 = n * lah0;
     const double nl = n * log(h0 / psi);                   /* z0 − z > 0 */
@@ -113,8 +113,8 @@ SHP_HD SHP_INLINE shp_pdi_state pdi_state(const double *SHP_RESTRICT p, double p
     return s;
 }
 
-SHP_HD SHP_INLINE void pdi_eval(const double *SHP_RESTRICT p, double h, double *theta, double *K,
-                                double *C, double *dK)
+SHP_HD SHP_INLINE void shp_pdi_eval(const double *SHP_RESTRICT p, double h, double *theta, double *K,
+                                    double *C, double *dK)
 {
     const double tr = p[SHP_PDI_THETA_R], ts = p[SHP_PDI_THETA_S];
     const double ks = p[SHP_PDI_KS], omega = p[SHP_PDI_OMEGA];
@@ -127,14 +127,14 @@ SHP_HD SHP_INLINE void pdi_eval(const double *SHP_RESTRICT p, double h, double *
     }
     const double psi = -h, h0 = p[SHP_PDI_H0];
     if (psi >= h0) {
-        /* oven-dry: no water, only the film floor of K (hydraulic-models.md §2.7) */
+        /* oven-dry: no water, only the film floor of K */
         *theta = 0.0;
         *K = ks * omega * exp(p[SHP_PDI_A] * log(p[SHP_PDI_ALPHA] * h0));
         *C = 0.0;
         *dK = 0.0;
         return;
     }
-    const shp_pdi_state s = pdi_state(p, psi);
+    const shp_pdi_state s = shp_pdi_state_eval(p, psi);
     *theta = (ts - tr) * s.scap + tr * s.sad;
     *C = (ts - tr) * s.dscap + tr * s.dsad;
     *K = ks * ((1.0 - omega) * s.kcap + omega * s.kfilm);
@@ -142,7 +142,7 @@ SHP_HD SHP_INLINE void pdi_eval(const double *SHP_RESTRICT p, double h, double *
 }
 
 /* Parameter derivatives at fixed h (exact forward sensitivities; hydraulics_dp.h).
- * Capillary part, in the variables of pdi_state (z = n ln αψ, z0 = n ln αh0,
+ * Capillary part, in the variables of shp_pdi_state_eval (z = n ln αψ, z0 = n ln αh0,
  * nl = z0 − z, v0 = m sp(z0) = −ln Γ0, u = m D = ln Γ − ln Γ0, mE = −ln(1 − r)):
  *   Scap = (Γ − Γ0)/(1 − Γ0):  ∂Scap = [Γ ∂ln Γ + (1 − Scap) Γ0 ∂v0]/(1 − Γ0)  (wet half),
  *                               ∂Scap = Scap (∂ln Γ − Γ0 ∂v0/(1 − Γ0)) + Γ0 ∂u/(1 − Γ0) (dry half),
@@ -179,7 +179,7 @@ SHP_HD SHP_INLINE void shp_pdi_eval_dp(const double *SHP_RESTRICT p, double h,
         dK[SHP_PDI_A] = k * lah0;
         return;
     }
-    const shp_pdi_state s = pdi_state(p, psi);
+    const shp_pdi_state s = shp_pdi_state_eval(p, psi);
     const double m = (n - 1.0) / n, n2 = n * n;
     const double lap = log(alpha * psi);
     const double z = n * lap, z0 = n * lah0, nl = n * log(h0 / psi);
@@ -188,7 +188,7 @@ SHP_HD SHP_INLINE void shp_pdi_eval_dp(const double *SHP_RESTRICT p, double h,
     const double spz = shp_softplus(z), spz0 = shp_softplus(z0);
     const double gamma = exp(-m * spz), omgamma = -expm1(-m * spz);
     const double g0 = exp(-m * spz0), omg0 = -expm1(-m * spz0);
-    double dd, ee; /* D and E exactly as pdi_state */
+    double dd, ee; /* D and E exactly as shp_pdi_state_eval */
     if (nl < 30.0) {
         const double em = expm1(nl);
         dd = log1p(em * sz);
@@ -220,7 +220,7 @@ SHP_HD SHP_INLINE void shp_pdi_eval_dp(const double *SHP_RESTRICT p, double h,
         kcap_tau = s.kcap * shp_log_from(scap, omscap);
     }
 
-    /* adsorbed part and film: b as pdi_state computes it */
+    /* adsorbed part and film: b as shp_pdi_state_eval computes it */
     const double rho = tr / (ts - tr), er2 = exp(-rho * rho);
     const double b = 0.1 + 0.2 / n2 * (1.0 - er2);
     const double x0 = lah0 / SHP_LN10, y = lap / SHP_LN10 / b;
@@ -268,8 +268,8 @@ SHP_HD SHP_INLINE void shp_pdi_eval_dp(const double *SHP_RESTRICT p, double h,
 }
 
 /* θ = cap + ad: cap = (θs−θr) Scap, ad = θr Sad (both ≥ 0). */
-SHP_HD SHP_INLINE void pdi_theta_split(const double *SHP_RESTRICT p, double h, double *cap,
-                                       double *ad)
+SHP_HD SHP_INLINE void shp_pdi_theta_split(const double *SHP_RESTRICT p, double h, double *cap,
+                                           double *ad)
 {
     const double tr = p[SHP_PDI_THETA_R], ts = p[SHP_PDI_THETA_S];
     if (h >= 0.0) {
@@ -282,14 +282,14 @@ SHP_HD SHP_INLINE void pdi_theta_split(const double *SHP_RESTRICT p, double h, d
         *ad = 0.0;
         return;
     }
-    const shp_pdi_state s = pdi_state(p, -h);
+    const shp_pdi_state s = shp_pdi_state_eval(p, -h);
     *cap = (ts - tr) * s.scap;
     *ad = tr * s.sad;
 }
 
 /* θ spans (0, θs]: θr is not a residual here, the soil dries out at h0. */
-SHP_HD SHP_INLINE void pdi_theta_limits(const double *SHP_RESTRICT p, double *theta_min,
-                                        double *theta_max)
+SHP_HD SHP_INLINE void shp_pdi_theta_limits(const double *SHP_RESTRICT p, double *theta_min,
+                                            double *theta_max)
 {
     *theta_min = 0.0;
     *theta_max = p[SHP_PDI_THETA_S];

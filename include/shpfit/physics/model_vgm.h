@@ -1,12 +1,12 @@
 /* van Genuchten–Mualem, m = 1 − 1/n (van Genuchten 1980; Mualem 1976), and its
  * air-entry modification (Vogel, van Genuchten & Císlerová 2001).
- * Numerically stable form of shared/reference/hydraulic-models.md §2.1:
+ * Numerically stable form of van Genuchten (1980) Eqs. 3 and 8:
  *   x = (αψ)^n,  Γ = (1+x)^(−m) = exp(−m log1p(x)),
  *   B = 1 − (1 − Γ^(1/m))^m = −expm1(−m log1p(1/x))   (the Mualem bracket),
  *   K = Ks Se^l B²,  C = (θs−θr) α n m (αψ)^(n−1) (1+x)^(−m−1).
  * The textbook 1 − (1 − Se^(1/m))^m loses every digit in the dry range; this form
  * keeps ~1e-15 relative accuracy from h = −1e-6 to −1e7 cm. The one-mode kernel
- * vg_mode is shared with the bimodal (Durner) and PDI models. */
+ * shp_vg_mode_eval is shared with the bimodal (Durner) and PDI models. */
 #ifndef SHPFIT_PHYSICS_MODEL_VGM_H
 #define SHPFIT_PHYSICS_MODEL_VGM_H
 
@@ -25,7 +25,7 @@ typedef struct {
     double gamma, bracket, dgamma, dbracket, l1px;
 } shp_vg_mode;
 
-SHP_HD SHP_INLINE shp_vg_mode vg_mode(double alpha, double n, double psi)
+SHP_HD SHP_INLINE shp_vg_mode shp_vg_mode_eval(double alpha, double n, double psi)
 {
     shp_vg_mode v;
     const double m = (n - 1.0) / n; /* not 1 − 1/n: keeps digits as n → 1 */
@@ -79,7 +79,7 @@ typedef struct {
     double omg, omb;   /* 1 − Γ, 1 − B */
 } shp_vg_mode_dp;
 
-SHP_HD SHP_INLINE shp_vg_mode_dp vg_mode_dp(double alpha, double n, double psi)
+SHP_HD SHP_INLINE shp_vg_mode_dp shp_vg_mode_dp_eval(double alpha, double n, double psi)
 {
     shp_vg_mode_dp d;
     const double m = (n - 1.0) / n, n2 = n * n;
@@ -121,8 +121,8 @@ SHP_HD SHP_INLINE double shp_pow_l(double se, double l)
     return l == 0.5 ? sqrt(se) : pow(se, l);
 }
 
-SHP_HD SHP_INLINE void vgm_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_vgm_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                    double *K, double *C, double *dK)
 {
     const double tr = p[SHP_VGM_THETA_R], ts = p[SHP_VGM_THETA_S];
     if (h >= 0.0) {
@@ -133,7 +133,7 @@ SHP_HD SHP_INLINE void vgm_eval(const double *SHP_RESTRICT p, double h, double *
         return;
     }
     const double l = p[SHP_VGM_L];
-    const shp_vg_mode v = vg_mode(p[SHP_VGM_ALPHA], p[SHP_VGM_N], -h);
+    const shp_vg_mode v = shp_vg_mode_eval(p[SHP_VGM_ALPHA], p[SHP_VGM_N], -h);
     const double se = v.gamma;
     const double k = p[SHP_VGM_KS] * shp_pow_l(se, l) * v.bracket * v.bracket;
     *theta = tr + (ts - tr) * se;
@@ -147,7 +147,7 @@ SHP_HD SHP_INLINE void vgm_eval(const double *SHP_RESTRICT p, double h, double *
 
 /* Parameter derivatives at fixed h of θ and K (exact forward sensitivities of the
  * column; hydraulics_dp.h): dtheta[k] = ∂θ/∂p[k], dK[k] = ∂K/∂p[k], k < SHP_VGM_NPARAM.
- * With the log-derivatives of vg_mode_dp:  ∂θ/∂θr = 1 − Se, ∂θ/∂θs = Se,
+ * With the log-derivatives of shp_vg_mode_dp_eval:  ∂θ/∂θr = 1 − Se, ∂θ/∂θs = Se,
  * ∂θ/∂α = (θs−θr) Se ∂ln Γ/∂α, ∂K/∂p = K (l ∂ln Se/∂p + 2 ∂ln B/∂p), ∂K/∂l = K ln Se.
  * Saturated (h ≥ 0): θ = θs, K = Ks. */
 SHP_HD SHP_INLINE void shp_vgm_eval_dp(const double *SHP_RESTRICT p, double h,
@@ -161,8 +161,8 @@ SHP_HD SHP_INLINE void shp_vgm_eval_dp(const double *SHP_RESTRICT p, double h,
     }
     const double tr = p[SHP_VGM_THETA_R], ts = p[SHP_VGM_THETA_S];
     const double alpha = p[SHP_VGM_ALPHA], n = p[SHP_VGM_N], l = p[SHP_VGM_L];
-    const shp_vg_mode v = vg_mode(alpha, n, -h);
-    const shp_vg_mode_dp d = vg_mode_dp(alpha, n, -h);
+    const shp_vg_mode v = shp_vg_mode_eval(alpha, n, -h);
+    const shp_vg_mode_dp d = shp_vg_mode_dp_eval(alpha, n, -h);
     const double se = v.gamma, kr = shp_pow_l(se, l) * v.bracket * v.bracket;
     const double k = p[SHP_VGM_KS] * kr;
     dtheta[SHP_VGM_THETA_R] = d.omg;
@@ -178,25 +178,25 @@ SHP_HD SHP_INLINE void shp_vgm_eval_dp(const double *SHP_RESTRICT p, double h,
 }
 
 /* Inverse: ψ = (Se^(−1/m) − 1)^(1/n) / α, written as expm1 to stay exact near Se = 1. */
-SHP_HD SHP_INLINE double vgm_psi_of_gamma(double alpha, double n, double gamma)
+SHP_HD SHP_INLINE double shp_vgm_psi_of_gamma(double alpha, double n, double gamma)
 {
     const double m = (n - 1.0) / n;
     const double y = expm1(-log(gamma) / m);
     return exp(log(y) / n) / alpha;
 }
 
-SHP_HD SHP_INLINE double vgm_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_vgm_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     if (se >= 1.0) return 0.0;
-    return -vgm_psi_of_gamma(p[SHP_VGM_ALPHA], p[SHP_VGM_N], se);
+    return -shp_vgm_psi_of_gamma(p[SHP_VGM_ALPHA], p[SHP_VGM_N], se);
 }
 
 /* Vogel et al. (2001) modified VG: the retention curve of VGM reaches θs at h_s
  * instead of 0, Se = Γ(ψ)/Γ(|h_s|), and Mualem's integral runs to Se = 1 at h_s:
  *   K = Ks Se^l [B(ψ)/B(|h_s|)]²  (Vogel et al. 2001, Eqs. 8–10, in the stable form).
  * This bounds dK/dh at saturation for n < 2. h_s → 0⁻ gives VGM. */
-SHP_HD SHP_INLINE void vgm_ae_eval(const double *SHP_RESTRICT p, double h, double *theta,
-                                   double *K, double *C, double *dK)
+SHP_HD SHP_INLINE void shp_vgm_ae_eval(const double *SHP_RESTRICT p, double h, double *theta,
+                                       double *K, double *C, double *dK)
 {
     const double tr = p[SHP_VGM_THETA_R], ts = p[SHP_VGM_THETA_S];
     const double hs = p[SHP_VGMAE_HS];
@@ -208,8 +208,8 @@ SHP_HD SHP_INLINE void vgm_ae_eval(const double *SHP_RESTRICT p, double h, doubl
         return;
     }
     const double alpha = p[SHP_VGM_ALPHA], n = p[SHP_VGM_N], l = p[SHP_VGM_L];
-    const shp_vg_mode vs = vg_mode(alpha, n, -hs);
-    const shp_vg_mode v = vg_mode(alpha, n, -h);
+    const shp_vg_mode vs = shp_vg_mode_eval(alpha, n, -hs);
+    const shp_vg_mode v = shp_vg_mode_eval(alpha, n, -h);
     const double se = v.gamma / vs.gamma;
     const double br = v.bracket / vs.bracket;
     const double k = p[SHP_VGM_KS] * shp_pow_l(se, l) * br * br;
@@ -240,10 +240,10 @@ SHP_HD SHP_INLINE void shp_vgm_ae_eval_dp(const double *SHP_RESTRICT p, double h
     const double tr = p[SHP_VGM_THETA_R], ts = p[SHP_VGM_THETA_S];
     const double alpha = p[SHP_VGM_ALPHA], n = p[SHP_VGM_N], l = p[SHP_VGM_L];
     const double m = (n - 1.0) / n, psi = -h, psis = -hs;
-    const shp_vg_mode vs = vg_mode(alpha, n, psis);
-    const shp_vg_mode v = vg_mode(alpha, n, psi);
-    const shp_vg_mode_dp ds = vg_mode_dp(alpha, n, psis);
-    const shp_vg_mode_dp d = vg_mode_dp(alpha, n, psi);
+    const shp_vg_mode vs = shp_vg_mode_eval(alpha, n, psis);
+    const shp_vg_mode v = shp_vg_mode_eval(alpha, n, psi);
+    const shp_vg_mode_dp ds = shp_vg_mode_dp_eval(alpha, n, psis);
+    const shp_vg_mode_dp d = shp_vg_mode_dp_eval(alpha, n, psi);
     const double se = v.gamma / vs.gamma, br = v.bracket / vs.bracket;
     const double u = n * log(psi / psis); /* ln(x/xs) */
     const double lse = u < 700.0 ? -m * log1p(shp_logistic(n * log(alpha * psis)) * expm1(u))
@@ -267,12 +267,12 @@ SHP_HD SHP_INLINE void shp_vgm_ae_eval_dp(const double *SHP_RESTRICT p, double h
     }
 }
 
-SHP_HD SHP_INLINE double vgm_ae_h_of_se(const double *SHP_RESTRICT p, double se)
+SHP_HD SHP_INLINE double shp_vgm_ae_h_of_se(const double *SHP_RESTRICT p, double se)
 {
     const double hs = p[SHP_VGMAE_HS];
     if (se >= 1.0) return hs;
-    const double gs = vg_mode(p[SHP_VGM_ALPHA], p[SHP_VGM_N], -hs).gamma;
-    return -vgm_psi_of_gamma(p[SHP_VGM_ALPHA], p[SHP_VGM_N], se * gs);
+    const double gs = shp_vg_mode_eval(p[SHP_VGM_ALPHA], p[SHP_VGM_N], -hs).gamma;
+    return -shp_vgm_psi_of_gamma(p[SHP_VGM_ALPHA], p[SHP_VGM_N], se * gs);
 }
 
 #endif

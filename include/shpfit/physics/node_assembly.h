@@ -31,11 +31,11 @@ typedef enum {
  * with respect to h_i and h_j (the conductivity terms only when newton != 0). */
 typedef struct {
     double q, dq_dhi, dq_dhj;
-} richards_face;
+} shp_richards_face;
 
-SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double Ki, double Kj,
-                                                   double dKi, double dKj, double hi, double hj,
-                                                   double dz)
+SHP_HD SHP_INLINE shp_richards_face shp_richards_face_eval(int mean, int newton, double Ki, double Kj,
+                                                       double dKi, double dKj, double hi, double hj,
+                                                       double dz)
 {
     const double grad = 1.0 - (hj - hi) / dz; /* total-head gradient driving downward flow */
     double kf, dkf_i, dkf_j;
@@ -62,7 +62,7 @@ SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double 
         dkf_j = 0.5 * dKj;
         break;
     }
-    richards_face f;
+    shp_richards_face f;
     f.q = kf * grad;
     f.dq_dhi = kf / dz + (newton ? dkf_i * grad : 0.0);
     f.dq_dhj = -kf / dz + (newton ? dkf_j * grad : 0.0);
@@ -84,10 +84,10 @@ SHP_HD SHP_INLINE richards_face richards_face_eval(int mean, int newton, double 
  * is no closer for the clay. With newton, q's derivatives:
  * ∂k_c/∂h_i = (K_i − k_c)/(h_i − h_j) from dΨ/dh = −K, and where the heads are within
  * 0.1 % of each other (that difference quotient cancels) the trapezoidal mean's. */
-SHP_HD SHP_INLINE richards_face richards_face_kirchhoff(int newton, double Ki, double Kj,
-                                                        double dKi, double dKj, double kc,
-                                                        double Kci, double Kcj, double hi,
-                                                        double hj, double dz)
+SHP_HD SHP_INLINE shp_richards_face shp_richards_face_kirchhoff(int newton, double Ki, double Kj,
+                                                            double dKi, double dKj, double kc,
+                                                            double Kci, double Kcj, double hi,
+                                                            double hj, double dz)
 {
     /* Kci, Kcj: −dΨ/dh at the nodes, K itself or (exact Jacobian) the table's own */
     const double dh = hi - hj;
@@ -99,7 +99,7 @@ SHP_HD SHP_INLINE richards_face richards_face_kirchhoff(int newton, double Ki, d
         dkc_i = (Kci - kc) / dh;
         dkc_j = (kc - Kcj) / dh;
     }
-    richards_face f;
+    shp_richards_face f;
     f.q = kc * dh / dz + 0.5 * (Ki + Kj);
     f.dq_dhi = kc / dz + (newton ? dkc_i * dh / dz + 0.5 * dKi : 0.0);
     f.dq_dhj = -kc / dz + (newton ? dkc_j * dh / dz + 0.5 * dKj : 0.0);
@@ -110,9 +110,9 @@ SHP_HD SHP_INLINE richards_face richards_face_kirchhoff(int newton, double Ki, d
  * above and below the node; a prescribed boundary flux is a face whose derivatives
  * are zero (or K' for free drainage), so boundaries need no special case here.
  * Returns F_i (per unit time) for the convergence and water-balance checks. */
-SHP_HD SHP_INLINE double richards_row(double vol_dt, double Cw, double W, double W_old,
-                                      richards_face up, richards_face dn, double *a, double *b,
-                                      double *c, double *r)
+SHP_HD SHP_INLINE double shp_richards_row(double vol_dt, double Cw, double W, double W_old,
+                                          shp_richards_face up, shp_richards_face dn, double *a, double *b,
+                                          double *c, double *r)
 {
     const double F = vol_dt * (W - W_old) - up.q + dn.q;
     *a = -up.dq_dhi;
@@ -123,7 +123,7 @@ SHP_HD SHP_INLINE double richards_row(double vol_dt, double Cw, double W, double
 }
 
 /* Lumped-mass control volume of node i on nodes z[0..n−1] (half cells at the ends). */
-SHP_HD SHP_INLINE double richards_node_volume(const double *z, int n, int i)
+SHP_HD SHP_INLINE double shp_richards_node_volume(const double *z, int n, int i)
 {
     if (i == 0) return 0.5 * (z[1] - z[0]);
     if (i == n - 1) return 0.5 * (z[n - 1] - z[n - 2]);
@@ -132,8 +132,8 @@ SHP_HD SHP_INLINE double richards_node_volume(const double *z, int n, int i)
 
 /* Convergence measure of one node (≤ 1 means converged): |ΔW|/tol_theta where the
  * node is unsaturated, |Δh|/tol_h where it is saturated. Non-finite → +inf. */
-SHP_HD SHP_INLINE double richards_conv_measure(double h_new, double h_prev, double W_new,
-                                               double W_prev, double tol_theta, double tol_h)
+SHP_HD SHP_INLINE double shp_richards_conv_measure(double h_new, double h_prev, double W_new,
+                                                   double W_prev, double tol_theta, double tol_h)
 {
     const double m = (h_new < 0.0 || h_prev < 0.0) ? fabs(W_new - W_prev) / tol_theta : fabs(h_new - h_prev) / tol_h;
     return m <= 1.0e300 ? m : HUGE_VAL;
