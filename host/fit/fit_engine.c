@@ -257,14 +257,17 @@ static int pareto_tell(shp_fit *f, const double *F, const int *ok, const double 
     return SHP_OK;
 }
 
-static int best_ask(shp_fit *f, shp_fit_request *rq)
+/* One candidate, the best point, with the given need. */
+static int ask_best_point(shp_fit *f, shp_fit_request *rq, int need)
 {
     memcpy(f->U, f->res.u_best, (size_t)f->dim * sizeof *f->U);
     rq->n = 1;
     rq->u = f->U;
-    rq->need = SHP_FIT_NEED_OBJECTIVES;
+    rq->need = need;
     return SHP_OK;
 }
+
+static int best_ask(shp_fit *f, shp_fit_request *rq) { return ask_best_point(f, rq, SHP_FIT_NEED_OBJECTIVES); }
 
 static int best_tell(shp_fit *f, const double *F, const int *ok, const double *r, const double *J)
 {
@@ -285,11 +288,7 @@ static int uncertainty_ask(shp_fit *f, shp_fit_request *rq)
         f->phase = PH_DONE;
         return SHP_OK;
     }
-    memcpy(f->U, f->res.u_best, (size_t)f->dim * sizeof *f->U);
-    rq->n = 1;
-    rq->u = f->U;
-    rq->need = SHP_FIT_NEED_JACOBIAN;
-    return SHP_OK;
+    return ask_best_point(f, rq, SHP_FIT_NEED_JACOBIAN);
 }
 
 static int uncertainty_tell(shp_fit *f, const double *F, const int *ok, const double *r, const double *J)
