@@ -158,7 +158,7 @@ int fit_polisher_tell(fit_polisher *p, const double *f, const int *ok, const dou
     if (p->state == POLISH_START) {
         info->sum_start = sum;
         info->cost_start = cost;
-        memcpy(p->f, f, sizeof p->f);
+        memcpy(p->f, f, (size_t)shp_problem_n_obj(p->pb) * sizeof *f); /* f: the problem's objectives */
         p->sum = sum;
         p->cost = cost;
         /* Σψ²: one problem, as sp weights it (1) */
@@ -178,7 +178,7 @@ int fit_polisher_tell(fit_polisher *p, const double *f, const int *ok, const dou
     if (good && sum < p->sum) {
         const int small = sum > p->sum * (1.0 - POLISH_SUM_FTOL);
         memcpy(p->u, p->ut, (size_t)p->dim * sizeof *p->u);
-        memcpy(p->f, f, sizeof p->f);
+        memcpy(p->f, f, (size_t)shp_problem_n_obj(p->pb) * sizeof *f); /* f: the problem's objectives */
         p->sum = sum;
         p->cost = cost;
         if (!small && ++p->round < POLISH_SUM_ROUNDS) return begin_round(p);
