@@ -96,7 +96,7 @@ int bench_loam_vq_truth(shp_backend *be, bench_loam_vq *t)
             *(s ? &t->sd_v : &t->sd_q) = sqrt(ss / n);
         }
     }
-    shp_problem_free(pb0);
+    shp_problem_destroy(pb0);
     return rc;
 }
 
@@ -168,7 +168,7 @@ int bench_coverage_main(int argc, char **argv)
         } else {
             ++failed;
         }
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         fprintf(stderr, "\rcoverage: %d/%d", rep + 1, reps);
     }
     fprintf(stderr, "\n");
@@ -181,7 +181,7 @@ int bench_coverage_main(int argc, char **argv)
         printf("| %s | %.6g | %.3f | %.6g | %.3g | %.3g |\n", shp_problem_var_name(pb0, j), tv_true[j],
                (double)covered[j] / used, m, s, se[j] / used);
     }
-    shp_problem_free(pb0);
+    shp_problem_destroy(pb0);
     shp_backend_destroy(be);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -75,7 +75,7 @@ static shp_forward_problem *load_year(const char *material, char *err, size_t le
     shp_forward_problem *fp0;
     if (shp_forward_load(FORWARD_CONFIG, &fp0, err, len) != SHP_OK) return NULL;
     cJSON *root = cJSON_Duplicate(fp0->config, 1);
-    shp_forward_free(fp0);
+    shp_forward_destroy(fp0);
     if (!root) return NULL;
     cJSON *out = cJSON_GetObjectItemCaseSensitive(root, "output");
     cJSON *times = cJSON_GetObjectItemCaseSensitive(out, "times");
@@ -162,7 +162,7 @@ static int field_columns(FILE *md, int quick)
         const int pop = quick ? 2 : c->pop, reps = quick ? 1 : c->reps;
         shp_material *mats = malloc((size_t)pop * sizeof *mats);
         if (!mats) {
-            shp_forward_free(fp);
+            shp_forward_destroy(fp);
             return 1;
         }
         shp_rng r;
@@ -180,7 +180,7 @@ static int field_columns(FILE *md, int quick)
             if (time_batch(fp, mats, pop, th, reps, &t) != SHP_OK) {
                 fprintf(stderr, "bench field: the batch did not run\n");
                 free(mats);
-                shp_forward_free(fp);
+                shp_forward_destroy(fp);
                 return 1;
             }
             fprintf(stderr, "field: %s, %d thread(s): %.3g columns/s, %.3g CPU s per column\n", c->name, th, t.rate,
@@ -189,7 +189,7 @@ static int field_columns(FILE *md, int quick)
                     t.cpu, t.steps, t.failed);
         }
         free(mats);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
     }
     fprintf(md, "\nFXW: θs 0.45, α 0.0205 /cm, n 1.39, m 0.58, Ks 10.8 cm/d (L, hr, h0 defaults), its θ(h) "
                 "within 0.0025 RMSE of the VGM silt loam's over pF 0–4.2.\n\n");
@@ -205,7 +205,7 @@ static int field_calibration(FILE *md)
     if (shp_problem_load(FIT_CONFIG, &pb, err, sizeof err) != SHP_OK ||
         shp_fit_options_load(pb, -1, &opt, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "bench field: %s\n", err);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return 1;
     }
     const int threads = 2;
@@ -214,7 +214,7 @@ static int field_calibration(FILE *md)
     if (!be || shp_fit_run(pb, be, &opt, NULL, NULL, &res, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "bench field: %s\n", err);
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return 1;
     }
     const double cpu = cpu_now_s() - c0;
@@ -233,7 +233,7 @@ static int field_calibration(FILE *md)
     fprintf(md, "\n\n");
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return 0;
 }
 

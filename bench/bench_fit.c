@@ -104,10 +104,10 @@ int bench_fit(FILE *md, int quick)
                 a.conductivity.rmse);
         shp_fit_result_free(&res);
         shp_backend_destroy(be);
-        shp_problem_free(p2);
+        shp_problem_destroy(p2);
     }
     fprintf(md, "\nTruth: θs 0.43, α 0.036 /cm, n 1.56, Ks 0.01733 cm/min. Acceptance: "
                 "retention RMSE ≤ 0.001 and conductivity RMSE ≤ 0.008 (seed 002: 0.00101 and 0.0252).\n\n");
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return 0;
 }

@@ -101,7 +101,7 @@ done:
     free(fit);
     free(f0);
     free(f1);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return rc;
 }
 

@@ -174,7 +174,7 @@ int bench_posterior_main(int argc, char **argv)
                res.sd[j] / sd_lin, res.q025[j], res.q975[j], res.rhat[j], res.ess[j]);
     }
     shp_posterior_result_free(&res);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     shp_backend_destroy(be);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

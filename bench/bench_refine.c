@@ -165,7 +165,7 @@ static int run_one(const char *path, const cJSON *base, const scheme *s, double 
     r->z = malloc((size_t)n * sizeof *r->z);
     r->theta = malloc((size_t)n * sizeof *r->theta);
     if (st != SHP_OK || !r->z || !r->theta) {
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         snprintf(err, errlen, "out of memory");
         return SHP_ERR_NOMEM;
     }
@@ -181,7 +181,7 @@ static int run_one(const char *path, const cJSON *base, const scheme *s, double 
     memcpy(r->z, col->z, (size_t)n * sizeof *r->z);
     memcpy(r->theta, th, (size_t)n * sizeof *r->theta);
     shp_column_result_free(&res);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     return SHP_OK;
 }
 
@@ -381,7 +381,7 @@ int bench_refine_main(int argc, char **argv)
     snprintf(time_unit, sizeof time_unit, "%s", fp0->time_unit);
     const double t_end = fp0->column.t_out[fp0->column.n_out - 1];
     cJSON *base = cJSON_Duplicate(fp0->config, 1);
-    shp_forward_free(fp0);
+    shp_forward_destroy(fp0);
     if (!base) return 1;
 
     run_result *runs = calloc((size_t)ns * (size_t)n_levels, sizeof *runs);

@@ -51,6 +51,6 @@ int bench_surface(FILE *md, int quick)
     fprintf(md, "\nThe failed points are parameter sets whose column the solver cannot finish within "
                 "the budget (chiefly n < 1.5 with large α under ponding, the VGM near-saturation "
                 "singularity); they are shown blank in the maps and cost the most time.\n\n");
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return 0;
 }

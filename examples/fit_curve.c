@@ -31,7 +31,7 @@ int main(int argc, char **argv)
     if (rc != SHP_OK) {
         fprintf(stderr, "%s\n", err);
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return 1;
     }
     printf("shpfit %s: %ld evaluations\n", SHP_VERSION, res.evaluations);
@@ -46,6 +46,6 @@ int main(int argc, char **argv)
         printf("%s(%s) %.6g\n", shp_problem_metric_name(pb), shp_obs_name(shp_problem_obj_kind(pb, k)), res.f_best[k]);
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return 0;
 }

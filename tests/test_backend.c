@@ -62,7 +62,7 @@ Test(backend, cpu_batch_of_one_is_the_single_column_run)
         shp_backend_destroy(be);
         shp_column_result_free(&a);
         shp_column_result_free(&b);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
     }
 }
 

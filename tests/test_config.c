@@ -100,7 +100,7 @@ Test(config, every_bad_config_names_file_and_field)
                   path, err);
         cr_expect(strstr(err, bad_cases[i].field) != NULL, "%s: expected \"%s\" in: %s", path,
                   bad_cases[i].field, err);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
     }
 }
 
@@ -124,7 +124,7 @@ Test(config, missing_file_is_a_config_error)
     shp_forward_problem *fp;
     cr_expect_eq(shp_forward_load("data/does_not_exist.json", &fp, err, sizeof err), SHP_ERR_CONFIG);
     cr_expect(strstr(err, "data/does_not_exist.json: cannot read") != NULL, "%s", err);
-    shp_forward_free(NULL); /* accepted */
+    shp_forward_destroy(NULL); /* accepted */
 }
 
 static shp_forward_problem *load(const char *path)
@@ -173,7 +173,7 @@ Test(config, ponded_small_gives_the_documented_column)
                   d.newton == o->newton,
               "solver defaults");
     cr_expect_not_null(fp->config);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 Test(config, layered_fields_and_overrides)
@@ -231,7 +231,7 @@ Test(config, layered_fields_and_overrides)
     cr_expect_float_eq((1 - col->obs_w[3]) * col->z[col->obs_node[3]] +
                            col->obs_w[3] * col->z[col->obs_node[3] + 1],
                        100.0, 1e-12);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 Test(config, csv_theta_profile_is_interpolated_per_node)
@@ -249,7 +249,7 @@ Test(config, csv_theta_profile_is_interpolated_per_node)
     }
     cr_expect_eq(col->bottom.type, SHP_BC_HEAD);
     cr_expect_eq(col->bottom.value, -50.0);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 Test(config, hydrostatic_defaults_and_single_output)
@@ -265,7 +265,7 @@ Test(config, hydrostatic_defaults_and_single_output)
     cr_expect_eq(col->n_out, 1);
     cr_expect_eq(col->t_out[0], 10.0);
     cr_expect_eq(col->n_obs, 0);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 Test(config, every_shipped_config_loads)
@@ -273,7 +273,7 @@ Test(config, every_shipped_config_loads)
     glob_t g;
     cr_assert_eq(glob("../configs/*.json", 0, NULL, &g), 0);
     cr_expect_geq(g.gl_pathc, 5);
-    for (size_t k = 0; k < g.gl_pathc; ++k) shp_forward_free(load(g.gl_pathv[k]));
+    for (size_t k = 0; k < g.gl_pathc; ++k) shp_forward_destroy(load(g.gl_pathv[k]));
     globfree(&g);
 }
 
@@ -284,15 +284,15 @@ Test(config, fixed_schedule_example)
     cr_expect_eq(fp->column.opt.dt_max, 0.5);
     cr_expect_eq(fp->column.opt.count_fill, 0, "its data were made with the fill ignored");
     cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_ARITHMETIC, "and with the arithmetic mean");
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     fp = load("../configs/fit_loam.json");
     cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
     cr_expect_eq(fp->column.opt.count_fill, 1, "make run's fit counts the fill");
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     fp = load("../configs/ponded_clay_dry.json");
     cr_expect_eq(fp->column.opt.count_fill, 1);
     cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_KIRCHHOFF);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 Test(config, ponded_loam_example_matches_the_benchmark_case)
@@ -310,5 +310,5 @@ Test(config, ponded_loam_example_matches_the_benchmark_case)
     cr_expect_eq(col->t_out[35], 180.0);
     cr_expect_eq(col->n_obs, 3);
     cr_expect_float_eq(fp->h_init[30], -135.435, 5e-4);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }

@@ -61,19 +61,19 @@ Test(curve_fit, materials_and_data_suffice_and_free_what_is_left_out)
     cr_expect_eq(shp_problem_k_determined(pb, 0), 0);
     cr_expect_eq(shp_problem_start_given(pb), 0);
     cr_expect_eq(shp_problem_unset(pb, 0), 0xfu); /* θr, θs, α, n */
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 
     pb = load_ok(DIR "hold_theta_r.json"); /* a value given is held */
     cr_expect_eq(shp_problem_dim(pb), 3);
     cr_expect_not(has_var(pb, "toyoura.theta_r"));
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 
     pb = load_ok(DIR "ks_with_k_data.json"); /* conductivity data determine Ks too */
     cr_expect_eq(shp_problem_dim(pb), 5);
     cr_expect(has_var(pb, "toyoura.Ks"));
     cr_expect_eq(shp_problem_undetermined(pb, 0), 0u);
     cr_expect_eq(shp_problem_k_determined(pb, 0), 1);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 }
 
 Test(curve_fit, left_out_and_neither_fitted_nor_undetermined_is_an_error)

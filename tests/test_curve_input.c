@@ -102,7 +102,7 @@ static int load_series(const char *cfg, int kind, double *x, double *y)
     memcpy(x, px, (size_t)n * sizeof *x);
     memcpy(y, obs, (size_t)n * sizeof *y);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return n;
 }
 
@@ -230,7 +230,7 @@ Test(curve_input, curves_in_any_order_with_replicates)
     shp_problem *pb = NULL;
     cr_expect_neq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK, "a time given twice accepted");
     cr_expect(strstr(err, "line 3: time must increase strictly") != NULL, "%s", err);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(x.tmp);
 }
 
@@ -334,7 +334,7 @@ Test(curve_input, errors_name_the_file_the_field_and_the_line)
         err[0] = '\0';
         const int rc = shp_problem_load(cfg, &pb, err, sizeof err);
         cr_expect_eq(rc, SHP_ERR_CONFIG, "%s: accepted (%d)", errors[i].id, rc);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         char prefix[300];
         snprintf(prefix, sizeof prefix, "%s: %s: ", cfg, errors[i].path);
         cr_expect(!strncmp(err, prefix, strlen(prefix)), "%s: not \"%s…\": %s", errors[i].id, prefix, err);
@@ -350,6 +350,6 @@ Test(curve_input, errors_name_the_file_the_field_and_the_line)
     shp_problem *pb = NULL;
     cr_expect_neq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK);
     cr_expect(strstr(err, "fit.observations.Q.columns: unknown key") != NULL, "%s", err);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(x.tmp);
 }

@@ -78,7 +78,7 @@ Test(field_config, manhattan_two_years_close_the_water_budget, .timeout = 120)
     const double share = b.transpiration_potential / (b.transpiration_potential + b.evaporation_potential);
     cr_expect(fabs(share - (1.0 - exp(-0.926))) < 1e-12, "share %g", share);
     shp_column_result_free(&res);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 /* Write `body` as a config in dir with the forcing text beside it; load it; the error. */
@@ -112,7 +112,7 @@ Test(field_config, runoff_and_uptake_two_years_close_the_water_budget, .timeout 
     cr_log_info("Ks 0.5: P %.2f, E %.2f, T %.2f, runoff %.2f, drainage %.2f, dS %.2f, balance %.2e cm", b.precipitation,
                 b.evaporation, b.transpiration, b.runoff, b.bottom_outflow, b.storage_change, b.balance_error);
     shp_column_result_free(&res);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }
 
 static int load_variant(const char *dir, const char *forcing, const char *top, const char *extra, char *err,
@@ -138,7 +138,7 @@ static int load_variant(const char *dir, const char *forcing, const char *top, c
     fclose(f);
     shp_forward_problem *fp = NULL;
     const int rc = shp_forward_load(path, &fp, err, len);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     return rc;
 }
 
@@ -207,7 +207,7 @@ Test(field_config, station_series_keep_the_calibration_period)
     }
     cr_expect_eq(n, want);
     cr_expect(want > 700, "%d", want);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 }
 
 /* The calibration as a user scores a soil (--evaluate): the validation metrics per
@@ -263,5 +263,5 @@ Test(field_config, sensitivities_of_an_atmospheric_column_are_refused)
     cr_expect_eq(res.stats.status, SHP_OK);
     shp_backend_destroy(be);
     shp_column_result_free(&res);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
 }

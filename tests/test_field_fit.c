@@ -80,8 +80,8 @@ Test(field_fit, validation_points_leave_the_objective_unchanged, .timeout = 120)
     cr_assert_eq(shp_problem_simulate(without, be, u), SHP_OK);
     cr_expect_eq(shp_problem_validation_metrics(without, &m), SHP_ERR_INVALID);
     shp_backend_destroy(be);
-    shp_problem_free(with);
-    shp_problem_free(without);
+    shp_problem_destroy(with);
+    shp_problem_destroy(without);
 }
 
 /* The file names of a config copied elsewhere made absolute (they are relative to it). */
@@ -256,7 +256,7 @@ Test(field_fit, dates_become_times_in_the_config_unit)
         cr_expect_eq(shp_problem_obj_points(pb, 0), 6);
         cr_expect_eq(tp.t_candidates, 3.5 * per_day[u]);
         cr_expect_eq(tp.t_report, 7.5 * per_day[u]);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     tu_remove_tree(dir);
 }
@@ -401,7 +401,7 @@ Test(field_fit, station_figure_is_drawn, .timeout = 60)
         cr_expect(tu_exists(tu_file_in(dir, "fit_station.png")));
     }
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -468,7 +468,7 @@ Test(field_fit, a_column_failing_in_the_validation_still_scores_the_calibration,
     shp_metrics dm[4];
     cr_expect_eq(shp_problem_period_depth_metrics(pb, SHP_PERIOD_CALIBRATION, 4, d, dm), 2);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -551,8 +551,8 @@ Test(field_fit, series_read_one_column_of_a_wide_file, .timeout = 60)
     cr_expect_eq(f1, f2, "per sensor %.17g, wide %.17g", f1, f2);
     cr_expect(!memcmp(r1, r2, sizeof r1), "residuals differ");
     shp_backend_destroy(be);
-    shp_problem_free(one);
-    shp_problem_free(wide);
+    shp_problem_destroy(one);
+    shp_problem_destroy(wide);
     /* a column the header does not have */
     cJSON *root = tu_read_json(MANHATTAN_FIT);
     series_wide(theta_t_of(root), "theta_at_50cm");

@@ -90,7 +90,7 @@ Test(fit, recovers_the_loam_from_noise_free_ponding_data, .timeout = 300)
     for (int k = 0; k < shp_problem_n_obj(pb); ++k)
         cr_expect(res.f_best[k] < 0.01, "objective %d = %g at the best", k, res.f_best[k]);
     shp_fit_result_free(&res);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 
@@ -134,7 +134,7 @@ Test(fit, polish_takes_a_short_run_to_the_truth, .timeout = 300)
         cr_expect_lt(a.conductivity.rmse, two ? 1e-3 : 2e-4, "conductivity RMSE %g", a.conductivity.rmse);
         cr_expect_lt(fabs(best.p[SHP_VGM_N] - 1.56), two ? 0.01 : 1e-3, "n %g", best.p[SHP_VGM_N]);
         shp_fit_result_free(&res);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     tu_remove_tree(tmp);
 }
@@ -179,7 +179,7 @@ Test(fit, retention_and_conductivity_points_alone_without_a_column, .timeout = 1
               "theta_s %g alpha %g n %g Ks %g", best.p[1], best.p[2], best.p[3], best.p[4]);
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 
@@ -202,7 +202,7 @@ static void short_run(const char *path, int threads, int alg, double *u, double 
     memcpy(f, res.f_best, (size_t)shp_problem_n_obj(pb) * sizeof *f);
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 }
 
 Test(fit, same_seed_gives_bit_identical_results_on_1_and_2_threads, .timeout = 120)
@@ -264,7 +264,7 @@ Test(problem, truth_scores_zero_and_invalid_candidates_are_penalised)
     cr_expect_eq(shp_problem_materials(pb, u + 10, mats, why, sizeof why), SHP_ERR_INVALID);
     cr_expect(strstr(why, "theta_r must be < theta_s") != NULL, "%s", why);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 
@@ -486,7 +486,7 @@ Test(fit, every_bad_fit_config_names_file_and_field)
         if (rc == SHP_OK) {
             shp_fit_options opt;
             rc = shp_fit_options_load(pb, -1, &opt, err, sizeof err);
-            shp_problem_free(pb);
+            shp_problem_destroy(pb);
         }
         cr_expect_neq(rc, SHP_OK, "%s: accepted", path);
         char prefix[300];
@@ -585,7 +585,7 @@ Test(fit, budget_bounds_the_optimizers_evaluations_over_all_steps, .timeout = 12
         cr_expect_eq(optimizer, 100, "variant %d: the optimizers evaluated %ld candidates", v, optimizer);
         shp_fit_result_free(&res);
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     tu_remove_tree(tmp);
 }
@@ -615,7 +615,7 @@ Test(fit, columns_all_at_the_step_cap_name_the_key, .timeout = 120)
         cr_expect(strstr(err, "every column stopped at the step cap") != NULL, "%s", err);
         shp_fit_result_free(&res);
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     tu_remove_tree(tmp);
 }
@@ -667,7 +667,7 @@ Test(evaluate, truth_scores_zero_and_other_points_score_as_in_the_fit, .timeout 
     for (int k = 0; k < 3; ++k) cr_expect(pt.f[k] == f[k], "objective %d: %.17g here, %.17g in the fit", k, pt.f[k], f[k]);
     shp_fit_point_free(&pt);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 

@@ -264,7 +264,7 @@ Test(fit_engine, asks_repeat_until_told_and_a_tell_needs_an_ask, .timeout = 60)
     shp_fit_result res;
     cr_expect_eq(shp_fit_get_result(fit, &res), SHP_ERR_INVALID, "no result before the end");
     shp_fit_destroy(fit);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 
@@ -353,7 +353,7 @@ Test(fit_engine, fits_sharing_one_batch_end_as_each_alone, .timeout = 120)
         shp_fit_destroy(shared[i]);
     }
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }
 
@@ -397,6 +397,6 @@ Test(fit_engine, an_interruption_ends_the_fit_and_still_scores_its_best_point, .
     shp_fit_result_free(&res);
     shp_fit_destroy(fit);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }

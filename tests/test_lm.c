@@ -160,7 +160,7 @@ Test(lm, problem_residuals_square_to_the_objectives)
     }
     free(r);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
 }
 
 /* At a corner where every damped step points out of the box, no trial moves: the polish

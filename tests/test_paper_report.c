@@ -168,7 +168,7 @@ static shp_curve_agreement direct_agreement(const char *dir, const double *p)
     for (int k = 0; k < 4; ++k) fit.p[shp_model_param_index(m, names[k])] = p[k];
     shp_curve_agreement a;
     cr_assert_eq(shp_curve_agreement_compute(&truth, &fit, 1.0, 1e4, &a), SHP_OK);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return a;
 }
 

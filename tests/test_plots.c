@@ -335,6 +335,6 @@ Test(plots, posterior_script_draws_the_pngs_it_names)
     gp = tu_slurp(tu_file_in(tmp, "posterior_plots.gp"));
     cr_expect(gp && !strstr(gp, "posterior_pairs.png"));
     free(gp);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(tmp);
 }

@@ -153,6 +153,6 @@ Test(polish_sum, ends_at_the_minimum_of_the_sum_not_of_the_squares, .timeout = 1
     cr_log_info("|grad Σψ| / |grad ψ_k|: %.2e at the sum polish, %.2e at the squares polish\n", gs, gq);
     cr_expect(gs < 1e-3, "not a stationary point of Σψ: %.3e", gs);
     cr_expect(gq > 1e-2, "the squares optimum should not be one: %.3e", gq);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     shp_backend_destroy(be);
 }

@@ -99,7 +99,7 @@ Test(posterior, prior_densities_carry_the_value_density_to_the_search_coordinate
     const double lu = (log(a_u) - log(0.03)) / 0.5, lw = (log(a_w) - log(0.03)) / 0.5;
     cr_expect(fabs(shp_posterior_log_prior(pb, &o, u) - shp_posterior_log_prior(pb, &o, w) + 0.5 * (lu * lu - lw * lw)) <
               1e-9);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -124,7 +124,7 @@ Test(posterior, likelihood_of_known_and_integrated_sigma_by_hand)
     cr_expect(fabs(shp_posterior_log_likelihood(pb, &o, r) + 0.5 * m * log(ss)) < 1e-12);
     r[3] = NAN;
     cr_expect(isinf(shp_posterior_log_likelihood(pb, &o, r)));
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -173,7 +173,7 @@ Test(posterior, nearly_linear_posterior_matches_the_linearisation, .timeout = 30
                 (double)res.accepted / (double)res.proposed);
     shp_posterior_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -209,7 +209,7 @@ Test(posterior, start_around_the_optimum_and_determinism, .timeout = 300)
     shp_posterior_result_free(&a);
     shp_posterior_result_free(&b);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }
 
@@ -220,7 +220,7 @@ Test(posterior, start_around_the_optimum_and_determinism, .timeout = 300)
 static int run_posterior(const char *dir, const char *posterior_json, char *msg, size_t len)
 {
     shp_problem *pb = retention_problem(dir, 0.002, 3, NULL);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     char *text = tu_slurp(tu_file_in(dir, "post.json"));
     cJSON *root = cJSON_Parse(text);
     free(text);
@@ -341,7 +341,7 @@ Test(posterior, fit_with_a_posterior_section, .timeout = 120)
     tu_make_tmp(dir, sizeof dir, "postfit");
     setenv("SHPFIT_GNUPLOT", "", 1);
     shp_problem *pb = retention_problem(dir, 0.002, 5, "{\"sigma\": {\"retention\": 0.002}}");
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     cr_assert_eq(tu_run(SHPFIT " fit %s/post.json --out %s/out > %s/log 2>&1", dir, dir, dir), 0);
     cr_expect(tu_exists(tu_file_in(dir, "out/result.json")));
     cr_expect(tu_exists(tu_file_in(dir, "out/posterior.json")));
@@ -358,7 +358,7 @@ Test(posterior, the_rest_of_the_fit_section_is_checked_too, .timeout = 60)
     char dir[256], msg[4096];
     tu_make_tmp(dir, sizeof dir, "postbad");
     shp_problem *pb = retention_problem(dir, 0.002, 3, NULL);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     char *text = tu_slurp(tu_file_in(dir, "post.json"));
     cJSON *root = cJSON_Parse(text);
     free(text);
@@ -400,7 +400,7 @@ Test(posterior, start_from_a_fits_result, .timeout = 120)
     tu_make_tmp(dir, sizeof dir, "poststart");
     setenv("SHPFIT_GNUPLOT", "", 1);
     shp_problem *pb = retention_problem(dir, 0.002, 5, "{\"sigma\": {\"retention\": 0.002}}");
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     cr_assert_eq(tu_run(SHPFIT " fit %s/post.json --out %s/fit > /dev/null 2>&1", dir, dir), 0);
     cr_assert_eq(tu_run(SHPFIT " posterior %s/post.json --start %s/fit/result.json --out %s/post > %s/log 2>&1", dir,
                         dir, dir, dir),

@@ -82,7 +82,7 @@ Test(problem_jacobian, exact_residual_jacobian_matches_central_differences, .tim
         cr_log_info("%s:", sets[s][0]);
         const double w = compare_jacobian(pb, u, 1e-5);
         cr_expect(w <= 1e-4, "%s: exact Jacobian off by %.3e of a column's scale", sets[s][0], w);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     tu_remove_tree(dir);
 }
@@ -123,6 +123,6 @@ Test(problem_jacobian, exact_polish_matches_differences_with_fewer_columns, .tim
     cr_expect(cost[1] <= cost[0] * 1.01 + 1e-12, "exact %.6e, differences %.6e", cost[1], cost[0]);
     cr_expect_lt(evals[1], evals[0]);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     tu_remove_tree(dir);
 }

@@ -57,7 +57,7 @@ Test(suggest, config_messages_suggest)
         shp_fit_options opt;
         if (rc == SHP_OK) { /* the fit's own keys are read with its options */
             rc = shp_fit_options_load(pb, -1, &opt, err, sizeof err);
-            shp_problem_free(pb);
+            shp_problem_destroy(pb);
         }
         remove(path);
         cr_expect_neq(rc, SHP_OK, "case %zu loaded", k);

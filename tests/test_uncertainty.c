@@ -133,7 +133,7 @@ Test(uncertainty, retention_coverage_of_the_95_percent_intervals, .timeout = 300
                 se_sum[j] += unc.se[j];
             }
         }
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
     }
     cr_assert(used >= reps * 9 / 10, "%d of %d realisations inside the box", used, reps);
     for (int q = 0; q < 3; ++q) {
@@ -174,7 +174,7 @@ Test(uncertainty, unseen_parameter_and_bounds_are_flagged, .timeout = 120)
     cr_expect(unc.singular && ill, "singular %d, condition %g", unc.singular, unc.cond);
     cr_expect(fabs(unc.weakest[2]) > 0.99, "the weakest direction is Ks: %g %g %g", unc.weakest[0],
               unc.weakest[1], unc.weakest[2]);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     /* θs at its upper bound */
     pb = retention_problem(dir, "{\"loam.theta_s\": [0.3, 0.43], \"loam.n\": [1.1, 4.0]}", 0.002, 8);
     double v[2] = {1.0, 0.3};
@@ -183,7 +183,7 @@ Test(uncertainty, unseen_parameter_and_bounds_are_flagged, .timeout = 120)
     cr_expect_eq(unc.at_bound[1], 0);
     shp_uncertainty_flags(&unc, &nb, &nc, &ill);
     cr_expect_eq(nb, 1);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     shp_backend_destroy(be);
     tu_remove_tree(dir);
 }

@@ -83,7 +83,7 @@ shp_status shp_api_fit_run(const char *json, const char *base_dir, long long see
         shp_fit_result_free(&res); /* set up by shp_fit_run whatever it returns */
     }
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     if (rc != SHP_OK) {
         free(f);
         return rc;

@@ -23,7 +23,7 @@ void shp_api_forward_free(shp_api_forward *r)
 {
     if (!r) return;
     shp_column_result_free(&r->res);
-    shp_forward_free(r->fp);
+    shp_forward_destroy(r->fp);
     free(r);
 }
 

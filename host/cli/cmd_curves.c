@@ -108,7 +108,7 @@ int shp_cmd_curves(int argc, char **argv)
     }
     if (shp_stage_check_dir("--out", a.out, longest, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     shp_curve_grid g = shp_curve_grid_default(fp);
@@ -118,12 +118,12 @@ int shp_cmd_curves(int argc, char **argv)
     if (!(g.psi_min < g.psi_max)) {
         fprintf(stderr, "shpfit: curves: --psi-min %g must be below --psi-max %g\n", g.psi_min,
                 g.psi_max);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     if (shp_mkdir_p(a.out, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: --out %s\n", err);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     /* the files go to a staging folder and into --out together at the end (io/stage.h) */
@@ -147,7 +147,7 @@ int shp_cmd_curves(int argc, char **argv)
     shp_stage_abort(st);
     if (code != SHP_EXIT_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return code;
     }
     printf("shpfit curves: %d material%s, %d suctions from %g to %g %s -> %s\n", fp->n_materials,
@@ -161,6 +161,6 @@ int shp_cmd_curves(int argc, char **argv)
     } else {
         printf("shpfit curves: plots %s/retention.png, %s/conductivity.png\n", a.out, a.out);
     }
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     return code;
 }

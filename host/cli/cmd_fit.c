@@ -548,7 +548,7 @@ int shp_cmd_fit(int argc, char **argv)
         shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
         free(truth);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_EXIT_USAGE;
     }
     free(truth);
@@ -556,18 +556,18 @@ int shp_cmd_fit(int argc, char **argv)
     const int with_posterior = cfg_child(shp_problem_fit_config(pb), "posterior") != NULL;
     if (with_posterior && !a.evaluate && shp_posterior_options_load(pb, a.run.seed, &po, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_EXIT_USAGE;
     }
     if (a.evaluate) {
         const int code = evaluate(&a, pb, &opt);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return code;
     }
     shp_backend *be = shp_backend_create(a.backend, (int)a.run.threads, err, sizeof err);
     if (!be) {
         fprintf(stderr, "shpfit: fit: --backend: %s\n", err);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_EXIT_USAGE;
     }
     int code = SHP_EXIT_OK;
@@ -580,7 +580,7 @@ int shp_cmd_fit(int argc, char **argv)
     }
     if (!j) {
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return code;
     }
     shp_problem_set_journal(pb, j);
@@ -623,6 +623,6 @@ int shp_cmd_fit(int argc, char **argv)
     shp_journal_close(j, finished);
     shp_fit_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return code;
 }

@@ -173,7 +173,7 @@ static int fit_one(const char *config, const cJSON *root, const compare_spec *s,
         rc = SHP_ERR_CONFIG;
     }
     if (rc != SHP_OK) {
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return rc;
     }
     *usage = 0;
@@ -212,7 +212,7 @@ static int fit_one(const char *config, const cJSON *root, const compare_spec *s,
         copy_obs(pb, SHP_OBS_CONDUCTIVITY, &obs[1]);
     }
     if (f->status == SHP_OK) shp_fit_result_free(&res);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return rc;
 }
 

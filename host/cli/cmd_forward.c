@@ -132,12 +132,12 @@ int shp_cmd_forward(int argc, char **argv)
     if (shp_forward_load(a.config, &fp, err, sizeof err) != SHP_OK ||
         shp_stage_check_dir("--out", a.out, 24, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: %s\n", err);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     shp_backend *be = shp_cli_backend_create("forward", a.backend, 1);
     if (!be) {
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     shp_column_result res;
@@ -145,7 +145,7 @@ int shp_cmd_forward(int argc, char **argv)
         fprintf(stderr, "shpfit: out of memory for %d nodes x %d output times\n", fp->column.n,
                 fp->column.n_out);
         shp_backend_destroy(be);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_FAILURE;
     }
     /* the directory is created only now that the input is known to be good, and before
@@ -154,7 +154,7 @@ int shp_cmd_forward(int argc, char **argv)
         fprintf(stderr, "shpfit: --out %s\n", err);
         shp_column_result_free(&res);
         shp_backend_destroy(be);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
 
@@ -210,6 +210,6 @@ int shp_cmd_forward(int argc, char **argv)
     }
     shp_column_result_free(&res);
     shp_backend_destroy(be);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     return code;
 }

@@ -214,12 +214,12 @@ int shp_cmd_posterior(int argc, char **argv)
         shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK ||
         (a.start && start_from_result(a.start, pb, &o, err, sizeof err) != SHP_OK)) {
         fprintf(stderr, "shpfit: %s\n", err);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_EXIT_USAGE;
     }
     shp_backend *be = shp_cli_backend_create("posterior", a.backend, (int)a.run.threads);
     if (!be) {
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_EXIT_USAGE;
     }
     int code = SHP_EXIT_OK;
@@ -233,7 +233,7 @@ int shp_cmd_posterior(int argc, char **argv)
     }
     if (!j) {
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return code;
     }
     shp_problem_set_journal(pb, j);
@@ -257,6 +257,6 @@ int shp_cmd_posterior(int argc, char **argv)
     shp_journal_close(j, finished);
     shp_posterior_result_free(&res);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return code;
 }

@@ -147,7 +147,7 @@ int shp_cmd_surface(int argc, char **argv)
     }
     if (bad_input) {
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         free(u_base);
         free(u_truth);
         free(truth);
@@ -171,7 +171,7 @@ int shp_cmd_surface(int argc, char **argv)
     if (shp_stage_begin(out, &st, err, sizeof err) != SHP_OK) {
         fprintf(stderr, "shpfit: surface: %s\n", err);
         shp_backend_destroy(be);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         free(u_base);
         free(u_truth);
         free(truth);
@@ -260,6 +260,6 @@ int shp_cmd_surface(int argc, char **argv)
     free(u_truth);
     free(truth);
     shp_backend_destroy(be);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return code;
 }

@@ -14,7 +14,7 @@ int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
     return -1;
 }
 
-void shp_forward_free(shp_forward_problem *fp)
+void shp_forward_destroy(shp_forward_problem *fp)
 {
     if (!fp) return;
     for (int i = 0; i < fp->n_materials; ++i) free(fp->material_names[i]);
@@ -87,7 +87,7 @@ static int load_root(const cfg_ctx *c, const char *path, cJSON *root, parse_fn p
     fp->config = root;
     const int rc = parse(c, root, fp);
     if (rc != SHP_OK) {
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return rc;
     }
     *out = fp;

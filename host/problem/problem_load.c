@@ -115,7 +115,7 @@ shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_probl
     const cfg_ctx c = {path, err, len}; /* not NULL: the loads above refuse it */
     shp_problem *pb = calloc(1, sizeof *pb);
     if (!pb) {
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         return cfg_fail(&c, "", "out of memory");
     }
     pb->fp = fp;
@@ -131,14 +131,14 @@ shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_probl
     if (rc == SHP_OK) rc = parse_objectives(pb, &c, fit);
     if (rc == SHP_OK) rc = parse_step_cap(pb, &c, fit);
     if (rc != SHP_OK) {
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return rc;
     }
     *out = pb;
     return SHP_OK;
 }
 
-void shp_problem_free(shp_problem *pb)
+void shp_problem_destroy(shp_problem *pb)
 {
     if (!pb) return;
     for (int k = 0; k < SHP_OBS_COUNT; ++k) shp_obs_set_free(&pb->obs[k]);
@@ -153,7 +153,7 @@ void shp_problem_free(shp_problem *pb)
     free(pb->out);
     free(pb->stats);
     free(pb->slot);
-    shp_forward_free(pb->fp);
+    shp_forward_destroy(pb->fp);
     free(pb);
 }
 

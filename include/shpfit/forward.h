@@ -29,7 +29,7 @@ extern "C" {
 
 struct cJSON; /* cjson/cJSON.h; only the host code that echoes it needs the full type */
 
-/* Read-only for callers: created by shp_forward_load, released by shp_forward_free. */
+/* Read-only for callers: created by shp_forward_load, released by shp_forward_destroy. */
 typedef struct shp_forward_problem {
     char *path;                 /* the config path as given (for messages and echoes) */
     char length_unit[4];        /* "mm" | "cm" | "m" */
@@ -86,7 +86,7 @@ shp_status shp_materials_load(const char *path, shp_forward_problem **out, char 
 shp_status shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* Release a problem (NULL is fine). */
-void shp_forward_free(shp_forward_problem *fp);
+void shp_forward_destroy(shp_forward_problem *fp);
 
 /* Forcing blocks of shp_forward_problem.forcing. */
 enum { SHP_FORCING_T = 0, SHP_FORCING_NET, SHP_FORCING_TP, SHP_FORCING_P, SHP_FORCING_EP, SHP_FORCING_BLOCKS };

@@ -57,7 +57,7 @@ shp_status shp_problem_load(const char *path, shp_problem **out, char *err, size
 struct cJSON;
 shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len);
 
-void shp_problem_free(shp_problem *pb);
+void shp_problem_destroy(shp_problem *pb);
 
 /* The forward problem underneath (materials at their config values). */
 const shp_forward_problem *shp_problem_forward(const shp_problem *pb);

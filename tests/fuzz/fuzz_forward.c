@@ -31,13 +31,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = shp_forward_load(cfg, &fp, err, sizeof err);
     fz_said("shp_forward_load", rc, err);
     if (rc == SHP_OK) {
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
         /* the synth section: parsed on top of the same forward load, nothing run */
         rc = shp_synth_check(cfg, err, sizeof err);
         fz_said("shp_synth_check", rc, err);
     }
     rc = shp_materials_load(cfg, &fp, err, sizeof err);
     fz_said("shp_materials_load", rc, err);
-    if (rc == SHP_OK) shp_forward_free(fp);
+    if (rc == SHP_OK) shp_forward_destroy(fp);
     return 0;
 }

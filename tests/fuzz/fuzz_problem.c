@@ -51,6 +51,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_said("shp_fit_truth", rc, err);
     }
     free(truth);
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     return 0;
 }

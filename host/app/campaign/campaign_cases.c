@@ -160,7 +160,7 @@ int shp_campaign_check_cases(const shp_campaign *cp, char *err, size_t len)
             shp_fit_options opt;
             rc = shp_campaign_variant_options(cp, pb, v, 0, &opt, err, len);
         }
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         if (rc != SHP_OK && cc->synth) name_the_source(cp, i, config, err, len);
     }
     shp_remove_tree(scratch);

@@ -252,7 +252,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     if (cp->target_kind == 1 && !have_truth) {
         snprintf(err, len, "case %s: the target retention_rmse needs fit.truth in %s", cc->name, config);
         free(truth);
-        shp_problem_free(pb);
+        shp_problem_destroy(pb);
         return SHP_ERR_CONFIG;
     }
     const shp_material *tr = have_truth ? truth : NULL;
@@ -330,7 +330,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     }
     shp_problem_set_journal(pb, NULL);
     shp_journal_close(jr, rc == SHP_OK); /* the case is whole in runs.csv: its journal goes */
-    shp_problem_free(pb);
+    shp_problem_destroy(pb);
     if (rc != SHP_OK && !err[0]) snprintf(err, len, "case %s: %s", cc->name, shp_strerror(rc));
     return rc;
 }

@@ -611,7 +611,7 @@ void pr_free(pr_data *d)
         free(d->cases[c].name);
         free(d->cases[c].soil);
         free(d->cases[c].error);
-        shp_problem_free(d->cases[c].pb);
+        shp_problem_destroy(d->cases[c].pb);
     }
     for (int v = 0; v < d->n_variants; ++v) {
         free(d->variants[v].name);

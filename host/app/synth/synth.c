@@ -38,7 +38,7 @@ typedef struct {
 
 static void spec_free(synth_spec *s)
 {
-    shp_forward_free(s->ref);
+    shp_forward_destroy(s->ref);
     free(s->times);
     free(s->depths);
     free(s->tdepths);
@@ -506,7 +506,7 @@ static int load(const char *config, shp_forward_problem **fp, synth_spec *s, cha
     rc = parse_spec(&c, *fp, s);
     if (rc != SHP_OK) {
         spec_free(s);
-        shp_forward_free(*fp);
+        shp_forward_destroy(*fp);
         *fp = NULL;
     }
     return rc;
@@ -519,7 +519,7 @@ shp_status shp_synth_check(const char *config, char *err, size_t len)
     const int rc = load(config, &fp, &s, err, len);
     if (rc == SHP_OK) {
         spec_free(&s);
-        shp_forward_free(fp);
+        shp_forward_destroy(fp);
     }
     return rc;
 }
@@ -561,6 +561,6 @@ shp_status shp_synth_run(const char *config, const char *dir, long long seed_ove
     }
     shp_stage_abort(st);
     spec_free(&s);
-    shp_forward_free(fp);
+    shp_forward_destroy(fp);
     return rc;
 }
