@@ -93,7 +93,7 @@ CUDA_LDLIBS := -L$(dir $(NVCC))../lib64 -lcudart_static -lrt -lpthread -ldl -lst
 endif
 endif
 
-.PHONY: all deps run test test-long test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python \
+.PHONY: all deps run test test-long test-gpu cuda-check bench docs paper paper-fresh clean lib-shared test-python test-example \
         install test-install
 all: $(BIN) $(ALL_CUDA)
 
@@ -146,7 +146,13 @@ $(BIN): $(CLI_OBJS) $(APP_LIB) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(APP_LIB) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
 # the suite also checks the smoothness statistic of the bench program (tests/test_smooth_stat.c)
-TEST_BENCH_OBJS := $(BUILD)/bench/smooth_stat.o
+# and that the loam problem built in code is the one its config file loads
+TEST_BENCH_OBJS := $(BUILD)/bench/smooth_stat.o $(BUILD)/examples/loam_problem.o
+
+# examples/fit_loam: a problem built and fitted in code, linked with libshpfit alone
+EXAMPLE_BIN := $(BUILD)/examples/fit_loam
+$(EXAMPLE_BIN): $(BUILD)/examples/fit_loam.o $(BUILD)/examples/loam_problem.o $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $^ $(LDLIBS) -o $@
 $(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB)
 	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
 
@@ -223,9 +229,20 @@ space := $(empty) $(empty)
 LONG_FILTER := $(subst $(space),|,$(strip $(LONG_TESTS)))
 
 test:
-	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN) $(SO_LIB)
+	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN) $(SO_LIB) $(EXAMPLE_BIN)
 	@cd tests && SHPFIT_BIN=$(abspath $(BIN)) $(abspath $(TEST_BIN)) --jobs $(NPROC) --filter '!($(LONG_FILTER))'
-	@$(MAKE) --no-print-directory CUDA=$(CUDA) test-python
+	@$(MAKE) --no-print-directory CUDA=$(CUDA) test-python test-example
+
+# The example as a user runs it, on a short search (the polish finishes it): the fitted
+# θs, α, n and Ks within 1, 10, 3 and 1 % of the truth the observations were made from.
+test-example: $(EXAMPLE_BIN)
+	$(EXAMPLE_BIN) configs/data/loam_obs 15 | tee $(BUILD)/examples/fit_loam.txt
+	@awk 'BEGIN { t["loam.theta_s"] = 0.43; t["loam.alpha"] = 0.036; t["loam.n"] = 1.56; \
+	              t["loam.Ks"] = 0.01733; tol["loam.theta_s"] = 0.01; tol["loam.alpha"] = 0.1; \
+	              tol["loam.n"] = 0.03; tol["loam.Ks"] = 0.01 } \
+	      ($$1 in t) { d = $$2 / t[$$1] - 1; if (d < 0) d = -d; if (d > tol[$$1]) bad = bad " " $$1; ++seen } \
+	      END { if (seen != 4 || bad != "") { print "test-example: off the truth:" bad; exit 1 } }' \
+	      $(BUILD)/examples/fit_loam.txt
 
 test-long:
 	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN)

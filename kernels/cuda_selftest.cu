@@ -45,7 +45,7 @@
  * this harness and its acceptance rules on a machine without a GPU (slow: minutes). */
 #include "cuda_check.h"
 
-#include "../tests/fixtures.h" /* ponded_column() */
+#include "testing/column_fixture.h" /* ponded_column(), random_material(), rel_diff() */
 #include "shpfit/backend_cuda.h"
 #include "shpfit/batch.h"
 #include "shpfit/column.h"

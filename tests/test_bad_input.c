@@ -61,7 +61,7 @@ static const struct {
     {"synth.times.every", BI_M_HUGE},
     /* a campaign's seeds are a count or a list (docs/bench.md) */
     {"seeds", BI_M_NUMBER},
-    /* "polish": true is the Levenberg-Marquardt polish with its defaults (docs/fit.md 2.8) */
+    /* "polish": true is the Levenberg-Marquardt polish with its defaults (docs/fit-reference.md §1.8) */
     {"*.polish", BI_M_BOOL},
 };
 

@@ -1,4 +1,4 @@
-/* Retention and conductivity data in the conventions of their sources (docs/fit.md §2.2):
+/* Retention and conductivity data in the conventions of their sources (docs/fit-reference.md §1.2):
  * the Toyoura sand points of SWRC Fit's sample read as suction, h, pF, kPa, hPa, m and θ
  * in %, separated by tabs, commas, ';' or spaces, with a header or with "columns", must
  * give the same observations; every ambiguous or wrong file fails naming the config, the

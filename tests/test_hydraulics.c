@@ -101,7 +101,7 @@ static double rel_err(double got, double ref)
 
 /* The reference files' model keys, the registry model each one checks, and the
  * tolerance on K: 1e-10 where the reference K is a closed form; the FXW K rows are a
- * quadrature of Mualem's integral on the capillary part (docs/models.md, `fxw`), a
+ * quadrature of Mualem's integral on the capillary part (docs/models-reference.md, `fxw`), a
  * check of our own quadrature only. */
 static const struct {
     const char *key, *model;

@@ -8,7 +8,7 @@
  *   row of both files, h = +5 … −1e6 cm; θ and C to 1e-12 relative, K to 1e-10), both
  *   through the 9 bimodal parameters of the CSV and through the FG2021 map.
  * - C against a finite difference of θ and dK/dh against one of K, h = −1e-3 … −1e6 cm.
- * - Inverse retention of the unimodal model, the FG2021 θr(σ)/Ψm table of docs/models.md,
+ * - Inverse retention of the unimodal model, the FG2021 θr(σ)/Ψm table of docs/models-reference.md,
  *   monotonicity, the macropore switch-off, units, and the registry rows.
  * Values are copied from the CSVs (17 digits) so that these tests do not depend on the
  * registry dispatch. */
@@ -596,7 +596,7 @@ Test(kosugi, unimodal_h_of_se_round_trip)
 
 /* ------------------------------------------------------------------ FG2021 */
 
-/* The table of docs/models.md (kosugi2_fg2021), θrMax = 0.2: θr(σ) and Ψm
+/* The table of docs/models-reference.md (kosugi2_fg2021), θrMax = 0.2: θr(σ) and Ψm
  * min/max/"unique" [mm], each to half a unit of the last digit given there. */
 Test(kosugi, fg2021_bounds_table)
 {

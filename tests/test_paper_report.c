@@ -81,7 +81,7 @@ static void config_write(const char *config, cJSON *root)
     free(out);
 }
 
-/* The loam config with its alpha replaced by the ratio alpha/Ks (docs/fit.md §2.1). */
+/* The loam config with its alpha replaced by the ratio alpha/Ks (docs/fit-reference.md §1.1). */
 static void use_ratio(const char *config)
 {
     cJSON *root = config_read(config);

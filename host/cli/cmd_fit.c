@@ -60,7 +60,7 @@ static void help(FILE *f)
             "The files appear together when all are complete; a failed run leaves DIR as it was.\n"
             "While it runs, DIR/fit.checkpoint records every generation: after a kill, the same\n"
             "command with --resume continues where it stopped and ends with the same result as\n"
-            "an uninterrupted run (docs/fit.md, \"Checkpoints\").\n\n"
+            "an uninterrupted run (docs/fit-reference.md, \"Checkpoints\").\n\n"
             "With --evaluate no optimizer runs: the objectives and metrics of one parameter\n"
             "set go into DIR/result.json (\"mode\": \"evaluate\", the column's status) and\n"
             "DIR/best_series.csv, e.g. to check the misfit at a known answer.\n\n"

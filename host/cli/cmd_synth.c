@@ -26,7 +26,7 @@ static void help(FILE *f)
             "  DIR/synth.json        true parameters, offsets, noise, seed, status\n"
             "The optional \"synth\" section chooses series, times, depths, heads, systematic\n"
             "offsets and Gaussian errors (a fraction of each series' standard deviation,\n"
-            "as in seed 002 section 4.3); see docs/fit.md.\n\n"
+            "as in seed 002 section 4.3); see docs/fit-reference.md.\n\n"
             "options:\n"
             "  -o, --out DIR   output directory (created if missing)\n"
             "  --seed N        seed of the random errors (default: synth.seed, else 1)\n"

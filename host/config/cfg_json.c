@@ -218,19 +218,6 @@ int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, cons
 }
 
 /* A registry unit ("L/T", "1/L", "L^beta") in the config's units ("cm/min"). */
-void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp)
-{
-    size_t k = 0;
-    if (len) out[0] = '\0';
-    for (const char *u = unit; *u && k + 1 < len; ++u) {
-        const char *s = *u == 'L' ? fp->length_unit : *u == 'T' ? fp->time_unit : NULL;
-        const int w = s ? snprintf(out + k, len - k, "%s", s) : snprintf(out + k, len - k, "%c", *u);
-        if (w < 0) break;
-        k += (size_t)w;
-    }
-    if (!strcmp(unit, "-")) snprintf(out, len, "(dimensionless)");
-}
-
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
                           const shp_forward_problem *fp, double v)
 {
@@ -238,7 +225,7 @@ int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_in
     shp_param_plausible(p, fp->cm_per_length, fp->min_per_time, &lo, &hi);
     if (v >= lo && v <= hi) return SHP_OK;
     char unit[64];
-    cfg_unit_text(unit, sizeof unit, p->unit, fp);
+    shp_forward_unit_text(fp, p->unit, unit, sizeof unit);
     return cfg_fail(c, path, "%g is not a plausible value: expected %g to %g %s (the default inversion "
                              "bounds widened; see shpfit models)", v, lo, hi, unit);
 }
@@ -285,19 +272,5 @@ int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluat
 const char *const cfg_length_units[] = {"mm", "cm", "m", NULL};
 const char *const cfg_time_units[] = {"s", "min", "h", "d", NULL};
 
-double cfg_cm_per_length_unit(const char *name)
-{
-    static const double cm[] = {0.1, 1.0, 100.0};
-    for (int k = 0; cfg_length_units[k]; ++k)
-        if (!strcmp(name, cfg_length_units[k])) return cm[k];
-    return 0.0;
-}
-
-double cfg_min_per_time_unit(const char *name)
-{
-    static const double min[] = {1.0 / 60.0, 1.0, 60.0, 1440.0};
-    if (!strcmp(name, "day")) return 1440.0;
-    for (int k = 0; cfg_time_units[k]; ++k)
-        if (!strcmp(name, cfg_time_units[k])) return min[k];
-    return 0.0;
-}
+double cfg_cm_per_length_unit(const char *name) { return shp_length_unit_cm(name); }
+double cfg_min_per_time_unit(const char *name) { return shp_time_unit_min(name); }

@@ -16,6 +16,7 @@
 #include "shpfit/forward.h"
 #include "shpfit/models.h"
 #include "shpfit/status.h"
+#include "util/suggest.h"
 
 #define CFG_PATH_MAX 256
 
@@ -51,14 +52,7 @@ const char *cfg_type_name(const cJSON *it);
 /* Case-sensitive member look-up (NULL when absent). */
 const cJSON *cfg_child(const cJSON *obj, const char *key);
 
-/* "Did you mean" (cfg_suggest.c): the name of the NULL-terminated list closest to a
- * misspelt word within the edit distance of a typing slip (1 up to 4 characters, 2 up
- * to 8, 3 beyond; case ignored), or NULL; the same over the model registry's names
- * and aliases (the model's name); and the phrase 'did you mean "X"? ' into buf, or ""
- * when there is no suggestion. */
-const char *cfg_suggest(const char *word, const char *const *names);
-const char *cfg_suggest_model(const char *word);
-void cfg_did_you_mean(char *buf, size_t len, const char *suggestion);
+
 
 /* Reject a key of obj given twice (cJSON would keep the first and hide the second). */
 int cfg_check_duplicates(const cfg_ctx *c, const cJSON *obj, const char *path);
@@ -102,10 +96,6 @@ int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, cons
  * alike. */
 int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluations,
                double *time_s);
-
-/* A registry unit ("L/T", "1/L", "-") in the config's units ("cm/min", "1/cm",
- * "(dimensionless)"). */
-void cfg_unit_text(char *out, size_t len, const char *unit, const shp_forward_problem *fp);
 
 /* A model parameter's value within its plausible range (shp_param_plausible). */
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,

@@ -7,19 +7,8 @@
 
 #include "config/cfg_json.h"
 #include "shpfit/forward.h"
+#include "shpfit/limits.h"
 
-/* Limits of plausible input, in cm and min (the loaders convert them to the config's
- * units): a value beyond them is a typing mistake, and would only end as a
- * non-converged column or an allocation failure far from its cause. */
-#define SHP_DEPTH_MAX_CM 1e5             /* a column of 1 km */
-#define SHP_DEPTH_MAX_TEXT "1e5 cm"
-#define SHP_TIME_MAX_MIN 1e9             /* about 1900 years */
-#define SHP_TIME_MAX_TEXT "1e9 min, about 1900 years"
-#define SHP_HEAD_MAX_CM 1e7              /* pF 7: oven-dry */
-#define SHP_HEAD_MAX_TEXT "1e7 cm, pF 7"
-#define SHP_FLUX_MAX_CM_MIN 1e3          /* 600 m/h */
-#define SHP_FLUX_MAX_TEXT "1e3 cm/min"
-#define SHP_MAX_OUTPUT_TIMES 1e8
 #define SHP_MEMORY_LIMIT_MB 4096.0       /* default of output.memory_limit_mb */
 
 /* shp_forward_load on a document already parsed, which the call takes over (deleted on

@@ -6,36 +6,7 @@
 #include <string.h>
 
 #include "config/cfg_sections.h"
-
-int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
-{
-    for (int i = 0; name && i < fp->n_materials; ++i)
-        if (strcmp(fp->material_names[i], name) == 0) return i;
-    return -1;
-}
-
-void shp_forward_destroy(shp_forward_problem *fp)
-{
-    if (!fp) return;
-    for (int i = 0; i < fp->n_materials; ++i) free(fp->material_names[i]);
-    free(fp->material_names);
-    free(fp->materials);
-    free(fp->missing);
-    free(fp->z);
-    free(fp->mat_of_node);
-    free(fp->h_init);
-    free(fp->init_value);
-    free(fp->t_out);
-    free(fp->obs_depth);
-    free(fp->obs_node);
-    free(fp->obs_w);
-    free(fp->bc_table);
-    free(fp->forcing);
-    free(fp->root_w);
-    cJSON_Delete(fp->config);
-    free(fp->path);
-    free(fp);
-}
+#include "shpfit/journal.h"
 
 static int parse_all(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
 {
@@ -85,6 +56,9 @@ static int load_root(const cfg_ctx *c, const char *path, cJSON *root, parse_fn p
         return SHP_ERR_NOMEM;
     }
     fp->config = root;
+    char *text = cJSON_PrintUnformatted(root);
+    fp->config_hash = text ? shp_hash64(text, strlen(text), SHP_HASH_INIT) : SHP_HASH_INIT;
+    cJSON_free(text);
     const int rc = parse(c, root, fp);
     if (rc != SHP_OK) {
         shp_forward_destroy(fp);

@@ -37,17 +37,9 @@ const char *shp_station_var_name(int v)
 
 char *shp_lines_next(shp_lines *it, long *line)
 {
-    if (it->p >= it->end) return NULL;
-    char *s = it->p, *q = s;
-    while (q < it->end && *q != '\n' && *q != '\r') ++q;
-    char *next = q;
-    if (q < it->end) {
-        next = q + 1;
-        if (*q == '\r' && next < it->end && *next == '\n') ++next;
-        *q = '\0';
-    }
-    it->p = next;
-    *line = ++it->line;
+    size_t n;
+    char *s = shp_csv_lines_next(it, &n);
+    *line = it->line;
     return s;
 }
 
@@ -233,7 +225,8 @@ int shp_station_format_guess(const char *path)
     size_t n = 0;
     char *text = shp_file_read_all(path, &n);
     if (!text) return -1;
-    shp_lines it = {text, text + n, 0};
+    shp_lines it;
+    shp_csv_lines_text(&it, text, n);
     long line;
     char *s;
     int f = -1;

@@ -6,14 +6,13 @@
 #include <stddef.h>
 
 #include "field/field_internal.h"
+#include "io/csv_rows.h"
 #include "shpfit/station.h"
 
-/* The lines of a text buffer, in place: each call NUL-terminates the next line (LF,
- * CRLF or CR ends it) and returns it with its 1-based number; NULL at the end. */
-typedef struct {
-    char *p, *end;
-    long line;
-} shp_lines;
+/* The lines of a text buffer, in place (io/csv_rows.h: shp_csv_lines_text): each call
+ * NUL-terminates the next line (LF, CRLF or CR ends it) and returns it with its 1-based
+ * number; NULL at the end. */
+typedef shp_csv_lines shp_lines;
 char *shp_lines_next(shp_lines *it, long *line);
 
 

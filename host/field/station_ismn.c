@@ -114,7 +114,8 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
     int ns = 0, rc = SHP_OK, have_header = 0;
     memset(s, 0, sizeof s);
     char network[64] = "", station[64] = "";
-    shp_lines it = {text, text + strlen(text), 0};
+    shp_lines it;
+    shp_csv_lines_text(&it, text, strlen(text));
     long line;
     char *ln;
     const char *fmt = ceop ? "ISMN CEOP" : "ISMN header+values";

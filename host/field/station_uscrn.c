@@ -47,7 +47,8 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
     int n = 0, cap = 0, rc = SHP_OK;
     long prev_line = 0, line;
     long missing_sm[N_SM] = {0}, read_sm[N_SM] = {0};
-    shp_lines it = {text, text + strlen(text), 0};
+    shp_lines it;
+    shp_csv_lines_text(&it, text, strlen(text));
     char *s;
     while ((s = shp_lines_next(&it, &line)) != NULL) {
         while (*s == ' ' || *s == '\t') ++s;

@@ -1,5 +1,5 @@
 /* The optimizer part of "fit": algorithm, population, seed, settings, stop rules,
- * objectives per step and the two-step procedure (shpfit/fit.h, docs/fit.md).
+ * objectives per step and the two-step procedure (shpfit/fit.h, docs/fit-reference.md).
  *
  *   "algorithm": "pso_vega", "population": 48, "seed": 1,
  *   "settings": {"w_start": 0.9, "topology": "ring", …},   any shp_opt_settings knob
@@ -22,7 +22,7 @@
 enum { K_DOUBLE, K_INT, K_ENUM };
 
 /* Every settings knob by its config name: one table, so the parser, the error
- * messages and docs/fit.md agree. */
+ * messages and docs/fit-reference.md agree. */
 static const struct {
     const char *name;
     int kind;
@@ -292,12 +292,7 @@ static int parse_options(const cfg_ctx *c, const shp_problem *pb, const cJSON *o
     /* the top-level keys: the single run, or what both steps of a two-step run
      * start from */
     shp_fit_step base;
-    memset(&base, 0, sizeof base);
-    base.alg = shp_problem_n_obj(pb) > 1 ? SHP_OPT_PSO_VEGA : SHP_OPT_PSO;
-    base.settings = shp_opt_settings_default(base.alg);
-    base.stop = shp_opt_stop_default();
-    base.n_obj = shp_problem_n_obj(pb);
-    for (int k = 0; k < base.n_obj; ++k) base.obj[k] = k;
+    shp_fit_step_default(pb, &base);
     const int dim = shp_problem_dim(pb);
     if (proc == 0) {
         CFG_TRY(parse_step(c, pb, obj, path, 0, dim, &base));
@@ -473,11 +468,6 @@ shp_status shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, co
                               const char *path, shp_fit_step *st, char *err, size_t len)
 {
     const cfg_ctx c = {file, err, len};
-    memset(st, 0, sizeof *st);
-    st->alg = shp_problem_n_obj(pb) > 1 ? SHP_OPT_PSO_VEGA : SHP_OPT_PSO;
-    st->settings = shp_opt_settings_default(st->alg);
-    st->stop = shp_opt_stop_default();
-    st->n_obj = shp_problem_n_obj(pb);
-    for (int k = 0; k < st->n_obj; ++k) st->obj[k] = k;
+    shp_fit_step_default(pb, st);
     return parse_step(&c, pb, (const cJSON *)obj, path, 1, shp_problem_dim(pb), st);
 }

@@ -197,28 +197,26 @@ void fit_polisher_abort(fit_polisher *p)
 shp_status shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_settings *s, const shp_step_space *sp,
                           double *u, shp_fit_polish_info *info, char *err, size_t len)
 {
-    const int nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb), dim = shp_problem_dim(pb);
+    const int dim = shp_problem_dim(pb);
     const int cap = shp_lm_max_candidates(sp->sdim, s) > 1 ? shp_lm_max_candidates(sp->sdim, s) : 1;
     const double t0 = shp_fit_clock(pb);
     fit_polisher p;
     int rc = fit_polisher_init(&p, pb, s, sp, u, info);
-    double *f = malloc((size_t)cap * nobj * sizeof *f), *r = malloc((size_t)cap * m * sizeof *r);
-    double *J = s->jacobian == SHP_LM_JACOBIAN_EXACT ? malloc((size_t)cap * m * dim * sizeof *J) : NULL;
-    int *ok = malloc((size_t)cap * sizeof *ok);
-    if (rc == SHP_OK && (!f || !r || !ok || (s->jacobian == SHP_LM_JACOBIAN_EXACT && !J))) rc = SHP_ERR_NOMEM;
+    shp_fit_buffers b = {0};
+    if (rc == SHP_OK)
+        rc = shp_fit_buffers_reserve(&b, pb, cap,
+                                     s->jacobian == SHP_LM_JACOBIAN_EXACT ? SHP_FIT_NEED_JACOBIAN
+                                                                          : SHP_FIT_NEED_RESIDUALS);
     shp_fit_request rq;
     while (rc == SHP_OK && (rc = fit_polisher_ask(&p, &rq)) == SHP_OK && rq.n > 0) {
-        rc = shp_fit_evaluate(pb, be, &rq, f, ok, r, J);
-        if (rc == SHP_OK) rc = fit_polisher_tell(&p, f, ok, r, J);
+        rc = shp_fit_evaluate(pb, be, &rq, b.f, b.ok, b.r, b.J);
+        if (rc == SHP_OK) rc = fit_polisher_tell(&p, b.f, b.ok, b.r, b.J);
     }
     if (rc == SHP_OK) memcpy(u, p.u, (size_t)dim * sizeof *u);
     else snprintf(err, len, "polish: %s", shp_strerror(rc));
     info->wall_s += shp_fit_clock(pb) - t0;
     fit_polisher_free(&p);
-    free(f);
-    free(r);
-    free(J);
-    free(ok);
+    shp_fit_buffers_free(&b);
     return rc;
 }
 

@@ -67,34 +67,6 @@ double shp_fit_clock(const shp_problem *pb)
     return j ? shp_journal_clock(j) : shp_wall_seconds();
 }
 
-/* Buffers for one request's results, grown as requests grow. */
-typedef struct {
-    double *f, *r, *J;
-    int *ok;
-    int n, need;
-} eval_buffers;
-
-static int eval_reserve(eval_buffers *b, const shp_problem *pb, const shp_fit_request *rq)
-{
-    if (rq->n <= b->n && rq->need <= b->need) return SHP_OK;
-    const int n = rq->n > b->n ? rq->n : b->n, need = rq->need > b->need ? rq->need : b->need;
-    const size_t m = (size_t)shp_problem_n_residuals(pb), dim = (size_t)shp_problem_dim(pb);
-    free(b->f);
-    free(b->r);
-    free(b->J);
-    free(b->ok);
-    b->f = malloc((size_t)n * (size_t)shp_problem_n_obj(pb) * sizeof *b->f);
-    b->ok = malloc((size_t)n * sizeof *b->ok);
-    b->r = need >= SHP_FIT_NEED_RESIDUALS ? malloc((size_t)n * (m ? m : 1) * sizeof *b->r) : NULL;
-    b->J = need >= SHP_FIT_NEED_JACOBIAN ? malloc((size_t)n * (m ? m : 1) * dim * sizeof *b->J) : NULL;
-    b->n = n;
-    b->need = need;
-    if (b->f && b->ok && (need < SHP_FIT_NEED_RESIDUALS || b->r) && (need < SHP_FIT_NEED_JACOBIAN || b->J))
-        return SHP_OK;
-    b->n = 0;
-    return SHP_ERR_NOMEM;
-}
-
 shp_status shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *opt,
                        shp_fit_progress_fn progress, void *ctx, shp_fit_result *res, char *err,
                        size_t len)
@@ -105,12 +77,12 @@ shp_status shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    eval_buffers b = {0};
+    shp_fit_buffers b = {0};
     double last = shp_problem_journal(pb) ? 0.0 : shp_fit_clock(pb);
     int rc, told = 0;
     shp_fit_request rq;
     while ((rc = shp_fit_ask(fit, &rq)) == SHP_OK && rq.n > 0) {
-        rc = eval_reserve(&b, pb, &rq);
+        rc = shp_fit_buffers_reserve(&b, pb, rq.n, rq.need);
         if (rc == SHP_OK) rc = shp_fit_evaluate(pb, be, &rq, b.f, b.ok, b.r, b.J);
         if (rc != SHP_OK) {
             snprintf(err, len, "batch evaluation failed: %s", shp_strerror(rc));
@@ -128,10 +100,7 @@ shp_status shp_fit_run(shp_problem *pb, shp_backend *be, const shp_fit_options *
     if (rc != SHP_OK && shp_fit_status(fit) != SHP_OK) snprintf(err, len, "%s", shp_fit_errmsg(fit));
     if (shp_fit_done(fit)) shp_fit_get_result(fit, res);
     shp_fit_destroy(fit);
-    free(b.f);
-    free(b.r);
-    free(b.J);
-    free(b.ok);
+    shp_fit_buffers_free(&b);
     /* the problem's counts: invalid candidates too */
     shp_problem_counts(pb, &res->evaluations, &res->invalid, &res->failed);
     const shp_journal *j = shp_problem_journal(pb);

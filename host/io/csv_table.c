@@ -1,5 +1,5 @@
 /* Numeric CSV tables (see csv_table.h). */
-#define _POSIX_C_SOURCE 200809L /* getline, strdup */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include "io/csv_table.h"
 
 #include <ctype.h>
@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
+#include "io/csv_rows.h"
 #include "shpfit/status.h"
 
 #define MAX_COLS 256
@@ -18,8 +18,8 @@
  * stay finite, so σ and ψ of the data are numbers (no data in cm and min come near). */
 #define MAX_ABS 1e100
 
-/* The delimiter ' ' stands for runs of whitespace (spaces and tabs). */
-#define DELIM_SPACE ' '
+/* Runs of whitespace (spaces and tabs). */
+#define DELIM_SPACE SHP_CSV_BLANKS
 #define ANY_DELIM " (values separated by ',', ';', tabs or spaces)"
 
 /* Reading one file: the caller's rules, the table so far and the delimiter in force. */
@@ -34,6 +34,8 @@ typedef struct {
     int cap;          /* rows allocated */
     int seen;         /* a content line was read */
     char delim;       /* ',', ';', '\t' or DELIM_SPACE */
+    char **field;     /* the current line's fields (shp_csv_split) */
+    int field_cap;
     long delim_line;  /* the line it was found on */
     char *msg;
     size_t len;
@@ -119,24 +121,6 @@ static void glue_units(char *s)
         *w++ = *p;
     }
     *w = '\0';
-}
-
-/* Split a line at delimiter d in place; returns the number of fields (≤ max, max + 1
- * when there are more). The line is trimmed, so whitespace runs have no empty ends. */
-static int split(char *line, char d, char **field, int max)
-{
-    int n = 0;
-    field[n++] = line;
-    for (char *p = line; *p; ++p) {
-        const int at = d == DELIM_SPACE ? isspace((unsigned char)*p) : *p == d;
-        if (!at) continue;
-        *p = '\0';
-        if (d == DELIM_SPACE)
-            while (isspace((unsigned char)p[1])) *++p = '\0';
-        if (n == max) return max + 1;
-        field[n++] = p + 1;
-    }
-    return n;
 }
 
 /* Why a field may not read as a number: another convention of the data's source. */
@@ -289,8 +273,10 @@ static int parse_line(reader *r, char *line, long ln)
         if (r->delim == DELIM_SPACE) glue_units(line);
     }
     const char o = other_delim(line, r->delim); /* before the split cuts the line */
-    char *field[MAX_COLS + 1];
-    const int nf = split(line, r->delim, field, MAX_COLS);
+    int nf = shp_csv_split(line, r->delim, 0, &r->field, &r->field_cap);
+    if (nf < 0) return nomem(r); /* without quotes only memory fails */
+    if (nf > MAX_COLS) nf = MAX_COLS + 1; /* "more than MAX_COLS" is all the messages say */
+    char **field = r->field;
     double v0;
     if (first && parse_field(field[0], &v0) != 0 && !starts_numeric(trim(field[0])))
         return parse_header(r, field, nf, ln);
@@ -325,61 +311,29 @@ void shp_csv_table_free(shp_csv_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Lines of a file ended by "\n", "\r\n" or a lone "\r" (old Mac files, as the ISMN
- * soil moisture network still writes them): getline's chunks cut at every CR. */
-typedef struct {
-    FILE *f;
-    char *buf;
-    size_t cap;
-    ssize_t got, pos; /* bytes in buf, and where the next line starts */
-} line_reader;
-
-/* The next line, NUL-terminated in place, and its length in *n (it may hold NUL
- * bytes); NULL at the end of the file or on a read error. */
-static char *next_line(line_reader *lr, size_t *n)
-{
-    if (lr->pos >= lr->got) {
-        lr->got = getline(&lr->buf, &lr->cap, lr->f);
-        lr->pos = 0;
-        if (lr->got <= 0) return NULL;
-    }
-    char *s = lr->buf + lr->pos;
-    ssize_t e = lr->pos;
-    while (e < lr->got && lr->buf[e] != '\n' && lr->buf[e] != '\r') ++e;
-    *n = (size_t)(e - lr->pos);
-    ssize_t next = e + 1; /* past the line end; got when there is none (the last line) */
-    if (e < lr->got && lr->buf[e] == '\r' && e + 1 < lr->got && lr->buf[e + 1] == '\n') ++next;
-    if (e < lr->got) lr->buf[e] = '\0';
-    lr->pos = next;
-    return s;
-}
-
 int shp_csv_read_table_opt(const char *path, int ncols, const char *const *names,
                            const shp_csv_options *opt, shp_csv_table *t, char *msg, size_t len)
 {
     memset(t, 0, sizeof *t);
-    line_reader lr = {fopen(path, "r"), NULL, 0, 0, 0};
-    if (!lr.f) {
+    shp_csv_lines lr;
+    if (shp_csv_lines_open(&lr, path) != 0) {
         snprintf(msg, len, "cannot open: %s", strerror(errno));
         return SHP_ERR_IO;
     }
     reader r = {.ncols_wanted = ncols, .names = names, .any_order = opt && opt->any_order,
                 .keep = opt ? opt->keep : NULL, .t = t, .delim = ',', .msg = msg, .len = len};
-    long ln = 0;
     int rc = SHP_OK;
     char *s;
     size_t n;
-    while (rc == SHP_OK && (s = next_line(&lr, &n))) {
-        ++ln;
+    while (rc == SHP_OK && (s = shp_csv_lines_next(&lr, &n))) {
         if (memchr(s, '\0', n)) { /* would silently end the line early */
-            snprintf(msg, len, "line %ld: a NUL byte: not a text file", ln);
+            snprintf(msg, len, "line %ld: a NUL byte: not a text file", lr.line);
             rc = SHP_ERR_CONFIG;
             break;
         }
-        if (ln == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) s += 3; /* a UTF-8 byte-order mark (spreadsheets) */
         s = trim(s);
         if (!*s || *s == '#') continue;
-        rc = parse_line(&r, s, ln);
+        rc = parse_line(&r, s, lr.line);
     }
     if (rc == SHP_OK && ferror(lr.f)) {
         snprintf(msg, len, "read error: %s", strerror(errno));
@@ -392,8 +346,8 @@ int shp_csv_read_table_opt(const char *path, int ncols, const char *const *names
             snprintf(msg, len, "no data rows");
         rc = SHP_ERR_CONFIG;
     }
-    free(lr.buf);
-    fclose(lr.f);
+    free(r.field);
+    shp_csv_lines_close(&lr);
     if (rc != SHP_OK) shp_csv_table_free(t);
     return rc;
 }

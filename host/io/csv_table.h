@@ -5,7 +5,8 @@
  * The values are separated by commas, semicolons, tabs or runs of whitespace, as the
  * first line that is neither blank nor a comment has them (a comma if it has one, else
  * ';', else a tab, else whitespace), and every later line must use the same; the
- * decimal separator is '.'. Lines end in "\n", "\r\n" or a lone "\r". */
+ * decimal separator is '.'. Lines end in "\n", "\r\n" or a lone "\r" (read and split as
+ * io/csv_rows.h reads them). */
 #ifndef SHPFIT_HOST_IO_CSV_TABLE_H
 #define SHPFIT_HOST_IO_CSV_TABLE_H
 

@@ -1,7 +1,7 @@
 /* Registry rows of the lognormal family: Kosugi (1996), the bimodal Kosugi model of
  * SoilWater-ToolBox/HyPix with its two conductivity forms, and the Fernández-Gálvez et
  * al. (2021) constrained parameterisation (include/shpfit/physics/model_kosugi.h;
- * docs/models.md).
+ * docs/models-reference.md).
  *
  * Inversion bounds are in cm and min. The toolbox's are in mm and mm/s
  * (GUI_HydroParam.csv, Param.jl of SoilWater_ToolBox), converted: Ks 5.6e-5–0.0834 mm/s

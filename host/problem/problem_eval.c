@@ -136,7 +136,7 @@ shp_status shp_problem_evaluate(shp_problem *pb, shp_backend *be, const double *
 static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int n, double *f, int *ok,
                           double *r)
 {
-    CFG_TRY(ensure_capacity(pb, n));
+    PB_TRY(ensure_capacity(pb, n));
     const int nm = pb->fp->n_materials, dim = pb->dim, n_res = r ? shp_problem_n_residuals(pb) : 0;
     /* valid candidates are packed into the batch; slot[i] is candidate i's place or −1 */
     int nb = 0;
@@ -154,7 +154,7 @@ static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int
     pb->n_eval += n;
     shp_batch_setup setup = {&pb->col, nm, pb->fp->init_var, pb->fp->init_value};
     shp_batch batch = {nb, pb->mats, pb->out, pb->stats};
-    if (pb->needs_column && nb > 0) CFG_TRY(shp_backend_run(be, &setup, &batch));
+    if (pb->needs_column && nb > 0) PB_TRY(shp_backend_run(be, &setup, &batch));
     for (int i = 0; i < n; ++i) {
         const int s = pb->slot[i];
         if (s < 0) continue;
@@ -195,13 +195,13 @@ shp_status shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, cons
     long *const counter[SHP_JOURNAL_COUNTS] = {&pb->n_eval, &pb->n_invalid, &pb->n_failed, &pb->n_capped};
     long counts[SHP_JOURNAL_COUNTS];
     if (j && shp_journal_replaying(j)) {
-        CFG_TRY(shp_journal_replay(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
+        PB_TRY(shp_journal_replay(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
         for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) *counter[k] += counts[k];
         return SHP_OK;
     }
     long before[SHP_JOURNAL_COUNTS];
     for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) before[k] = *counter[k];
-    CFG_TRY(evaluate_batch(pb, be, u, n, f, ok, r));
+    PB_TRY(evaluate_batch(pb, be, u, n, f, ok, r));
     if (!j) return SHP_OK;
     for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) counts[k] = *counter[k] - before[k];
     return shp_journal_append(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts);
@@ -211,11 +211,48 @@ void shp_problem_set_journal(shp_problem *pb, shp_journal *j) { pb->journal = j;
 
 shp_journal *shp_problem_journal(const shp_problem *pb) { return pb->journal; }
 
+/* What a problem built in code depends on beyond its observations: its materials, grid,
+ * boundaries, solver, output times and free parameters, field by field. */
+static uint64_t built_hash(const shp_problem *pb)
+{
+    const shp_forward_problem *fp = pb->fp;
+    const shp_column *c = &fp->column;
+    uint64_t h = SHP_HASH_INIT;
+    for (int i = 0; i < fp->n_materials; ++i) {
+        h = shp_hash64(&fp->materials[i].model, sizeof fp->materials[i].model, h);
+        h = shp_hash64(fp->materials[i].p, sizeof fp->materials[i].p, h);
+        h = shp_hash64(&fp->materials[i].Ss, sizeof fp->materials[i].Ss, h);
+    }
+    h = shp_hash64(fp->z, (size_t)c->n * sizeof *fp->z, h);
+    h = shp_hash64(fp->mat_of_node, (size_t)c->n * sizeof *fp->mat_of_node, h);
+    const shp_bc *side[2] = {&c->top, &c->bottom};
+    for (int k = 0; k < 2; ++k) {
+        h = shp_hash64(&side[k]->type, sizeof side[k]->type, h);
+        h = shp_hash64(&side[k]->value, sizeof side[k]->value, h);
+        if (side[k]->n > 0) {
+            h = shp_hash64(side[k]->t, (size_t)side[k]->n * sizeof *side[k]->t, h);
+            h = shp_hash64(side[k]->v, (size_t)side[k]->n * sizeof *side[k]->v, h);
+        }
+    }
+    const double opt[] = {c->opt.dt_init, c->opt.dt_min, c->opt.dt_max, c->opt.tol_theta, c->opt.tol_h,
+                          c->opt.tol_mass, c->opt.tol_time, c->opt.grow, c->opt.shrink, c->opt.retry};
+    const long iopt[] = {c->opt.max_iter, c->opt.max_steps, c->opt.kmean, c->opt.newton, c->opt.step_control,
+                         c->opt.count_fill, fp->init_var, pb->metric, pb->n_obj};
+    h = shp_hash64(opt, sizeof opt, h);
+    h = shp_hash64(iopt, sizeof iopt, h);
+    h = shp_hash64(pb->obj, sizeof pb->obj, h);
+    for (int j = 0; j < pb->dim; ++j) {
+        const fit_var *v = &pb->var[j];
+        h = shp_hash64(v->name, strlen(v->name), h);
+        const double b[] = {v->lo, v->hi, (double)v->log_scale};
+        h = shp_hash64(b, sizeof b, h);
+    }
+    return h;
+}
+
 uint64_t shp_problem_fingerprint(const shp_problem *pb)
 {
-    char *text = cJSON_PrintUnformatted(pb->fp->config);
-    uint64_t h = text ? shp_hash64(text, strlen(text), SHP_HASH_INIT) : SHP_HASH_INIT;
-    cJSON_free(text);
+    uint64_t h = pb->fp->config_hash ? pb->fp->config_hash : built_hash(pb);
     for (int k = 0; k < SHP_OBS_COUNT; ++k) {
         const obs_set *o = &pb->obs[k];
         if (!o->present) continue;
@@ -280,14 +317,14 @@ static int simulate_prepared(shp_problem *pb, shp_backend *be)
 
 shp_status shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
 {
-    CFG_TRY(simulation_begin(pb));
+    PB_TRY(simulation_begin(pb));
     if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
     return simulate_prepared(pb, be);
 }
 
 shp_status shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
 {
-    CFG_TRY(simulation_begin(pb));
+    PB_TRY(simulation_begin(pb));
     if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
     return simulate_prepared(pb, be);
 }
@@ -448,7 +485,7 @@ shp_status shp_problem_last_theta(const shp_problem *pb, const double **t, int *
 {
     shp_column report;
     shp_column_out out;
-    CFG_TRY(last_outputs(pb, &report, &out));
+    PB_TRY(last_outputs(pb, &report, &out));
     if (report.n_obs < 1) return SHP_ERR_INVALID;
     *t = pb->t_out;
     *n_t = report.n_out;
@@ -463,7 +500,7 @@ shp_status shp_problem_water_budget(const shp_problem *pb, shp_water_budget *b, 
     shp_column report;
     shp_column_out out;
     if (pb->fp->column.top.type != SHP_BC_ATMOSPHERIC) return SHP_ERR_INVALID;
-    CFG_TRY(last_outputs(pb, &report, &out));
+    PB_TRY(last_outputs(pb, &report, &out));
     *t = pb->t_out[report.n_out - 1];
     shp_water_budget_of(pb->fp, &out, report.n_out - 1, *t, b);
     return SHP_OK;

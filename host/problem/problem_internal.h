@@ -1,11 +1,7 @@
-/* The inverse problem's insides (shpfit/problem.h), shared by its loader and its
+/* The inverse problem's insides (shpfit/problem.h), shared by its builder and its
  * evaluator (host-internal). */
 #ifndef SHPFIT_HOST_PROBLEM_INTERNAL_H
 #define SHPFIT_HOST_PROBLEM_INTERNAL_H
-
-#include <cjson/cJSON.h>
-
-#include "config/cfg_json.h"
 
 #include "shpfit/problem.h"
 
@@ -43,7 +39,11 @@ typedef struct {
 
 struct shp_problem {
     shp_forward_problem *fp;
-    const cJSON *fit;
+    const struct cJSON *fit; /* the "fit" section when loaded from a configuration */
+    char err[4096];          /* the last failed call's "FIELD: problem" */
+    int prepared;            /* shp_problem_prepare succeeded */
+    double t_final;          /* θ_final's time (0: the last output time) */
+    long step_cap;           /* shp_problem_set_column_max_steps */
 
     shp_column col; /* fp->column with the observation times and depths */
     double *t_out;
@@ -81,30 +81,26 @@ struct shp_problem {
     struct shp_journal *journal; /* NULL: none */
 };
 
-/* problem_params.c: "fit.parameters" into pb->var, and the mapping. */
-int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit);
+/* Return a failed status at once. */
+#define PB_TRY(expr)                          \
+    do {                                      \
+        const int pb_rc_ = (expr);            \
+        if (pb_rc_ != SHP_OK) return pb_rc_;  \
+    } while (0)
 
-/* problem_obs.c: "fit.observations" into pb->obs and the column's times and depths. */
-int shp_problem_parse_obs(shp_problem *pb, const cfg_ctx *c, const cJSON *fit);
+/* Record "FIELD: problem" as the problem's message; returns SHP_ERR_INVALID. */
+int shp_problem_fail(shp_problem *pb, const char *field, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+int shp_problem_nomem(shp_problem *pb, const char *field); /* SHP_ERR_NOMEM */
 
-/* Where a curve file's column names came from: its header, "columns", or neither
- * (then h in the config's length unit, and theta or K). */
-typedef struct {
-    const char *name[2];
-    const char *cfg_path; /* "….columns" when declared there */
-    long header_line;     /* else the header's line, 0 when none */
-} curve_names;
-
-/* problem_curve_cols.c: "columns" of a curve observation (cpath receives its config
- * path), and a curve's values as read (o->x, o->y) into h [L], θ [-] and K [L/T],
- * checked for signs and ranges of their columns; line[i] is value i's line. */
-int shp_curve_declared_columns(const cfg_ctx *c, const cJSON *spec, const char *path, curve_names *cn,
-                               char *cpath, size_t len);
-int shp_curve_convert(const shp_problem *pb, const cfg_ctx *c, int kind, const char *path, const char *full,
-                      const curve_names *cn, const long *line, obs_set *o);
-
-/* problem_obs.c: the reference rate of v/Ks (after both of the above). */
-int shp_problem_check_vref(shp_problem *pb, const cfg_ctx *c);
+/* shp_problem_prepare's parts: the column's output times and observation depths
+ * (problem_obs.c); the default free parameters of a curve fit, the placeholders of
+ * what the config leaves out, and the ratios' reference rate (problem_params.c). */
+int shp_problem_prepare_obs(shp_problem *pb);
+int shp_problem_prepare_params(shp_problem *pb);
 
 /* Simulated values of one observation type for one candidate into o->sim (and the
  * compared observations into o->obs_t): from its column output (NULL when the kind

@@ -110,7 +110,7 @@ int shp_problem_param_jacobian(const shp_problem *pb, const double *u, const shp
 
 /* Central differences in the unit coordinates (one-sided at a bound), for columns
  * whose solver has no parameter sensitivities: an atmospheric top switching between
- * flux and head, root uptake (docs/fit.md, "Exact Jacobian"). 2·dim more columns per
+ * flux and head, root uptake (docs/fit-reference.md, "Exact Jacobian"). 2·dim more columns per
  * candidate, run in one batch. */
 #define DIFF_STEP 1e-4
 

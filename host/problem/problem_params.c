@@ -1,31 +1,23 @@
-/* "fit.parameters": the free parameters, their bounds and scales, and the seed's
- * reparametrisations; and the map from the optimizer's unit box to materials.
- *
- *   "parameters": {
- *     "loam.theta_s": [0.35, 0.55],                         linear unless the registry
- *     "loam.alpha/Ks": {"bounds": [0.2, 20], "scale": "log"},  says log
- *     "loam.n": "default",                                  the registry's bounds
- *     "loam.v/Ks": [2, 60]
- *   }
- *
- * A key is "material.parameter", or just "parameter" when there is one material. */
+/* The free parameters: their bounds and scales, the seed's reparametrisations, and the
+ * map from the optimizer's unit box to materials. A key is "material.parameter", or
+ * just "parameter" when there is one material (docs/fit-reference.md, "fit.parameters"). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "problem/problem_internal.h"
+#include "util/suggest.h"
 
 /* Split "loam.alpha/Ks" into material index and the rest. */
-static int split_key(const shp_problem *pb, const cfg_ctx *c, const char *path, const char *key,
-                     int *mat, const char **rest)
+static int split_key(shp_problem *pb, const char *field, const char *key, int *mat, const char **rest)
 {
     const shp_forward_problem *fp = pb->fp;
     const char *dot = strchr(key, '.');
     if (!dot) {
         if (fp->n_materials != 1)
-            return cfg_fail(c, path, "name the material: \"<material>.%s\" (%d materials)", key,
-                            fp->n_materials);
+            return shp_problem_fail(pb, field, "name the material: \"<material>.%s\" (%d materials)", key,
+                                    fp->n_materials);
         *mat = 0;
         *rest = key;
         return SHP_OK;
@@ -33,137 +25,119 @@ static int split_key(const shp_problem *pb, const cfg_ctx *c, const char *path, 
     char name[128];
     snprintf(name, sizeof name, "%.*s", (int)(dot - key), key);
     *mat = shp_forward_material_index(fp, name);
-    if (*mat < 0) return cfg_fail(c, path, "unknown material \"%s\"", name);
+    if (*mat < 0) return shp_problem_fail(pb, field, "unknown material \"%s\"", name);
     *rest = dot + 1;
     return SHP_OK;
 }
 
-/* Bounds and scale: [lo, hi], {"bounds": [lo, hi], "scale": …} or "default". */
-static int parse_bounds(const cfg_ctx *c, const cJSON *it, const char *path, double dlo, double dhi,
-                        int dlog, fit_var *v)
+/* A ratio's variable (α/Ks or v/Ks): its default bounds and plausible range. */
+static int ratio_var(shp_problem *pb, const char *field, const shp_model_desc *m, const char *rest, fit_var *v,
+                     double *d, double *p)
 {
-    static const char *const keys[] = {"bounds", "scale", NULL};
-    static const char *const scales[] = {"linear", "log", NULL};
-    v->lo = dlo;
-    v->hi = dhi;
-    v->log_scale = dlog;
-    const cJSON *arr = it;
-    if (cJSON_IsString(it)) {
-        if (strcmp(it->valuestring, "default") != 0)
-            return cfg_fail(c, path, "expected [lo, hi], {\"bounds\": [lo, hi], \"scale\": ...} "
-                                     "or \"default\", got \"%s\"", it->valuestring);
-        arr = NULL;
-    } else if (cJSON_IsObject(it)) {
-        CFG_TRY(cfg_check_keys(c, it, path, keys));
-        arr = cfg_child(it, "bounds");
-        int sc = dlog;
-        CFG_TRY(cfg_choice(c, it, path, "scale", scales, 0, &sc));
-        v->log_scale = sc;
-    } else if (!cJSON_IsArray(it)) {
-        return cfg_fail(c, path, "expected [lo, hi], an object or \"default\", got %s",
-                        cfg_type_name(it));
-    }
-    if (arr) {
-        char p[CFG_PATH_MAX];
-        cfg_path(p, sizeof p, path, cJSON_IsObject(it) ? "bounds" : "");
-        const char *bp = cJSON_IsObject(it) ? p : path;
-        if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 2)
-            return cfg_fail(c, bp, "expected two numbers [lo, hi]");
-        char e[CFG_PATH_MAX];
-        cfg_path_index(e, sizeof e, bp, 0);
-        CFG_TRY(cfg_number_item(c, cJSON_GetArrayItem(arr, 0), e, &v->lo));
-        cfg_path_index(e, sizeof e, bp, 1);
-        CFG_TRY(cfg_number_item(c, cJSON_GetArrayItem(arr, 1), e, &v->hi));
-    }
-    if (!(v->lo < v->hi))
-        return cfg_fail(c, path, "bounds must satisfy lo < hi (got %g, %g)", v->lo, v->hi);
-    if (v->log_scale && !(v->lo > 0.0))
-        return cfg_fail(c, path, "a log scale needs positive bounds (got %g, %g)", v->lo, v->hi);
+    const shp_forward_problem *fp = pb->fp;
+    const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
+    if (ia < 0 || iks < 0) return shp_problem_fail(pb, field, "model %s has no alpha and Ks to reparametrise", m->name);
+    v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
+    v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
+    /* seed 002, Table 2: α/Ks in min/cm² (converted to T/L²), v/Ks dimensionless */
+    const double f = v->kind == VAR_ALPHA_OVER_KS ? fp->cm_per_length * fp->cm_per_length / fp->min_per_time : 1.0;
+    d[0] = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
+    d[1] = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
+    p[0] = d[0] * 1e-6; /* as shp_param_plausible widens a log-scaled parameter */
+    p[1] = d[1] * 1e6;
+    if (v->kind == VAR_ALPHA_OVER_KS)
+        for (int j = 0; j < pb->dim; ++j)
+            if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
+                return shp_problem_fail(pb, field, "alpha is already free; give alpha or alpha/Ks");
     return SHP_OK;
 }
 
-/* One free parameter: `key` ("loam.alpha", "loam.v/Ks") with its bounds item `it`. */
-static int parse_var(shp_problem *pb, const cfg_ctx *c, const char *key, const cJSON *it, const char *path,
-                     int *have_v)
+/* A model parameter's variable: its default bounds, scale and plausible range. */
+static int plain_var(shp_problem *pb, const char *field, const shp_model_desc *m, const char *rest, fit_var *v,
+                     double *d, int *dlog, double *p)
 {
     const shp_forward_problem *fp = pb->fp;
-    if (pb->dim == SHP_MAX_FREE)
-        return cfg_fail(c, path, "at most %d free parameters", SHP_MAX_FREE);
-    for (int j = 0; j < pb->dim; ++j)
-        if (!strcmp(pb->var[j].name, key)) return cfg_fail(c, path, "key given twice");
-    fit_var *v = &pb->var[pb->dim];
-    memset(v, 0, sizeof *v);
-    const char *rest = key;
-    CFG_TRY(split_key(pb, c, path, key, &v->mat, &rest));
-    const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
-    snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
-    const int ia = shp_model_param_index(m, "alpha"), iks = shp_model_param_index(m, "Ks");
-    double dlo, dhi, plo, phi;
-    int dlog;
-    if (!strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks")) {
-        if (ia < 0 || iks < 0)
-            return cfg_fail(c, path, "model %s has no alpha and Ks to reparametrise", m->name);
-        v->kind = rest[0] == 'a' ? VAR_ALPHA_OVER_KS : VAR_V_OVER_KS;
-        v->param = v->kind == VAR_ALPHA_OVER_KS ? ia : iks;
-        /* seed 002, Table 2: α/Ks in min/cm² (converted to T/L²), v/Ks dimensionless */
-        const double f = v->kind == VAR_ALPHA_OVER_KS
-                             ? fp->cm_per_length * fp->cm_per_length / fp->min_per_time
-                             : 1.0;
-        dlo = (v->kind == VAR_ALPHA_OVER_KS ? 0.2 : 2.0) * f;
-        dhi = (v->kind == VAR_ALPHA_OVER_KS ? 20.0 : 60.0) * f;
-        dlog = 1;
-        plo = dlo * 1e-6; /* as shp_param_plausible widens a log-scaled parameter */
-        phi = dhi * 1e6;
-        if (v->kind == VAR_ALPHA_OVER_KS)
-            for (int j = 0; j < pb->dim; ++j)
-                if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_PLAIN && pb->var[j].param == ia)
-                    return cfg_fail(c, path, "alpha is already free; give alpha or alpha/Ks");
-        *have_v |= v->kind == VAR_V_OVER_KS;
-    } else {
-        v->kind = VAR_PLAIN;
-        v->param = shp_model_param_index(m, rest);
-        for (int j = 0; j < pb->dim && v->param == ia && ia >= 0; ++j)
-            if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
-                return cfg_fail(c, path, "alpha/Ks is already free; give alpha or alpha/Ks");
-        if (v->param < 0) {
-            char list[512] = "", dym[96];
-            const char *names[SHP_MAX_PARAMS + 1];
-            for (int k = 0; k < m->n_params; ++k) {
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
-                         m->params[k].name);
-                names[k] = m->params[k].name;
-            }
-            names[m->n_params] = NULL;
-            cfg_did_you_mean(dym, sizeof dym, cfg_suggest(rest, names));
-            return cfg_fail(c, path, "model %s has no parameter \"%s\" (%svalid: %s, alpha/Ks, v/Ks)",
-                            m->name, rest, dym, list);
+    const int ia = shp_model_param_index(m, "alpha");
+    v->kind = VAR_PLAIN;
+    v->param = shp_model_param_index(m, rest);
+    for (int j = 0; j < pb->dim && v->param == ia && ia >= 0; ++j)
+        if (pb->var[j].mat == v->mat && pb->var[j].kind == VAR_ALPHA_OVER_KS)
+            return shp_problem_fail(pb, field, "alpha/Ks is already free; give alpha or alpha/Ks");
+    if (v->param < 0) {
+        char list[512] = "", dym[96];
+        const char *names[SHP_MAX_PARAMS + 1];
+        for (int k = 0; k < m->n_params; ++k) {
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", m->params[k].name);
+            names[k] = m->params[k].name;
         }
-        const shp_param_info *pi = &m->params[v->param];
-        const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
-        dlo = pi->bound_lo * f;
-        dhi = pi->bound_hi * f;
-        dlog = pi->log_scale;
-        shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &plo, &phi);
+        names[m->n_params] = NULL;
+        cfg_did_you_mean(dym, sizeof dym, cfg_suggest(rest, names));
+        return shp_problem_fail(pb, field, "model %s has no parameter \"%s\" (%svalid: %s, alpha/Ks, v/Ks)", m->name,
+                                rest, dym, list);
     }
-    CFG_TRY(parse_bounds(c, it, path, dlo, dhi, dlog, v));
+    const shp_param_info *pi = &m->params[v->param];
+    const double f = shp_param_unit_factor(pi, fp->cm_per_length, fp->min_per_time);
+    d[0] = pi->bound_lo * f;
+    d[1] = pi->bound_hi * f;
+    *dlog = pi->log_scale;
+    shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &p[0], &p[1]);
+    return SHP_OK;
+}
+
+/* Bounds valid for the parameter and plausible: a typing mistake is not a bound. */
+static int check_bounds(shp_problem *pb, const char *field, const shp_model_desc *m, const fit_var *v,
+                        const double *p)
+{
+    if (!(v->lo < v->hi)) return shp_problem_fail(pb, field, "bounds must satisfy lo < hi (got %g, %g)", v->lo, v->hi);
+    if (v->log_scale && !(v->lo > 0.0))
+        return shp_problem_fail(pb, field, "a log scale needs positive bounds (got %g, %g)", v->lo, v->hi);
     if (v->kind == VAR_PLAIN) {
         const shp_param_info *pi = &m->params[v->param];
         char why[160];
         if (shp_param_check(pi, v->lo, why, sizeof why) != SHP_OK ||
             shp_param_check(pi, v->hi, why, sizeof why) != SHP_OK)
-            return cfg_fail(c, path, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
+            return shp_problem_fail(pb, field, "bounds [%g, %g]: %s %s", v->lo, v->hi, pi->name, why);
     } else if (!(v->lo > 0.0)) {
-        return cfg_fail(c, path, "a ratio's bounds must be > 0 (got %g)", v->lo);
+        return shp_problem_fail(pb, field, "a ratio's bounds must be > 0 (got %g)", v->lo);
     }
-    for (int k = 0; k < 2; ++k) { /* valid, and plausible: a typing mistake is not a bound */
+    for (int k = 0; k < 2; ++k) {
         const double b = k ? v->hi : v->lo;
-        if (b >= plo && b <= phi) continue;
-        char e[CFG_PATH_MAX], q[CFG_PATH_MAX];
-        cfg_path(q, sizeof q, path, "bounds");
-        cfg_path_index(e, sizeof e, cJSON_IsObject(it) ? q : path, k);
-        return cfg_fail(c, e, "%g is not a plausible bound: expected %g to %g (the default inversion "
-                              "bounds widened; see shpfit models)", b, plo, phi);
+        if (!(b >= p[0] && b <= p[1]))
+            return shp_problem_fail(pb, field, "%s %g is not a plausible bound: expected %g to %g (the default "
+                                               "inversion bounds widened; see shpfit models)",
+                                    k ? "hi" : "lo", b, p[0], p[1]);
     }
+    return SHP_OK;
+}
+
+shp_status shp_problem_add_parameter(shp_problem *pb, const char *key, const double *bounds, int scale)
+{
+    char field[160];
+    snprintf(field, sizeof field, "fit.parameters.%s", key ? key : "(null)");
+    if (!key || !key[0]) return shp_problem_fail(pb, "fit.parameters", "a parameter needs a name");
+    if (pb->dim == SHP_MAX_FREE) return shp_problem_fail(pb, field, "at most %d free parameters", SHP_MAX_FREE);
+    if (scale < SHP_SCALE_DEFAULT || scale > SHP_SCALE_LOG)
+        return shp_problem_fail(pb, field, "unknown scale %d", scale);
+    for (int j = 0; j < pb->dim; ++j)
+        if (!strcmp(pb->var[j].name, key)) return shp_problem_fail(pb, field, "key given twice");
+    fit_var *v = &pb->var[pb->dim];
+    memset(v, 0, sizeof *v);
+    const char *rest = key;
+    int rc = split_key(pb, field, key, &v->mat, &rest);
+    if (rc != SHP_OK) return rc;
+    const shp_forward_problem *fp = pb->fp;
+    const shp_model_desc *m = shp_model_by_id(fp->materials[v->mat].model);
+    snprintf(v->name, sizeof v->name, "%s.%s", fp->material_names[v->mat], rest);
+    double d[2] = {0.0, 0.0}, p[2] = {0.0, 0.0};
+    int dlog = 1;
+    rc = !strcmp(rest, "alpha/Ks") || !strcmp(rest, "v/Ks") ? ratio_var(pb, field, m, rest, v, d, p)
+                                                             : plain_var(pb, field, m, rest, v, d, &dlog, p);
+    if (rc != SHP_OK) return rc;
+    v->lo = bounds ? bounds[0] : d[0];
+    v->hi = bounds ? bounds[1] : d[1];
+    v->log_scale = scale == SHP_SCALE_DEFAULT ? dlog : scale;
+    rc = check_bounds(pb, field, m, v, p);
+    if (rc != SHP_OK) return rc;
     ++pb->dim;
     return SHP_OK;
 }
@@ -174,40 +148,36 @@ static int has_curve(const shp_problem *pb, int kind, int i)
     return pb->obs[kind].present && pb->obs[kind].mat == i;
 }
 
-/* Without "fit.parameters" (curve fits only): every parameter a material leaves out of
- * the config and its data determine is free, within the registry's bounds; what it
- * gives is held. Retention data determine the parameters of θ(h); conductivity data
- * those of K(h), which shares θ(h)'s. */
-static int default_vars(shp_problem *pb, const cfg_ctx *c, int *have_v)
+/* Without parameters (curve fits only): every parameter a material leaves out of the
+ * config and its data determine is free, within the registry's bounds; what it gives
+ * is held. Retention data determine the parameters of θ(h); conductivity data those of
+ * K(h), which shares θ(h)'s. */
+static int default_vars(shp_problem *pb)
 {
     const shp_forward_problem *fp = pb->fp;
-    cJSON *def = cJSON_CreateString("default");
-    if (!def) return cfg_fail(c, "fit.parameters", "out of memory");
-    int rc = SHP_OK;
-    for (int i = 0; i < fp->n_materials && rc == SHP_OK; ++i) {
+    for (int i = 0; i < fp->n_materials; ++i) {
         const shp_model_desc *m = shp_model_by_id(fp->materials[i].model);
         const int ret = has_curve(pb, SHP_OBS_RETENTION, i), con = has_curve(pb, SHP_OBS_CONDUCTIVITY, i);
-        for (int k = 0; k < m->n_params && rc == SHP_OK; ++k) {
+        for (int k = 0; k < m->n_params; ++k) {
             if (!(fp->missing[i] >> k & 1u) || !(con || (ret && !m->params[k].k_only))) continue;
-            char key[160], path[CFG_PATH_MAX];
+            char key[160];
             snprintf(key, sizeof key, "%s.%s", fp->material_names[i], m->params[k].name);
-            cfg_path(path, sizeof path, "fit.parameters", key);
-            rc = parse_var(pb, c, key, def, path, have_v);
+            const int rc = shp_problem_add_parameter(pb, key, NULL, SHP_SCALE_DEFAULT);
+            if (rc != SHP_OK) return rc;
         }
     }
-    cJSON_Delete(def);
-    return rc;
+    return SHP_OK;
 }
 
 /* Parameters a curve fit's config left out: a free one starts from the middle of its
  * bounds (a placeholder: the optimizer never reads it); a K-only one that no
  * conductivity data determine stays undetermined, at the middle of its default bounds,
  * and the outputs leave it out; any other is an error. */
-static int fill_missing(shp_problem *pb, const cfg_ctx *c)
+static int fill_missing(shp_problem *pb)
 {
     shp_forward_problem *fp = pb->fp;
     pb->unset = calloc((size_t)fp->n_materials, sizeof *pb->unset);
-    if (!pb->unset) return cfg_fail(c, "fit.parameters", "out of memory");
+    if (!pb->unset) return shp_problem_nomem(pb, "fit.parameters");
     for (int i = 0; i < fp->n_materials; ++i) {
         shp_material *mat = &fp->materials[i];
         const shp_model_desc *m = shp_model_by_id(mat->model);
@@ -218,11 +188,10 @@ static int fill_missing(shp_problem *pb, const cfg_ctx *c)
             while (j < pb->dim && !(pb->var[j].mat == i && pb->var[j].param == k)) ++j; /* α/Ks sets α too */
             const int fitted = j < pb->dim;
             if (!fitted && !(pi->k_only && !has_curve(pb, SHP_OBS_CONDUCTIVITY, i))) {
-                char path[CFG_PATH_MAX], mp[CFG_PATH_MAX];
-                cfg_path(mp, sizeof mp, "materials", fp->material_names[i]);
-                cfg_path(path, sizeof path, mp, pi->name);
-                return cfg_fail(c, path, "required: give its value, or fit it (list it in fit.parameters%s)",
-                                pi->k_only ? "" : ", or leave fit.parameters out to fit every parameter left out");
+                char field[256];
+                snprintf(field, sizeof field, "materials.%s.%s", fp->material_names[i], pi->name);
+                return shp_problem_fail(pb, field, "required: give its value, or fit it (list it in fit.parameters%s)",
+                                        pi->k_only ? "" : ", or leave fit.parameters out to fit every parameter left out");
             }
             if (fitted) {
                 pb->unset[i] |= 1u << k;
@@ -239,35 +208,44 @@ static int fill_missing(shp_problem *pb, const cfg_ctx *c)
     return SHP_OK;
 }
 
-int shp_problem_parse_params(shp_problem *pb, const cfg_ctx *c, const cJSON *fit)
+/* v/Ks needs a reference rate: the first observed infiltration rate. */
+static int set_vref(shp_problem *pb)
 {
-    const cJSON *ps;
-    CFG_TRY(cfg_object(c, fit, "fit", "parameters", pb->needs_column, &ps));
     int have_v = 0;
-    if (!ps) {
-        CFG_TRY(default_vars(pb, c, &have_v));
+    for (int j = 0; j < pb->dim; ++j) have_v |= pb->var[j].kind == VAR_V_OVER_KS;
+    pb->v_ref = 0.0;
+    if (!have_v) return SHP_OK;
+    if (!pb->obs[SHP_OBS_V].present)
+        return shp_problem_fail(pb, "fit.parameters", "v/Ks needs infiltration-rate observations "
+                                                      "(fit.observations.v): Ks = v / (v/Ks) uses the first one");
+    pb->v_ref = pb->obs[SHP_OBS_V].y[0];
+    if (!(pb->v_ref > 0.0))
+        return shp_problem_fail(pb, "fit.observations.v", "the first rate must be > 0 for v/Ks (got %g)", pb->v_ref);
+    return SHP_OK;
+}
+
+int shp_problem_prepare_params(shp_problem *pb)
+{
+    if (pb->dim == 0 && !pb->needs_column) {
+        const int rc = default_vars(pb);
+        if (rc != SHP_OK) return rc;
         if (pb->dim == 0)
-            return cfg_fail(c, "fit.parameters", "no free parameters: every parameter the data determine has a "
-                                                 "value in materials (leave out those to fit, or list them here)");
+            return shp_problem_fail(pb, "fit.parameters", "no free parameters: every parameter the data determine "
+                                                          "has a value in materials (leave out those to fit, or list "
+                                                          "them here)");
     }
-    for (const cJSON *it = ps ? ps->child : NULL; it; it = it->next) {
-        if (it->string[0] == '_') continue;
-        char path[CFG_PATH_MAX];
-        cfg_path(path, sizeof path, "fit.parameters", it->string);
-        CFG_TRY(parse_var(pb, c, it->string, it, path, &have_v));
-    }
-    if (pb->dim == 0) return cfg_fail(c, "fit.parameters", "no free parameters");
+    if (pb->dim == 0) return shp_problem_fail(pb, "fit.parameters", "no free parameters");
     /* a ratio and the parameter it sets cannot both be free */
     for (int j = 0; j < pb->dim; ++j)
         for (int k = 0; k < pb->dim; ++k)
             if (j != k && pb->var[j].kind == VAR_PLAIN && pb->var[k].kind == VAR_V_OVER_KS &&
                 pb->var[j].mat == pb->var[k].mat && pb->var[j].param == pb->var[k].param) {
-                char path[CFG_PATH_MAX];
-                cfg_path(path, sizeof path, "fit.parameters", pb->var[k].name);
-                return cfg_fail(c, path, "Ks is already free; give Ks or v/Ks");
+                char field[256];
+                snprintf(field, sizeof field, "fit.parameters.%s", pb->var[k].name);
+                return shp_problem_fail(pb, field, "Ks is already free; give Ks or v/Ks");
             }
-    pb->v_ref = have_v ? NAN : 0.0; /* set from the v observations (problem_obs.c) */
-    return fill_missing(pb, c);
+    const int rc = fill_missing(pb);
+    return rc != SHP_OK ? rc : set_vref(pb);
 }
 
 double shp_problem_var_value(const shp_problem *pb, int j, double u)
@@ -334,7 +312,7 @@ shp_status shp_problem_materials_at(const shp_problem *pb, const double *values,
 shp_status shp_problem_check_values(const shp_problem *pb, const double *values, shp_material *mats, char *why,
                                     size_t len)
 {
-    CFG_TRY(shp_problem_materials_at(pb, values, mats, why, len));
+    PB_TRY(shp_problem_materials_at(pb, values, mats, why, len));
     const shp_forward_problem *fp = pb->fp;
     for (int j = 0; j < pb->dim; ++j) { /* as in a config: a typing mistake is not a value */
         const fit_var *v = &pb->var[j];
@@ -344,7 +322,7 @@ shp_status shp_problem_check_values(const shp_problem *pb, const double *values,
         shp_param_plausible(pi, fp->cm_per_length, fp->min_per_time, &lo, &hi);
         if (x >= lo && x <= hi) continue;
         char unit[64];
-        cfg_unit_text(unit, sizeof unit, pi->unit, fp);
+        shp_forward_unit_text(fp, pi->unit, unit, sizeof unit);
         snprintf(why, len, "%s: %s%g is not a plausible value: expected %g to %g %s (the default inversion "
                            "bounds widened; see shpfit models)",
                  v->name, v->kind == VAR_PLAIN ? "" : v->kind == VAR_V_OVER_KS ? "sets Ks = " : "sets alpha = ",
@@ -361,7 +339,7 @@ void shp_problem_var_units(const shp_problem *pb, int j, char *buf, size_t len)
                        : v->kind == VAR_V_OVER_KS   ? "-"
                                                     : shp_model_by_id(pb->fp->materials[v->mat].model)->params[v->param].unit;
     if (!strcmp(unit, "-")) snprintf(buf, len, "-");
-    else cfg_unit_text(buf, len, unit, pb->fp);
+    else shp_forward_unit_text(pb->fp, unit, buf, len);
 }
 
 void shp_problem_values_of(const shp_problem *pb, const shp_material *mats, double *values)

@@ -5,7 +5,7 @@
  * (physics/hydraulics.h), the loaders take file paths or cJSON objects, and the results
  * are structs whose layout a foreign caller would have to copy.
  *
- * Configurations come as JSON text (the schema of docs/config.md and docs/fit.md) with a
+ * Configurations come as JSON text (the schema of docs/config.md and docs/fit-reference.md) with a
  * base directory that relative data files are read from, as they would be beside a
  * config file there. Nothing here prints, exits or writes files. Python: python/shpfit,
  * docs/python.md. */

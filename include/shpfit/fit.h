@@ -1,7 +1,7 @@
 /* A whole inverse fit: one optimizer run, or the seed's two-step procedure, over a
  * problem (shpfit/problem.h) on a batch backend, with the per-generation history, the
  * Pareto archive and the best solution. The optimizer settings come from the config's
- * "fit" section (docs/fit.md); the command `shpfit fit` writes what this returns.
+ * "fit" section (docs/fit-reference.md); the command `shpfit fit` writes what this returns.
  *
  * Two-step (seed 002, §3.1): step 1 fits every free parameter to its objectives
  * (default θ_final, GA) and keeps one parameter (default θs); step 2 fits the others
@@ -52,6 +52,16 @@ typedef struct {
      * (a benchmark campaign) sets them and spares the columns */
     int skip_pareto, skip_uncertainty;
 } shp_fit_options;
+
+/* The defaults of a fit without a configuration, as `shpfit fit` with a "fit" section
+ * that names only parameters and observations: one step of PSO–VEGA over every
+ * objective (PSO for one), the optimizer's default settings and stop rules, seed 1, no
+ * polish (its settings at their defaults, minimising Σψ when switched on). A program
+ * changes what it needs, e.g. step[0].alg with shp_opt_settings_default(alg). */
+void shp_fit_options_default(const shp_problem *pb, shp_fit_options *opt);
+
+/* One step of those defaults: the algorithm for the problem's objectives, all of them. */
+void shp_fit_step_default(const shp_problem *pb, shp_fit_step *st);
 
 /* A budget given outside the options' JSON object (a campaign's, for its variants). */
 typedef struct {
@@ -258,6 +268,21 @@ shp_status shp_fit_get_result(shp_fit *fit, shp_fit_result *res);
  * and J as the need asks (buffers sized as shp_fit_tell reads them). */
 shp_status shp_fit_evaluate(shp_problem *pb, shp_backend *be, const shp_fit_request *rq, double *f, int *ok, double *r,
                             double *J);
+
+/* Buffers for requests of up to n candidates of a problem: the candidates u (n × dim,
+ * for a caller that gathers several requests into one batch) and what shp_fit_evaluate
+ * writes and shp_fit_tell reads (f, ok; r when need ≥ residuals, J for a Jacobian,
+ * NULL otherwise). Zero-initialise, reserve before each batch, free once. */
+typedef struct {
+    double *u, *f, *r, *J;
+    int *ok;
+    int n, need; /* what they hold now */
+} shp_fit_buffers;
+
+/* Grow b (never shrink) to n candidates of pb with need (shp_fit_need). SHP_OK, or
+ * SHP_ERR_NOMEM (b then holds nothing, and is still to be freed). */
+shp_status shp_fit_buffers_reserve(shp_fit_buffers *b, const shp_problem *pb, int n, int need);
+void shp_fit_buffers_free(shp_fit_buffers *b);
 
 /* ---------------------------------------------------------------- evaluation */
 

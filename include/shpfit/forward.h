@@ -18,6 +18,7 @@
 #define SHPFIT_FORWARD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "column.h"
 #include "core/initial.h"
@@ -29,7 +30,8 @@ extern "C" {
 
 struct cJSON; /* cjson/cJSON.h; only the host code that echoes it needs the full type */
 
-/* Read-only for callers: created by shp_forward_load, released by shp_forward_destroy. */
+/* Read-only for callers: created by shp_forward_create or shp_forward_load, released by
+ * shp_forward_destroy. */
 typedef struct shp_forward_problem {
     char *path;                 /* the config path as given (for messages and echoes) */
     char length_unit[4];        /* "mm" | "cm" | "m" */
@@ -68,7 +70,42 @@ typedef struct shp_forward_problem {
     double *root_w;             /* column.n root weights of "roots" (column.root_w), or NULL */
 
     struct cJSON *config;       /* the parsed configuration, for the summary's echo */
+    uint64_t config_hash;       /* of the configuration's text as loaded (0: built in code) */
 } shp_forward_problem;
+
+/* ---- a forward problem built in code -------------------------------------------- */
+
+/* What shp_forward_create copies into a new problem. Values in the units named. */
+typedef struct {
+    const char *length_unit;          /* "mm" | "cm" | "m"; NULL: "cm" */
+    const char *time_unit;            /* "s" | "min" | "h" | "d"; NULL: "min" */
+    int n_materials;
+    const char *const *material_names;/* n_materials distinct names */
+    const shp_material *materials;    /* n_materials valid parameter sets */
+    /* The column: n, z, mat_of_node, top and bottom (their tables too), opt, n_out and
+     * t_out. Observation depths come from obs_depth below; an atmospheric top, root
+     * uptake and sensitivities are the configuration loader's (docs/config.md). A
+     * column of 0 nodes and 0 output times: materials only, for curve fits. */
+    shp_column column;
+    int n_obs_depth;                  /* depths whose θ(t) the column reports */
+    const double *obs_depth;
+    int init_var;                     /* shp_init_var of init_values */
+    const double *init_values;        /* column.n: a head, θ or Se per node */
+} shp_forward_spec;
+
+/* A new problem from spec, every array copied and checked (nodes increasing from 0,
+ * valid materials, initial values within each node's material, output times increasing).
+ * SHP_OK, or SHP_ERR_INVALID (SHP_ERR_NOMEM) with "FIELD: problem" in err. */
+shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem **out, char *err, size_t errlen);
+
+/* Centimetres per length unit and minutes per time unit ("mm" 0.1, "min" 1, "d" 1440);
+ * 0 for an unknown name. */
+double shp_length_unit_cm(const char *name);
+double shp_time_unit_min(const char *name);
+
+/* A registry unit ("L/T", "1/L", "-") in fp's units ("cm/min", "1/cm",
+ * "(dimensionless)"). */
+void shp_forward_unit_text(const shp_forward_problem *fp, const char *unit, char *out, size_t len);
 
 /* Load and validate `path`. On success *out is a new problem and SHP_OK is returned;
  * otherwise *out is NULL, SHP_ERR_CONFIG (or SHP_ERR_IO, SHP_ERR_NOMEM) is returned and

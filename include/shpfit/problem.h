@@ -4,7 +4,7 @@
  * batch backend, and knows nothing about the optimizer that proposes them.
  *
  * Loaded from a configuration that holds a forward problem (docs/config.md) plus a
- * "fit" section (docs/fit.md):
+ * "fit" section (docs/fit-reference.md):
  *
  *     shp_problem *pb;
  *     if (shp_problem_load("fit.json", &pb, err, sizeof err) != SHP_OK) { report err; }
@@ -46,6 +46,82 @@ const char *shp_obs_name(int kind);
 #define SHP_PENALTY 1e30
 
 typedef struct shp_problem shp_problem;
+typedef struct shp_theta_periods shp_theta_periods;
+
+/* ---- building a problem in code ---------------------------------------------------
+ *
+ * The JSON loader below is one client of these; a program can call them directly
+ * (examples/fit_loam.c):
+ *
+ *     shp_problem *pb;
+ *     shp_problem_create(fp, &pb);                  the forward problem (shpfit/forward.h)
+ *     shp_problem_add_observations(pb, &(shp_observations){.kind = SHP_OBS_Q, .n = 12,
+ *                                                          .x = t, .y = Q});
+ *     shp_problem_add_parameter(pb, "loam.n", (double[]){1.05, 3}, SHP_SCALE_DEFAULT);
+ *     if (shp_problem_prepare(pb) != SHP_OK) { report shp_problem_errmsg(pb); }
+ *
+ * Every call returns SHP_OK or an error with "FIELD: problem" in shp_problem_errmsg,
+ * FIELD named as in the configuration schema (docs/fit-reference.md: "fit.parameters.loam.n"). Only
+ * a prepared problem may be evaluated or fitted; after an error the problem can only be
+ * destroyed. */
+
+/* Scale of a search variable: the registry's default, linear or log. */
+enum { SHP_SCALE_DEFAULT = -1, SHP_SCALE_LINEAR = 0, SHP_SCALE_LOG = 1 };
+
+/* One kind of observation: n points (x, y), in the forward problem's units. */
+typedef struct {
+    int kind;                /* shp_obs_kind */
+    int n;
+    const double *x;         /* time (v, Q, θ(t)), depth (θ_final) or head h (curves) */
+    const double *depth;     /* θ(t): each point's depth; NULL for the other kinds */
+    const double *y;         /* θ, v, Q or K */
+    int material;            /* retention, conductivity: the material's index */
+    int instantaneous;       /* v: the surface flux at x, not the mean since the last time */
+    double time;             /* θ_final: the time of the profile; 0: the last output time */
+    /* θ(t) of a station's records: the calibration period (the objective's points) and
+     * an optional validation period (from, to, validation, val_from, val_to, origin;
+     * the rest is computed). NULL: every point is the objective's. */
+    const shp_theta_periods *periods;
+    const char *source;      /* optional, for messages: the file the points came from */
+    const long *line;        /* optional, for messages: each point's line in source */
+} shp_observations;
+
+/* A problem over the forward problem fp, which it takes over (destroyed with it, also
+ * when the call fails). SHP_ERR_NOMEM or SHP_OK. */
+shp_status shp_problem_create(shp_forward_problem *fp, shp_problem **out);
+
+/* Observations of one kind (each kind once). The points are copied and checked: times
+ * > 0, depths in the column, θ in [0, 1], K > 0. */
+shp_status shp_problem_add_observations(shp_problem *pb, const shp_observations *obs);
+
+/* The checks of shp_problem_add_observations alone, adding nothing (for a loader that
+ * checks each file of a θ(t) record with its own lines). */
+shp_status shp_problem_check_observations(shp_problem *pb, const shp_observations *obs);
+
+/* A free parameter: key "material.parameter" (or "parameter" with one material), or the
+ * seed's ratios "material.alpha/Ks" and "material.v/Ks" (seed 002, Table 2); bounds
+ * {lo, hi} in the forward problem's units (NULL: the registry's default inversion bounds);
+ * scale SHP_SCALE_*. */
+shp_status shp_problem_add_parameter(shp_problem *pb, const char *key, const double *bounds, int scale);
+
+/* The objectives, in order (kinds[n] of shp_obs_kind; by default every observed kind in
+ * the order of shp_obs_kind), and what each is: metric 0 ψ = RMSE/σ (seed 002 Eq. 9,
+ * the default), 1 RMSE. */
+shp_status shp_problem_set_objectives(shp_problem *pb, int n, const int *kinds, int metric);
+
+/* The most steps a candidate's column may take (default 10000): a column needing more is
+ * scored as failed. */
+shp_status shp_problem_set_column_max_steps(shp_problem *pb, long cap);
+
+/* Completes the problem: without parameters (a curve fit) every parameter the forward
+ * problem's materials leave out and the data determine is free; the column's output
+ * times and observation depths come from the observations. SHP_OK or an error. */
+shp_status shp_problem_prepare(shp_problem *pb);
+
+/* The message of the last failed call ("" when none). */
+const char *shp_problem_errmsg(const shp_problem *pb);
+
+/* ---- loading a problem from a configuration ---------------------------------------- */
 
 /* Load the forward sections and the "fit" section of path (observation files are read
  * relative to the config). SHP_OK, or an error with "FILE: FIELD: problem" in err. */
@@ -64,6 +140,10 @@ const shp_forward_problem *shp_problem_forward(const shp_problem *pb);
 
 /* The "fit" object of the configuration (for the optimizer's own settings). */
 const struct cJSON *shp_problem_fit_config(const shp_problem *pb);
+
+/* The loader's: the "fit" object the problem was read from (owned by the forward
+ * problem's parsed configuration). NULL for a problem built in code. */
+void shp_problem_set_config(shp_problem *pb, const struct cJSON *fit);
 
 int shp_problem_dim(const shp_problem *pb);
 int shp_problem_n_obj(const shp_problem *pb);
@@ -230,14 +310,14 @@ double shp_problem_theta_final_time(const shp_problem *pb);
  * out of memory). */
 int shp_problem_depth_metrics(const shp_problem *pb, int max, double *depth, shp_metrics *m);
 
-/* The periods of a station's θ(t) records (theta_t "series", docs/fit.md "Station
+/* The periods of a station's θ(t) records (theta_t "series", docs/fit-reference.md "Station
  * records"): the calibration period, whose points are the objective, and an optional
  * validation period, whose points are compared with the reported column after the fit
  * and never enter the objective. A record in neither (the warm-up, a gap between the
  * periods) is drawn, not scored. */
 enum { SHP_PERIOD_NONE = 0, SHP_PERIOD_CALIBRATION, SHP_PERIOD_VALIDATION };
 
-typedef struct {
+struct shp_theta_periods {
     int records;               /* 1: θ(t) from a station's records; 0: the rest is unset */
     int validation;            /* 1: a validation period is given */
     double from, to;           /* the calibration period [T] (−/+INFINITY when open) */
@@ -246,7 +326,7 @@ typedef struct {
     double t_report;           /* the reported column (shp_problem_simulate) ends here [T] */
     int n_calibration, n_validation; /* records in either period */
     char origin[11];           /* "YYYY-MM-DD", the calendar date of t = 0; "" when not given */
-} shp_theta_periods;
+};
 
 void shp_problem_theta_periods(const shp_problem *pb, shp_theta_periods *p);
 

@@ -13,6 +13,7 @@
 #include "forward.h"
 #include "forward_output.h"
 #include "journal.h"
+#include "limits.h"
 #include "lm.h"
 #include "metrics.h"
 #include "models.h"

@@ -1,5 +1,5 @@
 /* Parameter uncertainty at an optimum, linearised: standard errors, 95 % confidence
- * intervals and correlations from the residuals' exact Jacobian (docs/fit.md,
+ * intervals and correlations from the residuals' exact Jacobian (docs/fit-reference.md,
  * "Uncertainty").
  *
  * With J the Jacobian of the (ψ-scaled) residuals r in the unit coordinates u at the

@@ -1,5 +1,5 @@
 """Forward runs and fits of a configuration given as a dict (the JSON schema of
-docs/config.md and docs/fit.md); relative data files are read from base_dir."""
+docs/config.md and docs/fit-reference.md); relative data files are read from base_dir."""
 import ctypes
 import json
 import os

@@ -118,7 +118,9 @@ fuzz-coverage: $(FUZZ_COV_BINS)
 # The files the targets are about (the report lists these only): the readers, and the
 # report writers the report and paper targets run. Of fit_run.c only shp_fit_truth is.
 FUZZ_COVERED := host/config/*.c host/problem/problem_load.c host/problem/problem_obs.c \
-  host/problem/problem_params.c host/app/synth/synth.c host/io/csv_table.c host/fit/fit_options.c \
-  host/fit/fit_run.c host/app/surface/surface_load.c host/app/campaign/campaign_load.c \
-  host/app/campaign/campaign_report.c host/app/campaign/campaign_stats.c host/app/plot/plot_campaign.c \
+  host/problem/problem_params.c host/app/synth/synth.c host/io/csv_table.c host/io/csv_rows.c \
+  host/fit/fit_options.c host/fit/fit_run.c host/app/surface/surface_load.c host/app/campaign/campaign_load.c \
+  host/app/campaign/campaign_report.c host/app/campaign/campaign_read.c host/app/campaign/campaign_index.c \
+  host/app/campaign/campaign_analyze.c host/app/campaign/campaign_md.c host/app/campaign/campaign_md_case.c \
+  host/app/campaign/campaign_stats.c host/app/plot/plot_campaign.c \
   host/app/paper/paper_load.c host/app/paper/paper_tables.c host/app/paper/paper_report.c host/app/plot/plot_paper.c

@@ -81,6 +81,7 @@ int shp_campaign_repair_logs(const char *dir, char *err, size_t len);
 /* What runs.csv says of a run besides its fit's result. */
 typedef struct {
     const char *case_name, *variant;
+    const char *algorithm; /* shp_campaign_algorithm_label of its options */
     long seed;
     int success;
     long evals_to_target;
@@ -91,7 +92,9 @@ typedef struct {
 /* The run's history rows, then its runs.csv row (have = 0: its fit found no successful
  * column, and the best-point fields stay empty); values exactly (%.17g). */
 int shp_campaign_write_run(FILE *runs, FILE *hist, shp_problem *pb, const shp_campaign_row *row,
-                           const shp_fit_options *opt, const shp_fit_result *res, int have,
-                           const shp_material *truth);
+                           const shp_fit_result *res, int have, const shp_material *truth);
+
+/* The algorithm column of a variant's options: "ga+pso_vega+lm" (steps, then the polish). */
+void shp_campaign_algorithm_label(const shp_fit_options *opt, char *buf, size_t len);
 
 #endif

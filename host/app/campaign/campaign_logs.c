@@ -156,8 +156,14 @@ static void put_exact(FILE *f, double v)
     if (isfinite(v)) fprintf(f, "%.17g", v);
 }
 
+void shp_campaign_algorithm_label(const shp_fit_options *opt, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s%s%s%s", shp_opt_algorithm_name(opt->step[0].alg), opt->n_steps > 1 ? "+" : "",
+             opt->n_steps > 1 ? shp_opt_algorithm_name(opt->step[1].alg) : "", opt->polish ? "+lm" : "");
+}
+
 int shp_campaign_write_run(FILE *runs, FILE *hist, shp_problem *pb, const shp_campaign_row *row,
-                           const shp_fit_options *opt, const shp_fit_result *res, int have, const shp_material *truth)
+                           const shp_fit_result *res, int have, const shp_material *truth)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
     const char *vname = row->variant, *case_name = row->case_name;
@@ -184,10 +190,6 @@ int shp_campaign_write_run(FILE *runs, FILE *hist, shp_problem *pb, const shp_ca
         }
         free(best);
     }
-    char alg[96];
-    snprintf(alg, sizeof alg, "%s%s%s%s", shp_opt_algorithm_name(opt->step[0].alg),
-             opt->n_steps > 1 ? "+" : "", opt->n_steps > 1 ? shp_opt_algorithm_name(opt->step[1].alg) : "",
-             opt->polish ? "+lm" : "");
     /* the history first: a runs.csv row says the run is whole (repair_logs) */
     for (int g = 0; g < res->n_history; ++g) {
         fprintf(hist, "%s,%s,%ld,%d,%ld,", case_name, vname, row->seed, g + 1, res->history[g].run_evaluations);
@@ -195,8 +197,8 @@ int shp_campaign_write_run(FILE *runs, FILE *hist, shp_problem *pb, const shp_ca
         fputc('\n', hist);
     }
     if (fflush(hist) != 0) return SHP_ERR_IO;
-    fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, row->seed, alg, res->search_evaluations,
-            res->wall_s, row->success);
+    fprintf(runs, "%s,%s,%ld,%s,%ld,%.4f,%d,", case_name, vname, row->seed, row->algorithm,
+            res->search_evaluations, res->wall_s, row->success);
     if (row->success) fprintf(runs, "%ld,%.4f", row->evals_to_target, row->wall_to_target);
     else fputc(',', runs);
     const shp_opt_stop_reason why = res->steps_run > 0 ? res->why[res->steps_run - 1] : SHP_STOP_NONE;

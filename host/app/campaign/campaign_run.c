@@ -30,6 +30,7 @@ typedef struct {
     int variant;
     long seed;
     shp_fit *fit;
+    char algorithm[96]; /* its runs.csv label, from the options the fit was made with */
     shp_fit_request rq; /* this round's batch */
     int active, success;
     long told;          /* columns told so far */
@@ -55,6 +56,13 @@ static int reached(const shp_campaign *cp, shp_problem *pb, double sum, const do
                                     &a) != SHP_OK)
         return 0;
     return a.retention.rmse <= cp->target;
+}
+
+/* Run r's fit ended with status st: a failed campaign. */
+static int run_failed(const shp_campaign *cp, const run_state *r, int st, char *err, size_t len)
+{
+    snprintf(err, len, "variant %s, seed %ld: %s", cp->variants[r->variant].name, r->seed, shp_fit_errmsg(r->fit));
+    return st;
 }
 
 /* Columns of run r evaluated in a batch of `total` that took dt seconds, r's share
@@ -84,32 +92,8 @@ static int tell_run(const shp_campaign *cp, shp_problem *pb, run_state *r, const
 
 /* One batch of a round: the runs whose need is in [lo, hi] (objectives and residuals
  * share one; Jacobians have their own), evaluated together and told. */
-typedef struct {
-    double *U, *F, *R, *J;
-    int *OK;
-    long cap;
-} round_buffers;
-
-static int round_reserve(round_buffers *b, const shp_problem *pb, long n)
-{
-    if (n <= b->cap) return SHP_OK;
-    const size_t dim = (size_t)shp_problem_dim(pb), m = (size_t)shp_problem_n_residuals(pb) + 1;
-    free(b->U);
-    free(b->F);
-    free(b->R);
-    free(b->J);
-    free(b->OK);
-    b->U = malloc((size_t)n * dim * sizeof *b->U);
-    b->F = malloc((size_t)n * (size_t)shp_problem_n_obj(pb) * sizeof *b->F);
-    b->R = malloc((size_t)n * m * sizeof *b->R);
-    b->J = malloc((size_t)n * m * dim * sizeof *b->J);
-    b->OK = malloc((size_t)n * sizeof *b->OK);
-    b->cap = b->U && b->F && b->R && b->J && b->OK ? n : 0;
-    return b->cap ? SHP_OK : SHP_ERR_NOMEM;
-}
-
 static int run_batch(const shp_campaign *cp, shp_problem *pb, shp_backend *be, const shp_journal *jr,
-                     run_state *runs, int n, int lo, int hi, round_buffers *b, long *evals,
+                     run_state *runs, int n, int lo, int hi, shp_fit_buffers *b, long *evals,
                      const shp_material *truth, char *err, size_t len)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb), m = shp_problem_n_residuals(pb);
@@ -121,16 +105,16 @@ static int run_batch(const shp_campaign *cp, shp_problem *pb, shp_backend *be, c
             need = runs[i].rq.need > need ? runs[i].rq.need : need;
         }
     if (total == 0) return SHP_OK;
-    CFG_TRY(round_reserve(b, pb, total));
+    CFG_TRY(shp_fit_buffers_reserve(b, pb, (int)total, need));
     long off = 0;
     for (int i = 0; i < n; ++i)
         if (runs[i].active && runs[i].rq.n > 0 && runs[i].rq.need >= lo && runs[i].rq.need <= hi) {
-            memcpy(b->U + off * dim, runs[i].rq.u, (size_t)runs[i].rq.n * dim * sizeof *b->U);
+            memcpy(b->u + off * dim, runs[i].rq.u, (size_t)runs[i].rq.n * dim * sizeof *b->u);
             off += runs[i].rq.n;
         }
-    const shp_fit_request all = {(int)total, b->U, need};
+    const shp_fit_request all = {(int)total, b->u, need};
     const double t0 = case_clock(jr);
-    int rc = shp_fit_evaluate(pb, be, &all, b->F, b->OK, b->R, b->J);
+    int rc = shp_fit_evaluate(pb, be, &all, b->f, b->ok, b->r, b->J);
     const double dt = case_clock(jr) - t0;
     *evals += total;
     off = 0;
@@ -138,11 +122,9 @@ static int run_batch(const shp_campaign *cp, shp_problem *pb, shp_backend *be, c
         run_state *r = &runs[i];
         if (!r->active || r->rq.n == 0 || r->rq.need < lo || r->rq.need > hi) continue;
         const int k = r->rq.n;
-        rc = tell_run(cp, pb, r, b->U + off * dim, b->F + off * nobj, b->OK + off, b->R + off * m,
-                      b->J + off * m * dim, total, dt, truth);
-        if (rc != SHP_OK)
-            snprintf(err, len, "variant %s, seed %ld: %s", cp->variants[r->variant].name, r->seed,
-                     shp_fit_errmsg(r->fit));
+        rc = tell_run(cp, pb, r, b->u + off * dim, b->f + off * nobj, b->ok + off, b->r ? b->r + off * m : NULL,
+                      b->J ? b->J + off * m * dim : NULL, total, dt, truth);
+        if (rc != SHP_OK) run_failed(cp, r, rc, err, len);
         r->rq.n = 0;
         off += k;
     }
@@ -216,15 +198,15 @@ static int open_case_journal(const shp_campaign *cp, const campaign_case *cc, co
 static int finish_run(const shp_campaign *cp, const campaign_case *cc, const char *dir, shp_problem *pb,
                       run_state *r, FILE *runs_f, FILE *hist_f, const shp_material *truth, char *err, size_t len)
 {
-    shp_fit_options opt;
-    int rc = shp_campaign_variant_options(cp, pb, r->variant, (uint64_t)r->seed, &opt, err, len);
+    int rc = SHP_OK;
     shp_fit_result res;
     /* a run whose step found no successful column is a failed run, not a failed campaign */
     const int st = shp_fit_get_result(r->fit, &res);
-    const shp_campaign_row row = {cc->name, cp->variants[r->variant].name, r->seed, r->success, r->evals_to_target,
+    const char *vname = cp->variants[r->variant].name;
+    const shp_campaign_row row = {cc->name, vname, r->algorithm, r->seed, r->success, r->evals_to_target,
                                   r->wall_to_target, shp_fit_archive(r->fit)};
-    if (rc == SHP_OK && !shp_campaign_run_logged(dir, cc->name, cp->variants[r->variant].name, r->seed) &&
-        shp_campaign_write_run(runs_f, hist_f, pb, &row, &opt, &res, st == SHP_OK, truth) != SHP_OK) {
+    if (!shp_campaign_run_logged(dir, cc->name, vname, r->seed) &&
+        shp_campaign_write_run(runs_f, hist_f, pb, &row, &res, st == SHP_OK, truth) != SHP_OK) {
         snprintf(err, len, "%s: write failed: %s", dir, strerror(errno));
         rc = SHP_ERR_IO;
     }
@@ -233,6 +215,39 @@ static int finish_run(const shp_campaign *cp, const campaign_case *cc, const cha
     r->fit = NULL;
     r->active = 0;
     return rc;
+}
+
+/* A run's fit from its key: the variant's options for its seed. r->active says whether
+ * it started. */
+static int start_run(const shp_campaign *cp, const shp_problem *pb, const run_key *key, run_state *r, char *err,
+                     size_t len)
+{
+    r->variant = key->variant;
+    r->seed = (long)key->seed;
+    r->best_seen = HUGE_VAL;
+    shp_fit_options opt;
+    int rc = shp_campaign_variant_options(cp, pb, r->variant, (uint64_t)r->seed, &opt, err, len);
+    if (rc == SHP_OK) shp_campaign_algorithm_label(&opt, r->algorithm, sizeof r->algorithm);
+    if (rc == SHP_OK && shp_fit_create(pb, &opt, &r->fit) != SHP_OK) {
+        snprintf(err, len, "out of memory");
+        rc = SHP_ERR_NOMEM;
+    }
+    r->active = rc == SHP_OK;
+    return rc;
+}
+
+/* The message of a failed case (status rc): the checkpoint's failure when it is the
+ * cause, else err named by the case. */
+static void case_message(const campaign_case *cc, const shp_journal *jr, int rc, char *err, size_t len)
+{
+    if (jr && *shp_journal_error(jr)) {
+        snprintf(err, len, "case %s: %s", cc->name, shp_journal_error(jr));
+    } else if (err[0] && strncmp(err, "case ", 5) != 0) {
+        char tmp[1024];
+        snprintf(tmp, sizeof tmp, "%s", err);
+        snprintf(err, len, "case %s, %s", cc->name, tmp);
+    } else if (!err[0])
+        snprintf(err, len, "case %s: %s", cc->name, shp_strerror(rc));
 }
 
 static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend *be,
@@ -266,21 +281,11 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     int n = 0;
     if (rc == SHP_OK && !runs) rc = SHP_ERR_NOMEM;
     for (int k = 0; k < n_keys && rc == SHP_OK; ++k) {
-        run_state *r = &runs[n];
-        r->variant = keys[k].variant;
-        r->seed = (long)keys[k].seed;
-        r->best_seen = HUGE_VAL;
-        shp_fit_options opt;
-        rc = shp_campaign_variant_options(cp, pb, r->variant, (uint64_t)r->seed, &opt, err, len);
-        if (rc == SHP_OK && shp_fit_create(pb, &opt, &r->fit) != SHP_OK) {
-            snprintf(err, len, "out of memory");
-            rc = SHP_ERR_NOMEM;
-        }
-        r->active = rc == SHP_OK;
-        n += r->active;
+        rc = start_run(cp, pb, &keys[k], &runs[n], err, len);
+        n += runs[n].active;
     }
     free(keys);
-    round_buffers b = {0};
+    shp_fit_buffers b = {0};
     /* the case's clock: the journal's, so a resumed case counts the time before the kill */
     const double t_case = case_clock(jr);
     long case_evals = 0;
@@ -291,11 +296,8 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
             run_state *r = &runs[i];
             if (!r->active) continue;
             const int st = shp_fit_ask(r->fit, &r->rq);
-            if (st != SHP_OK && st != SHP_ERR_NOT_CONVERGED) {
-                snprintf(err, len, "variant %s, seed %ld: %s", cp->variants[r->variant].name, r->seed,
-                         shp_fit_errmsg(r->fit));
-                rc = st;
-            } else if (r->rq.n == 0) {
+            if (st != SHP_OK && st != SHP_ERR_NOT_CONVERGED) rc = run_failed(cp, r, st, err, len);
+            else if (r->rq.n == 0) {
                 rc = finish_run(cp, cc, dir, pb, r, runs_f, hist_f, tr, err, len);
                 --active;
             }
@@ -315,23 +317,12 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     }
     for (int i = 0; i < n; ++i) shp_fit_destroy(runs[i].fit);
     free(runs);
-    free(b.U);
-    free(b.F);
-    free(b.R);
-    free(b.J);
-    free(b.OK);
+    shp_fit_buffers_free(&b);
     free(truth);
-    if (rc != SHP_OK && jr && *shp_journal_error(jr)) /* the checkpoint's failure is the cause */
-        snprintf(err, len, "case %s: %s", cc->name, shp_journal_error(jr));
-    else if (rc != SHP_OK && err[0] && strncmp(err, "case ", 5) != 0) {
-        char tmp[1024];
-        snprintf(tmp, sizeof tmp, "%s", err);
-        snprintf(err, len, "case %s, %s", cc->name, tmp);
-    }
+    if (rc != SHP_OK) case_message(cc, jr, rc, err, len);
     shp_problem_set_journal(pb, NULL);
     shp_journal_close(jr, rc == SHP_OK); /* the case is whole in runs.csv: its journal goes */
     shp_problem_destroy(pb);
-    if (rc != SHP_OK && !err[0]) snprintf(err, len, "case %s: %s", cc->name, shp_strerror(rc));
     return rc;
 }
 

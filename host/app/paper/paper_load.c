@@ -1,8 +1,7 @@
 /* Reading a paper campaign's directory (paper/paper_internal.h): campaign.json's cases
  * and variants, the seed's published tables, every case's problem (once) and every run
  * of runs.csv evaluated against its case's truth as in seed Tables 3–8. */
-#define _POSIX_C_SOURCE 200809L /* getline, strdup, strcasecmp */
-#include <errno.h>
+#define _POSIX_C_SOURCE 200809L /* strdup, strcasecmp */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "campaign/campaign_report.h"
 #include "campaign/campaign_stats.h"
 #include "config/cfg_json.h"
+#include "io/csv_rows.h"
 #include "io/fs.h"
 #include "paper/paper_internal.h"
 #include "paper/paper_report.h"
@@ -253,21 +253,8 @@ static int read_campaign_json(pr_data *d, char *err, size_t len)
 /* ------------------------------------------------------------ the seed's tables */
 
 static const char paper_header[] = "table,soil,saturation_pct,error,quantity,value";
-
-/* Split a line of exactly 6 comma-separated fields in place. */
-static int split6(char *s, char *f[6])
-{
-    int n = 0;
-    for (;;) {
-        if (n == 6) return -1;
-        f[n++] = s;
-        char *c = strchr(s, ',');
-        if (!c) break;
-        *c = '\0';
-        s = c + 1;
-    }
-    return n == 6 ? 0 : -1;
-}
+#define PAPER_COLS 6
+static const char *const paper_cols[PAPER_COLS] = {"table", "soil", "saturation_pct", "error", "quantity", "value"};
 
 static int copy_field(char *dst, size_t size, const char *src)
 {
@@ -282,11 +269,10 @@ static int row_bad(char *why, size_t wlen, const char *fmt, const char *field)
     return -1;
 }
 
-/* One data row into v; 0, or −1 with the reason in why. */
-static int paper_row(char *line, pr_paper_value *v, char *why, size_t wlen)
+/* One data row (its 6 fields f) into v; 0, or −1 with the reason in why. */
+static int paper_row(char **f, pr_paper_value *v, char *why, size_t wlen)
 {
-    char *f[6], *end;
-    if (split6(line, f) != 0) return row_bad(why, wlen, "expected 6 fields (%s)", paper_header);
+    char *end;
     const long t = strtol(f[0], &end, 10);
     if (!*f[0] || *end || t < 3 || t > 8) return row_bad(why, wlen, "table \"%s\" is not 3 … 8", f[0]);
     v->table = (int)t;
@@ -303,60 +289,46 @@ static int paper_row(char *line, pr_paper_value *v, char *why, size_t wlen)
     return 0;
 }
 
+/* The header, exactly paper_cols in this order. */
+static int paper_header_ok(const shp_csv_rows *in, int nf)
+{
+    int ok = nf == PAPER_COLS;
+    for (int k = 0; k < PAPER_COLS && ok; ++k) ok = !strcmp(in->field[k], paper_cols[k]);
+    return ok;
+}
+
+/* The next row of the tables into d->paper[d->n_paper] (grown as needed). */
+static int paper_add(shp_csv_rows *in, int nf, pr_data *d, int *alloc, char *err, size_t len)
+{
+    char why[200];
+    if (nf != PAPER_COLS) return shp_csv_rows_fail(in, err, len, "expected %d fields (%s)", PAPER_COLS, paper_header);
+    if (d->n_paper == *alloc) {
+        *alloc = *alloc ? 2 * *alloc : 256;
+        pr_paper_value *nv = realloc(d->paper, (size_t)*alloc * sizeof *nv);
+        if (!nv) return nomem(err, len);
+        d->paper = nv;
+    }
+    if (paper_row(in->field, &d->paper[d->n_paper], why, sizeof why) != 0)
+        return shp_csv_rows_fail(in, err, len, "%s", why);
+    ++d->n_paper;
+    return SHP_OK;
+}
+
 static int read_paper_csv(const char *path, pr_data *d, char *err, size_t len)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        return SHP_ERR_CONFIG;
-    }
-    char *line = NULL, why[200];
-    size_t cap = 0;
-    int lineno = 0, header = 0, rc = SHP_OK, alloc = 0;
-    ssize_t got;
-    while (rc == SHP_OK && (got = getline(&line, &cap, f)) >= 0) {
-        ++lineno;
-        if (memchr(line, '\0', (size_t)got)) { /* would silently end the row early */
-            snprintf(err, len, "%s: line %d: a NUL byte: not a text file", path, lineno);
-            rc = SHP_ERR_CONFIG;
-            break;
-        }
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!line[0] || line[0] == '#') continue;
-        if (!header) {
-            header = 1;
-            if (strcmp(line, paper_header)) {
-                snprintf(err, len, "%s: line %d: expected the header %s", path, lineno, paper_header);
-                rc = SHP_ERR_CONFIG;
-            }
-            continue;
-        }
-        if (d->n_paper == alloc) {
-            alloc = alloc ? 2 * alloc : 256;
-            pr_paper_value *nv = realloc(d->paper, (size_t)alloc * sizeof *nv);
-            if (!nv) {
-                rc = nomem(err, len);
-                break;
-            }
-            d->paper = nv;
-        }
-        if (paper_row(line, &d->paper[d->n_paper], why, sizeof why) != 0) {
-            snprintf(err, len, "%s: line %d: %s", path, lineno, why);
-            rc = SHP_ERR_CONFIG;
-        } else
-            ++d->n_paper;
-    }
-    if (rc == SHP_OK && ferror(f)) { /* e.g. a directory */
-        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        rc = SHP_ERR_CONFIG;
-    }
-    free(line);
-    fclose(f);
-    if (rc == SHP_OK && !header) {
+    shp_csv_rows in;
+    int rc = shp_csv_rows_open(&in, path, err, len), alloc = 0;
+    int nf = rc == SHP_OK ? shp_csv_rows_next(&in, err, len) : 0;
+    if (rc == SHP_OK && nf == 0) {
         snprintf(err, len, "%s: no header line (%s)", path, paper_header);
         rc = SHP_ERR_CONFIG;
-    }
-    return rc;
+    } else if (rc == SHP_OK && nf > 0 && !paper_header_ok(&in, nf))
+        rc = shp_csv_rows_fail(&in, err, len, "expected the header %s", paper_header);
+    while (rc == SHP_OK && nf > 0 && (nf = shp_csv_rows_next(&in, err, len)) > 0)
+        rc = paper_add(&in, nf, d, &alloc, err, len);
+    if (rc == SHP_OK && nf < 0) rc = nf;
+    shp_csv_rows_close(&in);
+    return rc == SHP_ERR_IO ? SHP_ERR_CONFIG : rc; /* the tables are a configuration */
 }
 
 double pr_paper_lookup(const pr_data *d, int table, const char *soil, double saturation, const char *error,

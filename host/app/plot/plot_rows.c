@@ -1,10 +1,10 @@
 /* Series files read back by the plot scripts' writers (plot/plot.h). */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv_rows.h"
 #include "io/fs.h"
 #include "plot/plot.h"
 #include "shpfit/status.h"
@@ -16,63 +16,52 @@ static int kind_of_name(const char *name)
     return -1;
 }
 
-static int fail(FILE *f, shp_plot_rows *t, int rc)
+/* One row's fields (at least n_fields; any beyond are not read) into t. */
+static int add_row(shp_plot_rows *t, int *cap, char **field, int n_fields)
 {
-    fclose(f);
-    free(t->row);
-    t->row = NULL;
-    t->n = 0;
-    return rc;
+    if (t->n == *cap) {
+        *cap = *cap ? 2 * *cap : 256;
+        shp_plot_row *r = realloc(t->row, (size_t)*cap * sizeof *r);
+        if (!r) return SHP_ERR_NOMEM;
+        t->row = r;
+    }
+    shp_plot_row *r = &t->row[t->n++];
+    r->kind = kind_of_name(field[0]);
+    for (int i = 0; i < SHP_PLOT_ROW_FIELDS; ++i) {
+        char *end = NULL;
+        r->v[i] = i > 0 && i < n_fields ? strtod(field[i], &end) : NAN;
+        if (i > 0 && i < n_fields && end == field[i]) r->v[i] = NAN; /* empty, or a unit */
+    }
+    return SHP_OK;
 }
 
 int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot_rows *t, char *err, size_t len)
 {
-    char path[SHP_PATH_MAX], line[1024];
+    char path[SHP_PATH_MAX];
     t->row = NULL;
     t->n = 0;
     if (n_fields < 2 || n_fields > SHP_PLOT_ROW_FIELDS) return SHP_ERR_INVALID;
     if (shp_path_join(path, sizeof path, dir, name) != 0) return shp_path_too_long(dir, name, err, len);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, len, "%s: cannot read: %s", path, strerror(errno));
-        return SHP_ERR_IO;
-    }
-    int cap = 0, lineno = 0;
-    while (fgets(line, sizeof line, f)) {
-        if (++lineno == 1) continue; /* header */
-        char *field[SHP_PLOT_ROW_FIELDS];
-        int nf = 0;
-        for (char *s = line; nf < n_fields;) {
-            field[nf++] = s;
-            char *c = strchr(s, ',');
-            if (!c) break;
-            *c = '\0';
-            s = c + 1;
-        }
-        const int kind = nf == n_fields ? kind_of_name(field[0]) : -1;
-        if (kind < 0) {
-            snprintf(err, len, "%s:%d: not a row of %s", path, lineno, name);
-            return fail(f, t, SHP_ERR_IO);
-        }
-        if (t->n == cap) {
-            cap = cap ? 2 * cap : 256;
-            shp_plot_row *r = realloc(t->row, (size_t)cap * sizeof *r);
-            if (!r) {
-                snprintf(err, len, "out of memory");
-                return fail(f, t, SHP_ERR_NOMEM);
-            }
-            t->row = r;
-        }
-        shp_plot_row *r = &t->row[t->n++];
-        r->kind = kind;
-        for (int i = 0; i < SHP_PLOT_ROW_FIELDS; ++i) {
-            char *end = NULL;
-            r->v[i] = i > 0 && i < nf ? strtod(field[i], &end) : NAN;
-            if (i > 0 && i < nf && end == field[i]) r->v[i] = NAN; /* empty, or a unit */
+    shp_csv_rows in;
+    int rc = shp_csv_rows_open(&in, path, err, len), cap = 0;
+    int nf = rc == SHP_OK ? shp_csv_rows_next(&in, err, len) : 0; /* the header */
+    while (rc == SHP_OK && nf > 0 && (nf = shp_csv_rows_next(&in, err, len)) > 0) {
+        if (nf < n_fields || kind_of_name(in.field[0]) < 0) {
+            snprintf(err, len, "%s:%ld: not a row of %s", path, in.in.line, name);
+            rc = SHP_ERR_IO;
+        } else if (add_row(t, &cap, in.field, n_fields) != SHP_OK) {
+            snprintf(err, len, "out of memory");
+            rc = SHP_ERR_NOMEM;
         }
     }
-    fclose(f);
-    return SHP_OK;
+    if (rc == SHP_OK && nf < 0) rc = nf == SHP_ERR_NOMEM ? nf : SHP_ERR_IO; /* as any bad row */
+    shp_csv_rows_close(&in);
+    if (rc != SHP_OK) {
+        free(t->row);
+        t->row = NULL;
+        t->n = 0;
+    }
+    return rc;
 }
 
 /* Row r belongs to series kind (for θ(t) also to its depth). */

@@ -2,7 +2,7 @@
  * config's materials) and write the observation files `shpfit fit` reads, optionally
  * with systematic offsets and seeded Gaussian errors as in seed 002 §4.3.
  *
- * Config section (all optional; docs/fit.md):
+ * Config section (all optional; docs/fit-reference.md §6):
  *   "synth": {
  *     "observations": ["theta_final", "v", "Q"],     any of theta_final, v, Q, theta_t,
  *                                                     theta_initial, retention, conductivity

@@ -12,7 +12,7 @@
  * because Cf′(0) ≠ 0). That is the model, not a defect of this code; it is kept.
  *
  * CONDUCTIVITY — NOT the Wang et al. (2018) equation, which could not be established
- * from any reachable source. What is computed is "variant A" (docs/models.md, `fxw`;
+ * from any reachable source. What is computed is "variant A" (docs/models-reference.md, `fxw`;
  * docs/reference_values.md §8): Mualem (1976) applied to the capillary function Γ
  * alone (Mualem on S = Cf·Γ diverges, since dS/dψ(0) ≠ 0), with no film term and no
  * h0 truncation:

@@ -1,12 +1,12 @@
 /* Lognormal retention (Kosugi 1996) with Mualem conductivity, its bimodal form
  * (SoilWater-ToolBox/HyPix; Fernández-Gálvez et al. 2021) with either the HyPix or
  * the exact Mualem conductivity, and the FG2021 constrained parameterisation
- * (docs/models.md).
+ * (docs/models-reference.md).
  *
  * One mode, at suction ψ = −h > 0:  z = ln(ψ/hm)/σ,  S = Q(z) = ½ erfc(z/√2),
  * dS/dh = φ(z)/(σψ), and the Mualem integral ∫0^S dS/ψ = e^{σ²/2}/hm · Q(z+σ)
  * (Kosugi 1996, WRR 32:2697: the lognormal retention function and its Mualem Kr;
- * docs/models.md gives the equations as used here). Everything is computed from ψ,
+ * docs/models-reference.md gives the equations as used here). Everything is computed from ψ,
  * never through erfcinv(2Se), and every derivative is carried as a logarithmic
  * derivative through the inverse Mills ratio φ/Q (special.h), so θ, K, C and dK/dh
  * stay finite and accurate from h = −1e-12 to −1e12 cm: where a tail underflows, its

@@ -1,5 +1,5 @@
 /* Special functions of the lognormal (Kosugi) models, identical on host and device
- * (docs/models.md, `kosugi`):
+ * (docs/models-reference.md, `kosugi`):
  *   shp_q(z)       = ½ erfc(z/√2), the upper normal tail, relative accuracy in both tails
  *                    (never 1 − Φ(z), which is 0 for z > 8.3);
  *   shp_phi(z)     = exp(−z²/2)/√(2π), the standard normal density;

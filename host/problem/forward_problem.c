@@ -1,0 +1,232 @@
+/* The forward problem as an object: built in code (shp_forward_create) or by the
+ * configuration loader (host/config), released by shp_forward_destroy. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shpfit/core/team.h"
+#include "shpfit/forward.h"
+
+double shp_length_unit_cm(const char *name)
+{
+    static const char *const names[] = {"mm", "cm", "m"};
+    static const double cm[] = {0.1, 1.0, 100.0};
+    for (int k = 0; name && k < 3; ++k)
+        if (!strcmp(name, names[k])) return cm[k];
+    return 0.0;
+}
+
+double shp_time_unit_min(const char *name)
+{
+    static const char *const names[] = {"s", "min", "h", "d", "day"};
+    static const double min[] = {1.0 / 60.0, 1.0, 60.0, 1440.0, 1440.0};
+    for (int k = 0; name && k < 5; ++k)
+        if (!strcmp(name, names[k])) return min[k];
+    return 0.0;
+}
+
+void shp_forward_unit_text(const shp_forward_problem *fp, const char *unit, char *out, size_t len)
+{
+    size_t k = 0;
+    if (len) out[0] = '\0';
+    for (const char *u = unit; *u && k + 1 < len; ++u) {
+        const char *s = *u == 'L' ? fp->length_unit : *u == 'T' ? fp->time_unit : NULL;
+        const int w = s ? snprintf(out + k, len - k, "%s", s) : snprintf(out + k, len - k, "%c", *u);
+        if (w < 0) break;
+        k += (size_t)w;
+    }
+    if (!strcmp(unit, "-")) snprintf(out, len, "(dimensionless)");
+}
+
+int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
+{
+    for (int i = 0; name && i < fp->n_materials; ++i)
+        if (strcmp(fp->material_names[i], name) == 0) return i;
+    return -1;
+}
+
+void shp_forward_destroy(shp_forward_problem *fp)
+{
+    if (!fp) return;
+    for (int i = 0; fp->material_names && i < fp->n_materials; ++i) free(fp->material_names[i]);
+    free(fp->material_names);
+    free(fp->materials);
+    free(fp->missing);
+    free(fp->z);
+    free(fp->mat_of_node);
+    free(fp->h_init);
+    free(fp->init_value);
+    free(fp->t_out);
+    free(fp->obs_depth);
+    free(fp->obs_node);
+    free(fp->obs_w);
+    free(fp->bc_table);
+    free(fp->forcing);
+    free(fp->root_w);
+    cJSON_Delete(fp->config);
+    free(fp->path);
+    free(fp);
+}
+
+static shp_status fail(char *err, size_t len, shp_status st, const char *fmt, ...)
+{
+    if (err && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, len, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+static void *copy_of(const void *src, size_t bytes)
+{
+    void *p = malloc(bytes ? bytes : 1);
+    if (p && bytes) memcpy(p, src, bytes);
+    return p;
+}
+
+/* What the spec's arrays must satisfy before anything is copied. */
+static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
+{
+    const shp_column *c = &s->column;
+    if (shp_length_unit_cm(s->length_unit ? s->length_unit : "cm") == 0.0)
+        return fail(err, len, SHP_ERR_INVALID, "units.length: unknown unit \"%s\" (mm, cm, m)", s->length_unit);
+    if (shp_time_unit_min(s->time_unit ? s->time_unit : "min") == 0.0)
+        return fail(err, len, SHP_ERR_INVALID, "units.time: unknown unit \"%s\" (s, min, h, d)", s->time_unit);
+    if (s->n_materials < 1 || !s->materials || !s->material_names)
+        return fail(err, len, SHP_ERR_INVALID, "materials: at least one material, with its name");
+    for (int i = 0; i < s->n_materials; ++i) {
+        char why[256];
+        if (!s->material_names[i] || !s->material_names[i][0] || strchr(s->material_names[i], '.'))
+            return fail(err, len, SHP_ERR_INVALID, "materials[%d]: a name without '.' is needed", i);
+        for (int j = 0; j < i; ++j)
+            if (!strcmp(s->material_names[i], s->material_names[j]))
+                return fail(err, len, SHP_ERR_INVALID, "materials.%s: name given twice", s->material_names[i]);
+        if (shp_model_first_invalid(&s->materials[i], why, sizeof why) >= 0)
+            return fail(err, len, SHP_ERR_INVALID, "materials.%s: %s", s->material_names[i], why);
+    }
+    if (c->n == 0 && c->n_out == 0) return SHP_OK; /* materials only: a curve fit */
+    if (c->n < 3 || !c->z || !c->mat_of_node)
+        return fail(err, len, SHP_ERR_INVALID, "profile: at least 3 nodes, with depths and materials");
+    if (c->z[0] != 0.0) return fail(err, len, SHP_ERR_INVALID, "profile: the first node must be at depth 0");
+    for (int i = 0; i < c->n; ++i) {
+        if (i > 0 && !(c->z[i] > c->z[i - 1]))
+            return fail(err, len, SHP_ERR_INVALID, "profile: node depths must increase (node %d: %g)", i, c->z[i]);
+        if (c->mat_of_node[i] < 0 || c->mat_of_node[i] >= s->n_materials)
+            return fail(err, len, SHP_ERR_INVALID, "profile: node %d has no material %d", i, c->mat_of_node[i]);
+    }
+    if (c->top.type == SHP_BC_ATMOSPHERIC || c->bottom.type == SHP_BC_ATMOSPHERIC || c->root_w || c->n_sens)
+        return fail(err, len, SHP_ERR_INVALID, "top: an atmospheric top, root uptake and sensitivities are set up "
+                                               "by the configuration loader (docs/config.md)");
+    if (c->top.type < 0 || c->top.type >= SHP_BC_COUNT || c->top.type == SHP_BC_FREE_DRAINAGE)
+        return fail(err, len, SHP_ERR_INVALID, "top: type %d is not a top boundary", c->top.type);
+    if (c->bottom.type < 0 || c->bottom.type >= SHP_BC_COUNT)
+        return fail(err, len, SHP_ERR_INVALID, "bottom: unknown type %d", c->bottom.type);
+    const shp_bc *sides[2] = {&c->top, &c->bottom};
+    for (int k = 0; k < 2; ++k)
+        for (int i = 0; i < sides[k]->n; ++i)
+            if (!sides[k]->t || !sides[k]->v || (i > 0 && !(sides[k]->t[i] > sides[k]->t[i - 1])))
+                return fail(err, len, SHP_ERR_INVALID, "%s.table: times must increase (row %d)", k ? "bottom" : "top", i);
+    if (c->n_out < 1 || !c->t_out) return fail(err, len, SHP_ERR_INVALID, "output.times: at least one time");
+    for (int i = 0; i < c->n_out; ++i)
+        if (!(c->t_out[i] > (i ? c->t_out[i - 1] : 0.0)))
+            return fail(err, len, SHP_ERR_INVALID, "output.times[%d]: times must be > 0 and increase (got %g)", i,
+                        c->t_out[i]);
+    for (int j = 0; j < s->n_obs_depth; ++j)
+        if (!(s->obs_depth[j] >= 0.0 && s->obs_depth[j] <= c->z[c->n - 1]))
+            return fail(err, len, SHP_ERR_INVALID, "output.depths[%d]: %g is outside the column (0 to %g)", j,
+                        s->obs_depth[j], c->z[c->n - 1]);
+    if (s->init_var < SHP_INIT_HEAD || s->init_var > SHP_INIT_SE || !s->init_values)
+        return fail(err, len, SHP_ERR_INVALID, "initial: a head, theta or Se per node is needed");
+    return SHP_OK;
+}
+
+static shp_status copy_arrays(const shp_forward_spec *s, shp_forward_problem *fp)
+{
+    const shp_column *c = &s->column;
+    const size_t n = (size_t)c->n, m = (size_t)s->n_materials, d = (size_t)s->n_obs_depth;
+    fp->n_materials = s->n_materials;
+    fp->material_names = calloc(m, sizeof *fp->material_names);
+    fp->materials = copy_of(s->materials, m * sizeof *fp->materials);
+    fp->missing = calloc(m, sizeof *fp->missing);
+    int ok = fp->material_names && fp->materials && fp->missing;
+    for (size_t i = 0; ok && i < m; ++i) ok = (fp->material_names[i] = strdup(s->material_names[i])) != NULL;
+    for (size_t i = 0; ok && i < m; ++i) shp_hyd_prepare(&fp->materials[i]);
+    if (!ok || fp->curves_only) return ok ? SHP_OK : SHP_ERR_NOMEM;
+    fp->z = copy_of(c->z, n * sizeof *fp->z);
+    fp->mat_of_node = copy_of(c->mat_of_node, n * sizeof *fp->mat_of_node);
+    fp->init_value = copy_of(s->init_values, n * sizeof *fp->init_value);
+    fp->h_init = malloc(n * sizeof *fp->h_init);
+    fp->t_out = copy_of(c->t_out, (size_t)c->n_out * sizeof *fp->t_out);
+    fp->obs_depth = copy_of(s->obs_depth, d * sizeof *fp->obs_depth);
+    fp->obs_node = malloc((d ? d : 1) * sizeof *fp->obs_node);
+    fp->obs_w = malloc((d ? d : 1) * sizeof *fp->obs_w);
+    const size_t rows = (size_t)(c->top.n + c->bottom.n);
+    fp->bc_table = rows ? malloc(2 * rows * sizeof *fp->bc_table) : NULL;
+    ok = fp->z && fp->mat_of_node && fp->init_value && fp->h_init && fp->t_out && fp->obs_depth && fp->obs_node &&
+         fp->obs_w && (!rows || fp->bc_table);
+    return ok ? SHP_OK : SHP_ERR_NOMEM;
+}
+
+/* A boundary whose table is copied to `dst` (2·n values: times, then rates). */
+static shp_bc copy_side(const shp_bc *b, double *dst)
+{
+    shp_bc out = *b;
+    if (b->n > 0) {
+        memcpy(dst, b->t, (size_t)b->n * sizeof *dst);
+        memcpy(dst + b->n, b->v, (size_t)b->n * sizeof *dst);
+        out.t = dst;
+        out.v = dst + b->n;
+    }
+    return out;
+}
+
+shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (err && errlen) err[0] = '\0';
+    if (!spec) return fail(err, errlen, SHP_ERR_INVALID, "no specification given");
+    shp_status st = check_spec(spec, err, errlen);
+    if (st != SHP_OK) return st;
+    shp_forward_problem *fp = calloc(1, sizeof *fp);
+    if (fp) fp->curves_only = spec->column.n == 0;
+    if (!fp || !(fp->path = strdup("(built in code)")) || copy_arrays(spec, fp) != SHP_OK) {
+        shp_forward_destroy(fp);
+        return fail(err, errlen, SHP_ERR_NOMEM, "out of memory");
+    }
+    snprintf(fp->length_unit, sizeof fp->length_unit, "%s", spec->length_unit ? spec->length_unit : "cm");
+    snprintf(fp->time_unit, sizeof fp->time_unit, "%s", spec->time_unit ? spec->time_unit : "min");
+    fp->cm_per_length = shp_length_unit_cm(fp->length_unit);
+    fp->min_per_time = shp_time_unit_min(fp->time_unit);
+    if (fp->curves_only) {
+        *out = fp;
+        return SHP_OK;
+    }
+    const shp_column *c = &spec->column;
+    fp->column = *c;
+    fp->column.z = fp->z;
+    fp->column.mat_of_node = fp->mat_of_node;
+    fp->column.t_out = fp->t_out;
+    fp->column.top = copy_side(&c->top, fp->bc_table);
+    fp->column.bottom = copy_side(&c->bottom, fp->bc_table ? fp->bc_table + 2 * c->top.n : NULL);
+    fp->column.n_obs = spec->n_obs_depth;
+    fp->column.obs_node = fp->obs_node;
+    fp->column.obs_w = fp->obs_w;
+    for (int j = 0; j < spec->n_obs_depth; ++j)
+        shp_grid_locate(fp->z, c->n, fp->obs_depth[j], &fp->obs_node[j], &fp->obs_w[j]);
+    fp->init_var = spec->init_var;
+    const shp_team tm = shp_team_single();
+    if (shp_initial_heads(&tm, fp->init_var, fp->init_value, c->n, fp->mat_of_node, fp->materials, fp->h_init) !=
+        SHP_OK) {
+        shp_forward_destroy(fp);
+        return fail(err, errlen, SHP_ERR_INVALID, "initial: a value outside its node's material range "
+                                                  "(theta in (theta_r, theta_s], Se in (0, 1])");
+    }
+    *out = fp;
+    return SHP_OK;
+}
