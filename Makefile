@@ -25,7 +25,8 @@ CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-function
 CPPFLAGS := -Iinclude -Ihost -Ihost/app -MMD -MP
 OMPFLAGS := -fopenmp
-LDLIBS  := -lcjson -lm
+CORE_LDLIBS := -lm
+LDLIBS  := -lcjson $(CORE_LDLIBS)
 # Debian's interpreter where there is one: DEB_PKGS installs numpy and pytest for it,
 # not for a python3 of pyenv or a virtual environment earlier on PATH.
 PYTHON  ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
@@ -42,9 +43,14 @@ NVFLAGS := -O2 -std=c++17 $(CUDA_ARCH) -Iinclude -Ihost -Ihost/app -Xcompiler -W
 NVFLAGS += $(if $(CUDA_MIN_BLOCKS),-DSHP_CUDA_MIN_BLOCKS=$(CUDA_MIN_BLOCKS))
 
 # libshpfit: physics, column, backends, problem, optimizers, fit, posterior, models,
-# metrics. The application (host/app: campaigns, the paper study, plots, surfaces,
-# synthetic data, output writers, importers; host/cli: the commands) is its client.
-LIB_SRCS := $(shell find host -name '*.c' ! -path 'host/cli/*' ! -path 'host/app/*' | sort)
+# metrics; it parses no JSON and reads or writes no files. libshpfit-config, its first
+# client: the configuration loaders (host/config), the readers and writers of files
+# (host/io: CSV, JSON, station records, the run journal) and the flat API for other
+# languages (host/api). The application (host/app: campaigns, the paper study, plots,
+# surfaces, synthetic data, output writers, importers; host/cli: the commands) uses both.
+CFG_DIRS := host/config host/io host/api
+LIB_SRCS := $(shell find host -name '*.c' ! -path 'host/cli/*' ! -path 'host/app/*' $(CFG_DIRS:%=! -path '%/*') | sort)
+CFG_SRCS := $(shell find $(CFG_DIRS) -name '*.c' | sort)
 APP_SRCS := $(shell find host/app -name '*.c' | sort)
 CLI_SRCS := $(shell find host/cli -name '*.c' | sort)
 TEST_SRCS := $(sort $(wildcard tests/*.c))
@@ -52,6 +58,9 @@ BENCH_SRCS := $(sort $(wildcard bench/*.c))
 CU_SRCS  := $(sort $(wildcard kernels/*.cu))
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CFG_OBJS := $(CFG_SRCS:%.c=$(BUILD)/%.o)
+CFG_LIB := $(BUILD)/libshpfit-config.a
+CFG_SO := $(BUILD)/libshpfit-config.so
 APP_OBJS := $(APP_SRCS:%.c=$(BUILD)/%.o)
 APP_LIB := $(BUILD)/libshpfit-app.a
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
@@ -126,13 +135,22 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(CFG_LIB): $(CFG_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
 $(APP_LIB): $(APP_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-# --no-undefined: the library stands alone, without the application's objects
+# --no-undefined: the library stands alone, without cJSON or the application's objects;
+# libshpfit-config needs libshpfit alone (found beside it: $ORIGIN) and cJSON
 $(SO_LIB): $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so -Wl,--no-undefined $^ $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so -Wl,--no-undefined $^ $(CORE_LDLIBS) -o $@
+
+$(CFG_SO): $(CFG_OBJS) $(SO_LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit-config.so -Wl,--no-undefined $(CFG_OBJS) \
+	    -L$(BUILD) -lshpfit -Wl,-rpath,'$$ORIGIN' $(LDLIBS) -o $@
 
 # Which backends build/shpfit was linked with: rewritten only when that changes, so the
 # program is relinked when a CPU-only build meets a CUDA one and back.
@@ -142,41 +160,42 @@ $(BUILD)/.link-mode: FORCE | $(DEPS_STAMP)
 .PHONY: FORCE
 FORCE:
 
-$(BIN): $(CLI_OBJS) $(APP_LIB) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(APP_LIB) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
+$(BIN): $(CLI_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB) $(BIN_CU_OBJS) $(BUILD)/.link-mode
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(CLI_OBJS) $(BIN_CU_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB) $(LDLIBS) $(CUDA_LDLIBS) -o $@
 
 # the suite also checks the smoothness statistic of the bench program (tests/test_smooth_stat.c)
 # and that the loam problem built in code is the one its config file loads
 TEST_BENCH_OBJS := $(BUILD)/bench/smooth_stat.o $(BUILD)/examples/loam_problem.o
 
-# examples/fit_loam: a problem built and fitted in code, linked with libshpfit alone
+# examples/fit_loam: a problem built and fitted in code, linked with libshpfit alone (no
+# cJSON, no configuration layer)
 EXAMPLE_BIN := $(BUILD)/examples/fit_loam
 $(EXAMPLE_BIN): $(BUILD)/examples/fit_loam.o $(BUILD)/examples/loam_problem.o $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $^ $(LDLIBS) -o $@
-$(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(OMPFLAGS) $^ $(CORE_LDLIBS) -o $@
+$(TEST_BIN): $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(TEST_OBJS) $(TEST_BENCH_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB) $(TEST_LDLIBS) $(LDLIBS) -o $@
 
-$(BENCH_BIN): $(BENCH_OBJS) $(APP_LIB) $(LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) $(BENCH_OBJS) $(APP_LIB) $(LIB) $(LDLIBS) -o $@
+$(BENCH_BIN): $(BENCH_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(OMPFLAGS) $(BENCH_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB) $(LDLIBS) -o $@
 
 # CUDA: compiled and linked wherever nvcc exists; run only where a GPU is present.
 $(BUILD)/kernels/%.o: kernels/%.cu | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(NVCC) $(NVFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/shpfit-cuda-check: $(CU_OBJS) $(LIB)
-	$(NVCC) $(NVFLAGS) $(CU_OBJS) $(LIB) $(LDLIBS) -Xcompiler -fopenmp -o $@
+$(BUILD)/shpfit-cuda-check: $(CU_OBJS) $(CFG_LIB) $(LIB)
+	$(NVCC) $(NVFLAGS) $(CU_OBJS) $(CFG_LIB) $(LIB) $(LDLIBS) -Xcompiler -fopenmp -o $@
 
 $(BUILD)/bench/%.o: bench/%.cu | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(NVCC) $(NVFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/shpfit-bench-gpu: $(BUILD)/bench/bench_gpu.o $(BIN_CU_OBJS) $(APP_LIB) $(LIB)
+$(BUILD)/shpfit-bench-gpu: $(BUILD)/bench/bench_gpu.o $(BIN_CU_OBJS) $(APP_LIB) $(CFG_LIB) $(LIB)
 	$(NVCC) $(NVFLAGS) $^ $(LDLIBS) -Xcompiler -fopenmp -o $@
 
 # The library and the kernel objects are brought up to date here, not in the sub-make,
 # so a parallel `make` never rewrites them while another target links against them.
-cuda-check: $(LIB) $(BIN_CU_OBJS)
+cuda-check: $(LIB) $(CFG_LIB) $(BIN_CU_OBJS)
 	@if [ -z "$(NVCC)" ]; then echo "shpfit: nvcc not found; CUDA build skipped"; \
 	else $(MAKE) --no-print-directory $(BUILD)/shpfit-cuda-check $(BUILD)/shpfit-bench-gpu \
 	  && echo "shpfit: CUDA build OK ($(NVCC))"; fi
@@ -229,14 +248,14 @@ space := $(empty) $(empty)
 LONG_FILTER := $(subst $(space),|,$(strip $(LONG_TESTS)))
 
 test:
-	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN) $(SO_LIB) $(EXAMPLE_BIN)
+	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN) $(SO_LIB) $(CFG_SO) $(EXAMPLE_BIN)
 	@cd tests && SHPFIT_BIN=$(abspath $(BIN)) $(abspath $(TEST_BIN)) --jobs $(NPROC) --filter '!($(LONG_FILTER))'
 	@$(MAKE) --no-print-directory CUDA=$(CUDA) test-python test-example
 
 # The example as a user runs it, on a short search (the polish finishes it): the fitted
 # θs, α, n and Ks within 1, 10, 3 and 1 % of the truth the observations were made from.
 test-example: $(EXAMPLE_BIN)
-	$(EXAMPLE_BIN) configs/data/loam_obs 15 | tee $(BUILD)/examples/fit_loam.txt
+	$(EXAMPLE_BIN) configs/data/loam_obs 10 | tee $(BUILD)/examples/fit_loam.txt
 	@awk 'BEGIN { t["loam.theta_s"] = 0.43; t["loam.alpha"] = 0.036; t["loam.n"] = 1.56; \
 	              t["loam.Ks"] = 0.01733; tol["loam.theta_s"] = 0.01; tol["loam.alpha"] = 0.1; \
 	              tol["loam.n"] = 0.03; tol["loam.Ks"] = 0.01 } \
@@ -248,41 +267,52 @@ test-long:
 	@$(MAKE) --no-print-directory $(PARALLEL) CUDA=$(CUDA) $(TEST_BIN) $(BIN)
 	@cd tests && SHPFIT_BIN=$(abspath $(BIN)) $(abspath $(TEST_BIN)) --jobs $(NPROC) --filter '@($(LONG_FILTER))'
 
-lib-shared: $(SO_LIB)
+lib-shared: $(SO_LIB) $(CFG_SO)
 
 # The Python package (python/) against this build's shared library and program: the
 # tests compare with `shpfit forward` and install the package into a temporary folder.
-test-python: $(SO_LIB) $(BIN)
-	SHPFIT_LIB=$(abspath $(SO_LIB)) SHPFIT_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
+test-python: $(CFG_SO) $(BIN)
+	SHPFIT_LIB=$(abspath $(CFG_SO)) SHPFIT_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
 
-# make install [PREFIX=/usr/local] [DESTDIR=]: the program, both libraries, the public
-# headers (include/shpfit, with physics/ and core/), shpfit.pc for pkg-config and the
-# man page. The .so is the CPU build (the CUDA backend lives in the program).
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program, both libraries (static and
+# shared), the public headers (include/shpfit, with physics/ and core/), shpfit.pc and
+# shpfit-config.pc for pkg-config and the man page. The .so files are the CPU build (the
+# CUDA backend lives in the program).
 PREFIX ?= /usr/local
 VERSION := $(shell sed -n 's/^\#define SHP_VERSION "\(.*\)"/\1/p' include/shpfit/version.h)
-install: $(BIN) $(LIB) $(SO_LIB)
+install: $(BIN) $(LIB) $(SO_LIB) $(CFG_LIB) $(CFG_SO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shpfit
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.a
 	install -m 755 $(SO_LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.so
+	install -m 644 $(CFG_LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit-config.a
+	install -m 755 $(CFG_SO) $(DESTDIR)$(PREFIX)/lib/libshpfit-config.so
 	cp -R include/shpfit $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' shpfit.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/shpfit.pc
+	for pc in shpfit shpfit-config; do \
+	  sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $$pc.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/$$pc.pc; done
 	install -m 644 docs/shpfit.1 $(DESTDIR)$(PREFIX)/share/man/man1/shpfit.1
 
 # The installed tree as a user meets it: examples/ built with pkg-config against a staged
-# install (PREFIX is the stage itself, so the .pc file points there) and run on a curve fit.
+# install (PREFIX is the stage itself, so the .pc files point there) and run: fit_curve.c
+# loads a configuration (shpfit-config), fit_loam.c builds its problem in code and links
+# libshpfit alone (shpfit).
 STAGE := $(abspath $(BUILD))/stage
+STAGE_PC := PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig pkg-config
 test-install:
 	@rm -rf $(STAGE)
 	@$(MAKE) --no-print-directory install PREFIX=$(STAGE) DESTDIR= CUDA=$(CUDA)
-	PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(CC) $(CSTD) -Wall -Wextra examples/fit_curve.c \
-	    $$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig pkg-config --cflags --libs shpfit) -o $(STAGE)/fit_curve
+	$(CC) $(CSTD) -Wall -Wextra examples/fit_curve.c $$($(STAGE_PC) --cflags --libs shpfit-config) -o $(STAGE)/fit_curve
 	LD_LIBRARY_PATH=$(STAGE)/lib $(STAGE)/fit_curve configs/curves/toyoura_vgm.json | tee $(STAGE)/fit_curve.txt
 	@grep -q 'toyoura.n  *15\.8' $(STAGE)/fit_curve.txt || { echo "test-install: unexpected fit"; exit 1; }
+	$(CC) $(CSTD) -Wall -Wextra examples/fit_loam.c examples/loam_problem.c $$($(STAGE_PC) --cflags --libs shpfit) \
+	    -o $(STAGE)/fit_loam
+	@! ldd $(STAGE)/fit_loam | grep -q cjson || { echo "test-install: fit_loam loads cJSON"; exit 1; }
+	LD_LIBRARY_PATH=$(STAGE)/lib $(STAGE)/fit_loam configs/data/loam_obs 5 | tee $(STAGE)/fit_loam.txt
+	@grep -q 'loam.theta_s  *0\.429' $(STAGE)/fit_loam.txt || { echo "test-install: unexpected fit"; exit 1; }
 	@$(STAGE)/bin/shpfit --version > /dev/null
 	@MANPATH=$(STAGE)/share/man man -w shpfit > /dev/null
-	@echo "test-install: examples/fit_curve.c built with pkg-config against $(STAGE) and ran"
+	@echo "test-install: examples/fit_curve.c and fit_loam.c built with pkg-config against $(STAGE) and ran"
 
 # docs generated from the code: the model parameter tables (a test checks they match)
 docs: $(BIN)

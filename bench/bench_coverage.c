@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "shpfit/config.h"
 #include "bench.h"
 #include "shpfit/fit.h"
 #include "shpfit/rng.h"

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "shpfit/config.h"
 #include "bench.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"

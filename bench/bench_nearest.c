@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "bench.h"
 #include "shpfit/curves_agreement.h"
 #include "shpfit/fit.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "shpfit/config.h"
 #include "bench.h"
 #include "shpfit/fit.h"
 #include "surface/surface.h"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "shpfit/batch.h"
 #include "shpfit/fit.h"
 #include "shpfit/problem.h"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "shpfit/forward.h"
 
 typedef struct {

@@ -5,6 +5,7 @@
  * tests/data/curve_fit/toyoura_h.csv). */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
+#include "shpfit/config.h"
 #include "test_util.h"
 #include <cjson/cJSON.h>
 #include <glob.h>

@@ -14,6 +14,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "shpfit/config.h"
 #include "fixtures.h"
 #include "test_util.h"
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "shpfit/batch.h"
 #include "shpfit/forward.h"
 #include "shpfit/forward_output.h"

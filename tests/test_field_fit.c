@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config/loaders.h"
 #include "import/station_csv.h"
 #include "plot/plot.h"
 #include "shpfit/batch.h"

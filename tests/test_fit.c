@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
+#include "shpfit/config.h"
 #include "problem_checks.h"
 #include "test_json_util.h"
 #include "test_util.h"

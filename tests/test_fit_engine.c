@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "shpfit/batch.h"
 #include "shpfit/fit.h"
 #include "test_json_util.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "shpfit/column.h"
 #include "shpfit/forward.h"
 #include "test_util.h"

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "shpfit/config.h"
 #include "shpfit/batch.h"
 #include "shpfit/lm.h"
 #include "shpfit/problem.h"

@@ -5,6 +5,7 @@
  * malformed inputs give errors naming file and line. Runs with cwd = tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, setenv */
 #include <criterion/criterion.h>
+#include "shpfit/config.h"
 #include "test_util.h"
 #include <math.h>
 #include <stdio.h>

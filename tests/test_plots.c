@@ -6,6 +6,7 @@
  * tests/. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <criterion/criterion.h>
+#include "shpfit/config.h"
 #include "test_util.h"
 #include <stdarg.h>
 #include <math.h>

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "problem_checks.h"
 #include "test_util.h"
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "../examples/loam_problem.h"
 #include "shpfit/fit.h"
 #include "shpfit/models.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/loaders.h"
 #include "api/api_internal.h"
 #include "io/fs.h"
 #include "shpfit/api.h"

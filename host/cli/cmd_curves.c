@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shpfit/config.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "output/curves.h"

@@ -16,6 +16,7 @@
 #include <omp.h>
 #endif
 
+#include "config/loaders.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cli_posterior.h"

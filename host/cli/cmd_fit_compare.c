@@ -14,6 +14,7 @@
 #include <omp.h>
 #endif
 
+#include "config/loaders.h"
 #include "cli/cli.h"
 #include "config/cfg_json.h"
 #include "output/compare_output.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "shpfit/config.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "io/fs.h"

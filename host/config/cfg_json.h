@@ -13,7 +13,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "shpfit/forward.h"
+#include "shpfit/config.h"
 #include "shpfit/models.h"
 #include "shpfit/status.h"
 #include "util/suggest.h"

@@ -42,6 +42,8 @@ static int parse_curves(const cfg_ctx *c, const cJSON *root, shp_forward_problem
     return parse_materials_only(c, root, fp);
 }
 
+static void free_config(void *root) { cJSON_Delete(root); }
+
 typedef int (*parse_fn)(const cfg_ctx *, const cJSON *, shp_forward_problem *);
 
 /* The problem of a parsed document, which it takes over (deleted on failure). */
@@ -56,6 +58,7 @@ static int load_root(const cfg_ctx *c, const char *path, cJSON *root, parse_fn p
         return SHP_ERR_NOMEM;
     }
     fp->config = root;
+    fp->config_free = free_config;
     char *text = cJSON_PrintUnformatted(root);
     fp->config_hash = text ? shp_hash64(text, strlen(text), SHP_HASH_INIT) : SHP_HASH_INIT;
     cJSON_free(text);

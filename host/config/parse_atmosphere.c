@@ -330,17 +330,3 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
     free(f.line);
     return rc;
 }
-
-void shp_forward_forcing_totals(const shp_forward_problem *fp, double t, double *P, double *Ep, double *Tp)
-{
-    *P = *Ep = *Tp = 0.0;
-    const int m = fp->n_forcing;
-    const double *b = fp->forcing;
-    for (int i = 0; i < m && b[i] < t; ++i) {
-        const double end = i + 1 < m ? b[i + 1] : fp->forcing_end;
-        const double d = fmin(end, t) - b[i];
-        *P += d * b[SHP_FORCING_P * m + i];
-        *Ep += d * b[SHP_FORCING_EP * m + i];
-        *Tp += d * b[SHP_FORCING_TP * m + i];
-    }
-}

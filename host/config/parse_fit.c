@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/loaders.h"
 #include "config/cfg_sections.h"
 #include "config/fit_sections.h"
 

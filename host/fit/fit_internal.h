@@ -37,8 +37,5 @@ int fit_polisher_tell(fit_polisher *p, const double *f, const int *ok, const dou
 void fit_polisher_abort(fit_polisher *p);
 void fit_polisher_free(fit_polisher *p);
 
-/* Seconds on the run's clock: the problem journal's when it has one (a resumed run
- * counts the time of the run it resumes), else the wall clock's. */
-double shp_fit_clock(const shp_problem *pb);
 
 #endif

@@ -199,7 +199,7 @@ shp_status shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_setting
 {
     const int dim = shp_problem_dim(pb);
     const int cap = shp_lm_max_candidates(sp->sdim, s) > 1 ? shp_lm_max_candidates(sp->sdim, s) : 1;
-    const double t0 = shp_fit_clock(pb);
+    const double t0 = shp_problem_clock(pb);
     fit_polisher p;
     int rc = fit_polisher_init(&p, pb, s, sp, u, info);
     shp_fit_buffers b = {0};
@@ -214,7 +214,7 @@ shp_status shp_fit_polish(shp_problem *pb, shp_backend *be, const shp_lm_setting
     }
     if (rc == SHP_OK) memcpy(u, p.u, (size_t)dim * sizeof *u);
     else snprintf(err, len, "polish: %s", shp_strerror(rc));
-    info->wall_s += shp_fit_clock(pb) - t0;
+    info->wall_s += shp_problem_clock(pb) - t0;
     fit_polisher_free(&p);
     shp_fit_buffers_free(&b);
     return rc;

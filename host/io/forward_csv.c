@@ -11,32 +11,6 @@
  * through a plotting script, fewer than %.17g's noise digits. */
 #define NUM "%.12g"
 
-int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_result *res)
-{
-    int k = 0;
-    while (k < fp->column.n_out && isfinite(res->out.Q[k])) ++k;
-    return k;
-}
-
-void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
-                              shp_water_budget *b)
-{
-    shp_water_budget_of(fp, &res->out, k, fp->t_out[k], b);
-}
-
-void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o, int k, double t,
-                         shp_water_budget *b)
-{
-    shp_forward_forcing_totals(fp, t, &b->precipitation, &b->evaporation_potential, &b->transpiration_potential);
-    b->top_inflow = o->Q[k];
-    b->runoff = o->Q_runoff[k];
-    b->evaporation = fp->n_forcing ? b->precipitation - b->runoff - o->Q[k] : 0.0;
-    b->transpiration = o->Q_uptake[k];
-    b->bottom_outflow = o->Q_bot[k];
-    b->balance_error = o->balance[k];
-    b->storage_change = o->balance[k] + o->Q[k] - o->Q_bot[k] - o->Q_uptake[k];
-}
-
 shp_status shp_forward_write_series(const char *path, const shp_forward_problem *fp,
                                     const shp_column_result *res, int rows, char *err, size_t errlen)
 {

@@ -74,10 +74,3 @@ void shp_json_add_water_budget(cJSON *obj, const shp_water_budget *b)
                         b->storage_change};
     for (int i = 0; i < (int)(sizeof v / sizeof *v); ++i) shp_json_add_number(obj, name[i], v[i]);
 }
-
-double shp_wall_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}

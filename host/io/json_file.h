@@ -30,7 +30,7 @@ void shp_json_add_number(cJSON *obj, const char *key, double v);
  * storage_change; the balance error is the caller's: summaries state it elsewhere). */
 void shp_json_add_water_budget(cJSON *obj, const shp_water_budget *b);
 
-/* Seconds of the monotonic clock: for wall times. */
-double shp_wall_seconds(void);
+
+#include "util/clock.h" /* shp_wall_seconds, for the writers of wall times */
 
 #endif

@@ -5,17 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/json_file.h"
 #include "optim/sym_eigen.h"
 #include "posterior/posterior_internal.h"
-#include "shpfit/journal.h"
 #include "shpfit/rng.h"
-
-static double run_clock(const shp_problem *pb)
-{
-    const shp_journal *j = shp_problem_journal(pb);
-    return j ? shp_journal_clock(j) : shp_wall_seconds();
-}
 
 /* The initial archive around o->start_u: u + spread·V·diag(√w)·z, z standard normal, C =
  * V diag(w) Vᵀ, each coordinate reflected into [0, 1]. */
@@ -174,7 +166,7 @@ shp_status shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posteri
     double *buf = NULL;
     long cap = 0, ev0, inv0, fail0;
     shp_problem_counts(pb, &ev0, &inv0, &fail0);
-    const double t0 = run_clock(pb);
+    const double t0 = shp_problem_clock(pb);
     rc = b.u && b.f && b.r && b.lp && b.ll && b.logp && b.ok && b.idx && prop && omega && moved ? SHP_OK : SHP_ERR_NOMEM;
     long g_reset = 0, burn_len = 0;
     const shp_posterior_check *last = NULL;
@@ -219,7 +211,7 @@ shp_status shp_posterior_run(shp_problem *pb, shp_backend *be, const shp_posteri
         res->evaluations = ev - ev0;
         res->failed = (inv - inv0) + (fail - fail0);
         shp_dream_counts(d, &res->proposed, &res->accepted);
-        res->wall_s = run_clock(pb) - t0;
+        res->wall_s = shp_problem_clock(pb) - t0;
         int stop = res->evaluations >= o->max_evaluations;
         if (g > 0 && g % o->check_every == 0) {
             double *nb = realloc(buf, (size_t)(g + 1) * N * sizeof *buf);

@@ -1,7 +1,6 @@
 /* The forward problem as an object: built in code (shp_forward_create) or by the
  * configuration loader (host/config), released by shp_forward_destroy. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,7 +66,7 @@ void shp_forward_destroy(shp_forward_problem *fp)
     free(fp->bc_table);
     free(fp->forcing);
     free(fp->root_w);
-    cJSON_Delete(fp->config);
+    if (fp->config_free) fp->config_free(fp->config);
     free(fp->path);
     free(fp);
 }

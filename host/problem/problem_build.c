@@ -127,8 +127,8 @@ void shp_problem_destroy(shp_problem *pb)
 }
 
 const shp_forward_problem *shp_problem_forward(const shp_problem *pb) { return pb->fp; }
-const struct cJSON *shp_problem_fit_config(const shp_problem *pb) { return pb->fit; }
-void shp_problem_set_config(shp_problem *pb, const struct cJSON *fit) { pb->fit = fit; }
+const void *shp_problem_fit_config(const shp_problem *pb) { return pb->fit; }
+void shp_problem_set_config(shp_problem *pb, const void *fit) { pb->fit = fit; }
 int shp_problem_dim(const shp_problem *pb) { return pb->dim; }
 int shp_problem_n_obj(const shp_problem *pb) { return pb->n_obj; }
 int shp_problem_obj_kind(const shp_problem *pb, int k) { return pb->obj[k]; }

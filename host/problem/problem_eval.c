@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "problem/problem_internal.h"
-#include "shpfit/journal.h"
+#include "shpfit/hash.h"
+#include "util/clock.h"
 
 /* The simulated values of o's points, a set of observation kind `kind`. */
 static void fill_set(const shp_problem *pb, int kind, obs_set *o, const shp_column_out *out,
@@ -190,26 +191,37 @@ shp_status shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, cons
                                           double *f, int *ok, double *r)
 {
     if (n <= 0) return SHP_OK;
-    shp_journal *j = pb->journal;
+    const shp_recorder *rec = pb->rec;
     const int n_res = shp_problem_n_residuals(pb);
-    long *const counter[SHP_JOURNAL_COUNTS] = {&pb->n_eval, &pb->n_invalid, &pb->n_failed, &pb->n_capped};
-    long counts[SHP_JOURNAL_COUNTS];
-    if (j && shp_journal_replaying(j)) {
-        PB_TRY(shp_journal_replay(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
-        for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) *counter[k] += counts[k];
+    long *const counter[SHP_RECORD_COUNTS] = {&pb->n_eval, &pb->n_invalid, &pb->n_failed, &pb->n_capped};
+    long counts[SHP_RECORD_COUNTS];
+    if (rec && rec->replaying(pb->rec_ctx)) {
+        PB_TRY(rec->replay(pb->rec_ctx, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts));
+        for (int k = 0; k < SHP_RECORD_COUNTS; ++k) *counter[k] += counts[k];
         return SHP_OK;
     }
-    long before[SHP_JOURNAL_COUNTS];
-    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) before[k] = *counter[k];
+    long before[SHP_RECORD_COUNTS];
+    for (int k = 0; k < SHP_RECORD_COUNTS; ++k) before[k] = *counter[k];
     PB_TRY(evaluate_batch(pb, be, u, n, f, ok, r));
-    if (!j) return SHP_OK;
-    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) counts[k] = *counter[k] - before[k];
-    return shp_journal_append(j, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts);
+    if (!rec) return SHP_OK;
+    for (int k = 0; k < SHP_RECORD_COUNTS; ++k) counts[k] = *counter[k] - before[k];
+    return rec->append(pb->rec_ctx, u, n, pb->dim, pb->n_obj, n_res, f, ok, r, counts);
 }
 
-void shp_problem_set_journal(shp_problem *pb, shp_journal *j) { pb->journal = j; }
+void shp_problem_set_recorder(shp_problem *pb, const shp_recorder *ops, void *ctx)
+{
+    pb->rec = ops;
+    pb->rec_ctx = ops ? ctx : NULL;
+}
 
-shp_journal *shp_problem_journal(const shp_problem *pb) { return pb->journal; }
+int shp_problem_recording(const shp_problem *pb) { return pb->rec != NULL; }
+
+double shp_problem_clock(const shp_problem *pb)
+{
+    return pb->rec ? pb->rec->clock(pb->rec_ctx) : shp_wall_seconds();
+}
+
+const char *shp_problem_record_error(const shp_problem *pb) { return pb->rec ? pb->rec->error(pb->rec_ctx) : ""; }
 
 /* What a problem built in code depends on beyond its observations: its materials, grid,
  * boundaries, solver, output times and free parameters, field by field. */

@@ -39,7 +39,7 @@ typedef struct {
 
 struct shp_problem {
     shp_forward_problem *fp;
-    const struct cJSON *fit; /* the "fit" section when loaded from a configuration */
+    const void *fit;         /* the "fit" section (cJSON) when loaded from a configuration */
     char err[4096];          /* the last failed call's "FIELD: problem" */
     int prepared;            /* shp_problem_prepare succeeded */
     double t_final;          /* θ_final's time (0: the last output time) */
@@ -78,7 +78,8 @@ struct shp_problem {
     long n_capped;          /* failed at the step cap */
     int cap_by_solver;      /* the cap is solver.max_steps, not fit.column_max_steps */
     int last_ran;           /* the last simulation ran a column: stats[0] is its */
-    struct shp_journal *journal; /* NULL: none */
+    const shp_recorder *rec;     /* NULL: none */
+    void *rec_ctx;
 };
 
 /* Return a failed status at once. */

@@ -1,7 +1,9 @@
 /* A whole inverse fit: one optimizer run, or the seed's two-step procedure, over a
  * problem (shpfit/problem.h) on a batch backend, with the per-generation history, the
- * Pareto archive and the best solution. The optimizer settings come from the config's
- * "fit" section (docs/fit-reference.md); the command `shpfit fit` writes what this returns.
+ * Pareto archive and the best solution. The options are built in code
+ * (shp_fit_options_default, docs/library.md) or read from a configuration's "fit" section
+ * (shp_fit_options_load of shpfit/config.h, docs/fit-reference.md); the command
+ * `shpfit fit` writes what this returns.
  *
  * Two-step (seed 002, §3.1): step 1 fits every free parameter to its objectives
  * (default θ_final, GA) and keeps one parameter (default θs); step 2 fits the others
@@ -63,37 +65,7 @@ void shp_fit_options_default(const shp_problem *pb, shp_fit_options *opt);
 /* One step of those defaults: the algorithm for the problem's objectives, all of them. */
 void shp_fit_step_default(const shp_problem *pb, shp_fit_step *st);
 
-/* A budget given outside the options' JSON object (a campaign's, for its variants). */
-typedef struct {
-    long evaluations;  /* 0: none */
-    double time_s;     /* 0: none */
-    const char *path;  /* names it in messages, e.g. "budget" */
-} shp_fit_budget;
 
-/* Parse the optimizer part of the problem's "fit" section. seed_override ≥ 0 replaces
- * fit.seed. SHP_OK or SHP_ERR_CONFIG with "FILE: FIELD: problem" in err. */
-shp_status shp_fit_options_load(const shp_problem *pb, long long seed_override, shp_fit_options *opt,
-                                char *err, size_t len);
-
-/* The same keys (algorithm, population, settings, stop, procedure, two_step, polish)
- * of any JSON object, e.g. a campaign variant, with the given seed, and budget (NULL:
- * none) applied as fit.budget is; keys are not checked for strays (the caller knows
- * which belong there). */
-struct cJSON;
-shp_status shp_fit_options_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                                 const char *path, uint64_t seed, const shp_fit_budget *budget, shp_fit_options *opt,
-                                 char *err, size_t len);
-
-/* One optimizer run's keys (algorithm, population, settings, stop, objectives) of a
- * JSON object, for callers that run many (benchmark campaigns). file and path name the
- * object in messages. SHP_OK or SHP_ERR_CONFIG. */
-struct cJSON;
-shp_status shp_fit_step_parse(const shp_problem *pb, const struct cJSON *obj, const char *file,
-                              const char *path, shp_fit_step *st, char *err, size_t len);
-
-/* True materials (fit.truth: "materials" = the config's, or per-material overrides of
- * them) into truth (n_materials). SHP_OK, or SHP_ERR_INVALID when none are given. */
-shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, size_t len);
 
 /* Per-generation record. */
 typedef struct {
@@ -298,19 +270,6 @@ typedef struct {
     double wall_s;
 } shp_fit_point;
 
-/* The point `at`:
- *   "truth"                 fit.truth (the materials simulated as they are, fixed
- *                           parameters included);
- *   "materials"             the config's materials;
- *   "name=value,…"          free parameters by their fit.parameters names (a bare name
- *                           when there is one material); the others keep their values
- *                           in materials;
- *   anything else           a JSON file of {"name": value, …}, or a fit's result.json
- *                           (its "parameters").
- * Values need not lie within the bounds, but must make valid, plausible materials.
- * SHP_OK; SHP_ERR_CONFIG or SHP_ERR_INVALID with the reason in err (a file's messages
- * start with its path); SHP_ERR_NOMEM. */
-shp_status shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_point *pt, char *err, size_t len);
 
 /* Simulate and score pt (the problem keeps its series for shp_problem_series and
  * shp_problem_metrics). SHP_OK also when the column failed (pt->status says so); an

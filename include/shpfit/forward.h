@@ -1,19 +1,18 @@
-/* A forward problem read from a JSON configuration (schema: docs/config.md).
+/* A forward problem: built in code (shp_forward_create) or read from a JSON
+ * configuration by the configuration layer (shpfit/config.h, schema: docs/config.md).
  *
- * shp_forward_load() parses and validates the whole file before anything is run or
- * written: every error names the file and the JSON field path
- * ("configs/x.json: materials.loam.n: must be > 1 (got 0.9)"). The loaded problem owns
- * every array; `column` points into them and is ready for shp_column_run_cpu():
+ * Either way the problem owns every array; `column` points into them and is ready for
+ * shp_column_run_cpu():
  *
  *     shp_forward_problem *fp;
  *     char err[512];
- *     if (shp_forward_load(path, &fp, err, sizeof err) != SHP_OK) { report err; }
+ *     if (shp_forward_create(&spec, &fp, err, sizeof err) != SHP_OK) { report err; }
  *     shp_column_result res;
  *     shp_column_result_alloc(&fp->column, &res);
  *     shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
  *
- * All values are in the units named by the config (length_unit, time_unit): the
- * labels are not conversions. */
+ * All values are in the units the problem names (length_unit, time_unit): the labels
+ * are not conversions. */
 #ifndef SHPFIT_FORWARD_H
 #define SHPFIT_FORWARD_H
 
@@ -27,8 +26,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-struct cJSON; /* cjson/cJSON.h; only the host code that echoes it needs the full type */
 
 /* Read-only for callers: created by shp_forward_create or shp_forward_load, released by
  * shp_forward_destroy. */
@@ -69,7 +66,10 @@ typedef struct shp_forward_problem {
     double forcing_end;
     double *root_w;             /* column.n root weights of "roots" (column.root_w), or NULL */
 
-    struct cJSON *config;       /* the parsed configuration, for the summary's echo */
+    /* the loader's parsed configuration (a cJSON tree, for the summary's echo), released
+       with the problem by config_free; NULL for a problem built in code */
+    void *config;
+    void (*config_free)(void *config);
     uint64_t config_hash;       /* of the configuration's text as loaded (0: built in code) */
 } shp_forward_problem;
 
@@ -107,20 +107,6 @@ double shp_time_unit_min(const char *name);
  * "(dimensionless)"). */
 void shp_forward_unit_text(const shp_forward_problem *fp, const char *unit, char *out, size_t len);
 
-/* Load and validate `path`. On success *out is a new problem and SHP_OK is returned;
- * otherwise *out is NULL, SHP_ERR_CONFIG (or SHP_ERR_IO, SHP_ERR_NOMEM) is returned and
- * err holds one line "PATH: FIELD: what is wrong". */
-shp_status shp_forward_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
-
-/* As shp_forward_load, reading only "units" and "materials" (the other sections may
- * be absent and are not checked); column and the node arrays stay empty. For commands
- * that need the hydraulic functions only (`shpfit curves`). */
-shp_status shp_materials_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
-
-/* As shp_materials_load, for a fit to retention and conductivity data alone: a
- * material may leave out parameters without defaults (flagged in missing, placeholders
- * in materials); the fit decides which it fits and which stay undetermined. */
-shp_status shp_curves_load(const char *path, shp_forward_problem **out, char *err, size_t errlen);
 
 /* Release a problem (NULL is fine). */
 void shp_forward_destroy(shp_forward_problem *fp);
@@ -131,6 +117,28 @@ enum { SHP_FORCING_T = 0, SHP_FORCING_NET, SHP_FORCING_TP, SHP_FORCING_P, SHP_FO
 /* The cumulative precipitation P, potential evaporation E_p and potential
  * transpiration T_p [L] of an atmospheric top from time 0 to t (all 0 for other tops). */
 void shp_forward_forcing_totals(const shp_forward_problem *fp, double t, double *P, double *Ep, double *Tp);
+
+/* Output times with results: the leading slots the solver filled (all of them on
+ * SHP_OK). */
+int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_result *res);
+
+/* The water budget of a run from time 0 to output k [L], every term cumulative:
+ * storage change = precipitation − evaporation − runoff − transpiration − bottom
+ * outflow + balance error. Evaporation is what precipitation leaves after runoff and
+ * the net top inflow Q; without an atmospheric top precipitation, evaporation and
+ * runoff are 0 and Q is the top inflow. */
+typedef struct {
+    double precipitation, evaporation, evaporation_potential, transpiration, transpiration_potential;
+    double runoff, top_inflow, bottom_outflow, storage_change, balance_error;
+} shp_water_budget;
+
+void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
+                              shp_water_budget *b);
+
+/* The same of any column of fp's forward problem (a fit's, with output times of its
+ * own): its outputs o at output k, time t. */
+void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o, int k, double t,
+                         shp_water_budget *b);
 
 /* Index of a material by name, or −1. */
 int shp_forward_material_index(const shp_forward_problem *fp, const char *name);

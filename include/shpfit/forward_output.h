@@ -16,28 +16,6 @@
 extern "C" {
 #endif
 
-/* Output times with results: the leading slots the solver filled (all of them on
- * SHP_OK). */
-int shp_forward_outputs_reached(const shp_forward_problem *fp, const shp_column_result *res);
-
-/* The water budget of a run from time 0 to output k [L], every term cumulative:
- * storage change = precipitation − evaporation − runoff − transpiration − bottom
- * outflow + balance error. Evaporation is what precipitation leaves after runoff and
- * the net top inflow Q; without an atmospheric top precipitation, evaporation and
- * runoff are 0 and Q is the top inflow. */
-typedef struct {
-    double precipitation, evaporation, evaporation_potential, transpiration, transpiration_potential;
-    double runoff, top_inflow, bottom_outflow, storage_change, balance_error;
-} shp_water_budget;
-
-void shp_forward_water_budget(const shp_forward_problem *fp, const shp_column_result *res, int k,
-                              shp_water_budget *b);
-
-/* The same of any column of fp's forward problem (a fit's, with output times of its
- * own): its outputs o at output k, time t. */
-void shp_water_budget_of(const shp_forward_problem *fp, const shp_column_out *o, int k, double t,
-                         shp_water_budget *b);
-
 /* Individual tables, each written to `path` with `rows` output times (≤ n_out). */
 shp_status shp_forward_write_series(const char *path, const shp_forward_problem *fp,
                                     const shp_column_result *res, int rows, char *err, size_t errlen);

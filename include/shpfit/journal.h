@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
+#include "problem.h"
 #include "status.h"
 
 #ifdef __cplusplus
@@ -32,9 +34,6 @@ extern "C" {
 
 typedef struct shp_journal shp_journal;
 
-/* 64-bit FNV-1a of n bytes, continuing from h (start with SHP_HASH_INIT): fingerprints. */
-#define SHP_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t shp_hash64(const void *data, size_t n, uint64_t h);
 
 /* Open the journal at path for a run identified by fingerprint (what makes its results:
  * configuration, data, seed, backend), with a blob of the caller's (meta, kept for the
@@ -57,23 +56,27 @@ int shp_journal_replaying(const shp_journal *j);
 /* Seconds the run has taken, the replayed part included (see above). */
 double shp_journal_clock(const shp_journal *j);
 
-#define SHP_JOURNAL_COUNTS 4
 
 /* One batch: n candidates of dim unit coordinates u (what the record is checked
  * against), nobj objectives f, the flags ok, nres residuals r (r NULL: none) and the
- * evaluation counters' increments counts[SHP_JOURNAL_COUNTS] (evaluated, invalid,
+ * evaluation counters' increments counts[SHP_RECORD_COUNTS] (evaluated, invalid,
  * failed, failed at the column's step cap).
  * shp_journal_replay fills f, ok, r and counts from the next record: SHP_OK, or
  * SHP_ERR_CHECKPOINT when the record answers other candidates (the message in
  * shp_journal_error). shp_journal_append writes a record after a batch was simulated:
  * SHP_OK or SHP_ERR_IO. */
 shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                              double *r, long counts[SHP_JOURNAL_COUNTS]);
+                              double *r, long counts[SHP_RECORD_COUNTS]);
 shp_status shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                              const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS]);
+                              const int *ok, const double *r, const long counts[SHP_RECORD_COUNTS]);
 
 /* What went wrong in the last failed replay or append ("" when nothing). */
 const char *shp_journal_error(const shp_journal *j);
+
+/* Record every evaluation of pb in j, and while j replays, take the results from it
+ * instead of running columns (shp_problem_set_recorder); NULL detaches. j stays the
+ * caller's. */
+void shp_problem_set_journal(shp_problem *pb, shp_journal *j);
 
 /* Close; with remove = 1 (the run finished and its results are safe) delete the file.
  * NULL is fine. */

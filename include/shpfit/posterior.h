@@ -77,15 +77,6 @@ void shp_posterior_start_at(shp_posterior_options *o, int dim, const double *u, 
 /* The defaults above for pb (σ integrated out, every prior SHP_PRIOR_SCALE). */
 void shp_posterior_defaults(const shp_problem *pb, uint64_t seed, shp_posterior_options *o);
 
-/* The defaults, then the keys of the config's "fit.posterior" object when there is one
- * (docs/posterior.md): chains, sigma, prior, rhat, max_evaluations, check_every,
- * min_window, predictive_draws, and the sampler's (pairs, crossover, snooker, unit_jump,
- * archive_every, archive_init); the seed is fit.seed unless seed_override ≥ 0. SHP_OK,
- * or SHP_ERR_CONFIG with "FILE: fit.posterior.KEY: problem" in err (σ ≤ 0 or not a
- * number, a prior outside the bounds, R̂ target ≤ 1, fewer observations than free
- * parameters, …). */
-shp_status shp_posterior_options_load(const shp_problem *pb, long long seed_override, shp_posterior_options *o,
-                                      char *err, size_t len);
 
 /* log prior density of unit coordinates u (dim) in the search coordinates (the value's
  * density times |dx/du|), up to a constant; −inf outside the prior's support. */

@@ -3,11 +3,11 @@
  * minimise. It turns a population of unit-box vectors into objective values through a
  * batch backend, and knows nothing about the optimizer that proposes them.
  *
- * Loaded from a configuration that holds a forward problem (docs/config.md) plus a
- * "fit" section (docs/fit-reference.md):
+ * Built in code (below; docs/library.md), or loaded by the configuration layer from a
+ * configuration that holds a forward problem (docs/config.md) plus a "fit" section
+ * (docs/fit-reference.md; shp_problem_load of shpfit/config.h):
  *
- *     shp_problem *pb;
- *     if (shp_problem_load("fit.json", &pb, err, sizeof err) != SHP_OK) { report err; }
+ *     shp_problem *pb;   ... built or loaded ...
  *     double u[N * dim], f[N * n_obj]; int ok[N];
  *     shp_problem_evaluate(pb, backend, u, N, f, ok);
  */
@@ -50,7 +50,7 @@ typedef struct shp_theta_periods shp_theta_periods;
 
 /* ---- building a problem in code ---------------------------------------------------
  *
- * The JSON loader below is one client of these; a program can call them directly
+ * The JSON loader (shp_problem_load, shpfit/config.h) is one client of these; a program can call them directly
  * (examples/fit_loam.c):
  *
  *     shp_problem *pb;
@@ -121,29 +121,16 @@ shp_status shp_problem_prepare(shp_problem *pb);
 /* The message of the last failed call ("" when none). */
 const char *shp_problem_errmsg(const shp_problem *pb);
 
-/* ---- loading a problem from a configuration ---------------------------------------- */
-
-/* Load the forward sections and the "fit" section of path (observation files are read
- * relative to the config). SHP_OK, or an error with "FILE: FIELD: problem" in err. */
-shp_status shp_problem_load(const char *path, shp_problem **out, char *err, size_t len);
-
-/* The same from a document already parsed, which the call takes over (deleted on
- * failure); path names it in messages and places its data files. For programs that
- * vary a configuration in memory (the model comparison of `shpfit fit`). */
-struct cJSON;
-shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_problem **out, char *err, size_t len);
-
 void shp_problem_destroy(shp_problem *pb);
 
 /* The forward problem underneath (materials at their config values). */
 const shp_forward_problem *shp_problem_forward(const shp_problem *pb);
 
-/* The "fit" object of the configuration (for the optimizer's own settings). */
-const struct cJSON *shp_problem_fit_config(const shp_problem *pb);
-
-/* The loader's: the "fit" object the problem was read from (owned by the forward
- * problem's parsed configuration). NULL for a problem built in code. */
-void shp_problem_set_config(shp_problem *pb, const struct cJSON *fit);
+/* The "fit" object (a cJSON object) of the configuration a loader read the problem from,
+ * for the optimizer's own settings; NULL for a problem built in code. The loader sets it
+ * (owned by the forward problem's parsed configuration). */
+const void *shp_problem_fit_config(const shp_problem *pb);
+void shp_problem_set_config(shp_problem *pb, const void *fit);
 
 int shp_problem_dim(const shp_problem *pb);
 int shp_problem_n_obj(const shp_problem *pb);
@@ -243,12 +230,33 @@ int shp_problem_param_jacobian(const shp_problem *pb, const double *u, const shp
 /* Observations (residuals) of objective k. */
 int shp_problem_obj_points(const shp_problem *pb, int k);
 
-/* Record every evaluation in journal j (shpfit/journal.h), and while it replays, take
- * the results from it instead of running columns. NULL detaches. The journal stays the
- * caller's. */
-struct shp_journal;
-void shp_problem_set_journal(shp_problem *pb, struct shp_journal *j);
-struct shp_journal *shp_problem_journal(const shp_problem *pb);
+/* A record of the problem's evaluations, attached by the caller: while it replays, a
+ * batch's results come from it instead of from columns; otherwise every simulated batch
+ * is appended. The journal of shpfit/journal.h is one (a file, for resumable runs). The
+ * counts of a batch are its increments of what shp_problem_counts and
+ * shp_problem_capped report: evaluated, invalid, failed, failed at the step cap. */
+#define SHP_RECORD_COUNTS 4
+typedef struct {
+    int (*replaying)(void *ctx);
+    shp_status (*replay)(void *ctx, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
+                         double *r, long counts[SHP_RECORD_COUNTS]);
+    shp_status (*append)(void *ctx, const double *u, int n, int dim, int nobj, int nres, const double *f,
+                         const int *ok, const double *r, const long counts[SHP_RECORD_COUNTS]);
+    double (*clock)(void *ctx);       /* seconds the run has taken, the replayed part included */
+    const char *(*error)(void *ctx);  /* what the last failed replay or append met ("") */
+} shp_recorder;
+
+/* Attach a record (ops and its ctx stay the caller's); NULL detaches. */
+void shp_problem_set_recorder(shp_problem *pb, const shp_recorder *ops, void *ctx);
+
+/* 1 when a record is attached. */
+int shp_problem_recording(const shp_problem *pb);
+
+/* The run's clock [s]: the record's when one is attached, else the monotonic clock. */
+double shp_problem_clock(const shp_problem *pb);
+
+/* The record's message after a failure ("" when none or no record). */
+const char *shp_problem_record_error(const shp_problem *pb);
 
 /* A fingerprint of what the problem's results depend on: its configuration and every
  * observation (for a journal). */

@@ -1,8 +1,9 @@
-/* shpfit — umbrella header of the library API: every public header. */
+/* shpfit — umbrella header of libshpfit: every header of the library. The configuration
+ * layer (libshpfit-config: loaders, file readers and writers, the run journal, the flat
+ * API) has its own, shpfit/config.h, which includes this one's headers it needs. */
 #ifndef SHPFIT_SHPFIT_H
 #define SHPFIT_SHPFIT_H
 
-#include "api.h"
 #include "backend_cuda.h"
 #include "batch.h"
 #include "column.h"
@@ -11,8 +12,7 @@
 #include "et0.h"
 #include "fit.h"
 #include "forward.h"
-#include "forward_output.h"
-#include "journal.h"
+#include "hash.h"
 #include "limits.h"
 #include "lm.h"
 #include "metrics.h"
@@ -22,7 +22,6 @@
 #include "problem.h"
 #include "rng.h"
 #include "roots.h"
-#include "station.h"
 #include "status.h"
 #include "uncertainty.h"
 #include "version.h"

@@ -1,6 +1,6 @@
 """shpfit: soil hydraulic parameter estimation, from Python.
 
-A thin ctypes layer over the shpfit C library (libshpfit.so, include/shpfit/api.h):
+A thin ctypes layer over the shpfit C library (libshpfit-config.so over libshpfit.so, include/shpfit/api.h):
 the models and their curves, forward runs of the Richards-equation column, and fits.
 Numbers go in and come out as numpy arrays; errors raise ShpfitError with the
 library's message. See docs/python.md of the shpfit repository.

@@ -1,4 +1,5 @@
-"""Finding and loading libshpfit.so, and the C prototypes of include/shpfit/api.h.
+"""Finding and loading libshpfit-config.so (the configuration layer, which brings
+libshpfit.so from beside it), and the C prototypes of include/shpfit/api.h.
 
 The prototypes are declared once here so that ctypes converts and checks every
 argument: without them a Python int passed for a `long` or a double would be
@@ -28,7 +29,8 @@ def _candidates():
         return [Path(env)]
     # next to the package (a copy put there by whoever packages it), then the build of
     # the repository this package is a folder of (python/shpfit -> build/)
-    return [_HERE / "libshpfit.so", _HERE.parent.parent / "build" / "libshpfit.so"]
+    # (libshpfit.so must lie beside it)
+    return [_HERE / "libshpfit-config.so", _HERE.parent.parent / "build" / "libshpfit-config.so"]
 
 
 def _load():
@@ -40,7 +42,7 @@ def _load():
             except OSError as e:
                 raise ShpfitError(f"cannot load {path}: {e}") from None
     raise ShpfitError(
-        "libshpfit.so not found (looked at: " + ", ".join(str(p) for p in tried) + "); "
+        "libshpfit-config.so not found (looked at: " + ", ".join(str(p) for p in tried) + "); "
         "build it with `make lib-shared` in the shpfit repository and set SHPFIT_LIB to its path"
     )
 

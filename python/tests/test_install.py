@@ -36,4 +36,4 @@ def test_missing_library_is_a_clear_error(tmp_path):
     out = subprocess.run([sys.executable, "-c", "import shpfit; shpfit.models()"], capture_output=True, text=True,
                          env=env, cwd=tmp_path)
     assert out.returncode != 0
-    assert "libshpfit.so not found" in out.stderr and "make lib-shared" in out.stderr
+    assert "libshpfit-config.so not found" in out.stderr and "make lib-shared" in out.stderr

@@ -31,9 +31,9 @@ FUZZ_COV_CFLAGS := -O1 -g -fprofile-instr-generate -fcoverage-mapping -fopenmp
 
 FUZZ_HARNESS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SHARED := tests/fuzz/fuzz_util.c tests/fuzz/fuzz_fixtures.c
-FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(LIB_SRCS) $(APP_SRCS))
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(LIB_SRCS) $(CFG_SRCS) $(APP_SRCS))
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/bin/fuzz_%)
-FUZZ_COV_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/cov-obj/%.o,$(LIB_SRCS) $(APP_SRCS))
+FUZZ_COV_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/cov-obj/%.o,$(LIB_SRCS) $(CFG_SRCS) $(APP_SRCS))
 FUZZ_COV_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/cov-bin/fuzz_%)
 FUZZ_STAMP := $(FUZZ_BUILD)/.deps-ok
 

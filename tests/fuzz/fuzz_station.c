@@ -1,5 +1,5 @@
 /* Fuzz target "station": a field-station record through the readers of `shpfit
- * import-station` (host/field/station*.c) in each format, cropped, and built into
+ * import-station` (host/io/station*.c) in each format, cropped, and built into
  * forcing with ET0 when it carries weather.
  *
  * Input: the file; its first byte chooses the format (mod 3) and the flags accepted (the

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/loaders.h"
 #include "campaign/campaign_internal.h"
 #include "config/cfg_json.h"
 #include "io/json_file.h"

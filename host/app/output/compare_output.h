@@ -4,6 +4,7 @@
 #ifndef SHPFIT_HOST_IO_COMPARE_OUTPUT_H
 #define SHPFIT_HOST_IO_COMPARE_OUTPUT_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 #include "shpfit/metrics.h"

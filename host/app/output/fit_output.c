@@ -1,4 +1,5 @@
 /* Files of a finished fit (io/fit_output.h). */
+#include "shpfit/config.h"
 #include "output/fit_output.h"
 
 #include <math.h>

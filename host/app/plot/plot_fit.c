@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "shpfit/config.h"
 #include "output/curves.h"
 #include "io/fs.h"
 #include "plot/plot.h"

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "field/station_internal.h"
+#include "io/station_internal.h"
 #include "shpfit/status.h"
 
 #define MAX_DEPTHS 32

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "field/station_internal.h"
+#include "io/station_internal.h"
 #include "shpfit/et0.h"
 #include "shpfit/status.h"
 

@@ -1,5 +1,5 @@
 /* Station records (include/shpfit/station.h): names, dates, flags, the daily grid,
- * cropping, and the dispatch to the readers of host/field/station_uscrn.c and
+ * cropping, and the dispatch to the readers of host/io/station_uscrn.c and
  * station_ismn.c. */
 #include <ctype.h>
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "field/station_internal.h"
+#include "io/station_internal.h"
 #include "io/fs.h"
 #include "shpfit/status.h"
 

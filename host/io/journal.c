@@ -35,18 +35,8 @@ typedef struct {
     int32_t n, dim, nobj, nres;
     uint64_t input_hash;
     double clock;
-    int64_t counts[SHP_JOURNAL_COUNTS];
+    int64_t counts[SHP_RECORD_COUNTS];
 } record_head;
-
-uint64_t shp_hash64(const void *data, size_t n, uint64_t h)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; ++i) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 static size_t payload_size(const record_head *h)
 {
@@ -199,7 +189,7 @@ static uint64_t input_hash(const double *u, int n, int dim, int nres)
 }
 
 shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
-                              double *r, long counts[SHP_JOURNAL_COUNTS])
+                              double *r, long counts[SHP_RECORD_COUNTS])
 {
     record_head h;
     memcpy(&h, j->old + j->pos, sizeof h);
@@ -221,7 +211,7 @@ shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, i
         ok[i] = v;
     }
     if (want_res) memcpy(r, p, (size_t)n * (size_t)nres * sizeof *r);
-    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) counts[k] = (long)h.counts[k];
+    for (int k = 0; k < SHP_RECORD_COUNTS; ++k) counts[k] = (long)h.counts[k];
     j->pos += sizeof h + payload_size(&h) + sizeof(uint64_t);
     ++j->replayed;
     /* the run's clock stands where it stood when this batch had been simulated */
@@ -234,12 +224,12 @@ shp_status shp_journal_replay(shp_journal *j, const double *u, int n, int dim, i
 }
 
 shp_status shp_journal_append(shp_journal *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
-                              const int *ok, const double *r, const long counts[SHP_JOURNAL_COUNTS])
+                              const int *ok, const double *r, const long counts[SHP_RECORD_COUNTS])
 {
     const int want_res = r != NULL;
     record_head h = {RECORD_MAGIC, (uint32_t)want_res, n, dim, nobj, want_res ? nres : 0,
                      input_hash(u, n, dim, want_res ? nres : -1), shp_journal_clock(j), {0}};
-    for (int k = 0; k < SHP_JOURNAL_COUNTS; ++k) h.counts[k] = counts[k];
+    for (int k = 0; k < SHP_RECORD_COUNTS; ++k) h.counts[k] = counts[k];
     const size_t body = sizeof h + payload_size(&h);
     unsigned char *buf = malloc(body + sizeof(uint64_t));
     if (!buf) {
@@ -283,3 +273,23 @@ void shp_journal_close(shp_journal *j, int remove)
     free(j->old);
     free(j);
 }
+
+/* The journal as the problem's record (shpfit/problem.h). */
+static int journal_replaying(void *j) { return shp_journal_replaying(j); }
+static double journal_clock(void *j) { return shp_journal_clock(j); }
+static const char *journal_error(void *j) { return shp_journal_error(j); }
+static shp_status journal_replay(void *j, const double *u, int n, int dim, int nobj, int nres, double *f, int *ok,
+                                 double *r, long counts[SHP_RECORD_COUNTS])
+{
+    return shp_journal_replay(j, u, n, dim, nobj, nres, f, ok, r, counts);
+}
+static shp_status journal_append(void *j, const double *u, int n, int dim, int nobj, int nres, const double *f,
+                                 const int *ok, const double *r, const long counts[SHP_RECORD_COUNTS])
+{
+    return shp_journal_append(j, u, n, dim, nobj, nres, f, ok, r, counts);
+}
+
+static const shp_recorder journal_ops = {journal_replaying, journal_replay, journal_append, journal_clock,
+                                         journal_error};
+
+void shp_problem_set_journal(shp_problem *pb, shp_journal *j) { shp_problem_set_recorder(pb, j ? &journal_ops : NULL, j); }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config/loaders.h"
 #include "config/cfg_json.h"
 #include "shpfit/fit.h"
 #include "shpfit/lm.h"

@@ -1,4 +1,4 @@
-/* Shared by the station readers (host/field/station_*.c; host-internal): line splitting
+/* Shared by the station readers (host/io/station_*.c; host-internal): line splitting
  * for LF, CRLF and CR files, messages, number parsing and the daily grid. */
 #ifndef SHPFIT_HOST_FIELD_STATION_INTERNAL_H
 #define SHPFIT_HOST_FIELD_STATION_INTERNAL_H
