@@ -145,12 +145,19 @@ $(APP_LIB): $(APP_OBJS)
 
 # --no-undefined: the library stands alone, without cJSON or the application's objects;
 # libshpfit-config needs libshpfit alone (found beside it: $ORIGIN) and cJSON
+# Each shared library is the file lib*.so.VERSION, its soname lib*.so.MAJOR, and lib*.so for
+# the linker (both links beside it, as an installed library has them).
+SO_MAJOR = $(firstword $(subst ., ,$(VERSION)))
+so_links = ln -sf $(notdir $(1)).$(VERSION) $(1).$(SO_MAJOR) && ln -sf $(notdir $(1)).$(SO_MAJOR) $(1)
 $(SO_LIB): $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so -Wl,--no-undefined $^ $(CORE_LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit.so.$(SO_MAJOR) -Wl,--no-undefined $^ $(CORE_LDLIBS) \
+	    -o $@.$(VERSION)
+	$(call so_links,$@)
 
 $(CFG_SO): $(CFG_OBJS) $(SO_LIB)
-	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit-config.so -Wl,--no-undefined $(CFG_OBJS) \
-	    -L$(BUILD) -lshpfit -Wl,-rpath,'$$ORIGIN' $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $(OMPFLAGS) -shared -Wl,-soname,libshpfit-config.so.$(SO_MAJOR) -Wl,--no-undefined \
+	    $(CFG_OBJS) -L$(BUILD) -lshpfit -Wl,-rpath,'$$ORIGIN' $(LDLIBS) -o $@.$(VERSION)
+	$(call so_links,$@)
 
 # Which backends build/shpfit was linked with: rewritten only when that changes, so the
 # program is relinked when a CPU-only build meets a CUDA one and back.
@@ -285,9 +292,9 @@ install: $(BIN) $(LIB) $(SO_LIB) $(CFG_LIB) $(CFG_SO)
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shpfit
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.a
-	install -m 755 $(SO_LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit.so
 	install -m 644 $(CFG_LIB) $(DESTDIR)$(PREFIX)/lib/libshpfit-config.a
-	install -m 755 $(CFG_SO) $(DESTDIR)$(PREFIX)/lib/libshpfit-config.so
+	for so in $(SO_LIB) $(CFG_SO); do install -m 755 $$so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/ \
+	  && (cd $(DESTDIR)$(PREFIX)/lib && $(call so_links,$$(basename $$so))) || exit 1; done
 	cp -R include/shpfit $(DESTDIR)$(PREFIX)/include/
 	for pc in shpfit shpfit-config; do \
 	  sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $$pc.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/$$pc.pc; done

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tests/fixtures.h"
+#include "testing/column_fixture.h"
 #include "bench.h"
 
 #include "shpfit/column.h"

@@ -30,7 +30,7 @@
 extern "C" {
 #include "output/machine.h" /* a host-internal C header without C++ guards */
 }
-#include "../tests/fixtures.h" /* ponded_column() */
+#include "testing/column_fixture.h"
 #include "shpfit/backend_cuda.h"
 #include "shpfit/batch.h"
 #include "shpfit/column.h"

@@ -1,14 +1,14 @@
 /* Benchmark section "models": evaluations per second of θ, K, C (and dK/dh, which
  * comes out of the same call) for every hydraulic model, on one core.
  *
- * Each material of the library test set (tests/fixtures.h: one per model, the
+ * Each material of the library test set (host/testing/materials.h: one per model, the
  * reference parameter sets) is evaluated through shp_hyd_eval — the dispatch the
  * solver uses — at 4096 heads log-spaced from −1e-2 to −1e6 cm, repeatedly for about
  * 0.2 s (0.05 s with --quick) after a warm-up; the best of 5 such rounds is reported. */
 #include <math.h>
 #include <stdio.h>
 
-#include "../tests/fixtures.h"
+#include "testing/materials.h"
 #include "bench.h"
 #include "shpfit/models.h"
 
@@ -55,7 +55,7 @@ int bench_models(FILE *md, int quick)
     fprintf(md, "## Hydraulic models: evaluations per second, one core\n\n");
     fprintf(md, "Section `models` (`bench/bench_models.c`): one `shp_hyd_eval` call returns θ, K, "
                 "C = dθ/dh and dK/dh at one head; 4096 heads log-spaced from −1e-2 to −1e6 cm, "
-                "best of 5 rounds of %.2f s. Parameter sets: `tests/fixtures.h` (the reference sets "
+                "best of 5 rounds of %.2f s. Parameter sets: `host/testing/materials.h` (the reference sets "
                 "of `docs/reference_values.md` §8).\n\n",
             seconds / 5.0);
     fprintf(md, "| material | model | M evaluations/s | ns/evaluation | relative to VGM loam |\n");

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tests/fixtures.h"
+#include "testing/column_fixture.h"
 #include "bench.h"
 
 #include "shpfit/batch.h"

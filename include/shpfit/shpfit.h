@@ -1,12 +1,13 @@
-/* shpfit — umbrella header of libshpfit: every header of the library. The configuration
- * layer (libshpfit-config: loaders, file readers and writers, the run journal, the flat
- * API) has its own, shpfit/config.h, which includes this one's headers it needs. */
+/* shpfit — umbrella header: every public header. config.h and what it includes (api.h,
+ * forward_output.h, journal.h, station.h) declare libshpfit-config, the configuration
+ * layer (pkg-config shpfit-config); the rest is libshpfit (pkg-config shpfit). */
 #ifndef SHPFIT_SHPFIT_H
 #define SHPFIT_SHPFIT_H
 
 #include "backend_cuda.h"
 #include "batch.h"
 #include "column.h"
+#include "config.h"
 #include "curves_agreement.h"
 #include "dream.h"
 #include "et0.h"

@@ -122,5 +122,5 @@ FUZZ_COVERED := host/config/*.c host/problem/problem_load.c host/problem/problem
   host/fit/fit_options.c host/fit/fit_run.c host/app/surface/surface_load.c host/app/campaign/campaign_load.c \
   host/app/campaign/campaign_report.c host/app/campaign/campaign_read.c host/app/campaign/campaign_index.c \
   host/app/campaign/campaign_analyze.c host/app/campaign/campaign_md.c host/app/campaign/campaign_md_case.c \
-  host/app/campaign/campaign_stats.c host/app/plot/plot_campaign.c \
-  host/app/paper/paper_load.c host/app/paper/paper_tables.c host/app/paper/paper_report.c host/app/plot/plot_paper.c
+  host/app/campaign/campaign_stats.c host/app/campaign/campaign_plot.c \
+  host/app/paper/paper_load.c host/app/paper/paper_tables.c host/app/paper/paper_report.c host/app/paper/paper_plot.c

@@ -1,5 +1,5 @@
 /* The campaign report (campaign_report.h): runs.csv and history.csv read
- * (campaign_read.c), analysed (campaign_analyze.c), plotted (plot/plot_campaign.c) and
+ * (campaign_read.c), analysed (campaign_analyze.c), plotted (campaign_plot.c) and
  * written as Markdown (campaign_md.c, campaign_md_case.c), all as one staged set of
  * files. */
 #define _POSIX_C_SOURCE 200809L /* strdup */

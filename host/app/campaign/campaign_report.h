@@ -127,7 +127,7 @@ int shp_cr_find_variant(const shp_cr_case *c, const char *name);
 int shp_cr_write_markdown(const char *dir, const shp_cr_data *d, const shp_campaign_report_info *info,
                           int plots, char *err, size_t len);
 
-/* ------------------------------------------------------------ plots (plot/plot_campaign.c) */
+/* ------------------------------------------------------------ plots (campaign_plot.c) */
 
 /* The common evaluation grid of the convergence data: points log-spaced from the smallest
  * first-row evaluation count of a run of the case to the largest last-row count (dense

@@ -1,5 +1,5 @@
 /* The insides of the seed-002 report (paper/paper_report.h), shared by its loader
- * (paper_load.c), its tables (paper_tables.c) and its figures (plot/plot_paper.c). */
+ * (paper_load.c), its tables (paper_tables.c) and its figures (paper_plot.c). */
 #ifndef SHPFIT_HOST_PAPER_PAPER_INTERNAL_H
 #define SHPFIT_HOST_PAPER_PAPER_INTERNAL_H
 
@@ -125,7 +125,7 @@ void pr_curve_point(const pr_case *cs, const shp_material *m, double psi_cm, dou
 /* paper_tables.c: table3…6 CSV and Markdown, tables.md. plots: the figures exist. */
 int pr_write_tables(const pr_data *d, int plots, char *err, size_t len);
 
-/* plot/plot_paper.c: figure7_<v>.csv and errors_<v>.csv for every variant, and
+/* paper_plot.c: figure7_<v>.csv and errors_<v>.csv for every variant, and
  * paper_plots.gp drawing their PNGs (old PNGs of those names removed first). *n_figs: the
  * number of PNGs the script draws. */
 int pr_write_figures(const pr_data *d, int *n_figs, char *err, size_t len);
