@@ -108,7 +108,7 @@ static int day_rs(const shp_et0_site *s, const shp_et0_day *d, shp_et0_result *o
         out->rs_method = SHP_ET0_RS_GIVEN;
     } else if (!isnan(d->sunshine_h)) {
         if (d->sunshine_h > out->N)
-            return shp_field_refuse(msg, len,
+            return shp_refuse(msg, len,
                                   "sunshine_h must be <= the daylight hours N = %.2f h of day %d at "
                                   "%g deg (Eq. 34) (got %g)",
                                   out->N, d->doy, s->latitude_deg, d->sunshine_h);
@@ -140,7 +140,7 @@ static int day_or_month(const shp_et0_site *s, const shp_et0_day *d, int monthly
     day_ea(d, out);
     const double es_max = shp_et0_svp(d->tmax);
     if (out->ea_method == SHP_ET0_EA_GIVEN && out->ea > es_max)
-        return shp_field_refuse(msg, len, "ea must be <= e0(tmax) = %.4g kPa (Eq. 11) (got %g)",
+        return shp_refuse(msg, len, "ea must be <= e0(tmax) = %.4g kPa (Eq. 11) (got %g)",
                               es_max, out->ea);
 
     /* radiation: Eqs. 21, 34, 37, 35/50, 38, 39, 40 */
@@ -150,7 +150,7 @@ static int day_or_month(const shp_et0_site *s, const shp_et0_day *d, int monthly
     st = day_rs(s, d, out, msg, len);
     if (st != SHP_OK) return st;
     if (!(out->Rso > 0.0))
-        return shp_field_refuse(msg, len,
+        return shp_refuse(msg, len,
                               "Ra = 0 on day %d at %g deg (polar night): Eq. 39 needs Rs/Rso, "
                               "which FAO-56 does not define there",
                               d->doy, s->latitude_deg);
@@ -202,7 +202,7 @@ shp_status shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_
     out->es = shp_et0_svp(h->t);
     if (!isnan(h->ea)) {
         if (h->ea > out->es)
-            return shp_field_refuse(msg, len, "ea must be <= e0(t) = %.4g kPa (Eq. 11) (got %g)",
+            return shp_refuse(msg, len, "ea must be <= e0(t) = %.4g kPa (Eq. 11) (got %g)",
                                   out->es, h->ea);
         out->ea = h->ea;
         out->ea_method = SHP_ET0_EA_GIVEN;
@@ -214,7 +214,7 @@ shp_status shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_
         out->ea_method = SHP_ET0_EA_RH_HOUR;
     } else {
         /* Eq. 48 is a statement about the daily minimum: it has no hourly form */
-        return shp_field_refuse(msg, len, "an hour needs its humidity: ea, tdew or rh");
+        return shp_refuse(msg, len, "an hour needs its humidity: ea, tdew or rh");
     }
 
     /* the sun: Eqs. 22–25, 31; the hour's Ra, Eq. 28 */
@@ -231,7 +231,7 @@ shp_status shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_
 
     /* Rs/Rso of Eq. 39: measured by day; at night the caller's stand-in (FAO-56 p. 75) */
     if (out->sun_up) {
-        if (isnan(h->rs)) return shp_field_refuse(msg, len, "rs is required while the sun is up");
+        if (isnan(h->rs)) return shp_refuse(msg, len, "rs is required while the sun is up");
         out->Rs = h->rs;
         out->rs_method = SHP_ET0_RS_GIVEN;
         if (out->Rso > 0.0) {
@@ -239,11 +239,11 @@ shp_status shp_et0_hourly(const shp_et0_site *s, const shp_et0_hour *h, shp_et0_
         } else if (!isnan(h->rs_rso_night)) {
             out->rs_rso = h->rs_rso_night; /* the sun on the horizon: no clear-sky ratio */
         } else {
-            return shp_field_refuse(msg, len, "rs_rso_night is required: Rso = 0 at this hour");
+            return shp_refuse(msg, len, "rs_rso_night is required: Rso = 0 at this hour");
         }
     } else {
         if (isnan(h->rs_rso_night))
-            return shp_field_refuse(msg, len,
+            return shp_refuse(msg, len,
                                   "rs_rso_night is required while the sun is down (FAO-56 p. 75: "
                                   "the Rs/Rso of 2-3 h before sunset, or 0.4-0.6 humid, 0.7-0.8 arid)");
         out->Rs = isnan(h->rs) ? 0.0 : h->rs;

@@ -9,7 +9,6 @@
 #include "field/et0_internal.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 
 #include "shpfit/status.h"
@@ -17,26 +16,15 @@
 #define T_LO (-90.0)
 #define T_HI 60.0
 
-int shp_field_refuse(char *msg, size_t len, const char *fmt, ...)
-{
-    if (msg && len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, len, fmt, ap);
-        va_end(ap);
-    }
-    return SHP_ERR_INVALID;
-}
-
 /* A value that may be missing (NaN) unless required; when present, within [lo, hi]. */
 static int check_value(const char *name, double v, double lo, double hi, int required, char *msg,
                        size_t len)
 {
     if (isnan(v))
-        return required ? shp_field_refuse(msg, len, "%s is required (got a missing value)", name)
+        return required ? shp_refuse(msg, len, "%s is required (got a missing value)", name)
                         : SHP_OK;
     if (!(v >= lo && v <= hi))
-        return shp_field_refuse(msg, len, "%s must be within [%g, %g] (got %g)", name, lo, hi, v);
+        return shp_refuse(msg, len, "%s must be within [%g, %g] (got %g)", name, lo, hi, v);
     return SHP_OK;
 }
 
@@ -49,13 +37,13 @@ static int check_value(const char *name, double v, double lo, double hi, int req
 static int check_doy(int doy, char *msg, size_t len)
 {
     if (doy < 1 || doy > 366)
-        return shp_field_refuse(msg, len, "doy must be within [1, 366] (got %d)", doy);
+        return shp_refuse(msg, len, "doy must be within [1, 366] (got %d)", doy);
     return SHP_OK;
 }
 
 int shp_et0_check_site(const shp_et0_site *s, int hourly, char *msg, size_t len)
 {
-    if (!s) return shp_field_refuse(msg, len, "no site");
+    if (!s) return shp_refuse(msg, len, "no site");
     CHECK("latitude_deg", s->latitude_deg, -90.0, 90.0, 1);
     CHECK("elevation_m", s->elevation_m, -500.0, 9000.0, 1);
     if (hourly) {
@@ -71,10 +59,10 @@ static int check_humidity(double ea, double tdew, double t_top, const char *top_
                           size_t len)
 {
     CHECK("ea", ea, 0.0, HUGE_VAL, 0);
-    if (ea == 0.0) return shp_field_refuse(msg, len, "ea must be > 0 (got 0)");
+    if (ea == 0.0) return shp_refuse(msg, len, "ea must be > 0 (got 0)");
     CHECK("tdew", tdew, T_LO, T_HI, 0);
     if (tdew > t_top)
-        return shp_field_refuse(msg, len, "tdew must be <= %s (got %g > %g)", top_name, tdew, t_top);
+        return shp_refuse(msg, len, "tdew must be <= %s (got %g > %g)", top_name, tdew, t_top);
     return SHP_OK;
 }
 
@@ -83,21 +71,21 @@ static int check_wind(double u, double z, char *msg, size_t len)
     CHECK("u", u, 0.0, HUGE_VAL, 0);
     /* Eq. 47: ln(67.8 z − 5.42) > 0 ⇔ z > 6.42/67.8 */
     if (!isnan(z) && !(z > 6.42 / 67.8 && isfinite(z)))
-        return shp_field_refuse(msg, len, "u_height must be > 0.095 m (Eq. 47) (got %g)", z);
+        return shp_refuse(msg, len, "u_height must be > 0.095 m (Eq. 47) (got %g)", z);
     return SHP_OK;
 }
 
 int shp_et0_check_day(const shp_et0_day *d, int monthly, char *msg, size_t len)
 {
-    if (!d) return shp_field_refuse(msg, len, "no day");
+    if (!d) return shp_refuse(msg, len, "no day");
     const int st = check_doy(d->doy, msg, len);
     if (st != SHP_OK) return st;
     CHECK("tmax", d->tmax, T_LO, T_HI, 1);
     CHECK("tmin", d->tmin, T_LO, T_HI, 1);
     if (d->tmin > d->tmax)
-        return shp_field_refuse(msg, len, "tmin must be <= tmax (got %g > %g)", d->tmin, d->tmax);
+        return shp_refuse(msg, len, "tmin must be <= tmax (got %g > %g)", d->tmin, d->tmax);
     if (!isnan(d->tmean) && !(d->tmean >= d->tmin && d->tmean <= d->tmax))
-        return shp_field_refuse(msg, len, "tmean must be within [tmin, tmax] = [%g, %g] (got %g)",
+        return shp_refuse(msg, len, "tmean must be within [tmin, tmax] = [%g, %g] (got %g)",
                               d->tmin, d->tmax, d->tmean);
     const int sh = check_humidity(d->ea, d->tdew, d->tmax, "tmax", msg, len);
     if (sh != SHP_OK) return sh;
@@ -107,10 +95,10 @@ int shp_et0_check_day(const shp_et0_day *d, int monthly, char *msg, size_t len)
     /* FAO-56 has no equation for RHmin alone; dropping a value the caller gave would
      * hide a mistake, so it is refused rather than ignored */
     if (!isnan(d->rh_min) && isnan(d->rh_max))
-        return shp_field_refuse(msg, len,
+        return shp_refuse(msg, len,
                               "rh_min needs rh_max (FAO-56 Eq. 17); give rh_max, or rh_mean (Eq. 19)");
     if (d->rh_min > d->rh_max)
-        return shp_field_refuse(msg, len, "rh_min must be <= rh_max (got %g > %g)", d->rh_min,
+        return shp_refuse(msg, len, "rh_min must be <= rh_max (got %g > %g)", d->rh_min,
                               d->rh_max);
     CHECK("rs", d->rs, 0.0, HUGE_VAL, 0);
     CHECK("sunshine_h", d->sunshine_h, 0.0, 24.0, 0);
@@ -120,7 +108,7 @@ int shp_et0_check_day(const shp_et0_day *d, int monthly, char *msg, size_t len)
         CHECK("t_month_prev", d->t_month_prev, T_LO, T_HI, 0);
         CHECK("t_month_next", d->t_month_next, T_LO, T_HI, 0);
         if (isnan(d->t_month_prev) && !isnan(d->t_month_next))
-            return shp_field_refuse(msg, len,
+            return shp_refuse(msg, len,
                                   "t_month_next needs t_month_prev (FAO-56 Eq. 43; Eq. 44 uses the "
                                   "previous month only)");
     }
@@ -129,7 +117,7 @@ int shp_et0_check_day(const shp_et0_day *d, int monthly, char *msg, size_t len)
 
 int shp_et0_check_hour(const shp_et0_hour *h, char *msg, size_t len)
 {
-    if (!h) return shp_field_refuse(msg, len, "no hour");
+    if (!h) return shp_refuse(msg, len, "no hour");
     const int st = check_doy(h->doy, msg, len);
     if (st != SHP_OK) return st;
     CHECK("t_mid_h", h->t_mid_h, 0.0, 24.0, 1);

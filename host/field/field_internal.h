@@ -4,11 +4,6 @@
 
 #include <stddef.h>
 
-/* Writes the message (printf format) into msg and returns SHP_ERR_INVALID. */
-int shp_field_refuse(char *msg, size_t len, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+#include "util/message.h" /* shp_refuse */
 
 #endif

@@ -150,18 +150,18 @@ shp_status shp_station_options_parse_flags(const char *list, shp_station_options
         const char *e = strchr(p, ',');
         const size_t n = e ? (size_t)(e - p) : strlen(p);
         if (n == 0 || n >= sizeof r.flag[0] || !strchr("GDCMU", p[0]))
-            return shp_field_refuse(msg, len, "--flags: \"%.*s\" is not an ISMN quality flag (G, M, U, D.., C..)",
+            return shp_refuse(msg, len, "--flags: \"%.*s\" is not an ISMN quality flag (G, M, U, D.., C..)",
                                       (int)n, p);
         for (size_t i = 1; i < n; ++i)
             if (!isdigit((unsigned char)p[i]))
-                return shp_field_refuse(msg, len, "--flags: \"%.*s\" is not an ISMN quality flag", (int)n, p);
+                return shp_refuse(msg, len, "--flags: \"%.*s\" is not an ISMN quality flag", (int)n, p);
         if (r.n_flags == SHP_STATION_MAX_FLAGS)
-            return shp_field_refuse(msg, len, "--flags: more than %d flags", SHP_STATION_MAX_FLAGS);
+            return shp_refuse(msg, len, "--flags: more than %d flags", SHP_STATION_MAX_FLAGS);
         memcpy(r.flag[r.n_flags], p, n);
         r.flag[r.n_flags++][n] = '\0';
         p += n + (e != NULL);
     }
-    if (!r.n_flags) return shp_field_refuse(msg, len, "--flags: the list is empty");
+    if (!r.n_flags) return shp_refuse(msg, len, "--flags: the list is empty");
     *o = r;
     return SHP_OK;
 }
@@ -251,7 +251,7 @@ shp_status shp_station_read(const char *path, shp_station_format format, const s
 {
     shp_station_record_init(r, path, format);
     if (format < 0 || format >= SHP_STATION_FORMAT_COUNT)
-        return shp_field_refuse(msg, len, "%s: unknown station format %d", path, (int)format);
+        return shp_refuse(msg, len, "%s: unknown station format %d", path, (int)format);
     const shp_station_options def = shp_station_options_default();
     size_t n = 0;
     char *text = shp_file_read_all(path, &n);
@@ -262,7 +262,7 @@ shp_status shp_station_read(const char *path, shp_station_format format, const s
     }
     if (memchr(text, '\0', n)) {
         free(text);
-        return shp_field_refuse(msg, len, "%s: not a text file (it holds NUL bytes)", path);
+        return shp_refuse(msg, len, "%s: not a text file (it holds NUL bytes)", path);
     }
     const int rc = format == SHP_STATION_USCRN
                        ? shp_station_read_uscrn(path, text, r, msg, len)
@@ -283,12 +283,12 @@ shp_status shp_station_crop(shp_station_record *r, long first, long last, char *
     char a[16], b[16], c[16], d[16];
     const long rec_last = r->first_day + r->n_days - 1;
     if (first > last)
-        return shp_field_refuse(msg, len, "the period %s to %s is empty (its start is after its end)",
+        return shp_refuse(msg, len, "the period %s to %s is empty (its start is after its end)",
                                   shp_date_iso(first, a, sizeof a), shp_date_iso(last, b, sizeof b));
     if (first < r->first_day) first = r->first_day;
     if (last > rec_last) last = rec_last;
     if (first > last)
-        return shp_field_refuse(msg, len, "%s: the period holds none of the record's days (%s to %s)", r->source,
+        return shp_refuse(msg, len, "%s: the period holds none of the record's days (%s to %s)", r->source,
                                   shp_date_iso(r->first_day, c, sizeof c), shp_date_iso(rec_last, d, sizeof d));
     const int off = (int)(first - r->first_day), n = (int)(last - first + 1);
     for (int v = 0; v < SHP_STATION_NVAR; ++v)

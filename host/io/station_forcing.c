@@ -45,13 +45,13 @@ static int fill_linear(const shp_station_record *r, int v, double *x, unsigned *
         shp_date_iso(r->first_day + i, a, sizeof a);
         shp_date_iso(r->first_day + j - 1, b, sizeof b);
         if (i == 0 || j == n)
-            return shp_field_refuse(msg, len,
+            return shp_refuse(msg, len,
                                       "%s: field %s: %d missing day%s from %s to %s at the %s of the period: no "
                                       "neighbour to interpolate from (choose a period without it)",
                                       r->source, shp_station_var_name(v), g, g == 1 ? "" : "s", a, b,
                                       i == 0 ? "start" : "end");
         if (g > max_gap)
-            return shp_field_refuse(msg, len,
+            return shp_refuse(msg, len,
                                       "%s: field %s: gap of %d days from %s to %s is longer than the %d day%s that are "
                                       "filled",
                                       r->source, shp_station_var_name(v), g, a, b, max_gap, max_gap == 1 ? "" : "s");
@@ -71,17 +71,17 @@ shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forc
 {
     memset(f, 0, sizeof *f);
     if (!r->has_weather)
-        return shp_field_refuse(msg, len, "%s: the %s format has no weather: no forcing", r->source,
+        return shp_refuse(msg, len, "%s: the %s format has no weather: no forcing", r->source,
                                   shp_station_format_name(r->format));
     const int hargreaves = o->et0 == SHP_FORCING_ET0_HARGREAVES;
     if (!hargreaves && o->et0 != SHP_FORCING_ET0_PENMAN_MONTEITH)
-        return shp_field_refuse(msg, len, "unknown ET0 method %d", o->et0);
+        return shp_refuse(msg, len, "unknown ET0 method %d", o->et0);
     if (!hargreaves && !isfinite(o->elevation_m))
-        return shp_field_refuse(msg, len, "%s: the station's elevation is not known (ET0 needs it)", r->source);
+        return shp_refuse(msg, len, "%s: the station's elevation is not known (ET0 needs it)", r->source);
     if (hargreaves && !(fabs(r->latitude_deg) <= 90.0))
-        return shp_field_refuse(msg, len, "%s: the station's latitude is not known (Hargreaves' Ra needs it)",
+        return shp_refuse(msg, len, "%s: the station's latitude is not known (Hargreaves' Ra needs it)",
                                 r->source);
-    if (o->max_gap < 0) return shp_field_refuse(msg, len, "the longest gap to fill must be >= 0 days");
+    if (o->max_gap < 0) return shp_refuse(msg, len, "the longest gap to fill must be >= 0 days");
     const int n = r->n_days;
     f->first_day = r->first_day;
     f->n_days = n;
@@ -112,7 +112,7 @@ shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forc
             int j = i;
             while (j < n && isnan(f->var[v][j])) ++j;
             char a[16], b[16];
-            rc = shp_field_refuse(msg, len,
+            rc = shp_refuse(msg, len,
                                     "%s: field precipitation: %d missing day%s from %s to %s (%d missing in the "
                                     "period); missing precipitation is not filled unless asked to (with 0)",
                                     r->source, j - i, j - i == 1 ? "" : "s", shp_date_iso(r->first_day + i, a, sizeof a),
@@ -134,7 +134,7 @@ shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forc
         if (hargreaves) {
             char a[16];
             if (!(d.tmax >= d.tmin)) {
-                rc = shp_field_refuse(msg, len, "%s: %s: ET0: Tmax %g C is below Tmin %g C", r->source,
+                rc = shp_refuse(msg, len, "%s: %s: ET0: Tmax %g C is below Tmin %g C", r->source,
                                       shp_date_iso(r->first_day + i, a, sizeof a), d.tmax, d.tmin);
                 break;
             }
@@ -148,7 +148,7 @@ shp_status shp_station_forcing_build(const shp_station_record *r, const shp_forc
         char why[256];
         if (shp_et0_daily(&site, &d, &res, why, sizeof why) != SHP_OK) {
             char a[16];
-            rc = shp_field_refuse(msg, len, "%s: %s: ET0: %s", r->source, shp_date_iso(r->first_day + i, a, sizeof a),
+            rc = shp_refuse(msg, len, "%s: %s: ET0: %s", r->source, shp_date_iso(r->first_day + i, a, sizeof a),
                                     why);
             break;
         }

@@ -128,7 +128,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
         if (!ceop && !have_header) {
             k0 = five_numbers(tok, nt, 3);
             if (nt < 8 || k0 < 0) {
-                rc = shp_field_refuse(msg, len,
+                rc = shp_refuse(msg, len,
                                         "%s: line %ld: field header: expected \"CSE NETWORK STATION LAT LON ELEVATION "
                                         "DEPTH_FROM DEPTH_TO SENSOR\" (%s format)",
                                         path, line, fmt);
@@ -140,7 +140,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
         } else if (ceop) {
             k0 = nt >= 15 ? five_numbers(tok, nt, 7) : -1;
             if (k0 < 0 || k0 + 7 > nt) {
-                rc = shp_field_refuse(msg, len,
+                rc = shp_refuse(msg, len,
                                         "%s: line %ld: field line: expected \"DATE TIME DATE TIME CSE NETWORK STATION LAT "
                                         "LON ELEVATION DEPTH_FROM DEPTH_TO VALUE FLAG [PROVIDER_FLAG]\" (%s format)",
                                         path, line, fmt);
@@ -157,7 +157,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
             static const char *const names[5] = {"latitude", "longitude", "elevation", "depth_from", "depth_to"};
             int bad = fabs(x[0]) > 90 ? 0 : fabs(x[1]) > 360 ? 1 : x[3] < 0 ? 3 : x[4] < x[3] ? 4 : -1;
             if (bad >= 0) {
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: %g is out of range", path, line, names[bad],
+                rc = shp_refuse(msg, len, "%s: line %ld: field %s: %g is out of range", path, line, names[bad],
                                         x[bad]);
                 break;
             }
@@ -175,7 +175,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
             while (j < ns && !(s[j].from == x[3] && s[j].to == x[4])) ++j;
             if (j == ns) {
                 if (ns == MAX_DEPTHS) {
-                    rc = shp_field_refuse(msg, len, "%s: line %ld: field depth_from: more than %d depths", path, line,
+                    rc = shp_refuse(msg, len, "%s: line %ld: field depth_from: more than %d depths", path, line,
                                             MAX_DEPTHS);
                     break;
                 }
@@ -186,7 +186,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
             k0 = j; /* now the series */
         } else {
             if (nt < 4) {
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field line: expected \"DATE TIME VALUE FLAG "
+                rc = shp_refuse(msg, len, "%s: line %ld: field line: expected \"DATE TIME VALUE FLAG "
                                                   "[PROVIDER_FLAG]\" (%s format)",
                                         path, line, fmt);
                 break;
@@ -197,12 +197,12 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
         series *se = &s[k0];
         long minute, day;
         if (parse_time(tok[0], tok[1], &minute, &day) != 0) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field date: \"%s %s\" is not a time yyyy/mm/dd HH:MM", path,
+            rc = shp_refuse(msg, len, "%s: line %ld: field date: \"%s %s\" is not a time yyyy/mm/dd HH:MM", path,
                                     line, tok[0], tok[1]);
             break;
         }
         if (se->started && minute <= se->last_minute) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field date: %s %s %s of line %ld (times must increase)",
+            rc = shp_refuse(msg, len, "%s: line %ld: field date: %s %s %s of line %ld (times must increase)",
                                     path, line, tok[0], tok[1],
                                     minute == se->last_minute ? "repeats the time" : "comes before the time",
                                     se->last_line);
@@ -215,13 +215,13 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
         se->last_line = line;
         double v;
         if (shp_station_number(tok[tv], &v)) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field value: \"%s\" is not a number", path, line, tok[tv]);
+            rc = shp_refuse(msg, len, "%s: line %ld: field value: \"%s\" is not a number", path, line, tok[tv]);
             break;
         }
         char bad[32];
         int accepted;
         if (tv + 1 >= nt || check_flag(tok[tv + 1], opt, &accepted, bad, sizeof bad) != 0) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field flag: unknown ISMN quality flag \"%s\" (known: G, M, U, "
+            rc = shp_refuse(msg, len, "%s: line %ld: field flag: unknown ISMN quality flag \"%s\" (known: G, M, U, "
                                               "Dnn, Cnn)",
                                     path, line, tv + 1 >= nt ? "" : bad);
             break;
@@ -236,7 +236,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
             continue;
         }
         if (v < 0 || v > 1) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field value: water content %g outside [0, 1] m3/m3 (flag %s)",
+            rc = shp_refuse(msg, len, "%s: line %ld: field value: water content %g outside [0, 1] m3/m3 (flag %s)",
                                     path, line, v, tok[tv + 1]);
             break;
         }
@@ -255,7 +255,7 @@ int shp_station_read_ismn(const char *path, char *text, int ceop, const shp_stat
         se->d[se->n - 1].sum += v;
         se->d[se->n - 1].n += 1;
     }
-    if (rc == SHP_OK && (!ns || !(s[0].started || ceop))) rc = shp_field_refuse(msg, len, "%s: no values (%s format)", path, fmt);
+    if (rc == SHP_OK && (!ns || !(s[0].started || ceop))) rc = shp_refuse(msg, len, "%s: no values (%s format)", path, fmt);
     /* the grid spans the times of every series, kept or dropped */
     long first = 0, last = 0;
     int any = 0;

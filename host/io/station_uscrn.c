@@ -64,14 +64,14 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
                     if (!strcmp(f[j], col_name[c])) index[c] = j;
                 if (index[c] < 0 && c < C_SM0) {
                     free(rows);
-                    return shp_field_refuse(msg, len, "%s: line %ld: field %s: no such column in the header", path,
+                    return shp_refuse(msg, len, "%s: line %ld: field %s: no such column in the header", path,
                                               line, col_name[c]);
                 }
             }
             continue;
         }
         if (n_header ? nf != n_header : nf < N_COLS) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: the row has %d fields, %s %d", path, line,
+            rc = shp_refuse(msg, len, "%s: line %ld: field %s: the row has %d fields, %s %d", path, line,
                                     nf > 0 ? f[0] : "WBANNO", nf, n_header ? "the header" : "USCRN daily01 has",
                                     n_header ? n_header : N_COLS);
             break;
@@ -96,12 +96,12 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
             if (shp_date_parse_iso(iso, &days) != 0) y = 0;
         } else y = 0;
         if (!y) {
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field LST_DATE: \"%s\" is not a date YYYYMMDD", path, line, d);
+            rc = shp_refuse(msg, len, "%s: line %ld: field LST_DATE: \"%s\" is not a date YYYYMMDD", path, line, d);
             break;
         }
         if (n && days <= rows[n - 1].day) {
             char p[16];
-            rc = shp_field_refuse(msg, len, "%s: line %ld: field LST_DATE: %s %s %s of line %ld (dates must increase)",
+            rc = shp_refuse(msg, len, "%s: line %ld: field LST_DATE: %s %s %s of line %ld (dates must increase)",
                                     path, line, iso, days == rows[n - 1].day ? "repeats the date" : "comes before",
                                     shp_date_iso(rows[n - 1].day, p, sizeof p), prev_line);
             break;
@@ -112,12 +112,12 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
             snprintf(r->station_id, sizeof r->station_id, "%s", f[index[C_WBAN]]);
             double lat, lon;
             if (shp_station_number(f[index[C_LAT]], &lat) || is_missing(lat) || fabs(lat) > 90) {
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field LATITUDE: \"%s\" is not a latitude", path, line,
+                rc = shp_refuse(msg, len, "%s: line %ld: field LATITUDE: \"%s\" is not a latitude", path, line,
                                         f[index[C_LAT]]);
                 break;
             }
             if (shp_station_number(f[index[C_LON]], &lon) || is_missing(lon) || fabs(lon) > 180) {
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field LONGITUDE: \"%s\" is not a longitude", path,
+                rc = shp_refuse(msg, len, "%s: line %ld: field LONGITUDE: \"%s\" is not a longitude", path,
                                         line, f[index[C_LON]]);
                 break;
             }
@@ -132,22 +132,22 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
             }
             double x;
             if (shp_station_number(f[index[c]], &x)) {
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: \"%s\" is not a number", path, line,
+                rc = shp_refuse(msg, len, "%s: line %ld: field %s: \"%s\" is not a number", path, line,
                                         col_name[c], f[index[c]]);
                 break;
             }
             if (is_missing(x)) x = NAN;
             if (c == C_P && x < 0)
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: negative precipitation %g mm", path, line,
+                rc = shp_refuse(msg, len, "%s: line %ld: field %s: negative precipitation %g mm", path, line,
                                         col_name[c], x);
             else if (c == C_RS && x < 0)
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: negative solar radiation %g MJ/m2", path,
+                rc = shp_refuse(msg, len, "%s: line %ld: field %s: negative solar radiation %g MJ/m2", path,
                                         line, col_name[c], x);
             else if ((c == C_RHX || c == C_RHN || c == C_RHA) && (x < 0 || x > 100))
-                rc = shp_field_refuse(msg, len, "%s: line %ld: field %s: relative humidity %g %% outside [0, 100]",
+                rc = shp_refuse(msg, len, "%s: line %ld: field %s: relative humidity %g %% outside [0, 100]",
                                         path, line, col_name[c], x);
             else if (k >= 0 && (x < 0 || x > 1))
-                rc = shp_field_refuse(msg, len,
+                rc = shp_refuse(msg, len,
                                         "%s: line %ld: field %s: water content %g outside [0, 1] m3/m3 (missing is "
                                         "-99 or -9999)",
                                         path, line, col_name[c], x);
@@ -161,7 +161,7 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
         prev_line = line;
         ++n;
     }
-    if (rc == SHP_OK && !n) rc = shp_field_refuse(msg, len, "%s: no data rows (an empty USCRN daily01 file)", path);
+    if (rc == SHP_OK && !n) rc = shp_refuse(msg, len, "%s: no data rows (an empty USCRN daily01 file)", path);
     if (rc != SHP_OK) {
         free(rows);
         return rc;
@@ -171,7 +171,7 @@ int shp_station_read_uscrn(const char *path, char *text, shp_station_record *r, 
     const long span = rows[n - 1].day - rows[0].day + 1;
     if (span > 200L * 366) {
         free(rows);
-        return shp_field_refuse(msg, len, "%s: the record spans %ld days, more than 200 years", path, span);
+        return shp_refuse(msg, len, "%s: the record spans %ld days, more than 200 years", path, span);
     }
     r->n_days = (int)span;
     int n_depth = 0, which[N_SM];

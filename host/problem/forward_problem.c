@@ -2,13 +2,13 @@
  * configuration loader (host/config), released by shp_forward_destroy. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "shpfit/core/team.h"
 #include "shpfit/forward.h"
+#include "util/message.h"
 
 double shp_length_unit_cm(const char *name)
 {
@@ -71,17 +71,6 @@ void shp_forward_destroy(shp_forward_problem *fp)
     free(fp);
 }
 
-static shp_status fail(char *err, size_t len, shp_status st, const char *fmt, ...)
-{
-    if (err && len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, len, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
 static void *copy_of(const void *src, size_t bytes)
 {
     void *p = malloc(bytes ? bytes : 1);
@@ -94,54 +83,54 @@ static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
 {
     const shp_column *c = &s->column;
     if (shp_length_unit_cm(s->length_unit ? s->length_unit : "cm") == 0.0)
-        return fail(err, len, SHP_ERR_INVALID, "units.length: unknown unit \"%s\" (mm, cm, m)", s->length_unit);
+        return shp_refuse(err, len, "units.length: unknown unit \"%s\" (mm, cm, m)", s->length_unit);
     if (shp_time_unit_min(s->time_unit ? s->time_unit : "min") == 0.0)
-        return fail(err, len, SHP_ERR_INVALID, "units.time: unknown unit \"%s\" (s, min, h, d)", s->time_unit);
+        return shp_refuse(err, len, "units.time: unknown unit \"%s\" (s, min, h, d)", s->time_unit);
     if (s->n_materials < 1 || !s->materials || !s->material_names)
-        return fail(err, len, SHP_ERR_INVALID, "materials: at least one material, with its name");
+        return shp_refuse(err, len, "materials: at least one material, with its name");
     for (int i = 0; i < s->n_materials; ++i) {
         char why[256];
         if (!s->material_names[i] || !s->material_names[i][0] || strchr(s->material_names[i], '.'))
-            return fail(err, len, SHP_ERR_INVALID, "materials[%d]: a name without '.' is needed", i);
+            return shp_refuse(err, len, "materials[%d]: a name without '.' is needed", i);
         for (int j = 0; j < i; ++j)
             if (!strcmp(s->material_names[i], s->material_names[j]))
-                return fail(err, len, SHP_ERR_INVALID, "materials.%s: name given twice", s->material_names[i]);
+                return shp_refuse(err, len, "materials.%s: name given twice", s->material_names[i]);
         if (shp_model_first_invalid(&s->materials[i], why, sizeof why) >= 0)
-            return fail(err, len, SHP_ERR_INVALID, "materials.%s: %s", s->material_names[i], why);
+            return shp_refuse(err, len, "materials.%s: %s", s->material_names[i], why);
     }
     if (c->n == 0 && c->n_out == 0) return SHP_OK; /* materials only: a curve fit */
     if (c->n < 3 || !c->z || !c->mat_of_node)
-        return fail(err, len, SHP_ERR_INVALID, "profile: at least 3 nodes, with depths and materials");
-    if (c->z[0] != 0.0) return fail(err, len, SHP_ERR_INVALID, "profile: the first node must be at depth 0");
+        return shp_refuse(err, len, "profile: at least 3 nodes, with depths and materials");
+    if (c->z[0] != 0.0) return shp_refuse(err, len, "profile: the first node must be at depth 0");
     for (int i = 0; i < c->n; ++i) {
         if (i > 0 && !(c->z[i] > c->z[i - 1]))
-            return fail(err, len, SHP_ERR_INVALID, "profile: node depths must increase (node %d: %g)", i, c->z[i]);
+            return shp_refuse(err, len, "profile: node depths must increase (node %d: %g)", i, c->z[i]);
         if (c->mat_of_node[i] < 0 || c->mat_of_node[i] >= s->n_materials)
-            return fail(err, len, SHP_ERR_INVALID, "profile: node %d has no material %d", i, c->mat_of_node[i]);
+            return shp_refuse(err, len, "profile: node %d has no material %d", i, c->mat_of_node[i]);
     }
     if (c->top.type == SHP_BC_ATMOSPHERIC || c->bottom.type == SHP_BC_ATMOSPHERIC || c->root_w || c->n_sens)
-        return fail(err, len, SHP_ERR_INVALID, "top: an atmospheric top, root uptake and sensitivities are set up "
+        return shp_refuse(err, len, "top: an atmospheric top, root uptake and sensitivities are set up "
                                                "by the configuration loader (docs/config.md)");
     if (c->top.type < 0 || c->top.type >= SHP_BC_COUNT || c->top.type == SHP_BC_FREE_DRAINAGE)
-        return fail(err, len, SHP_ERR_INVALID, "top: type %d is not a top boundary", c->top.type);
+        return shp_refuse(err, len, "top: type %d is not a top boundary", c->top.type);
     if (c->bottom.type < 0 || c->bottom.type >= SHP_BC_COUNT)
-        return fail(err, len, SHP_ERR_INVALID, "bottom: unknown type %d", c->bottom.type);
+        return shp_refuse(err, len, "bottom: unknown type %d", c->bottom.type);
     const shp_bc *sides[2] = {&c->top, &c->bottom};
     for (int k = 0; k < 2; ++k)
         for (int i = 0; i < sides[k]->n; ++i)
             if (!sides[k]->t || !sides[k]->v || (i > 0 && !(sides[k]->t[i] > sides[k]->t[i - 1])))
-                return fail(err, len, SHP_ERR_INVALID, "%s.table: times must increase (row %d)", k ? "bottom" : "top", i);
-    if (c->n_out < 1 || !c->t_out) return fail(err, len, SHP_ERR_INVALID, "output.times: at least one time");
+                return shp_refuse(err, len, "%s.table: times must increase (row %d)", k ? "bottom" : "top", i);
+    if (c->n_out < 1 || !c->t_out) return shp_refuse(err, len, "output.times: at least one time");
     for (int i = 0; i < c->n_out; ++i)
         if (!(c->t_out[i] > (i ? c->t_out[i - 1] : 0.0)))
-            return fail(err, len, SHP_ERR_INVALID, "output.times[%d]: times must be > 0 and increase (got %g)", i,
+            return shp_refuse(err, len, "output.times[%d]: times must be > 0 and increase (got %g)", i,
                         c->t_out[i]);
     for (int j = 0; j < s->n_obs_depth; ++j)
         if (!(s->obs_depth[j] >= 0.0 && s->obs_depth[j] <= c->z[c->n - 1]))
-            return fail(err, len, SHP_ERR_INVALID, "output.depths[%d]: %g is outside the column (0 to %g)", j,
+            return shp_refuse(err, len, "output.depths[%d]: %g is outside the column (0 to %g)", j,
                         s->obs_depth[j], c->z[c->n - 1]);
     if (s->init_var < SHP_INIT_HEAD || s->init_var > SHP_INIT_SE || !s->init_values)
-        return fail(err, len, SHP_ERR_INVALID, "initial: a head, theta or Se per node is needed");
+        return shp_refuse(err, len, "initial: a head, theta or Se per node is needed");
     return SHP_OK;
 }
 
@@ -189,14 +178,15 @@ shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem 
 {
     *out = NULL;
     if (err && errlen) err[0] = '\0';
-    if (!spec) return fail(err, errlen, SHP_ERR_INVALID, "no specification given");
+    if (!spec) return shp_refuse(err, errlen, "no specification given");
     shp_status st = check_spec(spec, err, errlen);
     if (st != SHP_OK) return st;
     shp_forward_problem *fp = calloc(1, sizeof *fp);
     if (fp) fp->curves_only = spec->column.n == 0;
     if (!fp || !(fp->path = strdup("(built in code)")) || copy_arrays(spec, fp) != SHP_OK) {
         shp_forward_destroy(fp);
-        return fail(err, errlen, SHP_ERR_NOMEM, "out of memory");
+        if (err && errlen) snprintf(err, errlen, "out of memory");
+        return SHP_ERR_NOMEM;
     }
     snprintf(fp->length_unit, sizeof fp->length_unit, "%s", spec->length_unit ? spec->length_unit : "cm");
     snprintf(fp->time_unit, sizeof fp->time_unit, "%s", spec->time_unit ? spec->time_unit : "min");
@@ -223,7 +213,7 @@ shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem 
     if (shp_initial_heads(&tm, fp->init_var, fp->init_value, c->n, fp->mat_of_node, fp->materials, fp->h_init) !=
         SHP_OK) {
         shp_forward_destroy(fp);
-        return fail(err, errlen, SHP_ERR_INVALID, "initial: a value outside its node's material range "
+        return shp_refuse(err, errlen, "initial: a value outside its node's material range "
                                                   "(theta in (theta_r, theta_s], Se in (0, 1])");
     }
     *out = fp;
