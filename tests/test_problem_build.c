@@ -128,6 +128,11 @@ Test(problem_build, every_wrong_call_names_its_field)
     expect_message(pb, shp_problem_set_objectives(pb, 1, (const int[]){SHP_OBS_CONDUCTIVITY}, 0),
                    "fit.objectives[0]: objective \"conductivity\" has no observations");
     expect_message(pb, shp_problem_prepare(pb), "fit.observations: no observations");
+    double u = 0.5, f;
+    int ok;
+    shp_backend *be = shp_backend_cpu_create(1);
+    expect_message(pb, shp_problem_evaluate(pb, be, &u, 1, &f, &ok), "evaluated before shp_problem_prepare");
+    shp_backend_destroy(be);
     shp_problem_destroy(pb);
 
     pb = curve_problem();

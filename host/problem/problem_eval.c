@@ -190,6 +190,7 @@ static int evaluate_batch(shp_problem *pb, shp_backend *be, const double *u, int
 shp_status shp_problem_evaluate_residuals(shp_problem *pb, shp_backend *be, const double *u, int n,
                                           double *f, int *ok, double *r)
 {
+    if (!pb->prepared) return shp_problem_fail(pb, "fit", "evaluated before shp_problem_prepare succeeded");
     if (n <= 0) return SHP_OK;
     const shp_recorder *rec = pb->rec;
     const int n_res = shp_problem_n_residuals(pb);
@@ -329,6 +330,7 @@ static int simulate_prepared(shp_problem *pb, shp_backend *be)
 
 shp_status shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *u)
 {
+    if (!pb->prepared) return shp_problem_fail(pb, "fit", "simulated before shp_problem_prepare succeeded");
     PB_TRY(simulation_begin(pb));
     if (shp_problem_materials(pb, u, pb->mats, NULL, 0) != SHP_OK) return SHP_ERR_INVALID;
     return simulate_prepared(pb, be);
@@ -336,6 +338,7 @@ shp_status shp_problem_simulate(shp_problem *pb, shp_backend *be, const double *
 
 shp_status shp_problem_simulate_materials(shp_problem *pb, shp_backend *be, const shp_material *mats)
 {
+    if (!pb->prepared) return shp_problem_fail(pb, "fit", "simulated before shp_problem_prepare succeeded");
     PB_TRY(simulation_begin(pb));
     if (mats != pb->mats) memcpy(pb->mats, mats, (size_t)pb->fp->n_materials * sizeof *mats);
     return simulate_prepared(pb, be);

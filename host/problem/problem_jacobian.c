@@ -156,6 +156,7 @@ static int difference_jacobian(shp_problem *pb, shp_backend *be, const double *u
 shp_status shp_problem_evaluate_jacobian(shp_problem *pb, shp_backend *be, const double *u, int n,
                                          double *f, int *ok, double *r, double *J)
 {
+    if (!pb->prepared) return shp_problem_fail(pb, "fit", "evaluated before shp_problem_prepare succeeded");
     if (n <= 0) return SHP_OK;
     if (pb->needs_column && (pb->col.top.type == SHP_BC_ATMOSPHERIC || pb->col.root_w))
         return difference_jacobian(pb, be, u, n, f, ok, r, J);
