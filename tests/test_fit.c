@@ -456,6 +456,8 @@ static const struct {
     {"objective_without_obs.json", "fit.objectives[0]: objective \"theta_t\" has no observations"},
     {"obs_columns.json", "fit.observations.Q.file: data/bad_fit/obs/Q_columns.csv: line 1: header has 3 columns, expected 2"},
     {"obs_depth.json", "depth 500 is outside the column"},
+    {"obs_final_time_huge.json", "fit.observations.theta_final.time: must be > 0 and at most 1e+09 min"},
+    {"obs_final_time_zero.json", "fit.observations.theta_final.time: must be > 0 (got 0)"},
     {"obs_missing.json", "fit.observations.Q.file: data/bad_fit/obs/none.csv: cannot open"},
     {"obs_nan.json", "fit.observations.Q.file: data/bad_fit/obs/Q_nan.csv: line 3: Q_cm is not a finite number"},
     {"obs_time_zero.json", "times must be > 0"},

@@ -8,6 +8,12 @@
 #include "config/cfg_sections.h"
 #include "config/fit_sections.h"
 
+int cfg_fit_fail(const cfg_ctx *c, const shp_problem *pb, int status)
+{
+    const int rc = cfg_fail(c, "", "%s", shp_problem_errmsg(pb));
+    return status == SHP_ERR_NOMEM ? SHP_ERR_NOMEM : rc;
+}
+
 /* "objectives" (names, by default every observation given) and "metric". */
 static int parse_objectives(const cfg_ctx *c, shp_problem *pb, const cJSON *fit)
 {

@@ -76,12 +76,6 @@ static shp_observations observations_of(int kind, const points *p, const char *s
                               .source = source, .line = p->line};
 }
 
-int cfg_fit_fail(const cfg_ctx *c, const shp_problem *pb, int status)
-{
-    const int rc = cfg_fail(c, "", "%s", shp_problem_errmsg(pb));
-    return status == SHP_ERR_NOMEM ? SHP_ERR_NOMEM : rc;
-}
-
 /* The depth in a θ(t) column name "theta_at_10cm" / "theta_at_10": a unit suffix
  * must be the config's length unit (a depth in another unit would be misread). */
 static int depth_of_name(const char *name, const char *unit, double *d)
@@ -365,20 +359,18 @@ static int parse_file_obs(const cfg_ctx *c, shp_problem *pb, int kind, const cJS
     if (kind == SHP_OBS_V) CFG_TRY(cfg_choice(c, spec, path, "rate", rates, 0, &ob.instantaneous));
     if (kind == SHP_OBS_THETA_FINAL) {
         CFG_TRY(cfg_number(c, spec, path, "time", 0, &ob.time, NULL));
-        if (cfg_child(spec, "time")) {
+        if (cfg_child(spec, "time")) { /* the problem checks the range; 0 there means "not given" */
             char p[CFG_PATH_MAX];
             cfg_path(p, sizeof p, path, "time");
             CFG_TRY(cfg_require_gt(c, p, ob.time, 0.0));
-            CFG_TRY(cfg_require_le(c, p, ob.time, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
         }
     }
     if (curve) CFG_TRY(material_of(fp, c, spec, path, &ob.material));
     points pts = {0};
     int rc = read_set(c, fp, kind, fpath, file, curve ? &cn : NULL, full, sizeof full, &pts);
     if (rc == SHP_OK) {
-        const shp_observations from = observations_of(kind, &pts, full);
-        ob.n = from.n, ob.x = from.x, ob.depth = kind == SHP_OBS_THETA_T ? from.depth : NULL, ob.y = from.y;
-        ob.source = full, ob.line = from.line;
+        ob.n = pts.n, ob.x = pts.x, ob.depth = kind == SHP_OBS_THETA_T ? pts.depth : NULL, ob.y = pts.y;
+        ob.source = full, ob.line = pts.line;
         rc = shp_problem_add_observations(pb, &ob);
         if (rc != SHP_OK) rc = cfg_fit_fail(c, pb, rc);
     }
