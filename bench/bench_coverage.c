@@ -77,7 +77,7 @@ int bench_loam_vq_truth(shp_backend *be, bench_loam_vq *t)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    t->truth = shp_problem_forward(pb0)->materials[0];
+    t->truth = shp_forward_materials(shp_problem_forward(pb0))[0];
     const double *tq, *tv, *x2, *oq, *ov, *sq, *sv;
     int rc = shp_problem_simulate_materials(pb0, be, &t->truth) != SHP_OK;
     t->nq = rc ? 0 : shp_problem_series(pb0, SHP_OBS_Q, &tq, &x2, &oq, &sq);

@@ -74,7 +74,7 @@ static shp_forward_problem *load_year(const char *material, char *err, size_t le
 {
     shp_forward_problem *fp0;
     if (shp_forward_load(FORWARD_CONFIG, &fp0, err, len) != SHP_OK) return NULL;
-    cJSON *root = cJSON_Duplicate(fp0->config, 1);
+    cJSON *root = cJSON_Duplicate(shp_forward_config(fp0), 1);
     shp_forward_destroy(fp0);
     if (!root) return NULL;
     cJSON *out = cJSON_GetObjectItemCaseSensitive(root, "output");
@@ -109,8 +109,8 @@ typedef struct {
 static int time_batch(const shp_forward_problem *fp, const shp_material *mats, int pop, int threads, int reps,
                       batch_timing *t)
 {
-    const shp_column *col = &fp->column;
-    const shp_batch_setup s = {col, fp->n_materials, fp->init_var, fp->init_value};
+    const shp_column *col = shp_forward_column(fp);
+    const shp_batch_setup s = {col, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
     const long per = shp_column_out_doubles(col);
     double *out = malloc((size_t)pop * (size_t)per * sizeof *out);
     shp_column_stats *stats = calloc((size_t)pop, sizeof *stats);
@@ -169,11 +169,11 @@ static int field_columns(FILE *md, int quick)
         shp_rng_init(&r, 2012, (uint64_t)k, 0, 0);
         for (int i = 0; i < pop; ++i) {
             double p[SHP_MAX_PARAMS];
-            memcpy(p, fp->materials[0].p, sizeof p);
+            memcpy(p, shp_forward_materials(fp)[0].p, sizeof p);
             for (int j = 0; j < c->n_free; ++j) p[c->free[j]] *= 1.0 + 0.1 * (shp_rng_uniform(&r) - 0.5);
             /* a fresh material, with whatever set-up its model does once per material */
-            mats[i] = shp_material_make((shp_model_id)fp->materials[0].model, p);
-            mats[i].Ss = fp->materials[0].Ss;
+            mats[i] = shp_material_make((shp_model_id)shp_forward_materials(fp)[0].model, p);
+            mats[i].Ss = shp_forward_materials(fp)[0].Ss;
         }
         for (int th = 1; th <= 2; ++th) {
             batch_timing t;
@@ -185,7 +185,7 @@ static int field_columns(FILE *md, int quick)
             }
             fprintf(stderr, "field: %s, %d thread(s): %.3g columns/s, %.3g CPU s per column\n", c->name, th, t.rate,
                     t.cpu);
-            fprintf(md, "| %s | %d | %d | %d | %.3g | %.3g | %.0f | %d |\n", c->name, fp->column.n, pop, th, t.rate,
+            fprintf(md, "| %s | %d | %d | %d | %.3g | %.3g | %.0f | %d |\n", c->name, shp_forward_column(fp)->n, pop, th, t.rate,
                     t.cpu, t.steps, t.failed);
         }
         free(mats);

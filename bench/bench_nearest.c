@@ -40,7 +40,7 @@ static int nearest_one(const char *path, shp_backend *be, int iterations, int su
         return 1;
     }
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const int dim = shp_problem_dim(pb), n_obj = shp_problem_n_obj(pb), nm = fp->n_materials;
+    const int dim = shp_problem_dim(pb), n_obj = shp_problem_n_obj(pb), nm = shp_forward_n_materials(fp);
     shp_material *truth = malloc((size_t)nm * sizeof *truth), *fit = malloc((size_t)nm * sizeof *fit);
     double *f0 = malloc((size_t)n_obj * sizeof *f0), *f1 = malloc((size_t)n_obj * sizeof *f1);
     int rc = 1;
@@ -73,13 +73,13 @@ static int nearest_one(const char *path, shp_backend *be, int iterations, int su
     double ret = 0.0, con = 0.0;
     for (int i = 0; i < nm; ++i) {
         shp_curve_agreement a;
-        if (shp_curve_agreement_compute(&truth[i], &fit[i], 1.0 / fp->cm_per_length,
-                                        1e4 / fp->cm_per_length, &a) != SHP_OK)
+        if (shp_curve_agreement_compute(&truth[i], &fit[i], 1.0 / shp_forward_cm_per_length(fp),
+                                        1e4 / shp_forward_cm_per_length(fp), &a) != SHP_OK)
             continue;
         ret = fmax(ret, a.retention.rmse);
         con = fmax(con, a.conductivity.rmse);
     }
-    printf("| %s | %d |", path, fp->column.n);
+    printf("| %s | %d |", path, shp_forward_column(fp)->n);
     for (int pass = 0; pass < 2; ++pass) {
         const double *f = pass ? f1 : f0;
         printf(" %.3g (", sum_of(f, n_obj));

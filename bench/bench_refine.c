@@ -155,7 +155,7 @@ static int run_one(const char *path, const cJSON *base, const scheme *s, double 
     shp_forward_problem *fp;
     int st = cfg_forward_load_json(path, root, &fp, err, errlen);
     if (st != SHP_OK) return st;
-    const shp_column *col = &fp->column;
+    const shp_column *col = shp_forward_column(fp);
     const int n = col->n;
     r->nodes = n;
     r->dz_first = col->z[1] - col->z[0];
@@ -170,7 +170,7 @@ static int run_one(const char *path, const cJSON *base, const scheme *s, double 
         return SHP_ERR_NOMEM;
     }
     const double t0 = bench_now_s();
-    r->status = shp_column_run_cpu(col, fp->materials, fp->h_init, &res);
+    r->status = shp_column_run_cpu(col, shp_forward_materials(fp), shp_forward_h_init(fp), &res);
     r->ms = 1e3 * (bench_now_s() - t0);
     const int last = col->n_out - 1;
     r->Q = res.out.Q[last];
@@ -377,10 +377,10 @@ int bench_refine_main(int argc, char **argv)
         return 2;
     }
     char len_unit[8], time_unit[8];
-    snprintf(len_unit, sizeof len_unit, "%s", fp0->length_unit);
-    snprintf(time_unit, sizeof time_unit, "%s", fp0->time_unit);
-    const double t_end = fp0->column.t_out[fp0->column.n_out - 1];
-    cJSON *base = cJSON_Duplicate(fp0->config, 1);
+    snprintf(len_unit, sizeof len_unit, "%s", shp_forward_length_unit(fp0));
+    snprintf(time_unit, sizeof time_unit, "%s", shp_forward_time_unit(fp0));
+    const double t_end = shp_forward_column(fp0)->t_out[shp_forward_column(fp0)->n_out - 1];
+    cJSON *base = cJSON_Duplicate(shp_forward_config(fp0), 1);
     shp_forward_destroy(fp0);
     if (!base) return 1;
 

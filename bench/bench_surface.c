@@ -24,7 +24,7 @@ int bench_surface(FILE *md, int quick)
         return 1;
     }
     double u[16];
-    shp_problem_unit_of(pb, shp_problem_forward(pb)->materials, u);
+    shp_problem_unit_of(pb, shp_forward_materials(shp_problem_forward(pb)), u);
     fprintf(md, "## Response surfaces: six planes of the loam (`%s`)\n\n", CONFIG);
     fprintf(md, "Section `surface` (`bench/bench_surface.c`): every pair of θs, α, n, Ks on a %d × %d "
                 "grid (log-spaced α and Ks), the others at the truth; one batch per plane on the CPU "

@@ -47,18 +47,19 @@ Test(backend, cpu_batch_of_one_is_the_single_column_run)
         char err[1024];
         shp_forward_problem *fp = NULL;
         cr_assert_eq(shp_forward_load(configs[c], &fp, err, sizeof err), SHP_OK, "%s", err);
+        const shp_column *col = shp_forward_column(fp);
         shp_column_result a, b;
-        cr_assert_eq(shp_column_result_alloc(&fp->column, &a), SHP_OK);
-        cr_assert_eq(shp_column_result_alloc(&fp->column, &b), SHP_OK);
-        shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &a);
+        cr_assert_eq(shp_column_result_alloc(col, &a), SHP_OK);
+        cr_assert_eq(shp_column_result_alloc(col, &b), SHP_OK);
+        shp_column_run_cpu(col, shp_forward_materials(fp), shp_forward_h_init(fp), &a);
         shp_backend *be = shp_backend_cpu_create(1);
-        const shp_batch_setup s = {&fp->column, fp->n_materials, fp->init_var, fp->init_value};
-        const shp_batch bt = {1, fp->materials, b.block, &b.stats};
+        const shp_batch_setup s = {col, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
+        const shp_batch bt = {1, shp_forward_materials(fp), b.block, &b.stats};
         cr_assert_eq(shp_backend_run(be, &s, &bt), SHP_OK);
         cr_expect_eq(a.stats.status, b.stats.status, "%s", configs[c]);
         cr_expect_eq(a.stats.steps, b.stats.steps, "%s", configs[c]);
         cr_expect_eq(a.stats.iterations, b.stats.iterations, "%s", configs[c]);
-        cr_expect(!memcmp(a.block, b.block, sizeof(double) * (size_t)shp_column_out_doubles(&fp->column)),
+        cr_expect(!memcmp(a.block, b.block, sizeof(double) * (size_t)shp_column_out_doubles(col)),
                   "%s: outputs differ", configs[c]);
         shp_backend_destroy(be);
         shp_column_result_free(&a);

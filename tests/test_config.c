@@ -141,21 +141,21 @@ static shp_forward_problem *load(const char *path)
 Test(config, ponded_small_gives_the_documented_column)
 {
     shp_forward_problem *fp = load("data/good/ponded_small.json");
-    const shp_column *col = &fp->column;
-    cr_expect_str_eq(fp->length_unit, "cm");
-    cr_expect_str_eq(fp->time_unit, "min");
-    cr_expect_eq(fp->n_materials, 1);
-    cr_expect_str_eq(fp->material_names[0], "loam");
-    cr_expect_eq(fp->materials[0].model, SHP_MODEL_VGM);
-    cr_expect_eq(fp->materials[0].p[SHP_VGM_N], 1.56);
-    cr_expect_eq(fp->materials[0].p[SHP_VGM_L], 0.5);
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_str_eq(shp_forward_length_unit(fp), "cm");
+    cr_expect_str_eq(shp_forward_time_unit(fp), "min");
+    cr_expect_eq(shp_forward_n_materials(fp), 1);
+    cr_expect_str_eq(shp_forward_material_name(fp, 0), "loam");
+    cr_expect_eq(shp_forward_materials(fp)[0].model, SHP_MODEL_VGM);
+    cr_expect_eq(shp_forward_materials(fp)[0].p[SHP_VGM_N], 1.56);
+    cr_expect_eq(shp_forward_materials(fp)[0].p[SHP_VGM_L], 0.5);
     cr_expect_eq(col->n, 21);
-    cr_expect_eq(col->z, fp->z);
+    cr_expect_eq(col->z, col->z);
     cr_expect_eq(col->z[0], 0.0);
     cr_expect_eq(col->z[20], 100.0);
     cr_expect_float_eq(col->z[1], 5.0, 1e-12);
     /* Se = 0.4 in the loam: h = −135.435 cm (docs/reference_values.md §1) */
-    for (int i = 0; i < col->n; ++i) cr_expect_float_eq(fp->h_init[i], -135.435, 5e-4);
+    for (int i = 0; i < col->n; ++i) cr_expect_float_eq(shp_forward_h_init(fp)[i], -135.435, 5e-4);
     cr_expect_eq(col->top.type, SHP_BC_HEAD);
     cr_expect_eq(col->top.value, 2.0);
     cr_expect_eq(col->top.n, 0);
@@ -173,33 +173,33 @@ Test(config, ponded_small_gives_the_documented_column)
                   d.retry == o->retry && d.max_steps == o->max_steps && d.kmean == o->kmean &&
                   d.newton == o->newton,
               "solver defaults");
-    cr_expect_not_null(fp->config);
+    cr_expect_not_null(shp_forward_config(fp));
     shp_forward_destroy(fp);
 }
 
 Test(config, layered_fields_and_overrides)
 {
     shp_forward_problem *fp = load("data/good/layered.json");
-    const shp_column *col = &fp->column;
-    cr_expect_str_eq(fp->length_unit, "m");
-    cr_expect_str_eq(fp->time_unit, "h");
-    cr_expect_eq(fp->n_materials, 3);
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_str_eq(shp_forward_length_unit(fp), "m");
+    cr_expect_str_eq(shp_forward_time_unit(fp), "h");
+    cr_expect_eq(shp_forward_n_materials(fp), 3);
     const int loam = shp_forward_material_index(fp, "loam");
     const int sand = shp_forward_material_index(fp, "sand");
     cr_expect_eq(shp_forward_material_index(fp, "clay"), -1);
-    cr_expect_eq(fp->materials[sand].p[SHP_VGM_L], 0.3);
-    cr_expect_eq(fp->materials[sand].Ss, 1e-6);
-    cr_expect_eq(fp->materials[shp_forward_material_index(fp, "unused")].model, SHP_MODEL_GARDNER);
+    cr_expect_eq(shp_forward_materials(fp)[sand].p[SHP_VGM_L], 0.3);
+    cr_expect_eq(shp_forward_materials(fp)[sand].Ss, 1e-6);
+    cr_expect_eq(shp_forward_materials(fp)[shp_forward_material_index(fp, "unused")].model, SHP_MODEL_GARDNER);
     /* nodes every 10: the node on the boundary at 30 belongs to the upper layer */
     for (int i = 0; i < col->n; ++i)
         cr_expect_eq(col->mat_of_node[i], col->z[i] <= 30.0 ? loam : sand, "node %d", i);
     /* uniform θ = 0.3: each layer gets its own head with θ(h) = 0.3 */
     for (int i = 0; i < col->n; ++i) {
         double th, K, C, dK;
-        shp_hyd_eval(&fp->materials[col->mat_of_node[i]], fp->h_init[i], &th, &K, &C, &dK);
+        shp_hyd_eval(&shp_forward_materials(fp)[col->mat_of_node[i]], shp_forward_h_init(fp)[i], &th, &K, &C, &dK);
         cr_expect_float_eq(th, 0.3, 1e-12, "node %d", i);
     }
-    cr_expect_neq(fp->h_init[0], fp->h_init[10]);
+    cr_expect_neq(shp_forward_h_init(fp)[0], shp_forward_h_init(fp)[10]);
     cr_expect_eq(col->top.type, SHP_BC_FLUX);
     cr_expect_eq(col->top.n, 3);
     cr_expect_eq(col->top.t[2], 40.0);
@@ -238,14 +238,14 @@ Test(config, layered_fields_and_overrides)
 Test(config, csv_theta_profile_is_interpolated_per_node)
 {
     shp_forward_problem *fp = load("data/good/csv_theta.json");
-    const shp_column *col = &fp->column;
+    const shp_column *col = shp_forward_column(fp);
     cr_expect_gt(col->z[1] - col->z[0], 0.0);
     cr_expect_gt(col->z[20] - col->z[19], col->z[1] - col->z[0]); /* ratio 1.1: finer on top */
     for (int i = 0; i < col->n; ++i) {
         const double z = col->z[i];
         const double want = z <= 50 ? 0.2 + 0.1 * z / 50 : 0.3 + 0.1 * (z - 50) / 50;
         double th, K, C, dK;
-        shp_hyd_eval(&fp->materials[0], fp->h_init[i], &th, &K, &C, &dK);
+        shp_hyd_eval(&shp_forward_materials(fp)[0], shp_forward_h_init(fp)[i], &th, &K, &C, &dK);
         cr_expect_float_eq(th, want, 1e-12, "node %d at %g", i, z);
     }
     cr_expect_eq(col->bottom.type, SHP_BC_HEAD);
@@ -256,10 +256,10 @@ Test(config, csv_theta_profile_is_interpolated_per_node)
 Test(config, hydrostatic_defaults_and_single_output)
 {
     shp_forward_problem *fp = load("data/good/hydrostatic_extrapolate.json");
-    const shp_column *col = &fp->column;
-    cr_expect_str_eq(fp->length_unit, "cm");
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_str_eq(shp_forward_length_unit(fp), "cm");
     cr_expect_eq(col->n, 6);
-    for (int i = 0; i < col->n; ++i) cr_expect_float_eq(fp->h_init[i], col->z[i] - 80.0, 1e-12);
+    for (int i = 0; i < col->n; ++i) cr_expect_float_eq(shp_forward_h_init(fp)[i], col->z[i] - 80.0, 1e-12);
     cr_expect_eq(col->top.type, SHP_BC_ZERO_FLUX);
     cr_expect_eq(col->bottom.type, SHP_BC_FLUX);
     cr_expect_eq(col->bottom.value, 0.01);
@@ -281,25 +281,28 @@ Test(config, every_shipped_config_loads)
 Test(config, fixed_schedule_example)
 {
     shp_forward_problem *fp = load("../configs/fit_loam_fixed.json");
-    cr_expect_eq(fp->column.opt.step_control, SHP_STEP_FIXED);
-    cr_expect_eq(fp->column.opt.dt_max, 0.5);
-    cr_expect_eq(fp->column.opt.count_fill, 0, "its data were made with the fill ignored");
-    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_ARITHMETIC, "and with the arithmetic mean");
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_eq(col->opt.step_control, SHP_STEP_FIXED);
+    cr_expect_eq(col->opt.dt_max, 0.5);
+    cr_expect_eq(col->opt.count_fill, 0, "its data were made with the fill ignored");
+    cr_expect_eq(col->opt.kmean, SHP_KMEAN_ARITHMETIC, "and with the arithmetic mean");
     shp_forward_destroy(fp);
     fp = load("../configs/fit_loam.json");
-    cr_expect_eq(fp->column.opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
-    cr_expect_eq(fp->column.opt.count_fill, 1, "make run's fit counts the fill");
+    col = shp_forward_column(fp);
+    cr_expect_eq(col->opt.step_control, SHP_STEP_ADAPTIVE, "adaptive is the default");
+    cr_expect_eq(col->opt.count_fill, 1, "make run's fit counts the fill");
     shp_forward_destroy(fp);
     fp = load("../configs/ponded_clay_dry.json");
-    cr_expect_eq(fp->column.opt.count_fill, 1);
-    cr_expect_eq(fp->column.opt.kmean, SHP_KMEAN_KIRCHHOFF);
+    col = shp_forward_column(fp);
+    cr_expect_eq(col->opt.count_fill, 1);
+    cr_expect_eq(col->opt.kmean, SHP_KMEAN_KIRCHHOFF);
     shp_forward_destroy(fp);
 }
 
 Test(config, ponded_loam_example_matches_the_benchmark_case)
 {
     shp_forward_problem *fp = load("../configs/ponded_loam.json");
-    const shp_column *col = &fp->column;
+    const shp_column *col = shp_forward_column(fp);
     cr_expect_eq(col->n, 55); /* graded 0.1 cm, ratio 1.1, at most 4 cm */
     cr_expect_float_eq(col->z[1] - col->z[0], 0.1, 1e-12);
     cr_expect_float_eq((col->z[2] - col->z[1]) / (col->z[1] - col->z[0]), 1.1, 1e-9);
@@ -310,6 +313,6 @@ Test(config, ponded_loam_example_matches_the_benchmark_case)
     cr_expect_eq(col->t_out[0], 5.0);
     cr_expect_eq(col->t_out[35], 180.0);
     cr_expect_eq(col->n_obs, 3);
-    cr_expect_float_eq(fp->h_init[30], -135.435, 5e-4);
+    cr_expect_float_eq(shp_forward_h_init(fp)[30], -135.435, 5e-4);
     shp_forward_destroy(fp);
 }

@@ -96,7 +96,7 @@ static int load_series(const char *cfg, int kind, double *x, double *y)
     cr_assert_eq(shp_problem_load(cfg, &pb, err, sizeof err), SHP_OK, "%s", err);
     shp_backend *be = shp_backend_cpu_create(1);
     cr_assert_not_null(be);
-    cr_assert_eq(shp_problem_simulate_materials(pb, be, shp_problem_forward(pb)->materials), SHP_OK);
+    cr_assert_eq(shp_problem_simulate_materials(pb, be, shp_forward_materials(shp_problem_forward(pb))), SHP_OK);
     const double *px, *px2, *obs, *sim;
     const int n = shp_problem_series(pb, kind, &px, &px2, &obs, &sim);
     cr_assert(n > 0 && n <= MAX_PTS, "%s: %d points", cfg, n);

@@ -58,15 +58,16 @@ Test(field_config, manhattan_two_years_close_the_water_budget, .timeout = 120)
     shp_forward_problem *fp;
     char err[1024];
     cr_assert_eq(shp_forward_load(MANHATTAN, &fp, err, sizeof err), SHP_OK, "%s", err);
-    cr_expect_eq(fp->n_forcing, 731);
-    cr_expect_eq(fp->column.top.type, SHP_BC_ATMOSPHERIC);
-    cr_expect_not_null(fp->column.root_w);
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_eq(shp_forward_n_forcing(fp), 731);
+    cr_expect_eq(col->top.type, SHP_BC_ATMOSPHERIC);
+    cr_expect_not_null(col->root_w);
     shp_column_result res;
-    cr_assert_eq(shp_column_result_alloc(&fp->column, &res), SHP_OK);
-    shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
+    cr_assert_eq(shp_column_result_alloc(col, &res), SHP_OK);
+    shp_column_run_cpu(col, shp_forward_materials(fp), shp_forward_h_init(fp), &res);
     cr_assert_eq(res.stats.status, SHP_OK);
     shp_water_budget b;
-    shp_forward_water_budget(fp, &res, fp->column.n_out - 1, &b);
+    shp_forward_water_budget(fp, &res, col->n_out - 1, &b);
     /* the file's precipitation column sums to 137.53 cm over 2012-2013 */
     cr_expect(fabs(b.precipitation - 137.53) < 1e-9, "P %g", b.precipitation);
     cr_expect(fabs(b.balance_error) < 1e-6 * b.precipitation, "balance %g", b.balance_error);
@@ -93,16 +94,18 @@ Test(field_config, runoff_and_uptake_two_years_close_the_water_budget, .timeout 
     shp_forward_problem *fp;
     char err[1024];
     cr_assert_eq(shp_forward_load(MANHATTAN, &fp, err, sizeof err), SHP_OK, "%s", err);
-    shp_material *m = &fp->materials[0];
-    cr_assert_eq(m->model, SHP_MODEL_VGM);
-    m->p[SHP_VGM_KS] = 0.5;
-    fp->column.h_max = 0.5;
+    cr_assert_eq(shp_forward_n_materials(fp), 1);
+    shp_material m = shp_forward_materials(fp)[0];
+    cr_assert_eq(m.model, SHP_MODEL_VGM);
+    m.p[SHP_VGM_KS] = 0.5;
+    shp_column col = *shp_forward_column(fp);
+    col.h_max = 0.5;
     shp_column_result res;
-    cr_assert_eq(shp_column_result_alloc(&fp->column, &res), SHP_OK);
-    shp_column_run_cpu(&fp->column, fp->materials, fp->h_init, &res);
+    cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
+    shp_column_run_cpu(&col, &m, shp_forward_h_init(fp), &res);
     cr_assert_eq(res.stats.status, SHP_OK, "status %d at t %g", res.stats.status, res.stats.t_reached);
     shp_water_budget b;
-    shp_forward_water_budget(fp, &res, fp->column.n_out - 1, &b);
+    shp_forward_water_budget(fp, &res, shp_forward_column(fp)->n_out - 1, &b);
     cr_expect(b.runoff > 10.0, "runoff %g cm", b.runoff);
     cr_expect(b.transpiration > 10.0 && b.evaporation > 10.0 && b.bottom_outflow > 0.0, "T %g E %g D %g",
               b.transpiration, b.evaporation, b.bottom_outflow);
@@ -248,7 +251,7 @@ Test(field_config, sensitivities_of_an_atmospheric_column_are_refused)
     shp_forward_problem *fp;
     char err[1024];
     cr_assert_eq(shp_forward_load(MANHATTAN, &fp, err, sizeof err), SHP_OK, "%s", err);
-    shp_column col = fp->column;
+    shp_column col = *shp_forward_column(fp);
     col.n_out = 3; /* three days are enough to run */
     shp_column_result res;
     cr_assert_eq(shp_column_result_alloc(&col, &res), SHP_OK);
@@ -256,10 +259,10 @@ Test(field_config, sensitivities_of_an_atmospheric_column_are_refused)
     const int mat = 0, par = 0;
     shp_column sens = col;
     sens.n_sens = 1, sens.sens_mat = &mat, sens.sens_par = &par;
-    const shp_batch_setup s_sens = {&sens, fp->n_materials, fp->init_var, fp->init_value};
-    const shp_batch bt = {1, fp->materials, res.block, &res.stats};
+    const shp_batch_setup s_sens = {&sens, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
+    const shp_batch bt = {1, shp_forward_materials(fp), res.block, &res.stats};
     cr_expect_eq(shp_backend_run(be, &s_sens, &bt), SHP_ERR_INVALID);
-    const shp_batch_setup s = {&col, fp->n_materials, fp->init_var, fp->init_value};
+    const shp_batch_setup s = {&col, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
     cr_expect_eq(shp_backend_run(be, &s, &bt), SHP_OK);
     cr_expect_eq(res.stats.status, SHP_OK);
     shp_backend_destroy(be);

@@ -167,19 +167,21 @@ Test(grid, graded_config_matches_the_library_grid, .init = setup, .fini = teardo
     shp_forward_problem *fp =
         good("{\"depth\": 100, \"grid\": \"graded\", \"dz_top\": 0.1, \"ratio\": 1.1, \"dz_max\": 2, "
              "\"material\": \"loam\"}");
+    const shp_column *col = shp_forward_column(fp);
     int n;
     double *z = graded(100.0, 0.1, 1.1, 2.0, &n);
-    cr_expect_eq(fp->column.n, n);
-    for (int i = 0; i < n; ++i) cr_expect_eq(fp->z[i], z[i], "node %d", i);
+    cr_expect_eq(col->n, n);
+    for (int i = 0; i < n; ++i) cr_expect_eq(col->z[i], z[i], "node %d", i);
     free(z);
     shp_forward_destroy(fp);
 
     /* refine 2: the family onto itself */
     fp = good("{\"depth\": 100, \"grid\": \"graded\", \"dz_top\": 0.1, \"ratio\": 1.1, \"dz_max\": 2, "
               "\"refine\": 2, \"material\": \"loam\"}");
+    col = shp_forward_column(fp);
     z = graded(100.0, 0.05, sqrt(1.1), 1.0, &n);
-    cr_expect_eq(fp->column.n, n);
-    for (int i = 0; i < n; ++i) cr_expect_eq(fp->z[i], z[i], "node %d", i);
+    cr_expect_eq(col->n, n);
+    for (int i = 0; i < n; ++i) cr_expect_eq(col->z[i], z[i], "node %d", i);
     free(z);
     shp_forward_destroy(fp);
 }
@@ -187,22 +189,25 @@ Test(grid, graded_config_matches_the_library_grid, .init = setup, .fini = teardo
 Test(grid, refine_multiplies_the_intervals_of_uniform_and_geometric, .init = setup, .fini = teardown)
 {
     shp_forward_problem *fp = good("{\"depth\": 100, \"nodes\": 61, \"refine\": 4, \"material\": \"loam\"}");
-    cr_expect_eq(fp->column.n, 241);
-    for (int i = 0; i < 241; ++i) cr_expect_float_eq(fp->z[i], 100.0 * i / 240.0, 1e-12);
+    const shp_column *col = shp_forward_column(fp);
+    cr_expect_eq(col->n, 241);
+    for (int i = 0; i < 241; ++i) cr_expect_float_eq(col->z[i], 100.0 * i / 240.0, 1e-12);
     shp_forward_destroy(fp);
 
     fp = good("{\"depth\": 100, \"nodes\": 61, \"refine\": 1.5, \"material\": \"loam\"}");
-    cr_expect_eq(fp->column.n, 91);
+    col = shp_forward_column(fp);
+    cr_expect_eq(col->n, 91);
     shp_forward_destroy(fp);
 
     /* geometric: 2 × the intervals at ratio^(1/2): each cell split in about two */
     fp = good("{\"depth\": 100, \"nodes\": 61, \"grid\": \"geometric\", \"ratio\": 1.05, \"refine\": 2, "
               "\"material\": \"loam\"}");
-    cr_expect_eq(fp->column.n, 121);
+    col = shp_forward_column(fp);
+    cr_expect_eq(col->n, 121);
     double z[61];
     shp_grid_geometric(61, 100.0, 1.05, z);
-    for (int i = 0; i < 61; ++i) cr_expect_float_eq(fp->z[2 * i], z[i], 0.02 * (z[1] + z[i] - z[i > 0 ? i - 1 : 0]), "node %d", i);
-    cr_expect_float_eq(fp->z[2] - fp->z[1], (fp->z[1] - fp->z[0]) * sqrt(1.05), 1e-12);
+    for (int i = 0; i < 61; ++i) cr_expect_float_eq(col->z[2 * i], z[i], 0.02 * (z[1] + z[i] - z[i > 0 ? i - 1 : 0]), "node %d", i);
+    cr_expect_float_eq(col->z[2] - col->z[1], (col->z[1] - col->z[0]) * sqrt(1.05), 1e-12);
     shp_forward_destroy(fp);
 }
 
@@ -244,16 +249,17 @@ Test(grid, depth_given_once_or_twice_alike, .init = setup, .fini = teardown)
     };
     for (int k = 0; k < 3; ++k) {
         shp_forward_problem *fp = good(same[k]);
-        cr_expect_eq(fp->column.n, 13, "%s", same[k]);
-        cr_expect_eq(fp->z[12], 60.0, "%s", same[k]);
+        const shp_column *col = shp_forward_column(fp);
+        cr_expect_eq(col->n, 13, "%s", same[k]);
+        cr_expect_eq(col->z[12], 60.0, "%s", same[k]);
         for (int i = 0; i < 13; ++i)
-            cr_expect_eq(fp->mat_of_node[i], fp->z[i] <= 20.0 ? 0 : 1, "%s: node %d", same[k], i);
+            cr_expect_eq(col->mat_of_node[i], col->z[i] <= 20.0 ? 0 : 1, "%s: node %d", same[k], i);
         shp_forward_destroy(fp);
     }
     /* a graded grid's cap is checked against the depth from the layers */
     shp_forward_problem *fp = good("{\"grid\": \"graded\", \"dz_top\": 0.5, \"ratio\": 1.2, \"dz_max\": 5, "
                                    "\"layers\": [{\"material\": \"loam\", \"bottom\": 40}]}");
-    cr_expect_eq(fp->z[fp->column.n - 1], 40.0);
+    cr_expect_eq(shp_forward_column(fp)->z[shp_forward_column(fp)->n - 1], 40.0);
     shp_forward_destroy(fp);
 
     bad("{\"depth\": 60, \"nodes\": 13, \"layers\": [{\"material\": \"loam\", \"bottom\": 20}, {\"material\": \"sand\", \"bottom\": 50}]}",

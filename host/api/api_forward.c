@@ -47,7 +47,7 @@ shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_f
         free(r);
         return rc;
     }
-    if (shp_column_result_alloc(&r->fp->column, &r->res) != SHP_OK) {
+    if (shp_column_result_alloc(shp_forward_column(r->fp), &r->res) != SHP_OK) {
         shp_api_forward_free(r);
         return shp_api_fail(SHP_ERR_NOMEM, err, len, "out of memory for the column's outputs");
     }
@@ -56,10 +56,10 @@ shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_f
         shp_api_forward_free(r);
         return SHP_ERR_INVALID;
     }
-    /* the config's own materials; their initial values give the heads of fp->h_init */
+    /* the config's own materials; their initial values give the heads of shp_forward_h_init(fp) */
     const shp_forward_problem *fp = r->fp;
-    const shp_batch_setup setup = {&fp->column, fp->n_materials, fp->init_var, fp->init_value};
-    const shp_batch batch = {1, fp->materials, r->res.block, &r->res.stats};
+    const shp_batch_setup setup = {shp_forward_column(fp), shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
+    const shp_batch batch = {1, shp_forward_materials(fp), r->res.block, &r->res.stats};
     rc = shp_backend_run(be, &setup, &batch);
     if (rc != SHP_OK) {
         const char *why = shp_backend_error(be);
@@ -94,8 +94,8 @@ int shp_api_forward_reached(const shp_api_forward *r)
 const char *shp_api_forward_unit(const shp_api_forward *r, const char *which)
 {
     if (!r || !which) return NULL;
-    if (!strcmp(which, "length")) return r->fp->length_unit;
-    if (!strcmp(which, "time")) return r->fp->time_unit;
+    if (!strcmp(which, "length")) return shp_forward_length_unit(r->fp);
+    if (!strcmp(which, "time")) return shp_forward_time_unit(r->fp);
     return NULL;
 }
 
@@ -103,9 +103,10 @@ const char *shp_api_forward_unit(const shp_api_forward *r, const char *which)
 static const double *array(const shp_api_forward *r, const char *name, long *n)
 {
     const shp_forward_problem *fp = r->fp;
+    const shp_column *col = shp_forward_column(fp);
     const shp_column_out *o = &r->res.out;
-    const long n_out = fp->column.n_out, nodes = fp->column.n, n_obs = fp->column.n_obs;
-    const int all = fp->column.profiles_all;
+    const long n_out = col->n_out, nodes = col->n, n_obs = col->n_obs;
+    const int all = col->profiles_all;
     /* with profiles "all" the final profile is the last stored one (forward_csv.c) */
     const long last = all ? (n_out - 1) * nodes : 0;
     const struct {
@@ -113,17 +114,17 @@ static const double *array(const shp_api_forward *r, const char *name, long *n)
         const double *data;
         long n;
     } t[] = {
-        {"time", fp->t_out, n_out},
+        {"time", col->t_out, n_out},
         {"Q", o->Q, n_out},
         {"v_inst", o->v_inst, n_out},
         {"v_mean", o->v_mean, n_out},
         {"q_bottom", o->q_bot, n_out},
         {"Q_bottom", o->Q_bot, n_out},
         {"balance", o->balance, n_out},
-        {"z", fp->z, nodes},
+        {"z", col->z, nodes},
         {"h", o->h_prof + last, nodes},
         {"theta", o->theta_prof + last, nodes},
-        {"obs_depth", fp->obs_depth, n_obs},
+        {"obs_depth", shp_forward_obs_depth(fp), n_obs},
         {"theta_obs", o->theta_obs, n_out * n_obs},
         {"h_all", o->h_prof, all ? n_out * nodes : 0},
         {"theta_all", o->theta_prof, all ? n_out * nodes : 0},

@@ -102,9 +102,9 @@ int shp_cmd_curves(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     size_t longest = sizeof "conductivity.png";
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         char safe[128];
-        shp_curve_file_name(safe, sizeof safe, fp->material_names[i]);
+        shp_curve_file_name(safe, sizeof safe, shp_forward_material_name(fp, i));
         if (strlen(safe) + sizeof "curves_.csv" > longest) longest = strlen(safe) + sizeof "curves_.csv";
     }
     if (shp_stage_check_dir("--out", a.out, longest, err, sizeof err) != SHP_OK) {
@@ -131,7 +131,7 @@ int shp_cmd_curves(int argc, char **argv)
     shp_stage *st = NULL;
     int code = shp_stage_begin(a.out, &st, err, sizeof err) == SHP_OK ? SHP_EXIT_OK : SHP_EXIT_FAILURE;
     const char *dir = st ? shp_stage_dir(st) : NULL;
-    for (int i = 0; i < fp->n_materials && code == SHP_EXIT_OK; ++i)
+    for (int i = 0; i < shp_forward_n_materials(fp) && code == SHP_EXIT_OK; ++i)
         if (shp_curves_write_csv(dir, fp, i, &g, err, sizeof err) != SHP_OK) code = SHP_EXIT_FAILURE;
     if (code == SHP_EXIT_OK && shp_curves_write_index(dir, fp, &g, err, sizeof err) != SHP_OK)
         code = SHP_EXIT_FAILURE;
@@ -151,9 +151,9 @@ int shp_cmd_curves(int argc, char **argv)
         shp_forward_destroy(fp);
         return code;
     }
-    printf("shpfit curves: %d material%s, %d suctions from %g to %g %s -> %s\n", fp->n_materials,
-           fp->n_materials == 1 ? "" : "s", shp_curve_grid_points(&g), g.psi_min, g.psi_max,
-           fp->length_unit, a.out);
+    printf("shpfit curves: %d material%s, %d suctions from %g to %g %s -> %s\n", shp_forward_n_materials(fp),
+           shp_forward_n_materials(fp) == 1 ? "" : "s", shp_curve_grid_points(&g), g.psi_min, g.psi_max,
+           shp_forward_length_unit(fp), a.out);
     if (!gp) {
         printf("shpfit curves: plots skipped (gnuplot not found; apt-get install gnuplot-nox)\n");
     } else if (plot_rc != SHP_OK) {

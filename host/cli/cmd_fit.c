@@ -197,15 +197,15 @@ static void progress(int step, int n_steps, const shp_opt_log *line, const shp_f
 static void print_vs_truth(shp_problem *pb, const shp_fit_options *opt, const shp_material *mats)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(fp) * sizeof *truth);
     char err[256];
     if (opt->have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK)
-        for (int i = 0; i < fp->n_materials; ++i) {
+        for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
             shp_curve_agreement a;
-            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / fp->cm_per_length,
-                                            1e4 / fp->cm_per_length, &a) == SHP_OK)
+            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / shp_forward_cm_per_length(fp),
+                                            1e4 / shp_forward_cm_per_length(fp), &a) == SHP_OK)
                 printf("  vs truth (%s)  curve RMSE in theta: retention %.3g, conductivity %.3g\n",
-                       fp->material_names[i], a.retention.rmse, a.conductivity.rmse);
+                       shp_forward_material_name(fp, i), a.retention.rmse, a.conductivity.rmse);
         }
     free(truth);
 }
@@ -222,9 +222,9 @@ static void period_label(const shp_problem *pb, int period, char *buf, size_t le
     char first[11], last[11];
     if (!tp.records || (!isfinite(from) && !isfinite(to))) snprintf(buf, len, "all points");
     else if (shp_fit_period_days(fp, tp.origin, from, to, first, last) == 0) snprintf(buf, len, "%s to %s", first, last);
-    else if (!isfinite(to)) snprintf(buf, len, "from %g %s", from, fp->time_unit);
-    else if (!isfinite(from)) snprintf(buf, len, "to %g %s", to, fp->time_unit);
-    else snprintf(buf, len, "%g to %g %s", from, to, fp->time_unit);
+    else if (!isfinite(to)) snprintf(buf, len, "from %g %s", from, shp_forward_time_unit(fp));
+    else if (!isfinite(from)) snprintf(buf, len, "to %g %s", to, shp_forward_time_unit(fp));
+    else snprintf(buf, len, "%g to %g %s", from, to, shp_forward_time_unit(fp));
 }
 
 /* One row of the θ(t) table: a depth's metrics in one period (n 0: no points there). */
@@ -260,7 +260,7 @@ static void print_depth_metrics(const shp_problem *pb)
         /* the depths of both periods merged, increasing */
         const double d = j >= nv || (i < nc && dc[i] <= dv[j]) ? dc[i] : dv[j];
         char label[48];
-        snprintf(label, sizeof label, "%g %s", d, shp_problem_forward(pb)->length_unit);
+        snprintf(label, sizeof label, "%g %s", d, shp_forward_length_unit(shp_problem_forward(pb)));
         print_depth_row(label, "calibration", cal, i < nc && dc[i] == d ? &mc[i] : &none);
         if (nv > 0) print_depth_row("", "validation", val, j < nv && dv[j] == d ? &mv[j] : &none);
         i += i < nc && dc[i] == d;
@@ -269,7 +269,7 @@ static void print_depth_metrics(const shp_problem *pb)
     shp_column_stats st;
     if (tp.validation && nv <= 0 && shp_problem_last_column(pb, &st))
         printf("    validation not scored: the column stopped at t = %g %s (%s)\n", st.t_reached,
-               shp_problem_forward(pb)->time_unit, shp_status_name(st.status));
+               shp_forward_time_unit(shp_problem_forward(pb)), shp_status_name(st.status));
 }
 
 /* The water budget of the reported column under an atmospheric top. */
@@ -282,7 +282,7 @@ static void print_water_balance(const shp_problem *pb)
     printf("  water balance      0 to %g %s [%s]: precipitation %.4g, evaporation %.4g (potential %.4g),\n"
            "                     transpiration %.4g (potential %.4g), runoff %.4g, bottom outflow %.4g,\n"
            "                     storage change %.4g, balance error %.2g",
-           t, fp->time_unit, fp->length_unit, b.precipitation, b.evaporation, b.evaporation_potential,
+           t, shp_forward_time_unit(fp), shp_forward_length_unit(fp), b.precipitation, b.evaporation, b.evaporation_potential,
            b.transpiration, b.transpiration_potential, b.runoff, b.bottom_outflow, b.storage_change,
            b.balance_error);
     if (b.precipitation > 0.0) printf(" (%.2g of the precipitation)", b.balance_error / b.precipitation);
@@ -293,7 +293,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
                           const char *out)
 {
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
-    printf("shpfit fit %s -> %s\n", shp_problem_forward(pb)->path, out);
+    printf("shpfit fit %s -> %s\n", shp_forward_source(shp_problem_forward(pb)), out);
     for (int s = 0; s < opt->n_steps; ++s)
         if (s < res->steps_run)
             printf("  step %d             %s, %ld generations, stopped on %s\n", s + 1,
@@ -321,7 +321,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
     print_depth_metrics(pb);
     print_water_balance(pb);
     shp_fit_uncertainty_print(stdout, pb, &res->uncertainty);
-    shp_material *best = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *best);
+    shp_material *best = malloc((size_t)shp_forward_n_materials(shp_problem_forward(pb)) * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK) print_vs_truth(pb, opt, best);
     free(best);
     if (shp_problem_needs_column(pb))
@@ -336,7 +336,7 @@ static void print_summary(shp_problem *pb, const shp_fit_options *opt, const shp
 static const char *objective_unit(const shp_problem *pb, int kind, char *buf, size_t len)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     buf[0] = '\0';
     if (strcmp(shp_problem_metric_name(pb), "rmse") != 0) return buf;
     if (kind == SHP_OBS_Q) snprintf(buf, len, " %s", L);
@@ -349,7 +349,7 @@ static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const 
                              const char *out)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    printf("shpfit fit %s --evaluate at %s -> %s\n", fp->path, at, out);
+    printf("shpfit fit %s --evaluate at %s -> %s\n", shp_forward_source(fp), at, out);
     for (int j = 0; j < shp_problem_dim(pb); ++j) {
         char unit[64];
         shp_problem_var_units(pb, j, unit, sizeof unit);
@@ -365,7 +365,7 @@ static void print_evaluation(shp_problem *pb, const shp_fit_options *opt, const 
             printf("stopped at the step cap %s = %ld, %ld for its length, at", key, cap, shp_problem_report_step_cap(pb));
         else if (pt->status == SHP_ERR_MAX_STEPS) printf("stopped at the step cap %s = %ld at", key, cap);
         else printf("%s at", shp_strerror(pt->status));
-        printf(" t = %g %s\n", pt->column.t_reached, fp->time_unit);
+        printf(" t = %g %s\n", pt->column.t_reached, shp_forward_time_unit(fp));
     }
     for (int k = 0; k < shp_problem_n_obj(pb); ++k) {
         const int kind = shp_problem_obj_kind(pb, k);
@@ -543,7 +543,7 @@ int shp_cmd_fit(int argc, char **argv)
         return SHP_EXIT_USAGE;
     }
     shp_fit_options opt;
-    shp_material *truth = malloc((size_t)shp_problem_forward(pb)->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(shp_problem_forward(pb)) * sizeof *truth);
     if (shp_fit_options_load(pb, a.run.seed, &opt, err, sizeof err) != SHP_OK ||
         (opt.have_truth && truth && shp_fit_truth(pb, truth, err, sizeof err) != SHP_OK) ||
         shp_stage_check_dir("--out", a.out, 32, err, sizeof err) != SHP_OK) {

@@ -164,9 +164,9 @@ static int fit_one(const char *config, const cJSON *root, const compare_spec *s,
         return SHP_ERR_CONFIG;
     }
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    snprintf(u->length, sizeof u->length, "%s", fp->length_unit);
-    snprintf(u->time, sizeof u->time, "%s", fp->time_unit);
-    u->cm_per_length = fp->cm_per_length;
+    snprintf(u->length, sizeof u->length, "%s", shp_forward_length_unit(fp));
+    snprintf(u->time, sizeof u->time, "%s", shp_forward_time_unit(fp));
+    u->cm_per_length = shp_forward_cm_per_length(fp);
     shp_fit_options opt;
     int rc = SHP_OK;
     if (shp_fit_options_load(pb, seed, &opt, why, sizeof why) != SHP_OK) {
@@ -205,7 +205,7 @@ static int fit_one(const char *config, const cJSON *root, const compare_spec *s,
             f->value[j] = shp_problem_var_value(pb, j, res.u_best[j]);
         }
         f->unc = res.uncertainty;
-        shp_material *mats = malloc((size_t)fp->n_materials * sizeof *mats);
+        shp_material *mats = malloc((size_t)shp_forward_n_materials(fp) * sizeof *mats);
         if (mats && shp_problem_materials(pb, res.u_best, mats, NULL, 0) == SHP_OK) f->mat = mats[0];
         free(mats);
         f->k_known = shp_problem_k_determined(pb, 0);

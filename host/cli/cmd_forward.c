@@ -74,22 +74,23 @@ static int parse_args(int argc, char **argv, args *a)
 static void print_summary(const shp_forward_problem *fp, const shp_column_result *res,
                           const char *out, double wall_s)
 {
+    const shp_column *col = shp_forward_column(fp);
     const shp_column_stats *st = &res->stats;
     const int reached = shp_forward_outputs_reached(fp, res);
-    const char *L = fp->length_unit, *T = fp->time_unit;
-    printf("shpfit forward %s -> %s\n", fp->path, out);
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
+    printf("shpfit forward %s -> %s\n", shp_forward_source(fp), out);
     printf("  status         %s (%s)\n", shp_status_name(st->status), shp_strerror(st->status));
     if (reached > 0) {
         char label[48];
-        snprintf(label, sizeof label, "Q(%g %s)", fp->t_out[reached - 1], T);
+        snprintf(label, sizeof label, "Q(%g %s)", col->t_out[reached - 1], T);
         printf("  %-14s %.6g %s\n", label, res->out.Q[reached - 1], L);
     }
-    if (reached < fp->column.n_out)
+    if (reached < col->n_out)
         printf("  stopped at     t = %g %s (%d of %d output times reached)\n", st->t_reached, T,
-               reached, fp->column.n_out);
+               reached, col->n_out);
     printf("  water balance  %.3g %s at the last output, max |error| %.3g %s\n",
            reached ? res->out.balance[reached - 1] : 0.0, L, st->max_abs_balance, L);
-    if (reached > 0 && fp->n_forcing > 0) {
+    if (reached > 0 && shp_forward_n_forcing(fp) > 0) {
         shp_water_budget b;
         shp_forward_water_budget(fp, res, reached - 1, &b);
         printf("  budget [%s]    precipitation %.4g, evaporation %.4g (potential %.4g), transpiration %.4g "
@@ -98,7 +99,7 @@ static void print_summary(const shp_forward_problem *fp, const shp_column_result
                b.transpiration_potential, b.runoff, b.bottom_outflow, b.storage_change);
     }
     printf("  solver         %ld steps, %ld iterations, %ld failures, %d nodes\n", st->steps,
-           st->iterations, st->failures, fp->column.n);
+           st->iterations, st->failures, col->n);
     printf("  wall time      %.3f ms\n", 1e3 * wall_s);
 }
 
@@ -136,15 +137,16 @@ int shp_cmd_forward(int argc, char **argv)
         shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
+    const shp_column *col = shp_forward_column(fp);
     shp_backend *be = shp_cli_backend_create("forward", a.backend, 1);
     if (!be) {
         shp_forward_destroy(fp);
         return SHP_EXIT_USAGE;
     }
     shp_column_result res;
-    if (shp_column_result_alloc(&fp->column, &res) != SHP_OK) {
-        fprintf(stderr, "shpfit: out of memory for %d nodes x %d output times\n", fp->column.n,
-                fp->column.n_out);
+    if (shp_column_result_alloc(col, &res) != SHP_OK) {
+        fprintf(stderr, "shpfit: out of memory for %d nodes x %d output times\n", col->n,
+                col->n_out);
         shp_backend_destroy(be);
         shp_forward_destroy(fp);
         return SHP_EXIT_FAILURE;
@@ -161,8 +163,8 @@ int shp_cmd_forward(int argc, char **argv)
 
     /* a batch of one candidate with the config's own materials: the initial values give
      * the same heads as fp->h_init (the same shp_hyd_h_of_* functions) */
-    const shp_batch_setup setup = {&fp->column, fp->n_materials, fp->init_var, fp->init_value};
-    const shp_batch batch = {1, fp->materials, res.block, &res.stats};
+    const shp_batch_setup setup = {col, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
+    const shp_batch batch = {1, shp_forward_materials(fp), res.block, &res.stats};
     const double t0 = shp_wall_seconds();
     const int rc = shp_backend_run(be, &setup, &batch);
     const double wall = shp_wall_seconds() - t0;
@@ -195,7 +197,7 @@ int shp_cmd_forward(int argc, char **argv)
         if (status != SHP_OK) {
             fprintf(stderr,
                     "shpfit: %s: %s at t = %g %s; results up to there in %s (see summary.json)\n",
-                    a.config, shp_strerror(status), res.stats.t_reached, fp->time_unit, a.out);
+                    a.config, shp_strerror(status), res.stats.t_reached, shp_forward_time_unit(fp), a.out);
             code = SHP_EXIT_NOT_CONVERGED;
         }
         if (plot_rc != SHP_OK) {

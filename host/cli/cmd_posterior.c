@@ -132,7 +132,7 @@ static int write_results(const args *a, shp_problem *pb, shp_backend *be, const 
         return SHP_EXIT_FAILURE;
     }
     *committed = 1;
-    printf("shpfit posterior %s -> %s\n", shp_problem_forward(pb)->path, a->out);
+    printf("shpfit posterior %s -> %s\n", shp_forward_source(shp_problem_forward(pb)), a->out);
     shp_cli_posterior_summary(pb, o, res, &pi);
     if (prc != SHP_OK) {
         fprintf(stderr, "shpfit: posterior: plots failed: %s (the result files are complete)\n", plot_err);

@@ -181,7 +181,7 @@ static int prepare(surface_run *r, const surface_opts *o, const char *backend)
     r->dim = shp_problem_dim(r->pb);
     r->u_base = malloc((size_t)r->dim * sizeof *r->u_base);
     r->u_truth = malloc((size_t)r->dim * sizeof *r->u_truth);
-    r->truth = malloc((size_t)r->fp->n_materials * sizeof *r->truth);
+    r->truth = malloc((size_t)shp_forward_n_materials(r->fp) * sizeof *r->truth);
     /* around a fit's optimum: the planes narrowed to ±F there, no zoomed planes besides */
     r->half = r->around ? (o->zoom > 0.0 ? o->zoom : 0.1) : 0.0;
     if (load_spec_and_truth(r, o) != 0 || (r->around && load_around(r) != 0)) return SHP_EXIT_USAGE;
@@ -198,7 +198,7 @@ static int prepare(surface_run *r, const surface_opts *o, const char *backend)
 static void place_planes(surface_run *r)
 {
     if (!r->around) {
-        shp_problem_unit_of(r->pb, r->spec.at_truth ? r->truth : r->fp->materials, r->u_base);
+        shp_problem_unit_of(r->pb, r->spec.at_truth ? r->truth : shp_forward_materials(r->fp), r->u_base);
         return;
     }
     r->spec.zoom = 0.0;

@@ -219,13 +219,13 @@ int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, cons
 
 /* A registry unit ("L/T", "1/L", "L^beta") in the config's units ("cm/min"). */
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
-                          const shp_forward_problem *fp, double v)
+                          const char *length_unit, const char *time_unit, double v)
 {
     double lo, hi;
-    shp_param_plausible(p, fp->cm_per_length, fp->min_per_time, &lo, &hi);
+    shp_param_plausible(p, shp_length_unit_cm(length_unit), shp_time_unit_min(time_unit), &lo, &hi);
     if (v >= lo && v <= hi) return SHP_OK;
     char unit[64];
-    shp_forward_unit_text(fp, p->unit, unit, sizeof unit);
+    shp_unit_text(length_unit, time_unit, p->unit, unit, sizeof unit);
     return cfg_fail(c, path, "%g is not a plausible value: expected %g to %g %s (the default inversion "
                              "bounds widened; see shpfit models)", v, lo, hi, unit);
 }
@@ -272,5 +272,3 @@ int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluat
 const char *const cfg_length_units[] = {"mm", "cm", "m", NULL};
 const char *const cfg_time_units[] = {"s", "min", "h", "d", NULL};
 
-double cfg_cm_per_length_unit(const char *name) { return shp_length_unit_cm(name); }
-double cfg_min_per_time_unit(const char *name) { return shp_time_unit_min(name); }

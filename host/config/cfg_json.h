@@ -97,17 +97,15 @@ int cfg_require_le(const cfg_ctx *c, const char *path, double v, double hi, cons
 int cfg_budget(const cfg_ctx *c, const cJSON *b, const char *path, long *evaluations,
                double *time_s);
 
-/* A model parameter's value within its plausible range (shp_param_plausible). */
+/* A model parameter's value, in the units named, within its plausible range
+ * (shp_param_plausible). */
 int cfg_require_plausible(const cfg_ctx *c, const char *path, const shp_param_info *p,
-                          const shp_forward_problem *fp, double v);
+                          const char *length_unit, const char *time_unit, double v);
 
 /* The length and time units of a config ("units") and of a file's column names
- * (NULL-terminated), and their size in cm and min (0 for a name that is none; "day"
- * is also a day). */
+ * (NULL-terminated); their size in cm and min: shp_length_unit_cm, shp_time_unit_min. */
 extern const char *const cfg_length_units[];
 extern const char *const cfg_time_units[];
-double cfg_cm_per_length_unit(const char *name);
-double cfg_min_per_time_unit(const char *name);
 
 /* An array of finite numbers (allocated; *n ≥ 1), e.g. output.times. */
 int cfg_number_array(const cfg_ctx *c, const cJSON *arr, const char *path, double **out,

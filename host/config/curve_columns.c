@@ -114,12 +114,12 @@ static int parse_x_name(const char *name, const shp_forward_problem *fp, curve_c
         return snprintf(why, len, "expected h (pressure head), suction or pF, with an optional unit as in "
                                   "h[cm] or suction[kPa]"), -1;
     col->num = 1.0;
-    col->den = col->what == X_PF ? fp->cm_per_length : 1.0; /* pF: 10^pF cm */
+    col->den = col->what == X_PF ? shp_forward_cm_per_length(fp) : 1.0; /* pF: 10^pF cm */
     if (!col->unit[0]) return 0;
     if (col->what == X_PF) return snprintf(why, len, "pF takes no unit: it is log10 of the suction in cm"), -1;
     if (unit_of(head_units, col->unit, &col->num) != 0)
         return snprintf(why, len, "unknown unit \"%s\" (valid: %s)", col->unit, HEAD_UNITS), -1;
-    col->den = fp->cm_per_length;
+    col->den = shp_forward_cm_per_length(fp);
     return 0;
 }
 
@@ -150,8 +150,8 @@ static int parse_y_name(int kind, const char *name, const shp_forward_problem *f
     if (slash) snprintf(l, sizeof l, "%.*s", (int)(slash - col->unit), col->unit);
     if (!slash || unit_of(length_units, l, &cm) != 0 || unit_of(time_units, slash + 1, &sec) != 0)
         return snprintf(why, len, "unknown unit \"%s\" (valid: %s)", col->unit, K_UNITS), -1;
-    col->num = cm * (fp->min_per_time * 60.0); /* [cm/s] · [s/T] / [cm/L] */
-    col->den = sec * fp->cm_per_length;
+    col->num = cm * (shp_forward_min_per_time(fp) * 60.0); /* [cm/s] · [s/T] / [cm/L] */
+    col->den = sec * shp_forward_cm_per_length(fp);
     return 0;
 }
 
@@ -190,7 +190,7 @@ static int check_heads(const cfg_ctx *c, const char *path, const char *full, con
         if (v[i] > 0.0 && first_pos < 0) first_pos = i;
     }
     if (first_pos < 0) return SHP_OK;
-    const char *unit = col[0].unit[0] ? col[0].unit : fp->length_unit;
+    const char *unit = col[0].unit[0] ? col[0].unit : shp_forward_length_unit(fp);
     if (lo > 0.0) {
         char suction[48];
         const int u = col[0].unit[0] != '\0';

@@ -29,7 +29,7 @@ static const char *const quantity[Q_COUNT] = {"precipitation", "et0/etp", "ep", 
 double cfg_time_column_minutes(const char *name)
 {
     if (!strcmp(name, "day")) return 1440.0;
-    return !strncmp(name, "time_", 5) ? cfg_min_per_time_unit(name + 5) : 0.0;
+    return !strncmp(name, "time_", 5) ? shp_time_unit_min(name + 5) : 0.0;
 }
 
 /* The quantity of a rate column and its factor to cm/min, or −1. */
@@ -51,7 +51,7 @@ static int rate_column(const char *name, double *cm_per_min)
         len[us - (name + n)] = '\0';
         if (strlen(us + 5) >= sizeof per) return -1;
         strcpy(per, us + 5);
-        const double cm = cfg_cm_per_length_unit(len), mins = cfg_min_per_time_unit(per);
+        const double cm = shp_length_unit_cm(len), mins = shp_time_unit_min(per);
         if (cm == 0.0 || mins == 0.0) return -1;
         *cm_per_min = cm / mins;
         return q[k];
@@ -85,11 +85,11 @@ static int alloc_rows(const cfg_ctx *c, const char *path, int m, forcing_rows *f
     return SHP_OK;
 }
 
-static int read_file(const cfg_ctx *c, const char *path, const char *file, const shp_forward_problem *fp,
+static int read_file(const cfg_ctx *c, const char *path, const char *file, const cfg_forward *fw,
                      forcing_rows *f)
 {
     char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
-    if (shp_path_beside(fp->path, file, full, sizeof full) != 0) return cfg_fail(c, path, "%s: path too long", file);
+    if (shp_path_beside(fw->path, file, full, sizeof full) != 0) return cfg_fail(c, path, "%s: path too long", file);
     snprintf(f->where, sizeof f->where, "%s", full);
     const shp_csv_options opt = {.any_order = 1, .keep = keep_column};
     shp_csv_table tab;
@@ -122,13 +122,13 @@ static int read_file(const cfg_ctx *c, const char *path, const char *file, const
     if (rc == SHP_OK) rc = alloc_rows(c, path, tab.m, f);
     if (rc == SHP_OK && !(f->line = malloc((size_t)tab.m * sizeof *f->line))) rc = cfg_fail(c, path, "out of memory");
     for (int i = 0; rc == SHP_OK && i < tab.m; ++i) {
-        f->t[i] = tab.col[tcol][i] * tscale / fp->min_per_time;
+        f->t[i] = tab.col[tcol][i] * tscale / fw->min_per_time;
         f->line[i] = tab.line[i];
     }
     for (int q = 0; rc == SHP_OK && q < Q_COUNT; ++q) {
         if (col[q] < 0) continue;
         f->q[q] = f->store + (size_t)(1 + q) * tab.m;
-        const double k = q == Q_LAI ? 1.0 : scale[q] * fp->min_per_time / fp->cm_per_length;
+        const double k = q == Q_LAI ? 1.0 : scale[q] * fw->min_per_time / fw->cm_per_length;
         for (int i = 0; i < tab.m; ++i) f->q[q][i] = tab.col[col[q]][i] * k;
     }
     shp_csv_table_free(&tab);
@@ -171,13 +171,13 @@ static void row_name(const forcing_rows *f, int i, char *buf, size_t len)
 
 /* Times from 0, evenly spaced (a missing row would stretch its neighbour's rates over
  * the gap), rates ≥ 0 and within the plausible fluxes, lai ≥ 0. */
-static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f, const shp_forward_problem *fp)
+static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f, const cfg_forward *fw)
 {
     char at[SHP_PATH_MAX + 64];
     if (f->t[0] != 0.0) {
         row_name(f, 0, at, sizeof at);
         return cfg_fail(c, path, "%s: the first time must be 0, the start of the run (got %g %s)", at, f->t[0],
-                        fp->time_unit);
+                        fw->time_unit);
     }
     const double dt = f->m > 1 ? f->t[1] - f->t[0] : 0.0;
     for (int i = 1; i < f->m; ++i) {
@@ -185,14 +185,14 @@ static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f,
         row_name(f, i, at, sizeof at);
         if (!(d > 0.0))
             return cfg_fail(c, path, "%s: times must increase strictly (%g after %g %s)", at, f->t[i], f->t[i - 1],
-                            fp->time_unit);
+                            fw->time_unit);
         if (fabs(d - dt) > 1e-9 * fmax(dt, f->t[i]))
             return cfg_fail(c, path,
                             "%s: a step of %g %s where the forcing steps by %g: rows must be evenly spaced (a gap? "
                             "fill it, as shpfit import-station does, or give the missing rows)",
-                            at, d, fp->time_unit, dt);
+                            at, d, fw->time_unit, dt);
     }
-    const double qmax = SHP_FLUX_MAX_CM_MIN * fp->min_per_time / fp->cm_per_length;
+    const double qmax = SHP_FLUX_MAX_CM_MIN * fw->min_per_time / fw->cm_per_length;
     for (int q = 0; q < Q_COUNT; ++q) {
         if (!f->q[q]) continue;
         for (int i = 0; i < f->m; ++i) {
@@ -201,18 +201,18 @@ static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f,
             if (!(v >= 0.0))
                 return cfg_fail(c, path, "%s: %s must be >= 0 (got %g)", at, quantity[q], v);
             if (q != Q_LAI && v > qmax)
-                return cfg_fail(c, path, "%s: %s %g is beyond %g %s/%s (%s)", at, quantity[q], v, qmax, fp->length_unit,
-                                fp->time_unit, SHP_FLUX_MAX_TEXT);
+                return cfg_fail(c, path, "%s: %s %g is beyond %g %s/%s (%s)", at, quantity[q], v, qmax, fw->length_unit,
+                                fw->time_unit, SHP_FLUX_MAX_TEXT);
         }
     }
     return SHP_OK;
 }
 
-int cfg_check_forcing_span(const cfg_ctx *c, const shp_forward_problem *fp, double t_end, const char *what)
+int cfg_check_forcing_span(const cfg_ctx *c, const cfg_forward *fw, double t_end, const char *what)
 {
-    if (!fp->n_forcing || t_end <= fp->forcing_end * (1.0 + 1e-12)) return SHP_OK;
+    if (!fw->n_forcing || t_end <= fw->forcing_end * (1.0 + 1e-12)) return SHP_OK;
     return cfg_fail(c, what, "the run ends at %g %s, after the atmospheric forcing, which ends at %g %s", t_end,
-                    fp->time_unit, fp->forcing_end, fp->time_unit);
+                    fw->time_unit, fw->forcing_end, fw->time_unit);
 }
 
 /* How ET_p divides into E_p and T_p: T_p share per row (NULL: none transpires). */
@@ -264,21 +264,21 @@ static int transpiration_share(const cfg_ctx *c, const cJSON *top, const cJSON *
     return SHP_OK;
 }
 
-static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_rows *f, shp_forward_problem *fp)
+static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_rows *f, cfg_forward *fw)
 {
-    CFG_TRY(check_rows(c, "top.forcing", f, fp));
+    CFG_TRY(check_rows(c, "top.forcing", f, fw));
     double kc = 1.0;
     int has_kc = 0;
     CFG_TRY(cfg_number(c, top, "top", "crop_coefficient", 0, &kc, &has_kc));
     CFG_TRY(cfg_require_ge(c, "top.crop_coefficient", kc, 0.0));
     if (has_kc && !f->q[Q_ET]) return cfg_fail(c, "top.crop_coefficient", "applies to et0/etp, which the forcing lacks");
     const int m = f->m;
-    fp->forcing = malloc((size_t)m * SHP_FORCING_BLOCKS * sizeof *fp->forcing);
+    fw->forcing = malloc((size_t)m * SHP_FORCING_BLOCKS * sizeof *fw->forcing);
     double *share = malloc((size_t)m * sizeof *share);
-    int rc = fp->forcing && share ? transpiration_share(c, top, root, f, share) : cfg_fail(c, "top", "out of memory");
+    int rc = fw->forcing && share ? transpiration_share(c, top, root, f, share) : cfg_fail(c, "top", "out of memory");
     if (rc == SHP_OK) {
         double *b[SHP_FORCING_BLOCKS];
-        for (int k = 0; k < SHP_FORCING_BLOCKS; ++k) b[k] = fp->forcing + (size_t)k * m;
+        for (int k = 0; k < SHP_FORCING_BLOCKS; ++k) b[k] = fw->forcing + (size_t)k * m;
         for (int i = 0; i < m; ++i) {
             b[SHP_FORCING_T][i] = f->t[i];
             b[SHP_FORCING_P][i] = f->q[Q_PRECIP][i];
@@ -287,30 +287,30 @@ static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_
             b[SHP_FORCING_TP][i] = f->q[Q_ET] ? share[i] * et : f->q[Q_TP][i];
             b[SHP_FORCING_NET][i] = b[SHP_FORCING_P][i] - b[SHP_FORCING_EP][i];
         }
-        fp->n_forcing = m;
+        fw->n_forcing = m;
         /* the last row lasts one step; a single row, as long as the run */
-        fp->forcing_end = m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
-        fp->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
-        fp->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
+        fw->forcing_end = m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
+        fw->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
+        fw->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
     }
     free(share);
     return rc;
 }
 
-int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, shp_forward_problem *fp)
+int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, cfg_forward *fw)
 {
     static const char *const keys[] = {"type", "forcing", "h_crit", "h_max", "crop_coefficient",
                                        "lai", "extinction", "soil_cover", NULL};
     static const char *const fkeys[] = {"file", "table", NULL};
     CFG_TRY(cfg_check_keys(c, top, "top", keys));
-    fp->column.h_crit = DEFAULT_H_CRIT_CM / fp->cm_per_length;
-    fp->column.h_max = 0.0;
-    CFG_TRY(cfg_number(c, top, "top", "h_crit", 0, &fp->column.h_crit, NULL));
-    if (!(fp->column.h_crit < 0.0)) return cfg_fail(c, "top.h_crit", "must be < 0, the air-dry limit (got %g)", fp->column.h_crit);
-    CFG_TRY(cfg_require_le(c, "top.h_crit", -fp->column.h_crit, SHP_HEAD_MAX_CM / fp->cm_per_length, SHP_HEAD_MAX_TEXT));
-    CFG_TRY(cfg_number(c, top, "top", "h_max", 0, &fp->column.h_max, NULL));
-    CFG_TRY(cfg_require_ge(c, "top.h_max", fp->column.h_max, 0.0));
-    CFG_TRY(cfg_require_le(c, "top.h_max", fp->column.h_max, SHP_HEAD_MAX_CM / fp->cm_per_length, SHP_HEAD_MAX_TEXT));
+    fw->column.h_crit = DEFAULT_H_CRIT_CM / fw->cm_per_length;
+    fw->column.h_max = 0.0;
+    CFG_TRY(cfg_number(c, top, "top", "h_crit", 0, &fw->column.h_crit, NULL));
+    if (!(fw->column.h_crit < 0.0)) return cfg_fail(c, "top.h_crit", "must be < 0, the air-dry limit (got %g)", fw->column.h_crit);
+    CFG_TRY(cfg_require_le(c, "top.h_crit", -fw->column.h_crit, SHP_HEAD_MAX_CM / fw->cm_per_length, SHP_HEAD_MAX_TEXT));
+    CFG_TRY(cfg_number(c, top, "top", "h_max", 0, &fw->column.h_max, NULL));
+    CFG_TRY(cfg_require_ge(c, "top.h_max", fw->column.h_max, 0.0));
+    CFG_TRY(cfg_require_le(c, "top.h_max", fw->column.h_max, SHP_HEAD_MAX_CM / fw->cm_per_length, SHP_HEAD_MAX_TEXT));
     const cJSON *fo = NULL;
     CFG_TRY(cfg_object(c, top, "top", "forcing", 1, &fo));
     CFG_TRY(cfg_check_keys(c, fo, "top.forcing", fkeys));
@@ -321,11 +321,11 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
     if (file) {
         const char *name = NULL;
         rc = cfg_string(c, fo, "top.forcing", "file", 1, &name);
-        if (rc == SHP_OK) rc = read_file(c, "top.forcing.file", name, fp, &f);
+        if (rc == SHP_OK) rc = read_file(c, "top.forcing.file", name, fw, &f);
     } else {
         rc = read_table(c, "top.forcing.table", tab, &f);
     }
-    if (rc == SHP_OK) rc = build(c, top, root, &f, fp);
+    if (rc == SHP_OK) rc = build(c, top, root, &f, fw);
     free(f.store);
     free(f.line);
     return rc;

@@ -27,23 +27,23 @@ static int table_rows(const cJSON *obj)
 
 /* A boundary head within the range of heads, a flux within what any rain or irrigation
  * gives (1e3 cm/min is 600 m/h). */
-static int check_value(const cfg_ctx *c, const char *path, int type, const shp_forward_problem *fp, double v)
+static int check_value(const cfg_ctx *c, const char *path, int type, const cfg_forward *fw, double v)
 {
     if (type == SHP_BC_HEAD)
-        return fabs(v) <= SHP_HEAD_MAX_CM / fp->cm_per_length
+        return fabs(v) <= SHP_HEAD_MAX_CM / fw->cm_per_length
                    ? SHP_OK
-                   : cfg_fail(c, path, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fp->cm_per_length,
-                              fp->length_unit, SHP_HEAD_MAX_TEXT);
-    const double qmax = SHP_FLUX_MAX_CM_MIN * fp->min_per_time / fp->cm_per_length;
+                   : cfg_fail(c, path, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fw->cm_per_length,
+                              fw->length_unit, SHP_HEAD_MAX_TEXT);
+    const double qmax = SHP_FLUX_MAX_CM_MIN * fw->min_per_time / fw->cm_per_length;
     return fabs(v) <= qmax ? SHP_OK
-                           : cfg_fail(c, path, "flux %g is beyond %g %s/%s (%s)", v, qmax, fp->length_unit,
-                                      fp->time_unit, SHP_FLUX_MAX_TEXT);
+                           : cfg_fail(c, path, "flux %g is beyond %g %s/%s (%s)", v, qmax, fw->length_unit,
+                                      fw->time_unit, SHP_FLUX_MAX_TEXT);
 }
 
 /* table: [[t0, v0], [t1, v1], …], times ≥ 0 and strictly increasing; v_k holds from
  * t_k (and v0 also before t0). Written to t[], v[]. */
 static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, int type,
-                       const shp_forward_problem *fp, double *t, double *v)
+                       const cfg_forward *fw, double *t, double *v)
 {
     if (!cJSON_IsArray(tab)) return cfg_fail(c, path, "expected an array of [time, value] pairs, got %s", cfg_type_name(tab));
     if (cJSON_GetArraySize(tab) < 1) return cfg_fail(c, path, "must not be empty");
@@ -59,18 +59,18 @@ static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, int
         cfg_path_index(pe, sizeof pe, p, 0);
         CFG_TRY(cfg_number_item(c, row->child, pe, &t[k]));
         CFG_TRY(cfg_require_ge(c, pe, t[k], 0.0));
-        CFG_TRY(cfg_require_le(c, pe, t[k], SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
+        CFG_TRY(cfg_require_le(c, pe, t[k], SHP_TIME_MAX_MIN / fw->min_per_time, SHP_TIME_MAX_TEXT));
         if (k > 0 && !(t[k] > t[k - 1]))
             return cfg_fail(c, pe, "table times must be strictly increasing (%g after %g)", t[k], t[k - 1]);
         cfg_path_index(pe, sizeof pe, p, 1);
         CFG_TRY(cfg_number_item(c, row->child->next, pe, &v[k]));
-        CFG_TRY(check_value(c, pe, type, fp, v[k]));
+        CFG_TRY(check_value(c, pe, type, fw, v[k]));
     }
     return SHP_OK;
 }
 
 static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
-                      const shp_forward_problem *fp, double *tab_space, shp_bc *bc)
+                      const cfg_forward *fw, double *tab_space, shp_bc *bc)
 {
     static const char *const keys_none[] = {"type", NULL};
     static const char *const keys_value[] = {"type", "value", "table", NULL};
@@ -96,12 +96,12 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
     if (!tab) {
         CFG_TRY(cfg_number(c, obj, sd->name, "value", 1, &bc->value, NULL));
         cfg_path(p, sizeof p, sd->name, "value");
-        return check_value(c, p, bc->type, fp, bc->value);
+        return check_value(c, p, bc->type, fw, bc->value);
     }
     cfg_path(p, sizeof p, sd->name, "table");
     const int rows = table_rows(obj);
     /* no rows: no space was made, and NULL + 0 is undefined; parse_table says why */
-    CFG_TRY(parse_table(c, tab, p, bc->type, fp, tab_space, rows ? tab_space + rows : NULL));
+    CFG_TRY(parse_table(c, tab, p, bc->type, fw, tab_space, rows ? tab_space + rows : NULL));
     bc->n = rows;
     bc->t = tab_space;
     bc->v = tab_space + rows;
@@ -109,18 +109,18 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
     return SHP_OK;
 }
 
-int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
 {
     const cJSON *obj[2];
     for (int s = 0; s < 2; ++s) CFG_TRY(cfg_object(c, root, "", sides[s].name, 1, &obj[s]));
     /* both tables share one owned block, sized before either is read */
     const int rows[2] = {table_rows(obj[0]), table_rows(obj[1])};
     if (rows[0] + rows[1] > 0) {
-        fp->bc_table = malloc(2 * (size_t)(rows[0] + rows[1]) * sizeof *fp->bc_table);
-        if (!fp->bc_table) return cfg_fail(c, "top", "out of memory");
+        fw->bc_table = malloc(2 * (size_t)(rows[0] + rows[1]) * sizeof *fw->bc_table);
+        if (!fw->bc_table) return cfg_fail(c, "top", "out of memory");
     }
-    CFG_TRY(parse_side(c, obj[0], &sides[0], fp, fp->bc_table, &fp->column.top));
-    CFG_TRY(parse_side(c, obj[1], &sides[1], fp, fp->bc_table ? fp->bc_table + 2 * rows[0] : NULL,
-                       &fp->column.bottom));
-    return fp->column.top.type == SHP_BC_ATMOSPHERIC ? cfg_parse_atmosphere(c, root, obj[0], fp) : SHP_OK;
+    CFG_TRY(parse_side(c, obj[0], &sides[0], fw, fw->bc_table, &fw->column.top));
+    CFG_TRY(parse_side(c, obj[1], &sides[1], fw, fw->bc_table ? fw->bc_table + 2 * rows[0] : NULL,
+                       &fw->column.bottom));
+    return fw->column.top.type == SHP_BC_ATMOSPHERIC ? cfg_parse_atmosphere(c, root, obj[0], fw) : SHP_OK;
 }

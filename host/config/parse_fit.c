@@ -102,7 +102,7 @@ shp_status shp_problem_load_json(const char *path, struct cJSON *root, shp_probl
     shp_problem *pb = NULL;
     if (shp_problem_create(fp, &pb) != SHP_OK) return cfg_fail(&c, "", "out of memory");
     const cJSON *fit = NULL;
-    rc = cfg_object(&c, fp->config, "", "fit", 1, &fit);
+    rc = cfg_object(&c, shp_forward_config(fp), "", "fit", 1, &fit);
     if (rc == SHP_OK) {
         shp_problem_set_config(pb, fit);
         rc = parse_fit(&c, pb, fit);

@@ -93,7 +93,7 @@ static int read_set(const cfg_ctx *c, const shp_forward_problem *fp, int kind, c
                     const curve_names *cn, char *full, size_t flen, points *p)
 {
     char why[SHP_MSG_MAX];
-    if (shp_path_beside(fp->path, file, full, flen) != 0) return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
+    if (shp_path_beside(shp_forward_source(fp), file, full, flen) != 0) return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
     static const char *const first[SHP_OBS_COUNT] = {"depth", "time", "time", "time", "h", "h"};
     static const char *const second[SHP_OBS_COUNT] = {"theta", "v", "Q", "theta", "theta", "K"};
     const char *names[2] = {first[kind], second[kind]};
@@ -115,12 +115,12 @@ static int read_set(const cfg_ctx *c, const shp_forward_problem *fp, int kind, c
         if (nd < 1) ok = cfg_fail(c, path, "%s: needs a time column and theta_at_<depth> columns", full);
         for (int j = 1; j <= nd && ok == SHP_OK; ++j) {
             double d;
-            const int r = depth_of_name(t.name[j], fp->length_unit, &d);
+            const int r = depth_of_name(t.name[j], shp_forward_length_unit(fp), &d);
             if (r == -1)
                 ok = cfg_fail(c, path, "%s: column \"%s\" is not theta_at_<depth>", full, t.name[j]);
             else if (r == -2)
                 ok = cfg_fail(c, path, "%s: column \"%s\": the depth's unit is not the config's (%s)", full, t.name[j],
-                              fp->length_unit);
+                              shp_forward_length_unit(fp));
         }
     }
     if (ok == SHP_OK && points_grow(p, t.m * nd) != 0) ok = cfg_fail(c, path, "out of memory");
@@ -129,7 +129,7 @@ static int read_set(const cfg_ctx *c, const shp_forward_problem *fp, int kind, c
             const int k = i * nd + (j - 1);
             p->x[k] = t.col[0][i];
             p->depth[k] = 0.0;
-            if (kind == SHP_OBS_THETA_T) depth_of_name(t.name[j], fp->length_unit, &p->depth[k]);
+            if (kind == SHP_OBS_THETA_T) depth_of_name(t.name[j], shp_forward_length_unit(fp), &p->depth[k]);
             p->y[k] = t.col[j][i];
             p->line[k] = t.line[i];
         }
@@ -144,7 +144,7 @@ static int material_of(const shp_forward_problem *fp, const cfg_ctx *c, const cJ
                        int *mat)
 {
     const char *name = NULL;
-    CFG_TRY(cfg_string(c, spec, path, "material", fp->n_materials > 1, &name));
+    CFG_TRY(cfg_string(c, spec, path, "material", shp_forward_n_materials(fp) > 1, &name));
     if (!name) {
         *mat = 0;
         return SHP_OK;
@@ -186,7 +186,7 @@ static int read_series(const cfg_ctx *c, shp_problem *pb, const char *path, cons
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     char full[SHP_PATH_MAX], why[SHP_MSG_MAX];
-    if (shp_path_beside(fp->path, file, full, sizeof full) != 0)
+    if (shp_path_beside(shp_forward_source(fp), file, full, sizeof full) != 0)
         return cfg_fail(c, path, "%s: %s", file, strerror(ENAMETOOLONG));
     static const char *const names[2] = {"time", "theta"};
     shp_csv_table t;
@@ -196,7 +196,7 @@ static int read_series(const cfg_ctx *c, shp_problem *pb, const char *path, cons
     int jt = 1;
     int ok = column ? named_column(c, path, full, &t, column, &jt) : SHP_OK;
     const double per = t.name ? cfg_time_column_minutes(t.name[0]) : 0.0;
-    const double k = per > 0.0 ? per / fp->min_per_time : 1.0;
+    const double k = per > 0.0 ? per / shp_forward_min_per_time(fp) : 1.0;
     const int n0 = p->n, m = t.m;
     if (ok == SHP_OK && points_grow(p, t.m) != 0) ok = cfg_fail(c, path, "out of memory");
     for (int i = 0; i < t.m && ok == SHP_OK; ++i) {
@@ -242,7 +242,7 @@ static int period_bound(const shp_forward_problem *fp, const shp_theta_periods *
     const cJSON *it = cfg_child(obj, key);
     char p[CFG_PATH_MAX];
     cfg_path(p, sizeof p, path, key);
-    const char *T = fp->time_unit;
+    const char *T = shp_forward_time_unit(fp);
     if (!it && required) return cfg_fail(c, p, "missing: a time [%s] or a date \"YYYY-MM-DD\"", T);
     if (!it) return SHP_OK;
     if (cJSON_IsNumber(it)) return cfg_number_item(c, it, p, out);
@@ -257,7 +257,7 @@ static int period_bound(const shp_forward_problem *fp, const shp_theta_periods *
     if (day < *origin)
         return cfg_fail(c, p, "%s is before \"origin\" (%s)", it->valuestring, tp->origin);
     /* every time unit (d, h, min, s) divides a day: the factor is a whole number */
-    const double per_day = floor(1440.0 / fp->min_per_time + 0.5);
+    const double per_day = floor(1440.0 / shp_forward_min_per_time(fp) + 0.5);
     *out = (double)(day - *origin + (end_of_day ? 1 : 0)) * per_day;
     return SHP_OK;
 }

@@ -439,7 +439,7 @@ shp_status shp_fit_options_load(const shp_problem *pb, long long seed_override, 
     static const char *const keys[] = {"parameters", "observations", "objectives", "metric", "truth",
                                        "algorithm", "population", "seed", "settings", "stop", "budget",
                                        "procedure", "two_step", "polish", "column_max_steps", "posterior", NULL};
-    const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
+    const cfg_ctx c = {shp_forward_source(shp_problem_forward(pb)), err, len};
     const cJSON *fit = shp_problem_fit_config(pb);
     memset(opt, 0, sizeof *opt);
     CFG_TRY(cfg_check_keys(&c, fit, "fit", keys));

@@ -12,7 +12,7 @@
  * config has one material (the rule of fit.parameters' keys); −1 when none. */
 static int var_index(const shp_problem *pb, const char *name)
 {
-    const int one = shp_problem_forward(pb)->n_materials == 1;
+    const int one = shp_forward_n_materials(shp_problem_forward(pb)) == 1;
     for (int j = 0; j < shp_problem_dim(pb); ++j) {
         const char *v = shp_problem_var_name(pb, j);
         if (!strcmp(v, name) || (one && !strchr(name, '.') && !strcmp(strchr(v, '.') + 1, name))) return j;
@@ -103,7 +103,7 @@ shp_status shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_poin
     const shp_forward_problem *fp = shp_problem_forward(pb);
     memset(pt, 0, sizeof *pt);
     pt->values = calloc((size_t)shp_problem_dim(pb), sizeof *pt->values);
-    pt->mats = malloc((size_t)fp->n_materials * sizeof *pt->mats);
+    pt->mats = malloc((size_t)shp_forward_n_materials(fp) * sizeof *pt->mats);
     pt->f = calloc((size_t)shp_problem_n_obj(pb), sizeof *pt->f);
     if (!pt->values || !pt->mats || !pt->f) {
         snprintf(err, len, "out of memory");
@@ -116,29 +116,29 @@ shp_status shp_fit_point_set(const shp_problem *pb, const char *at, shp_fit_poin
     if (!strcmp(at, "truth") || !strcmp(at, "materials")) {
         if (at[0] == 't') {
             if (!cfg_child(shp_problem_fit_config(pb), "truth")) {
-                snprintf(err, len, "truth: %s has no fit.truth", fp->path);
+                snprintf(err, len, "truth: %s has no fit.truth", shp_forward_source(fp));
                 return SHP_ERR_INVALID;
             }
             CFG_TRY(shp_fit_truth(pb, pt->mats, err, len));
         } else {
             if (!shp_problem_start_given(pb)) {
                 snprintf(err, len, "materials: %s leaves fitted parameters out of its materials; name them "
-                                   "(--at name=value,...) or give a JSON file", fp->path);
+                                   "(--at name=value,...) or give a JSON file", shp_forward_source(fp));
                 return SHP_ERR_INVALID;
             }
-            memcpy(pt->mats, fp->materials, (size_t)fp->n_materials * sizeof *pt->mats);
+            memcpy(pt->mats, shp_forward_materials(fp), (size_t)shp_forward_n_materials(fp) * sizeof *pt->mats);
         }
         shp_problem_values_of(pb, pt->mats, pt->values);
         return SHP_OK;
     }
-    shp_problem_values_of(pb, fp->materials, pt->values); /* what is not named keeps its value */
+    shp_problem_values_of(pb, shp_forward_materials(fp), pt->values); /* what is not named keeps its value */
     const int given = shp_problem_start_given(pb);
     for (int j = 0; j < shp_problem_dim(pb) && !given; ++j) pt->values[j] = NAN; /* none to keep */
     CFG_TRY(strchr(at, '=') ? parse_list(pb, at, pt->values, err, len) : parse_file(pb, at, pt->values, err, len));
     for (int j = 0; j < shp_problem_dim(pb); ++j)
         if (isnan(pt->values[j])) {
             snprintf(err, len, "%s: not given (%s leaves fitted parameters out of its materials: name every "
-                               "free parameter)", shp_problem_var_name(pb, j), fp->path);
+                               "free parameter)", shp_problem_var_name(pb, j), shp_forward_source(fp));
             return SHP_ERR_INVALID;
         }
     return shp_problem_check_values(pb, pt->values, pt->mats, err, len);

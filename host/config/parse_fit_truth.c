@@ -10,12 +10,12 @@ shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, 
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const cJSON *t = cfg_child(shp_problem_fit_config(pb), "truth");
-    const cfg_ctx c = {fp->path, err, len};
+    const cfg_ctx c = {shp_forward_source(fp), err, len};
     if (!t) {
         snprintf(err, len, "no fit.truth");
         return SHP_ERR_INVALID;
     }
-    memcpy(truth, fp->materials, (size_t)fp->n_materials * sizeof *truth);
+    memcpy(truth, shp_forward_materials(fp), (size_t)shp_forward_n_materials(fp) * sizeof *truth);
     if (cJSON_IsString(t) && !strcmp(t->valuestring, "materials")) {
         if (!shp_problem_start_given(pb))
             return cfg_fail(&c, "fit.truth", "\"materials\": the materials leave fitted parameters out; give the "
@@ -42,7 +42,7 @@ shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, 
             if (k < 0) return cfg_fail(&c, pp, "model %s has no such parameter", d->name);
             named |= 1u << k;
             CFG_TRY(cfg_number_item(&c, p, pp, &truth[i].p[k]));
-            CFG_TRY(cfg_require_plausible(&c, pp, &d->params[k], fp, truth[i].p[k]));
+            CFG_TRY(cfg_require_plausible(&c, pp, &d->params[k], shp_forward_length_unit(fp), shp_forward_time_unit(fp), truth[i].p[k]));
         }
         const unsigned lack = shp_problem_unset(pb, i) & ~named;
         for (int k = 0; k < d->n_params; ++k)
@@ -51,9 +51,9 @@ shp_status shp_fit_truth(const shp_problem *pb, shp_material *truth, char *err, 
         char why[256];
         if (shp_model_validate(&truth[i], why, sizeof why) != SHP_OK) return cfg_fail(&c, path, "%s", why);
     }
-    for (int i = 0; i < fp->n_materials; ++i) /* a material the truth does not name */
-        if (shp_problem_unset(pb, i) && !cfg_child(t, fp->material_names[i]))
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) /* a material the truth does not name */
+        if (shp_problem_unset(pb, i) && !cfg_child(t, shp_forward_material_name(fp, i)))
             return cfg_fail(&c, "fit.truth", "give the true values of %s: the materials leave fitted parameters "
-                                             "out", fp->material_names[i]);
+                                             "out", shp_forward_material_name(fp, i));
     return SHP_OK;
 }

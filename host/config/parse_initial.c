@@ -16,15 +16,15 @@ enum { VAR_H, VAR_THETA, VAR_SE };
 /* Head of a node from Se (0 < Se ≤ 1) or θ (θmin < θ ≤ θs) with the node's own material,
  * so a uniform θ or Se in a layered profile gives each layer its own head. Returns 0,
  * or −1 with `why` saying which range was violated. */
-static int node_head(const shp_forward_problem *fp, int i, int var, double v, double *h,
+static int node_head(const cfg_forward *fw, int i, int var, double v, double *h,
                      char *why, size_t len)
 {
-    const int im = fp->mat_of_node[i];
-    const shp_material *mat = &fp->materials[im];
+    const int im = fw->mat_of_node[i];
+    const shp_material *mat = &fw->materials[im];
     if (var == VAR_H) {
-        if (!(fabs(v) <= SHP_HEAD_MAX_CM / fp->cm_per_length)) {
-            snprintf(why, len, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fp->cm_per_length,
-                     fp->length_unit, SHP_HEAD_MAX_TEXT);
+        if (!(fabs(v) <= SHP_HEAD_MAX_CM / fw->cm_per_length)) {
+            snprintf(why, len, "head %g is beyond %g %s (%s)", v, SHP_HEAD_MAX_CM / fw->cm_per_length,
+                     fw->length_unit, SHP_HEAD_MAX_TEXT);
             return -1;
         }
         *h = v;
@@ -35,7 +35,7 @@ static int node_head(const shp_forward_problem *fp, int i, int var, double v, do
     if (var == VAR_THETA) {
         if (!(v > tmin && v <= ts)) {
             snprintf(why, len, "theta %g is outside (%g, %g] of material %s", v, tmin, ts,
-                     fp->material_names[im]);
+                     fw->material_names[im]);
             return -1;
         }
         *h = shp_hyd_h_of_theta(mat, v);
@@ -47,13 +47,13 @@ static int node_head(const shp_forward_problem *fp, int i, int var, double v, do
     }
     if (!isfinite(*h)) {
         snprintf(why, len, "gives a non-finite head for material %s (value %g)",
-                 fp->material_names[im], v);
+                 fw->material_names[im], v);
         return -1;
     }
     return 0;
 }
 
-static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
+static int from_csv(const cfg_ctx *c, const cJSON *in, cfg_forward *fw)
 {
     static const char *const vars[] = {"h", "theta", "se", NULL};
     const char *file = NULL;
@@ -68,33 +68,33 @@ static int from_csv(const cfg_ctx *c, const cJSON *in, shp_forward_problem *fp)
     }
     char path[SHP_PATH_MAX], why[SHP_MSG_MAX];
     /* a config and its data move together */
-    if (shp_path_beside(fp->path, file, path, sizeof path) != 0)
+    if (shp_path_beside(fw->path, file, path, sizeof path) != 0)
         return cfg_fail(c, "initial.file", "%s: %s", file, strerror(ENAMETOOLONG));
     const char *names[2] = {"depth", vars[var]};
     double *d = NULL, *v = NULL;
     int m = 0;
     if (shp_csv_read_pairs(path, names, &d, &v, &m, why, sizeof why) != SHP_OK)
         return cfg_fail(c, "initial.file", "%s: %s", path, why);
-    const int n = fp->column.n;
+    const int n = fw->column.n;
     int rc = SHP_OK;
-    fp->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
-    if (!extrapolate && (d[0] > fp->z[0] || d[m - 1] < fp->z[n - 1]))
+    fw->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
+    if (!extrapolate && (d[0] > fw->z[0] || d[m - 1] < fw->z[n - 1]))
         rc = cfg_fail(c, "initial.file",
                       "%s: depths %g to %g do not cover the column (0 to %g); add rows or set "
                       "\"extrapolate\": true to hold the end values",
-                      path, d[0], d[m - 1], fp->z[n - 1]);
+                      path, d[0], d[m - 1], fw->z[n - 1]);
     for (int i = 0; i < n && rc == SHP_OK; ++i) {
-        const double val = shp_profile_interp(d, v, m, fp->z[i]);
-        fp->init_value[i] = val;
-        if (node_head(fp, i, var, val, &fp->h_init[i], why, sizeof why) != 0)
-            rc = cfg_fail(c, "initial.file", "%s: at depth %g: %s", path, fp->z[i], why);
+        const double val = shp_profile_interp(d, v, m, fw->z[i]);
+        fw->init_value[i] = val;
+        if (node_head(fw, i, var, val, &fw->h_init[i], why, sizeof why) != 0)
+            rc = cfg_fail(c, "initial.file", "%s: at depth %g: %s", path, fw->z[i], why);
     }
     free(d);
     free(v);
     return rc;
 }
 
-int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
 {
     static const char *const types[] = {"se", "theta", "head", "hydrostatic", "csv", NULL};
     /* only the keys a type uses: a stray "water_table" next to "type": "se" is a mistake */
@@ -110,31 +110,31 @@ int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
                                                        : keys_value;
     CFG_TRY(cfg_check_keys(c, in, "initial", keys));
 
-    const int n = fp->column.n;
-    fp->h_init = malloc((size_t)n * sizeof *fp->h_init);
-    fp->init_value = malloc((size_t)n * sizeof *fp->init_value);
-    if (!fp->h_init || !fp->init_value) return cfg_fail(c, "initial", "out of memory");
-    fp->init_var = SHP_INIT_HEAD;
-    if (type == INIT_CSV) return from_csv(c, in, fp);
+    const int n = fw->column.n;
+    fw->h_init = malloc((size_t)n * sizeof *fw->h_init);
+    fw->init_value = malloc((size_t)n * sizeof *fw->init_value);
+    if (!fw->h_init || !fw->init_value) return cfg_fail(c, "initial", "out of memory");
+    fw->init_var = SHP_INIT_HEAD;
+    if (type == INIT_CSV) return from_csv(c, in, fw);
     if (type == INIT_HYDROSTATIC) {
         double wt = 0.0;
         CFG_TRY(cfg_number(c, in, "initial", "water_table", 1, &wt, NULL));
         /* within a head range of the column: the heads below are z − wt */
-        if (!(fabs(wt) <= SHP_HEAD_MAX_CM / fp->cm_per_length))
+        if (!(fabs(wt) <= SHP_HEAD_MAX_CM / fw->cm_per_length))
             return cfg_fail(c, "initial.water_table", "%g is beyond %g %s (%s)", wt,
-                            SHP_HEAD_MAX_CM / fp->cm_per_length, fp->length_unit, SHP_HEAD_MAX_TEXT);
+                            SHP_HEAD_MAX_CM / fw->cm_per_length, fw->length_unit, SHP_HEAD_MAX_TEXT);
         for (int i = 0; i < n; ++i) /* depth positive down */
-            fp->h_init[i] = fp->init_value[i] = fp->z[i] - wt;
+            fw->h_init[i] = fw->init_value[i] = fw->z[i] - wt;
         return SHP_OK;
     }
     double value = 0.0;
     CFG_TRY(cfg_number(c, in, "initial", "value", 1, &value, NULL));
     const int var = type == INIT_SE ? VAR_SE : type == INIT_THETA ? VAR_THETA : VAR_H;
-    fp->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
-    for (int i = 0; i < n; ++i) fp->init_value[i] = value;
+    fw->init_var = var == VAR_THETA ? SHP_INIT_THETA : var == VAR_SE ? SHP_INIT_SE : SHP_INIT_HEAD;
+    for (int i = 0; i < n; ++i) fw->init_value[i] = value;
     char why[256];
     for (int i = 0; i < n; ++i)
-        if (node_head(fp, i, var, value, &fp->h_init[i], why, sizeof why) != 0)
+        if (node_head(fw, i, var, value, &fw->h_init[i], why, sizeof why) != 0)
             return cfg_fail(c, "initial.value", "%s", why);
     return SHP_OK;
 }

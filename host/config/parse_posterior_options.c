@@ -186,7 +186,7 @@ shp_status shp_posterior_options_load(const shp_problem *pb, long long seed_over
     static const char *const keys[] = {"chains",     "sigma",     "prior",         "rhat",         "max_evaluations",
                                        "check_every", "min_window", "predictive_draws", "pairs",  "crossover",
                                        "snooker",    "unit_jump", "archive_every", "archive_init", NULL};
-    const cfg_ctx c = {shp_problem_forward(pb)->path, err, len};
+    const cfg_ctx c = {shp_forward_source(shp_problem_forward(pb)), err, len};
     const cJSON *fit = shp_problem_fit_config(pb);
     long seed = 1;
     CFG_TRY(cfg_long(&c, fit, "fit", "seed", 0, 0, 0x7fffffffffffffffL, &seed));

@@ -7,18 +7,18 @@
 #include "config/cfg_sections.h"
 
 /* Material index by name, with the defined names in the error (typos are the usual cause). */
-static int material_ref(const cfg_ctx *c, const shp_forward_problem *fp, const cJSON *obj,
+static int material_ref(const cfg_ctx *c, const cfg_forward *fw, const cJSON *obj,
                         const char *path, const char *key, int *out)
 {
     const char *name = NULL;
     CFG_TRY(cfg_string(c, obj, path, key, 1, &name));
-    *out = shp_forward_material_index(fp, name);
+    *out = cfg_forward_material(fw, name);
     if (*out >= 0) return SHP_OK;
     char p[CFG_PATH_MAX], list[256] = "";
     size_t used = 0;
-    for (int i = 0; i < fp->n_materials && used < sizeof list; ++i) {
+    for (int i = 0; i < fw->n_materials && used < sizeof list; ++i) {
         const int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                               fp->material_names[i]);
+                               fw->material_names[i]);
         if (w > 0) used += (size_t)w;
     }
     cfg_path(p, sizeof p, path, key);
@@ -29,12 +29,12 @@ static int material_ref(const cfg_ctx *c, const shp_forward_problem *fp, const c
  * to the upper layer, so a layer is (previous bottom, bottom]. The last layer may leave
  * out its bottom (profile.depth); profile.depth may be left out for the last bottom
  * (has_depth = 0): the depth is stated once, or twice alike. */
-static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_problem *fp,
+static int parse_layers(const cfg_ctx *c, const cJSON *layers, cfg_forward *fw,
                         double depth, int has_depth)
 {
     static const char *const keys[] = {"material", "bottom", NULL};
     const char *path = "profile.layers";
-    const int n = fp->column.n;
+    const int n = fw->column.n;
     double top = 0.0;
     int i = 0, l = 0;
     char p[CFG_PATH_MAX], pb[CFG_PATH_MAX];
@@ -45,7 +45,7 @@ static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_probl
         const int last = it->next == NULL;
         int mat, has_bottom;
         double bottom = depth;
-        CFG_TRY(material_ref(c, fp, it, p, "material", &mat));
+        CFG_TRY(material_ref(c, fw, it, p, "material", &mat));
         CFG_TRY(cfg_number(c, it, p, "bottom", !last, &bottom, &has_bottom));
         cfg_path(pb, sizeof pb, p, "bottom");
         if (!(bottom > top))
@@ -58,7 +58,7 @@ static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_probl
             return has_depth ? cfg_fail(c, pb, "lies below the column (profile.depth = %g)", depth)
                              : cfg_fail(c, pb, "lies below the last layer's bottom (%g)", depth);
         const int first = i;
-        while (i < n && (fp->z[i] <= bottom || (last && i == n - 1))) fp->mat_of_node[i++] = mat;
+        while (i < n && (fw->z[i] <= bottom || (last && i == n - 1))) fw->mat_of_node[i++] = mat;
         if (i == first)
             return cfg_fail(c, p, "no node lies in this layer (%g < depth <= %g); refine the grid",
                             top, bottom);
@@ -69,7 +69,7 @@ static int parse_layers(const cfg_ctx *c, const cJSON *layers, shp_forward_probl
 
 /* The column depth: profile.depth, or else the last layer's bottom. */
 static int column_depth(const cfg_ctx *c, const cJSON *pr, const cJSON *layers,
-                        const shp_forward_problem *fp, double *depth, int *has_depth)
+                        const cfg_forward *fw, double *depth, int *has_depth)
 {
     const char *path = "profile";
     char p[CFG_PATH_MAX], pb[CFG_PATH_MAX];
@@ -88,7 +88,7 @@ static int column_depth(const cfg_ctx *c, const cJSON *pr, const cJSON *layers,
         cfg_path(pb, sizeof pb, p, "bottom");
     }
     CFG_TRY(cfg_require_gt(c, pb, *depth, 0.0));
-    return cfg_require_le(c, pb, *depth, SHP_DEPTH_MAX_CM / fp->cm_per_length, SHP_DEPTH_MAX_TEXT);
+    return cfg_require_le(c, pb, *depth, SHP_DEPTH_MAX_CM / fw->cm_per_length, SHP_DEPTH_MAX_TEXT);
 }
 
 enum { GRID_UNIFORM, GRID_GEOMETRIC, GRID_GRADED, GRID_NODES };
@@ -193,7 +193,7 @@ static int explicit_nodes(const cfg_ctx *c, const cJSON *pr, double depth, doubl
     return SHP_OK;
 }
 
-int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
 {
     static const char *const keys[] = {"depth", "nodes", "grid", "ratio", "dz_top", "dz_max", "refine",
                                        "layers", "material", "z", NULL};
@@ -213,30 +213,30 @@ int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, shp_forward_problem *
 
     double depth = 0.0, ratio = 1.0, dz_top = 0.0, dz_max = 0.0;
     int has_depth, nodes = 0, grid = GRID_UNIFORM;
-    CFG_TRY(column_depth(c, pr, layers, fp, &depth, &has_depth));
+    CFG_TRY(column_depth(c, pr, layers, fw, &depth, &has_depth));
     CFG_TRY(grid_spec(c, pr, depth, &grid, &nodes, &ratio, &dz_top, &dz_max));
     if (grid != GRID_NODES && cfg_child(pr, "z"))
         return cfg_fail(c, "profile.z", "only used with grid \"nodes\"");
-    if (grid == GRID_NODES) CFG_TRY(explicit_nodes(c, pr, depth, &fp->z, &nodes));
+    if (grid == GRID_NODES) CFG_TRY(explicit_nodes(c, pr, depth, &fw->z, &nodes));
 
-    if (!fp->z) fp->z = malloc((size_t)nodes * sizeof *fp->z);
-    fp->mat_of_node = malloc((size_t)nodes * sizeof *fp->mat_of_node);
-    if (!fp->z || !fp->mat_of_node) return cfg_fail(c, path, "out of memory");
-    if (grid == GRID_GRADED) shp_grid_graded(nodes, depth, dz_top, ratio, dz_max, fp->z);
-    else if (grid == GRID_GEOMETRIC) shp_grid_geometric(nodes, depth, ratio, fp->z);
-    else if (grid == GRID_UNIFORM) shp_grid_uniform(nodes, depth, fp->z);
+    if (!fw->z) fw->z = malloc((size_t)nodes * sizeof *fw->z);
+    fw->mat_of_node = malloc((size_t)nodes * sizeof *fw->mat_of_node);
+    if (!fw->z || !fw->mat_of_node) return cfg_fail(c, path, "out of memory");
+    if (grid == GRID_GRADED) shp_grid_graded(nodes, depth, dz_top, ratio, dz_max, fw->z);
+    else if (grid == GRID_GEOMETRIC) shp_grid_geometric(nodes, depth, ratio, fw->z);
+    else if (grid == GRID_UNIFORM) shp_grid_uniform(nodes, depth, fw->z);
     for (int i = 1; i < nodes; ++i) /* an extreme ratio can underflow the first spacing */
-        if (!(fp->z[i] > fp->z[i - 1]))
+        if (!(fw->z[i] > fw->z[i - 1]))
             return cfg_fail(c, grid == GRID_UNIFORM ? "profile.nodes" : "profile.ratio",
-                            "gives a degenerate grid (spacing %g at node %d)", fp->z[i] - fp->z[i - 1], i);
-    fp->column.n = nodes;
-    fp->column.z = fp->z;
-    fp->column.mat_of_node = fp->mat_of_node;
+                            "gives a degenerate grid (spacing %g at node %d)", fw->z[i] - fw->z[i - 1], i);
+    fw->column.n = nodes;
+    fw->column.z = fw->z;
+    fw->column.mat_of_node = fw->mat_of_node;
 
-    if (layers) return parse_layers(c, layers, fp, depth, has_depth);
+    if (layers) return parse_layers(c, layers, fw, depth, has_depth);
     if (!has_mat) return cfg_fail(c, "profile.layers", "missing required field");
     int mat;
-    CFG_TRY(material_ref(c, fp, pr, path, "material", &mat));
-    for (int i = 0; i < nodes; ++i) fp->mat_of_node[i] = mat;
+    CFG_TRY(material_ref(c, fw, pr, path, "material", &mat));
+    for (int i = 0; i < nodes; ++i) fw->mat_of_node[i] = mat;
     return SHP_OK;
 }

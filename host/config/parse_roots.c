@@ -13,14 +13,14 @@
 
 static const char *const shape_names[] = {"uniform", "linear", "exponential", "table", NULL};
 
-static int parse_feddes(const cfg_ctx *c, const cJSON *r, shp_forward_problem *fp)
+static int parse_feddes(const cfg_ctx *c, const cJSON *r, cfg_forward *fw)
 {
     const cJSON *f = cfg_child(r, "feddes");
     if (!f) return cfg_fail(c, "roots.feddes", "missing required field: a crop name (pasture) or the heads "
                                                "{h1, h2, h3h, h3l, h4} and rates {r2h, r2l}");
-    shp_feddes *fd = &fp->column.feddes;
+    shp_feddes *fd = &fw->column.feddes;
     if (cJSON_IsString(f)) {
-        if (shp_feddes_named(f->valuestring, fp->cm_per_length, fp->min_per_time, fd) == SHP_OK) return SHP_OK;
+        if (shp_feddes_named(f->valuestring, fw->cm_per_length, fw->min_per_time, fd) == SHP_OK) return SHP_OK;
         char hint[96] = "";
         cfg_did_you_mean(hint, sizeof hint, cfg_suggest(f->valuestring, shp_feddes_names));
         return cfg_fail(c, "roots.feddes", "unknown crop \"%s\" (known: pasture, grass; or give the heads)%s",
@@ -40,17 +40,17 @@ static int parse_feddes(const cfg_ctx *c, const cJSON *r, shp_forward_problem *f
     return SHP_OK;
 }
 
-int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
 {
     static const char *const keys[] = {"depth", "distribution", "scale", "table", "feddes", NULL};
     const cJSON *r = NULL;
     CFG_TRY(cfg_object(c, root, "", "roots", 0, &r));
     if (!r) return SHP_OK;
     CFG_TRY(cfg_check_keys(c, r, "roots", keys));
-    if (fp->column.top.type != SHP_BC_ATMOSPHERIC)
+    if (fw->column.top.type != SHP_BC_ATMOSPHERIC)
         return cfg_fail(c, "roots", "roots transpire the potential transpiration of an atmospheric top "
                                     "(\"top\": {\"type\": \"atmospheric\", ...})");
-    const double bottom = fp->z[fp->column.n - 1];
+    const double bottom = fw->z[fw->column.n - 1];
     shp_root_distribution d = {0};
     d.shape = SHP_ROOTS_UNIFORM;
     CFG_TRY(cfg_choice(c, r, "roots", "distribution", shape_names, 0, &d.shape));
@@ -78,7 +78,7 @@ int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
             rc = cfg_number_item(c, row->child, pe, &tab[k]);
             if (rc == SHP_OK) rc = cfg_require_ge(c, pe, tab[k], 0.0);
             if (rc == SHP_OK && tab[k] > bottom)
-                rc = cfg_fail(c, pe, "depth %g is below the column's bottom at %g %s", tab[k], bottom, fp->length_unit);
+                rc = cfg_fail(c, pe, "depth %g is below the column's bottom at %g %s", tab[k], bottom, fw->length_unit);
             if (rc == SHP_OK && k > 0 && !(tab[k] > tab[k - 1]))
                 rc = cfg_fail(c, pe, "depths must increase strictly (%g after %g)", tab[k], tab[k - 1]);
             cfg_path_index(pe, sizeof pe, p, 1);
@@ -90,8 +90,8 @@ int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
         CFG_TRY(cfg_number(c, r, "roots", "depth", 1, &d.depth, NULL));
         CFG_TRY(cfg_require_gt(c, "roots.depth", d.depth, 0.0));
         if (d.depth > bottom)
-            return cfg_fail(c, "roots.depth", "%g %s is below the column's bottom at %g %s", d.depth, fp->length_unit,
-                            bottom, fp->length_unit);
+            return cfg_fail(c, "roots.depth", "%g %s is below the column's bottom at %g %s", d.depth, fw->length_unit,
+                            bottom, fw->length_unit);
         if (d.shape == SHP_ROOTS_EXPONENTIAL) {
             CFG_TRY(cfg_number(c, r, "roots", "scale", 1, &d.scale, NULL));
             CFG_TRY(cfg_require_gt(c, "roots.scale", d.scale, 0.0));
@@ -99,12 +99,12 @@ int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp
             return cfg_fail(c, "roots.scale", "only with \"distribution\": \"exponential\"");
         }
     }
-    if (rc == SHP_OK && !(fp->root_w = malloc((size_t)fp->column.n * sizeof *fp->root_w)))
+    if (rc == SHP_OK && !(fw->root_w = malloc((size_t)fw->column.n * sizeof *fw->root_w)))
         rc = cfg_fail(c, "roots", "out of memory");
-    if (rc == SHP_OK && shp_root_weights(&d, fp->column.n, fp->z, fp->root_w) != SHP_OK)
+    if (rc == SHP_OK && shp_root_weights(&d, fw->column.n, fw->z, fw->root_w) != SHP_OK)
         rc = cfg_fail(c, "roots", "the distribution has no roots inside the column (all densities 0?)");
     free(tab);
     if (rc != SHP_OK) return rc;
-    fp->column.root_w = fp->root_w;
-    return parse_feddes(c, r, fp);
+    fw->column.root_w = fw->root_w;
+    return parse_feddes(c, r, fw);
 }

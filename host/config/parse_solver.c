@@ -2,7 +2,7 @@
  * few that must agree with each other checked together. */
 #include "config/cfg_sections.h"
 
-int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *fp)
+int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
 {
     static const char *const keys[] = {"scheme", "dt_init", "dt_min", "dt_max", "tol_theta",
                                        "tol_h", "tol_mass", "tol_time", "max_iter", "grow",
@@ -11,7 +11,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     static const char *const schemes[] = {"picard", "newton", NULL}; /* index = opt.newton */
     static const char *const controls[] = {"adaptive", "fixed", NULL}; /* order of shp_step_control */
     static const char *const fills[] = {"ignored", "counted", NULL}; /* index = opt.count_fill */
-    shp_solver_opts *o = &fp->column.opt;
+    shp_solver_opts *o = &fw->column.opt;
     *o = shp_solver_opts_default();
     const cJSON *s;
     CFG_TRY(cfg_object(c, root, "", "solver", 0, &s));
@@ -50,7 +50,7 @@ int cfg_parse_solver(const cfg_ctx *c, const cJSON *root, shp_forward_problem *f
     CFG_TRY(cfg_number(c, s, P, "grow", 0, &o->grow, NULL));
     CFG_TRY(cfg_require_ge(c, "solver.grow", o->grow, 1.0));
     /* plausible limits: beyond them a value is a typing mistake (dt_max may be huge: no cap) */
-    const double T = fp->min_per_time, L = fp->cm_per_length;
+    const double T = fw->min_per_time, L = fw->cm_per_length;
     CFG_TRY(cfg_require_le(c, "solver.dt_init", o->dt_init, SHP_TIME_MAX_MIN / T, SHP_TIME_MAX_TEXT));
     CFG_TRY(cfg_require_le(c, "solver.dt_min", o->dt_min, SHP_TIME_MAX_MIN / T, SHP_TIME_MAX_TEXT));
     CFG_TRY(cfg_require_le(c, "solver.tol_theta", o->tol_theta, 1.0, "a water content"));

@@ -169,7 +169,7 @@ shp_status shp_uncertainty_band(const shp_problem *pb, const shp_uncertainty *un
     const int p = unc->dim;
     if (unc->status != SHP_OK || unc->singular) return SHP_ERR_INVALID;
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    shp_material *mats = malloc(sizeof *mats * (size_t)fp->n_materials);
+    shp_material *mats = malloc(sizeof *mats * (size_t)shp_forward_n_materials(fp));
     if (!mats) return SHP_ERR_NOMEM;
     int tm[SHP_MAX_FREE], tp[SHP_MAX_FREE];
     double D[SHP_MAX_FREE * SHP_MAX_FREE];

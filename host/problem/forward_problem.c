@@ -1,5 +1,6 @@
-/* The forward problem as an object: built in code (shp_forward_create) or by the
- * configuration loader (host/config), released by shp_forward_destroy. */
+/* The forward problem as an object: built from a shp_forward_spec (in code, or by the
+ * configuration loader in host/config), read through its accessors, released by
+ * shp_forward_destroy. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include <math.h>
 #include <stdio.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 
 #include "shpfit/core/team.h"
-#include "shpfit/forward.h"
+#include "problem/forward_internal.h"
 #include "util/message.h"
 
 double shp_length_unit_cm(const char *name)
@@ -30,10 +31,15 @@ double shp_time_unit_min(const char *name)
 
 void shp_forward_unit_text(const shp_forward_problem *fp, const char *unit, char *out, size_t len)
 {
+    shp_unit_text(fp->length_unit, fp->time_unit, unit, out, len);
+}
+
+void shp_unit_text(const char *length_unit, const char *time_unit, const char *unit, char *out, size_t len)
+{
     size_t k = 0;
     if (len) out[0] = '\0';
     for (const char *u = unit; *u && k + 1 < len; ++u) {
-        const char *s = *u == 'L' ? fp->length_unit : *u == 'T' ? fp->time_unit : NULL;
+        const char *s = *u == 'L' ? length_unit : *u == 'T' ? time_unit : NULL;
         const int w = s ? snprintf(out + k, len - k, "%s", s) : snprintf(out + k, len - k, "%c", *u);
         if (w < 0) break;
         k += (size_t)w;
@@ -47,6 +53,26 @@ int shp_forward_material_index(const shp_forward_problem *fp, const char *name)
         if (strcmp(fp->material_names[i], name) == 0) return i;
     return -1;
 }
+
+const shp_column *shp_forward_column(const shp_forward_problem *fp) { return &fp->column; }
+int shp_forward_n_materials(const shp_forward_problem *fp) { return fp->n_materials; }
+const shp_material *shp_forward_materials(const shp_forward_problem *fp) { return fp->materials; }
+const char *shp_forward_material_name(const shp_forward_problem *fp, int i) { return fp->material_names[i]; }
+unsigned shp_forward_missing(const shp_forward_problem *fp, int i) { return fp->missing[i]; }
+const char *shp_forward_length_unit(const shp_forward_problem *fp) { return fp->length_unit; }
+const char *shp_forward_time_unit(const shp_forward_problem *fp) { return fp->time_unit; }
+double shp_forward_cm_per_length(const shp_forward_problem *fp) { return fp->cm_per_length; }
+double shp_forward_min_per_time(const shp_forward_problem *fp) { return fp->min_per_time; }
+int shp_forward_init_var(const shp_forward_problem *fp) { return fp->init_var; }
+const double *shp_forward_init_values(const shp_forward_problem *fp) { return fp->init_value; }
+const double *shp_forward_h_init(const shp_forward_problem *fp) { return fp->h_init; }
+const double *shp_forward_obs_depth(const shp_forward_problem *fp) { return fp->obs_depth; }
+int shp_forward_n_forcing(const shp_forward_problem *fp) { return fp->n_forcing; }
+const double *shp_forward_forcing(const shp_forward_problem *fp) { return fp->forcing; }
+double shp_forward_forcing_end(const shp_forward_problem *fp) { return fp->forcing_end; }
+const char *shp_forward_source(const shp_forward_problem *fp) { return fp->path; }
+const void *shp_forward_config(const shp_forward_problem *fp) { return fp->config; }
+uint64_t shp_forward_config_hash(const shp_forward_problem *fp) { return fp->config_hash; }
 
 void shp_forward_destroy(shp_forward_problem *fp)
 {
@@ -78,6 +104,35 @@ static void *copy_of(const void *src, size_t bytes)
     return p;
 }
 
+/* An atmospheric top's forcing and root weights (shp_forward_spec). */
+static shp_status check_forcing(const shp_forward_spec *s, char *err, size_t len)
+{
+    const shp_column *c = &s->column;
+    const int atm = c->top.type == SHP_BC_ATMOSPHERIC;
+    if (!atm && (s->n_forcing || c->root_w))
+        return shp_refuse(err, len, "top: forcing and root uptake need an atmospheric top");
+    if (!atm) return SHP_OK;
+    const int m = s->n_forcing;
+    if (m < 1 || !s->forcing) return shp_refuse(err, len, "top.forcing: at least one interval");
+    for (int k = 0; k < m * SHP_FORCING_BLOCKS; ++k)
+        if (!isfinite(s->forcing[k]))
+            return shp_refuse(err, len, "top.forcing: value %d is not finite", k);
+    for (int k = 1; k < m; ++k)
+        if (!(s->forcing[k] > s->forcing[k - 1]))
+            return shp_refuse(err, len, "top.forcing: times must increase (interval %d)", k);
+    if (!(s->forcing_end > s->forcing[m - 1]))
+        return shp_refuse(err, len, "top.forcing: the last interval must end after it starts");
+    if (!(c->h_crit < 0.0)) return shp_refuse(err, len, "top.h_crit: must be < 0, the air-dry limit (got %g)", c->h_crit);
+    if (!(c->h_max >= 0.0)) return shp_refuse(err, len, "top.h_max: must be >= 0 (got %g)", c->h_max);
+    if (!c->root_w) return SHP_OK;
+    double sum = 0.0;
+    for (int i = 0; i < c->n; ++i) {
+        if (!(c->root_w[i] >= 0.0)) return shp_refuse(err, len, "roots: weight of node %d is negative", i);
+        sum += c->root_w[i];
+    }
+    return fabs(sum - 1.0) <= 1e-9 ? SHP_OK : shp_refuse(err, len, "roots: the weights sum to %.12g, not 1", sum);
+}
+
 /* What the spec's arrays must satisfy before anything is copied. */
 static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
 {
@@ -95,7 +150,8 @@ static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
         for (int j = 0; j < i; ++j)
             if (!strcmp(s->material_names[i], s->material_names[j]))
                 return shp_refuse(err, len, "materials.%s: name given twice", s->material_names[i]);
-        if (shp_model_first_invalid(&s->materials[i], why, sizeof why) >= 0)
+        /* with parameters missing, the constraints between them wait for their values */
+        if (!(s->missing && s->missing[i]) && shp_model_first_invalid(&s->materials[i], why, sizeof why) >= 0)
             return shp_refuse(err, len, "materials.%s: %s", s->material_names[i], why);
     }
     if (c->n == 0 && c->n_out == 0) return SHP_OK; /* materials only: a curve fit */
@@ -108,9 +164,10 @@ static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
         if (c->mat_of_node[i] < 0 || c->mat_of_node[i] >= s->n_materials)
             return shp_refuse(err, len, "profile: node %d has no material %d", i, c->mat_of_node[i]);
     }
-    if (c->top.type == SHP_BC_ATMOSPHERIC || c->bottom.type == SHP_BC_ATMOSPHERIC || c->root_w || c->n_sens)
-        return shp_refuse(err, len, "top: an atmospheric top, root uptake and sensitivities are set up "
-                                               "by the configuration loader (docs/config.md)");
+    if (c->n_sens) return shp_refuse(err, len, "column: sensitivities are the problem's (shpfit/problem.h)");
+    if (c->bottom.type == SHP_BC_ATMOSPHERIC) return shp_refuse(err, len, "bottom: an atmospheric boundary is a top");
+    const shp_status fst = check_forcing(s, err, len);
+    if (fst != SHP_OK) return fst;
     if (c->top.type < 0 || c->top.type >= SHP_BC_COUNT || c->top.type == SHP_BC_FREE_DRAINAGE)
         return shp_refuse(err, len, "top: type %d is not a top boundary", c->top.type);
     if (c->bottom.type < 0 || c->bottom.type >= SHP_BC_COUNT)
@@ -145,6 +202,7 @@ static shp_status copy_arrays(const shp_forward_spec *s, shp_forward_problem *fp
     int ok = fp->material_names && fp->materials && fp->missing;
     for (size_t i = 0; ok && i < m; ++i) ok = (fp->material_names[i] = strdup(s->material_names[i])) != NULL;
     for (size_t i = 0; ok && i < m; ++i) shp_hyd_prepare(&fp->materials[i]);
+    for (size_t i = 0; ok && s->missing && i < m; ++i) fp->missing[i] = s->missing[i];
     if (!ok || fp->curves_only) return ok ? SHP_OK : SHP_ERR_NOMEM;
     fp->z = copy_of(c->z, n * sizeof *fp->z);
     fp->mat_of_node = copy_of(c->mat_of_node, n * sizeof *fp->mat_of_node);
@@ -156,8 +214,11 @@ static shp_status copy_arrays(const shp_forward_spec *s, shp_forward_problem *fp
     fp->obs_w = malloc((d ? d : 1) * sizeof *fp->obs_w);
     const size_t rows = (size_t)(c->top.n + c->bottom.n);
     fp->bc_table = rows ? malloc(2 * rows * sizeof *fp->bc_table) : NULL;
+    const size_t nf = (size_t)s->n_forcing * SHP_FORCING_BLOCKS;
+    if (nf) fp->forcing = copy_of(s->forcing, nf * sizeof *fp->forcing);
+    if (c->root_w) fp->root_w = copy_of(c->root_w, n * sizeof *fp->root_w);
     ok = fp->z && fp->mat_of_node && fp->init_value && fp->h_init && fp->t_out && fp->obs_depth && fp->obs_node &&
-         fp->obs_w && (!rows || fp->bc_table);
+         fp->obs_w && (!rows || fp->bc_table) && (!nf || fp->forcing) && (!c->root_w || fp->root_w);
     return ok ? SHP_OK : SHP_ERR_NOMEM;
 }
 
@@ -180,10 +241,16 @@ shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem 
     if (err && errlen) err[0] = '\0';
     if (!spec) return shp_refuse(err, errlen, "no specification given");
     shp_status st = check_spec(spec, err, errlen);
-    if (st != SHP_OK) return st;
-    shp_forward_problem *fp = calloc(1, sizeof *fp);
-    if (fp) fp->curves_only = spec->column.n == 0;
-    if (!fp || !(fp->path = strdup("(built in code)")) || copy_arrays(spec, fp) != SHP_OK) {
+    shp_forward_problem *fp = st == SHP_OK ? calloc(1, sizeof *fp) : NULL;
+    if (!fp) {
+        if (spec->config_free) spec->config_free(spec->config); /* taken over, also on failure */
+        return st != SHP_OK ? st : shp_refuse(err, errlen, "out of memory");
+    }
+    fp->config = spec->config;
+    fp->config_free = spec->config_free;
+    fp->config_hash = spec->config_hash;
+    fp->curves_only = spec->column.n == 0;
+    if (!(fp->path = strdup(spec->source ? spec->source : "(built in code)")) || copy_arrays(spec, fp) != SHP_OK) {
         shp_forward_destroy(fp);
         if (err && errlen) snprintf(err, errlen, "out of memory");
         return SHP_ERR_NOMEM;
@@ -203,6 +270,15 @@ shp_status shp_forward_create(const shp_forward_spec *spec, shp_forward_problem 
     fp->column.t_out = fp->t_out;
     fp->column.top = copy_side(&c->top, fp->bc_table);
     fp->column.bottom = copy_side(&c->bottom, fp->bc_table ? fp->bc_table + 2 * c->top.n : NULL);
+    fp->column.root_w = fp->root_w;
+    if (fp->forcing) {
+        const int m = fp->n_forcing = spec->n_forcing;
+        const double *b[SHP_FORCING_BLOCKS];
+        for (int k = 0; k < SHP_FORCING_BLOCKS; ++k) b[k] = fp->forcing + (size_t)k * m;
+        fp->forcing_end = spec->forcing_end;
+        fp->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
+        fp->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
+    }
     fp->column.n_obs = spec->n_obs_depth;
     fp->column.obs_node = fp->obs_node;
     fp->column.obs_w = fp->obs_w;

@@ -3,6 +3,7 @@
 #ifndef SHPFIT_HOST_PROBLEM_INTERNAL_H
 #define SHPFIT_HOST_PROBLEM_INTERNAL_H
 
+#include "problem/forward_internal.h"
 #include "shpfit/problem.h"
 
 /* What a search variable sets. */

@@ -2,7 +2,7 @@
  * every term of the balance from the column's cumulative outputs. */
 #include <math.h>
 
-#include "shpfit/forward.h"
+#include "problem/forward_internal.h"
 
 void shp_forward_forcing_totals(const shp_forward_problem *fp, double t, double *P, double *Ep, double *Tp)
 {

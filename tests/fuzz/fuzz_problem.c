@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = shp_surface_spec_load(pb, 0, -1.0, &spec, err, sizeof err);
     fz_said("shp_surface_spec_load", rc, err);
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(fp) * sizeof *truth);
     if (truth) {
         rc = shp_fit_truth(pb, truth, err, sizeof err);
         fz_said("shp_fit_truth", rc, err);

@@ -180,11 +180,11 @@ int shp_campaign_write_run(FILE *runs, FILE *hist, shp_problem *pb, const shp_ca
     }
     if (truth && have) {
         const shp_forward_problem *fp = shp_problem_forward(pb);
-        shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
+        shp_material *best = malloc((size_t)shp_forward_n_materials(fp) * sizeof *best);
         shp_curve_agreement ag;
         if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK &&
-            shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / fp->cm_per_length,
-                                        1e4 / fp->cm_per_length, &ag) == SHP_OK) {
+            shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / shp_forward_cm_per_length(fp),
+                                        1e4 / shp_forward_cm_per_length(fp), &ag) == SHP_OK) {
             ret = ag.retention.rmse;
             cond = ag.conductivity.rmse;
         }

@@ -50,9 +50,9 @@ static int reached(const shp_campaign *cp, shp_problem *pb, double sum, const do
     if (!truth) return 0;
     const shp_forward_problem *fp = shp_problem_forward(pb);
     shp_material best[8];
-    if (fp->n_materials > 8 || shp_problem_materials(pb, u, best, NULL, 0) != SHP_OK) return 0;
+    if (shp_forward_n_materials(fp) > 8 || shp_problem_materials(pb, u, best, NULL, 0) != SHP_OK) return 0;
     shp_curve_agreement a;
-    if (shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / fp->cm_per_length, 1e4 / fp->cm_per_length,
+    if (shp_curve_agreement_compute(&truth[0], &best[0], 1.0 / shp_forward_cm_per_length(fp), 1e4 / shp_forward_cm_per_length(fp),
                                     &a) != SHP_OK)
         return 0;
     return a.retention.rmse <= cp->target;
@@ -261,7 +261,7 @@ static int run_case(const shp_campaign *cp, int ci, const char *dir, shp_backend
     shp_problem *pb = NULL;
     CFG_TRY(shp_problem_load(config, &pb, err, len));
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(fp) * sizeof *truth);
     const int have_truth = truth && cJSON_GetObjectItem((cJSON *)shp_problem_fit_config(pb), "truth") &&
                            shp_fit_truth(pb, truth, err, len) == SHP_OK;
     if (cp->target_kind == 1 && !have_truth) {

@@ -21,7 +21,7 @@ int shp_station_layout_of(const shp_problem *pb, shp_station_layout *l)
     if (!tp.records || shp_problem_last_theta(pb, &t, &nt, &depth, &nd, &theta) != SHP_OK ||
         shp_problem_records(pb, &rt, &rd, &ro, &rs, &rp) < 0)
         return 0;
-    l->precipitation = shp_problem_forward(pb)->n_forcing > 0;
+    l->precipitation = shp_forward_n_forcing(shp_problem_forward(pb)) > 0;
     l->n_depths = nd < SHP_STATION_MAX_DEPTHS ? nd : SHP_STATION_MAX_DEPTHS;
     int col = l->precipitation ? 3 : 2;
     for (int j = 0; j < l->n_depths; ++j) {
@@ -37,8 +37,8 @@ int shp_station_layout_of(const shp_problem *pb, shp_station_layout *l)
  * starts in (0, t[n−1]] into *rows; returns its count, −1 out of memory. */
 static int row_times(const shp_forward_problem *fp, const double *t, int n, double **rows)
 {
-    const double *f = fp->forcing; /* block SHP_FORCING_T comes first */
-    const int nf = fp->n_forcing;
+    const double *f = shp_forward_forcing(fp); /* block SHP_FORCING_T comes first */
+    const int nf = shp_forward_n_forcing(fp);
     *rows = malloc(sizeof **rows * (size_t)(n + nf + 1));
     if (!*rows) return -1;
     int i = 0, k = 0, m = 0;
@@ -76,8 +76,8 @@ static int depth_index(const shp_station_layout *l, double d)
  * t_from (every forcing start is a row, so a row's interval lies within one). */
 static double precipitation_rate(const shp_forward_problem *fp, double t_from)
 {
-    const int nf = fp->n_forcing;
-    const double *f = fp->forcing;
+    const int nf = shp_forward_n_forcing(fp);
+    const double *f = shp_forward_forcing(fp);
     int i = 0;
     while (i + 1 < nf && f[i + 1] <= t_from) ++i;
     return nf > 0 && f[0] <= t_from ? f[(long)SHP_FORCING_P * nf + i] : 0.0;
@@ -132,7 +132,7 @@ int shp_station_csv_write(const char *dir, const shp_problem *pb, char *err, siz
         free(rows), free(obs);
         return SHP_ERR_IO;
     }
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     fprintf(f, "time_%s", T);
     if (l.precipitation) fprintf(f, ",precipitation_%s_per_%s", L, T);
     for (int j = 0; j < l.n_depths; ++j)

@@ -16,7 +16,7 @@
 
 shp_curve_grid shp_curve_grid_default(const shp_forward_problem *fp)
 {
-    shp_curve_grid g = {1e-2 / fp->cm_per_length, 1e7 / fp->cm_per_length, 20};
+    shp_curve_grid g = {1e-2 / shp_forward_cm_per_length(fp), 1e7 / shp_forward_cm_per_length(fp), 20};
     return g;
 }
 
@@ -55,11 +55,11 @@ static void csv_name(char *out, size_t len, const char *material)
 int shp_curves_write_csv(const char *dir, const shp_forward_problem *fp, int i,
                          const shp_curve_grid *g, char *err, size_t len)
 {
-    const shp_material *m = &fp->materials[i];
+    const shp_material *m = &shp_forward_materials(fp)[i];
     const shp_model_desc *d = shp_model_by_id(m->model);
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     char path[SHP_PATH_MAX], name[160];
-    csv_name(name, sizeof name, fp->material_names[i]);
+    csv_name(name, sizeof name, shp_forward_material_name(fp, i));
     FILE *f = shp_file_create_in(dir, name, path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     /* pF is log10 of the suction in cm, whatever the config's length unit */
@@ -75,7 +75,7 @@ int shp_curves_write_csv(const char *dir, const shp_forward_problem *fp, int i,
         shp_hyd_eval(m, -psi, &th, &K, &C, &dK);
         const double se = (th - tmin) / (tmax - tmin);
         fprintf(f, NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM "," NUM, psi, -psi,
-                log10(psi * fp->cm_per_length), th, se, K, K > 0.0 ? log10(K) : -HUGE_VAL, C);
+                log10(psi * shp_forward_cm_per_length(fp)), th, se, K, K > 0.0 ? log10(K) : -HUGE_VAL, C);
         if (d->has_split) {
             double cap, ad;
             shp_hyd_theta_split(m, -psi, &cap, &ad);
@@ -102,12 +102,12 @@ static void unit_string(char *out, size_t len, const char *unit, const char *L, 
 int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
                            const shp_curve_grid *g, char *err, size_t len)
 {
-    cJSON *root = shp_json_output_begin("curves", fp->path);
+    cJSON *root = shp_json_output_begin("curves", shp_forward_source(fp));
     if (!root) {
         snprintf(err, len, "out of memory");
         return SHP_ERR_NOMEM;
     }
-    cJSON_AddStringToObject(shp_json_add_units(root, fp->length_unit, fp->time_unit), "pF",
+    cJSON_AddStringToObject(shp_json_add_units(root, shp_forward_length_unit(fp), shp_forward_time_unit(fp)), "pF",
                             "log10 of the suction in cm");
     cJSON *gj = cJSON_AddObjectToObject(root, "grid");
     cJSON_AddNumberToObject(gj, "psi_min", g->psi_min);
@@ -115,15 +115,15 @@ int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
     cJSON_AddNumberToObject(gj, "points_per_decade", g->per_decade);
     cJSON_AddNumberToObject(gj, "points", shp_curve_grid_points(g));
     cJSON *ms = cJSON_AddArrayToObject(root, "materials");
-    for (int i = 0; i < fp->n_materials; ++i) {
-        const shp_material *m = &fp->materials[i];
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
+        const shp_material *m = &shp_forward_materials(fp)[i];
         const shp_model_desc *d = shp_model_by_id(m->model);
         cJSON *o = cJSON_CreateObject();
         cJSON_AddItemToArray(ms, o);
         char file[160], safe[128];
-        shp_curve_file_name(safe, sizeof safe, fp->material_names[i]);
+        shp_curve_file_name(safe, sizeof safe, shp_forward_material_name(fp, i));
         snprintf(file, sizeof file, "curves_%s.csv", safe);
-        cJSON_AddStringToObject(o, "name", fp->material_names[i]);
+        cJSON_AddStringToObject(o, "name", shp_forward_material_name(fp, i));
         cJSON_AddStringToObject(o, "file", file);
         cJSON_AddStringToObject(o, "model", d->name);
         cJSON_AddStringToObject(o, "title", d->title);
@@ -134,7 +134,7 @@ int shp_curves_write_index(const char *dir, const shp_forward_problem *fp,
         cJSON *pu = cJSON_AddObjectToObject(o, "parameter_units");
         for (int k = 0; k < d->n_params; ++k) {
             char unit[32];
-            unit_string(unit, sizeof unit, d->params[k].unit, fp->length_unit, fp->time_unit);
+            unit_string(unit, sizeof unit, d->params[k].unit, shp_forward_length_unit(fp), shp_forward_time_unit(fp));
             cJSON_AddStringToObject(pu, d->params[k].name, unit);
         }
     }

@@ -39,10 +39,10 @@ static void add_materials(cJSON *parent, const char *key, const shp_problem *pb,
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     cJSON *ms = cJSON_AddObjectToObject(parent, key);
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         const shp_model_desc *d = shp_model_by_id(mats[i].model);
         const unsigned und = shp_problem_undetermined(pb, i);
-        cJSON *o = cJSON_AddObjectToObject(ms, fp->material_names[i]);
+        cJSON *o = cJSON_AddObjectToObject(ms, shp_forward_material_name(fp, i));
         cJSON_AddStringToObject(o, "model", d->name);
         for (int k = 0; k < d->n_params; ++k)
             if (!(und >> k & 1u)) shp_json_add_number(o, d->params[k].name, mats[i].p[k]);
@@ -56,7 +56,7 @@ static void add_materials(cJSON *parent, const char *key, const shp_problem *pb,
 /* The unit a series' values and abscissae carry. */
 static void series_units(const shp_forward_problem *fp, int kind, char *xu, char *vu, size_t len)
 {
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     switch (kind) {
     case SHP_OBS_Q: snprintf(xu, len, "%s", T); snprintf(vu, len, "%s", L); break;
     case SHP_OBS_V: snprintf(xu, len, "%s", T); snprintf(vu, len, "%s/%s", L, T); break;
@@ -79,7 +79,7 @@ static int write_profile(const char *dir, const shp_problem *pb, char *err, size
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "best_profile.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
-    fprintf(f, "time_%s,depth_%s,h_%s,theta\n", fp->time_unit, fp->length_unit, fp->length_unit);
+    fprintf(f, "time_%s,depth_%s,h_%s,theta\n", shp_forward_time_unit(fp), shp_forward_length_unit(fp), shp_forward_length_unit(fp));
     for (int i = 0; i < n; ++i) fprintf(f, NUM "," NUM "," NUM "," NUM "\n", t, z[i], h[i], theta[i]);
     return shp_file_close(f, path, err, len);
 }
@@ -93,7 +93,7 @@ static int write_series(const char *dir, const shp_problem *pb, char *err, size_
     FILE *f = shp_file_create_in(dir, "best_series.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    fprintf(f, "series,x,x_unit,depth_%s,observed,simulated,value_unit\n", fp->length_unit);
+    fprintf(f, "series,x,x_unit,depth_%s,observed,simulated,value_unit\n", shp_forward_length_unit(fp));
     for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
         if (!shp_problem_has_obs(pb, kind)) continue;
         const double *x, *x2, *obs, *sim;
@@ -163,7 +163,7 @@ int shp_fit_period_days(const shp_forward_problem *fp, const char *origin, doubl
 {
     long day0;
     if (!origin || !*origin || shp_date_parse_iso(origin, &day0) != 0 || !isfinite(from) || !isfinite(to)) return -1;
-    const double per_day = 1440.0 / fp->min_per_time;
+    const double per_day = 1440.0 / shp_forward_min_per_time(fp);
     const long a = (long)floor(from / per_day), b = (long)ceil(to / per_day) - 1;
     shp_date_iso(day0 + a, first, 11);
     shp_date_iso(day0 + (b > a ? b : a), last, 11);
@@ -180,7 +180,7 @@ static void add_depth_metrics(cJSON *r, const char *key, const shp_problem *pb, 
     cJSON *bd = cJSON_AddObjectToObject(r, key);
     for (int k = 0; k < nd; ++k) {
         char name[64];
-        snprintf(name, sizeof name, "%g%s", depth[k], shp_problem_forward(pb)->length_unit);
+        snprintf(name, sizeof name, "%g%s", depth[k], shp_forward_length_unit(shp_problem_forward(pb)));
         add_metrics(cJSON_AddObjectToObject(bd, name), &dm[k]);
     }
 }
@@ -209,7 +209,7 @@ static void add_periods(cJSON *r, const shp_problem *pb)
     shp_problem_theta_periods(pb, &tp);
     if (!tp.records) return;
     cJSON *o = cJSON_AddObjectToObject(r, "theta_t_periods");
-    cJSON_AddStringToObject(o, "time_unit", fp->time_unit);
+    cJSON_AddStringToObject(o, "time_unit", shp_forward_time_unit(fp));
     if (*tp.origin) cJSON_AddStringToObject(o, "origin", tp.origin);
     cJSON_AddStringToObject(o, "rule", "the calibration period's points are the objective; the validation period's "
                                        "are compared with the reported column after the fit and never enter it; "
@@ -223,7 +223,7 @@ static void add_periods(cJSON *r, const shp_problem *pb)
     if (tp.validation && shp_problem_validation_metrics(pb, &m) != SHP_OK && shp_problem_last_column(pb, &st)) {
         char note[256];
         snprintf(note, sizeof note, "the reported column stopped at t = %g %s (%s): the validation period is not scored",
-                 st.t_reached, fp->time_unit, shp_status_name(st.status));
+                 st.t_reached, shp_forward_time_unit(fp), shp_status_name(st.status));
         cJSON_AddStringToObject(o, "note", note);
     }
 }
@@ -236,8 +236,8 @@ static void add_water_balance(cJSON *r, const shp_problem *pb)
     double t;
     if (shp_problem_water_budget(pb, &b, &t) != SHP_OK) return;
     cJSON *o = cJSON_AddObjectToObject(r, "water_balance");
-    cJSON_AddStringToObject(o, "unit", fp->length_unit);
-    cJSON_AddStringToObject(o, "time_unit", fp->time_unit);
+    cJSON_AddStringToObject(o, "unit", shp_forward_length_unit(fp));
+    cJSON_AddStringToObject(o, "time_unit", shp_forward_time_unit(fp));
     shp_json_add_number(o, "from_time", 0.0);
     shp_json_add_number(o, "to_time", t);
     cJSON_AddStringToObject(o, "budget", "cumulative over the reported column: storage_change = precipitation - "
@@ -277,7 +277,7 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
     add_depth_metrics(r, "metrics_theta_t_validation_by_depth", pb, SHP_PERIOD_VALIDATION);
     add_periods(r, pb);
     add_water_balance(r, pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(fp) * sizeof *truth);
     char err[256];
     if (truth && opt->have_truth && shp_fit_truth(pb, truth, err, sizeof err) == SHP_OK) {
         cJSON *t = cJSON_AddObjectToObject(r, "truth");
@@ -286,12 +286,12 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
         cJSON_AddStringToObject(ca, "method", "50 suctions log-spaced over pF 0-4 (theta at equal h) "
                                               "and 50 conductivities log-spaced over the range both "
                                               "curves span there (theta at equal K); seed 002 Tables 4-8");
-        for (int i = 0; i < fp->n_materials; ++i) {
+        for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
             shp_curve_agreement a;
-            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / fp->cm_per_length,
-                                            1e4 / fp->cm_per_length, &a) != SHP_OK)
+            if (shp_curve_agreement_compute(&truth[i], &mats[i], 1.0 / shp_forward_cm_per_length(fp),
+                                            1e4 / shp_forward_cm_per_length(fp), &a) != SHP_OK)
                 continue;
-            cJSON *o = cJSON_AddObjectToObject(ca, fp->material_names[i]);
+            cJSON *o = cJSON_AddObjectToObject(ca, shp_forward_material_name(fp, i));
             add_metrics(cJSON_AddObjectToObject(o, "retention_theta_at_h"), &a.retention);
             add_metrics(cJSON_AddObjectToObject(o, "conductivity_theta_at_K"), &a.conductivity);
         }
@@ -303,10 +303,10 @@ static void add_solution(cJSON *r, shp_problem *pb, const shp_fit_options *opt, 
 static cJSON *result_begin(const shp_forward_problem *fp, const char *status, const char *mode,
                            const shp_fit_run_info *info)
 {
-    cJSON *r = shp_json_output_begin("fit", fp->path);
+    cJSON *r = shp_json_output_begin("fit", shp_forward_source(fp));
     cJSON_AddStringToObject(r, "status", status);
     cJSON_AddStringToObject(r, "mode", mode);
-    shp_json_add_units(r, fp->length_unit, fp->time_unit);
+    shp_json_add_units(r, shp_forward_length_unit(fp), shp_forward_time_unit(fp));
     cJSON_AddStringToObject(r, "backend", info->backend);
     cJSON_AddNumberToObject(r, "threads", info->threads);
     return r;
@@ -395,7 +395,7 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
     add_uncertainty(r, pb, &res->uncertainty);
     double values[SHP_MAX_FREE];
     for (int j = 0; j < dim; ++j) values[j] = shp_problem_var_value(pb, j, res->u_best[j]);
-    shp_material *best = malloc((size_t)fp->n_materials * sizeof *best);
+    shp_material *best = malloc((size_t)shp_forward_n_materials(fp) * sizeof *best);
     if (best && shp_problem_materials(pb, res->u_best, best, NULL, 0) == SHP_OK)
         add_solution(r, pb, opt, values, best, res->f_best);
     free(best);
@@ -404,7 +404,7 @@ static cJSON *build_result(shp_problem *pb, const shp_fit_options *opt,
     cJSON_AddNumberToObject(r, "failed_columns", (double)res->failed);
     cJSON_AddNumberToObject(r, "pareto_size", res->n_pareto);
     cJSON_AddNumberToObject(r, "wall_time_s", res->wall_s);
-    if (fp->config) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(fp->config, 1));
+    if (shp_forward_config(fp)) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(shp_forward_config(fp), 1));
     return r;
 }
 
@@ -441,13 +441,13 @@ int shp_fit_write_evaluation(const char *dir, shp_problem *pb, const shp_fit_opt
         if (own != cap) snprintf(captext, sizeof captext, "%s = %ld, %ld for its length", key, cap, own);
         else snprintf(captext, sizeof captext, "%s = %ld", key, cap);
         if (pt->status == SHP_OK)
-            snprintf(msg, sizeof msg, "reached t = %g %s", pt->column.t_reached, fp->time_unit);
+            snprintf(msg, sizeof msg, "reached t = %g %s", pt->column.t_reached, shp_forward_time_unit(fp));
         else if (pt->status == SHP_ERR_MAX_STEPS)
             snprintf(msg, sizeof msg, "stopped at the step cap %s at t = %g %s: the series it gives are not scored",
-                     captext, pt->column.t_reached, fp->time_unit);
+                     captext, pt->column.t_reached, shp_forward_time_unit(fp));
         else
             snprintf(msg, sizeof msg, "%s at t = %g %s: the series it gives are not scored", shp_strerror(pt->status),
-                     pt->column.t_reached, fp->time_unit);
+                     pt->column.t_reached, shp_forward_time_unit(fp));
         cJSON *c = cJSON_AddObjectToObject(r, "column");
         cJSON_AddStringToObject(c, "status", shp_status_name(pt->status));
         cJSON_AddStringToObject(c, "message", msg);
@@ -461,6 +461,6 @@ int shp_fit_write_evaluation(const char *dir, shp_problem *pb, const shp_fit_opt
     cJSON_AddNumberToObject(r, "invalid_parameters", 0);
     cJSON_AddNumberToObject(r, "failed_columns", pt->status != SHP_OK);
     cJSON_AddNumberToObject(r, "wall_time_s", pt->wall_s);
-    if (fp->config) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(fp->config, 1));
+    if (shp_forward_config(fp)) cJSON_AddItemToObject(r, "config", cJSON_Duplicate(shp_forward_config(fp), 1));
     return shp_json_write_in(dir, "result.json", r, err, len);
 }

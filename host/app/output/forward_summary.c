@@ -17,22 +17,23 @@
 static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_result *res,
                             double wall_s, const char *const *files, int n_files)
 {
+    const shp_column *col = shp_forward_column(fp);
     const shp_column_stats *st = &res->stats;
-    const int n_out = fp->column.n_out, reached = shp_forward_outputs_reached(fp, res);
-    const char *L = fp->length_unit, *T = fp->time_unit;
-    cJSON *s = shp_json_output_begin("forward", fp->path);
+    const int n_out = col->n_out, reached = shp_forward_outputs_reached(fp, res);
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
+    cJSON *s = shp_json_output_begin("forward", shp_forward_source(fp));
     if (!s) return NULL;
     cJSON_AddStringToObject(s, "status", shp_status_name(st->status));
     cJSON_AddStringToObject(s, "message", shp_strerror(st->status));
     shp_json_add_units(s, L, T);
-    cJSON_AddNumberToObject(s, "nodes", fp->column.n);
-    shp_json_add_number(s, "t_end", fp->t_out[n_out - 1]);
+    cJSON_AddNumberToObject(s, "nodes", col->n);
+    shp_json_add_number(s, "t_end", col->t_out[n_out - 1]);
     shp_json_add_number(s, "t_reached", st->t_reached);
     cJSON_AddNumberToObject(s, "outputs_requested", n_out);
     cJSON_AddNumberToObject(s, "outputs_reached", reached);
     /* the last reached output, so a failed run still reports what it did compute */
     shp_json_add_number(s, "Q_final", reached ? res->out.Q[reached - 1] : NAN);
-    shp_json_add_number(s, "Q_final_time", reached ? fp->t_out[reached - 1] : NAN);
+    shp_json_add_number(s, "Q_final_time", reached ? col->t_out[reached - 1] : NAN);
     shp_json_add_number(s, "Q_bottom_final", reached ? res->out.Q_bot[reached - 1] : NAN);
     cJSON *wb = cJSON_AddObjectToObject(s, "water_balance");
     shp_json_add_number(wb, "final_error", reached ? res->out.balance[reached - 1] : NAN);
@@ -58,7 +59,7 @@ static cJSON *build_summary(const shp_forward_problem *fp, const shp_column_resu
                  st->t_reached, T, shp_status_name(st->status), reached, n_out);
         cJSON_AddStringToObject(s, "note", note);
     }
-    cJSON_AddItemToObject(s, "config", cJSON_Duplicate(fp->config, 1));
+    cJSON_AddItemToObject(s, "config", cJSON_Duplicate(shp_forward_config(fp), 1));
     return s;
 }
 
@@ -72,15 +73,16 @@ shp_status shp_forward_write_summary(const char *path, const shp_forward_problem
 shp_status shp_forward_write_all(const char *dir, const shp_forward_problem *fp,
                                  const shp_column_result *res, double wall_s, char *err, size_t errlen)
 {
+    const shp_column *col = shp_forward_column(fp);
     enum { SERIES, PROFILE_FINAL, PROFILES, OBSERVATIONS, N_TABLES };
     static const char *const names[N_TABLES] = {"series.csv", "profile_final.csv", "profiles.csv",
                                                 "observations.csv"};
     const int rows = shp_forward_outputs_reached(fp, res);
     const int want[N_TABLES] = {
         1,
-        rows == fp->column.n_out && res->stats.status == SHP_OK,
-        fp->column.profiles_all,
-        fp->column.n_obs > 0,
+        rows == col->n_out && res->stats.status == SHP_OK,
+        col->profiles_all,
+        col->n_obs > 0,
     };
     int rc = shp_mkdir_p(dir, err, errlen);
     if (rc != SHP_OK) return rc;

@@ -81,7 +81,7 @@ static int write_checks(const char *dir, const shp_problem *pb, const shp_poster
 /* Units of a series' abscissa and values (as best_series.csv gives them). */
 static void series_units(const shp_forward_problem *fp, int kind, char *xu, char *vu, size_t len)
 {
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     snprintf(xu, len, "%s", kind == SHP_OBS_Q || kind == SHP_OBS_V || kind == SHP_OBS_THETA_T ? T : L);
     if (kind == SHP_OBS_Q) snprintf(vu, len, "%s", L);
     else if (kind == SHP_OBS_V) snprintf(vu, len, "%s/%s", L, T);
@@ -150,7 +150,7 @@ static int write_predictive(const char *dir, shp_problem *pb, shp_backend *be, c
     FILE *f = shp_file_create_in(dir, "posterior_predictive.csv", path, sizeof path, err, len);
     if (f) {
         fprintf(f, "series,x,x_unit,depth_%s,observed,map,lo95,median,hi95,pred_lo95,pred_hi95,value_unit\n",
-                fp->length_unit);
+                shp_forward_length_unit(fp));
         for (int kind = 0; kind < SHP_OBS_COUNT; ++kind) {
             if (!npts[kind]) continue;
             const double *x, *x2, *obs, *sim;
@@ -189,7 +189,7 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_poster
                         const shp_posterior_result *r, char *err, size_t len)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const int nm = fp->n_materials, npf = (int)lround((PF_MAX - PF_MIN) * PF_PER_DECADE) + 1;
+    const int nm = shp_forward_n_materials(fp), npf = (int)lround((PF_MAX - PF_MIN) * PF_PER_DECADE) + 1;
     int nd = o->predictive_draws > 0 ? o->predictive_draws : 1;
     long *gen = malloc((size_t)nd * sizeof *gen);
     int *chain = malloc((size_t)nd * sizeof *chain);
@@ -212,18 +212,18 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_poster
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "posterior_curves.csv", path, sizeof path, err, len);
     if (f) {
-        const char *L = fp->length_unit, *T = fp->time_unit;
+        const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
         fprintf(f, "pF,suction_cm,h_%s", L);
         for (int i = 0; i < nm; ++i) {
             char m[128];
-            shp_curve_file_name(m, sizeof m, fp->material_names[i]);
+            shp_curve_file_name(m, sizeof m, shp_forward_material_name(fp, i));
             fprintf(f, ",theta_%s_map,theta_%s_lo95,theta_%s_median,theta_%s_hi95", m, m, m, m);
             fprintf(f, ",K_%s_map_%s_per_%s,K_%s_lo95,K_%s_median,K_%s_hi95", m, L, T, m, m, m);
         }
         fputc('\n', f);
         for (int p = 0; p < npf; ++p) {
             const double pF = PF_MIN + (double)p / PF_PER_DECADE, suction = pow(10.0, pF);
-            const double h = -suction / fp->cm_per_length;
+            const double h = -suction / shp_forward_cm_per_length(fp);
             fprintf(f, "%.4g,%.10g,%.10g", pF, suction, h);
             for (int i = 0; i < nm; ++i) {
                 double t, K, C, dK;
@@ -261,11 +261,11 @@ static cJSON *build_json(const shp_problem *pb, const shp_posterior_options *o, 
                          const shp_fit_run_info *info, const shp_posterior_predictive_info *pi)
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    cJSON *j = shp_json_output_begin("posterior", fp->path);
+    cJSON *j = shp_json_output_begin("posterior", shp_forward_source(fp));
     if (!j) return NULL;
     cJSON_AddStringToObject(j, "status", r->converged ? "converged" : "not_converged");
     cJSON_AddStringToObject(j, "mode", "posterior");
-    shp_json_add_units(j, fp->length_unit, fp->time_unit);
+    shp_json_add_units(j, shp_forward_length_unit(fp), shp_forward_time_unit(fp));
     cJSON_AddStringToObject(j, "backend", info->backend);
     cJSON_AddNumberToObject(j, "threads", info->threads);
     char seed[32];

@@ -65,8 +65,8 @@ int shp_surface_write_summary(const char *dir, const shp_problem *pb, const shp_
 {
     const shp_forward_problem *fp = shp_problem_forward(pb);
     const int dim = shp_problem_dim(pb), nobj = shp_problem_n_obj(pb);
-    cJSON *s = shp_json_output_begin("surface", fp->path);
-    shp_json_add_units(s, fp->length_unit, fp->time_unit);
+    cJSON *s = shp_json_output_begin("surface", shp_forward_source(fp));
+    shp_json_add_units(s, shp_forward_length_unit(fp), shp_forward_time_unit(fp));
     cJSON_AddStringToObject(s, "objective_metric", "psi = RMSE/sigma (seed 002 Eq. 9)");
     cJSON_AddStringToObject(s, "flat_share", "share of the plane's grid points within 1 % of the "
                                              "objective's range above its minimum");

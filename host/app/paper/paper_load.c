@@ -372,7 +372,7 @@ static int load_case(const pr_data *d, pr_case *cs, char *err, size_t len)
     int rc = shp_problem_load(path, &cs->pb, err, len);
     if (rc != SHP_OK) return rc;
     const shp_forward_problem *fp = shp_problem_forward(cs->pb);
-    shp_material *truth = malloc((size_t)fp->n_materials * sizeof *truth);
+    shp_material *truth = malloc((size_t)shp_forward_n_materials(fp) * sizeof *truth);
     if (!truth) return nomem(err, len);
     char why[512];
     rc = shp_fit_truth(cs->pb, truth, why, sizeof why);
@@ -384,8 +384,8 @@ static int load_case(const pr_data *d, pr_case *cs, char *err, size_t len)
     const int m = shp_forward_material_index(fp, cs->soil);
     cs->mat = m >= 0 ? m : 0;
     cs->truth = truth[cs->mat];
-    cs->cm_per_length = fp->cm_per_length;
-    cs->min_per_time = fp->min_per_time;
+    cs->cm_per_length = shp_forward_cm_per_length(fp);
+    cs->min_per_time = shp_forward_min_per_time(fp);
     free(truth);
     material_params(cs, &cs->truth, cs->true_par);
     return SHP_OK;
@@ -466,7 +466,7 @@ static int evaluate_run(const pr_case *cs, const char *runs_csv, const shp_cr_ru
     int rc = params_to_unit(cs, runs_csv, r, kv, n, u, err, len);
     if (rc != SHP_OK) return rc;
     const shp_forward_problem *fp = shp_problem_forward(cs->pb);
-    shp_material *mats = malloc((size_t)fp->n_materials * sizeof *mats);
+    shp_material *mats = malloc((size_t)shp_forward_n_materials(fp) * sizeof *mats);
     if (!mats) return nomem(err, len);
     rc = shp_problem_materials(cs->pb, u, mats, why, sizeof why);
     if (rc == SHP_OK) pr->fit = mats[cs->mat];

@@ -58,6 +58,9 @@ typedef struct {
     int n;
 } shp_plot_rows;
 int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot_rows *t, char *err, size_t len);
+/* Room for a typed copy of t's rows: t->n (at least one) elements of `size` bytes. NULL
+ * when memory is short, with t's rows released and "out of memory" in err. */
+void *shp_plot_rows_typed(shp_plot_rows *t, size_t size, char *err, size_t len);
 
 /* A gnuplot data source for the rows of series `kind` (θ(t): of one depth, column 4) of
  * t, read from `file` with n_fields columns: the file itself with `every` when the rows

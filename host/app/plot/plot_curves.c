@@ -11,13 +11,13 @@
 static void plot_each(FILE *f, const shp_forward_problem *fp, const char *using_cols)
 {
     fprintf(f, "plot ");
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         char safe[128], file[160], q[200], title[200], qt[240];
-        shp_curve_file_name(safe, sizeof safe, fp->material_names[i]);
+        shp_curve_file_name(safe, sizeof safe, shp_forward_material_name(fp, i));
         snprintf(file, sizeof file, "curves_%s.csv", safe);
         shp_plot_quote(q, sizeof q, file);
-        snprintf(title, sizeof title, "%s (%s)", fp->material_names[i],
-                 shp_model_by_id(fp->materials[i].model)->name);
+        snprintf(title, sizeof title, "%s (%s)", shp_forward_material_name(fp, i),
+                 shp_model_by_id(shp_forward_materials(fp)[i].model)->name);
         shp_plot_quote(qt, sizeof qt, title);
         fprintf(f, "%s%s skip 1 using %s with lines lw 2 title %s noenhanced",
                 i ? ", \\\n     " : "", q, using_cols, qt);
@@ -31,14 +31,14 @@ int shp_plot_curves_script(const char *dir, const shp_forward_problem *fp, char 
     FILE *f = shp_file_create_in(dir, "curves.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
     double ks_max = 0.0;
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         double th, K, C, dK;
-        shp_hyd_eval(&fp->materials[i], 0.0, &th, &K, &C, &dK);
+        shp_hyd_eval(&shp_forward_materials(fp)[i], 0.0, &th, &K, &C, &dK);
         ks_max = fmax(ks_max, K);
     }
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     double lo, hi; /* where the curves change, not the whole table (a sand's step would be a line) */
-    shp_plot_pf_range(fp->materials, fp->n_materials, fp->cm_per_length, NULL, 0, &lo, &hi);
+    shp_plot_pf_range(shp_forward_materials(fp), shp_forward_n_materials(fp), shp_forward_cm_per_length(fp), NULL, 0, &lo, &hi);
     shp_plot_preamble(f);
     fprintf(f,
             "\nset output 'retention.png'\n"

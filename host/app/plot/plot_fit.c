@@ -46,13 +46,7 @@ static int read_series(const char *dir, series_table *t, char *err, size_t len)
     t->n = 0;
     const int rc = shp_plot_read_rows(dir, "best_series.csv", 7, &t->raw, err, len);
     if (rc != SHP_OK) return rc;
-    t->row = malloc((size_t)(t->raw.n > 0 ? t->raw.n : 1) * sizeof *t->row);
-    if (!t->row) {
-        free(t->raw.row);
-        t->raw.row = NULL;
-        snprintf(err, len, "out of memory");
-        return SHP_ERR_NOMEM;
-    }
+    if (!(t->row = shp_plot_rows_typed(&t->raw, sizeof *t->row, err, len))) return SHP_ERR_NOMEM;
     for (int k = 0; k < t->raw.n; ++k) {
         const double *v = t->raw.row[k].v;
         t->row[k] = (series_row){t->raw.row[k].kind, v[1], v[3], v[4], v[5]};
@@ -82,8 +76,8 @@ static int metric_is_rmse(const shp_problem *pb)
 static const char *value_unit(const shp_forward_problem *fp, int kind, char *buf, size_t len)
 {
     switch (kind) {
-    case SHP_OBS_Q: snprintf(buf, len, "%s", fp->length_unit); break;
-    case SHP_OBS_V: snprintf(buf, len, "%s/%s", fp->length_unit, fp->time_unit); break;
+    case SHP_OBS_Q: snprintf(buf, len, "%s", shp_forward_length_unit(fp)); break;
+    case SHP_OBS_V: snprintf(buf, len, "%s/%s", shp_forward_length_unit(fp), shp_forward_time_unit(fp)); break;
     case SHP_OBS_CONDUCTIVITY: snprintf(buf, len, "log10 K"); break;
     default: snprintf(buf, len, "-"); break;
     }
@@ -127,22 +121,22 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_fit_re
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "fit_curves.csv", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     fprintf(f, "pF,suction_cm,h_%s", L);
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         char m[128];
-        shp_curve_file_name(m, sizeof m, fp->material_names[i]);
+        shp_curve_file_name(m, sizeof m, shp_forward_material_name(fp, i));
         fprintf(f, ",theta_%s_fit,K_%s_fit_%s_per_%s", m, m, L, T);
         if (truth) fprintf(f, ",theta_%s_true,K_%s_true_%s_per_%s", m, m, L, T);
     }
-    for (int i = 0; i < fp->n_materials && bands; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp) && bands; ++i) {
         char m[128];
-        shp_curve_file_name(m, sizeof m, fp->material_names[i]);
+        shp_curve_file_name(m, sizeof m, shp_forward_material_name(fp, i));
         fprintf(f, ",theta_%s_lo95,theta_%s_hi95,K_%s_lo95_%s_per_%s,K_%s_hi95_%s_per_%s", m, m, m, L, T, m, L, T);
     }
     fputc('\n', f);
     *ks_max = 0.0;
-    for (int i = 0; i < fp->n_materials; ++i)
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i)
         for (int w = 0; w < (truth ? 2 : 1) && shp_problem_k_determined(pb, i); ++w) {
             double th, K, C, dK;
             shp_hyd_eval(w ? &truth[i] : &best[i], 0.0, &th, &K, &C, &dK);
@@ -152,17 +146,17 @@ static int write_curves(const char *dir, const shp_problem *pb, const shp_fit_re
     for (int k = 0; k <= n; ++k) {
         const double pF = PF_MIN + (double)k / PF_PER_DECADE;
         const double suction_cm = pow(10.0, pF);
-        const double h = -suction_cm / fp->cm_per_length;
+        const double h = -suction_cm / shp_forward_cm_per_length(fp);
         fprintf(f, "%.4g,%.10g,%.10g", pF, suction_cm, h);
         /* K of a material whose K(h) the fit did not determine is left empty */
-        for (int i = 0; i < fp->n_materials; ++i)
+        for (int i = 0; i < shp_forward_n_materials(fp); ++i)
             for (int w = 0; w < (truth ? 2 : 1); ++w) {
                 double th, K, C, dK;
                 shp_hyd_eval(w ? &truth[i] : &best[i], h, &th, &K, &C, &dK);
                 if (shp_problem_k_determined(pb, i)) fprintf(f, ",%.10g,%.10g", th, K);
                 else fprintf(f, ",%.10g,", th);
             }
-        for (int i = 0; i < fp->n_materials && bands; ++i) {
+        for (int i = 0; i < shp_forward_n_materials(fp) && bands; ++i) {
             double th, K, C, dK, dth, dlk;
             shp_hyd_eval(&best[i], h, &th, &K, &C, &dK);
             shp_uncertainty_band(pb, &res->uncertainty, res->u_best, i, h, &dth, &dlk);
@@ -205,7 +199,7 @@ static void plot_time_series(ctx *c, int kind, const char *png, const char *what
             "set xrange [0:*]\n"
             "set yrange [*:*]\n"
             "set offsets 0, 0, graph 0.05, graph 0.05\n",
-            shp_obs_name(kind), png, what, c->fp->time_unit, ylabel);
+            shp_obs_name(kind), png, what, shp_forward_time_unit(c->fp), ylabel);
     shp_plot_key_below(c->f, 2, 36 + (int)strlen(best), 900);
     fprintf(c->f,
             "plot %s using 2:5 with points pt 6 ps 1.3 lw 1.5 lc rgb '#000000' title 'observed', \\\n"
@@ -238,7 +232,7 @@ static void plot_theta_final(ctx *c)
             "set xlabel 'volumetric water content θ [-]'\n"
             "set ylabel 'depth z [%s] (downward)'\n"
             "set xrange [*:*]\n",
-            tf, fp->time_unit, fp->length_unit);
+            tf, shp_forward_time_unit(fp), shp_forward_length_unit(fp));
     if (whole) fprintf(c->f, "set yrange [%.6g:0] \nset offsets graph 0.05, graph 0.05, 0, 0\n", 1.25 * dmax + 1e-9);
     else fprintf(c->f, "set yrange [*:*] reverse\nset offsets graph 0.05, graph 0.05, 0, 0\n");
     shp_plot_key_below(c->f, 2, 36 + (int)strlen(best), 900);
@@ -292,13 +286,13 @@ static void plot_theta_t(ctx *c)
             "set key outside right top vertical Right noreverse box height 0 spacing 1.1\n"
             "set bmargin\n"
             "plot ",
-            best, c->fp->time_unit);
+            best, shp_forward_time_unit(c->fp));
     for (int j = 0; j < m; ++j)
         fprintf(c->f,
                 "%s%s using 2:5 with points pt 6 ps 1.2 lw 1.5 lc rgb '%s' title 'z = %g %s, observed', \\\n"
                 "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'z = %g %s, simulated'",
-                j ? ", \\\n     " : "", src[j], shp_plot_colour(j), depth[j], c->fp->length_unit, src[j],
-                shp_plot_colour(j), depth[j], c->fp->length_unit);
+                j ? ", \\\n     " : "", src[j], shp_plot_colour(j), depth[j], shp_forward_length_unit(c->fp), src[j],
+                shp_plot_colour(j), depth[j], shp_forward_length_unit(c->fp));
     fputc('\n', c->f);
     shp_plot_add_file(c->files, "fit_theta_t.png");
 }
@@ -316,12 +310,12 @@ static void plot_curve(ctx *c, int conductivity)
      * step that the whole −2 to 7 would squash) */
     double lo = PF_MIN, hi = PF_MAX;
     double *h = malloc((size_t)(c->t->n > 0 ? c->t->n : 1) * sizeof *h);
-    shp_material *mats = malloc((size_t)fp->n_materials * sizeof *mats);
+    shp_material *mats = malloc((size_t)shp_forward_n_materials(fp) * sizeof *mats);
     if (h && mats && shp_problem_materials(c->pb, c->res->u_best, mats, NULL, 0) == SHP_OK) {
         int m = 0;
         for (int i = 0; i < c->t->n; ++i)
             if (c->t->row[i].kind == kind) h[m++] = c->t->row[i].x;
-        shp_plot_pf_range(mats, fp->n_materials, fp->cm_per_length, h, m, &lo, &hi);
+        shp_plot_pf_range(mats, shp_forward_n_materials(fp), shp_forward_cm_per_length(fp), h, m, &lo, &hi);
     }
     free(h);
     free(mats);
@@ -347,26 +341,26 @@ static void plot_curve(ctx *c, int conductivity)
                 "set format y '10^{%%L}'\n"
                 "set xrange [%g:%g]\n"
                 "set offsets 0, 0, 0, 0\n",
-                c->have_truth ? " and true" : "", fp->length_unit, fp->time_unit, lo, hi);
+                c->have_truth ? " and true" : "", shp_forward_length_unit(fp), shp_forward_time_unit(fp), lo, hi);
     /* with data, K over their pF range as it falls there; else 15 decades below the
      * largest Ks (the dry tail beyond is numerically 0) */
     if (conductivity && n_obs > 0) fprintf(c->f, "set yrange [*:*]\n");
     else if (conductivity) fprintf(c->f, "set yrange [%.6g:%.6g]\n", c->ks_max * 1e-15, c->ks_max * 3.0);
-    const int entries = fp->n_materials * (c->have_truth ? 2 : 1) + (n_obs > 0);
+    const int entries = shp_forward_n_materials(fp) * (c->have_truth ? 2 : 1) + (n_obs > 0);
     int longest = 8;
-    for (int i = 0; i < fp->n_materials; ++i) {
-        const int l = (int)(strlen(fp->material_names[i]) + strlen(shp_model_by_id(fp->materials[i].model)->name)) + 12;
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
+        const int l = (int)(strlen(shp_forward_material_name(fp, i)) + strlen(shp_model_by_id(shp_forward_materials(fp)[i].model)->name)) + 12;
         longest = l > longest ? l : longest;
     }
     /* the 95 % bands, the last columns of fit_curves.csv: shaded for K (filled between two
      * y at each pF), two dotted lines for θ (gnuplot fills only between two y) */
     const int bands = c->res->uncertainty.status == SHP_OK && !c->res->uncertainty.singular;
-    shp_plot_key_below(c->f, entries + (bands ? fp->n_materials : 0), longest, 900);
+    shp_plot_key_below(c->f, entries + (bands ? shp_forward_n_materials(fp) : 0), longest, 900);
     fprintf(c->f, "plot ");
-    for (int i = 0; i < fp->n_materials && bands; ++i) {
-        const int col = 4 + fp->n_materials * per_mat + 4 * i;
+    for (int i = 0; i < shp_forward_n_materials(fp) && bands; ++i) {
+        const int col = 4 + shp_forward_n_materials(fp) * per_mat + 4 * i;
         char title[200], qt[260];
-        snprintf(title, sizeof title, "%s: 95 %% band", fp->material_names[i]);
+        snprintf(title, sizeof title, "%s: 95 %% band", shp_forward_material_name(fp, i));
         shp_plot_quote(qt, sizeof qt, title);
         if (conductivity)
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using 1:($%d > 0 ? $%d : 1/0):($%d > 0 ? $%d : 1/0) "
@@ -377,29 +371,29 @@ static void plot_curve(ctx *c, int conductivity)
                           "\\\n     'fit_curves.csv' skip 1 using %d:1 with lines lw 1 dt 3 lc rgb '%s' notitle",
                     i ? ", \\\n     " : "", col, shp_plot_colour(i), qt, col + 1, shp_plot_colour(i));
     }
-    for (int i = 0; i < fp->n_materials; ++i)
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i)
         for (int w = 0; w < (c->have_truth ? 2 : 1); ++w) {
             const int col_theta = 4 + i * per_mat + 2 * w, col_K = col_theta + 1;
             char using[96], title[200], qt[260];
             if (conductivity) snprintf(using, sizeof using, "1:($%d > 0 ? $%d : 1/0)", col_K, col_K);
             else snprintf(using, sizeof using, "%d:1", col_theta);
-            snprintf(title, sizeof title, "%s (%s): %s", fp->material_names[i],
-                     shp_model_by_id(fp->materials[i].model)->name, w ? "true" : "fitted");
+            snprintf(title, sizeof title, "%s (%s): %s", shp_forward_material_name(fp, i),
+                     shp_model_by_id(shp_forward_materials(fp)[i].model)->name, w ? "true" : "fitted");
             shp_plot_quote(qt, sizeof qt, title);
             fprintf(c->f, "%s'fit_curves.csv' skip 1 using %s with lines lw %s dt %d lc rgb '%s' title %s noenhanced",
                     i || w || bands ? ", \\\n     " : "", using, w ? "2.5" : "2", w ? 2 : 1,
-                    w && fp->n_materials == 1 ? "#000000" : shp_plot_colour(i), qt);
+                    w && shp_forward_n_materials(fp) == 1 ? "#000000" : shp_plot_colour(i), qt);
         }
     if (n_obs > 0) {
         /* observed h [L] → pF; observed conductivities are log10 K */
         if (conductivity)
             fprintf(c->f, ", \\\n     %s using ($2 < 0 ? log10(-$2 * %.10g) : 1/0):(10**$5) with points pt 6 "
                           "ps 1.2 lw 1.5 lc rgb '#000000' title 'observed'",
-                    src, fp->cm_per_length);
+                    src, shp_forward_cm_per_length(fp));
         else
             fprintf(c->f, ", \\\n     %s using 5:($2 < 0 ? log10(-$2 * %.10g) : 1/0) with points pt 6 "
                           "ps 1.2 lw 1.5 lc rgb '#000000' title 'observed'",
-                    src, fp->cm_per_length);
+                    src, shp_forward_cm_per_length(fp));
     }
     fputc('\n', c->f);
     if (conductivity) fprintf(c->f, "unset logscale y\nset format y '%% h'\n");
@@ -567,7 +561,7 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
 {
     if (files) files->n = 0;
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const size_t nm = (size_t)fp->n_materials;
+    const size_t nm = (size_t)shp_forward_n_materials(fp);
     shp_material *best = malloc(nm * sizeof *best), *truth = malloc(nm * sizeof *truth);
     if (!best || !truth) {
         free(best);
@@ -595,16 +589,16 @@ int shp_plot_fit(const char *dir, shp_problem *pb, const shp_fit_options *opt,
         return SHP_ERR_IO;
     }
     char cfg[600], ylab[96];
-    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(fp->path));
+    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(shp_forward_source(fp)));
     shp_plot_preamble(f);
     fprintf(f, "config = %s\n", cfg);
     for (int i = 0; i < t.n; ++i) /* observed conductivities (log10 K) within the K axis */
         if (t.row[i].kind == SHP_OBS_CONDUCTIVITY && isfinite(t.row[i].obs))
             ks_max = fmax(ks_max, pow(10.0, t.row[i].obs));
     ctx c = {f, pb, fp, opt, res, &t, files, have_truth, ks_max};
-    snprintf(ylab, sizeof ylab, "cumulative infiltration Q [%s]", fp->length_unit);
+    snprintf(ylab, sizeof ylab, "cumulative infiltration Q [%s]", shp_forward_length_unit(fp));
     plot_time_series(&c, SHP_OBS_Q, "fit_Q.png", "Cumulative infiltration Q(t)", ylab);
-    snprintf(ylab, sizeof ylab, "infiltration rate v [%s/%s]", fp->length_unit, fp->time_unit);
+    snprintf(ylab, sizeof ylab, "infiltration rate v [%s/%s]", shp_forward_length_unit(fp), shp_forward_time_unit(fp));
     plot_time_series(&c, SHP_OBS_V, "fit_v.png", "Infiltration rate v(t)", ylab);
     plot_theta_final(&c);
     plot_theta_t(&c);

@@ -14,11 +14,12 @@
 /* The initial θ and h of every node, as an inline data block. */
 static void initial_block(FILE *f, const shp_forward_problem *fp)
 {
+    const shp_column *col = shp_forward_column(fp);
     fprintf(f, "$initial << EOD\n");
-    for (int i = 0; i < fp->column.n; ++i) {
+    for (int i = 0; i < col->n; ++i) {
         double th, K, C, dK;
-        shp_hyd_eval(&fp->materials[fp->mat_of_node[i]], fp->h_init[i], &th, &K, &C, &dK);
-        fprintf(f, "%.10g,%.10g,%.10g\n", fp->z[i], fp->h_init[i], th);
+        shp_hyd_eval(&shp_forward_materials(fp)[col->mat_of_node[i]], shp_forward_h_init(fp)[i], &th, &K, &C, &dK);
+        fprintf(f, "%.10g,%.10g,%.10g\n", col->z[i], shp_forward_h_init(fp)[i], th);
     }
     fprintf(f, "EOD\n");
 }
@@ -26,21 +27,22 @@ static void initial_block(FILE *f, const shp_forward_problem *fp)
 /* Dashed lines and names at the material interfaces of a layered column. */
 static void layer_marks(FILE *f, const shp_forward_problem *fp)
 {
+    const shp_column *col = shp_forward_column(fp);
     fprintf(f, "unset arrow\nunset label\nset style textbox opaque noborder margins 1,1\n");
-    for (int i = 1; i < fp->column.n; ++i) {
-        if (fp->mat_of_node[i] == fp->mat_of_node[i - 1]) continue;
-        const double d = 0.5 * (fp->z[i - 1] + fp->z[i]);
+    for (int i = 1; i < col->n; ++i) {
+        if (col->mat_of_node[i] == col->mat_of_node[i - 1]) continue;
+        const double d = 0.5 * (col->z[i - 1] + col->z[i]);
         fprintf(f, "set arrow from graph 0, first %.10g to graph 1, first %.10g nohead dt 3 lc rgb '#606060'\n",
                 d, d);
     }
-    for (int i = 0; i < fp->column.n; ++i) {
-        if (i > 0 && fp->mat_of_node[i] == fp->mat_of_node[i - 1]) continue;
+    for (int i = 0; i < col->n; ++i) {
+        if (i > 0 && col->mat_of_node[i] == col->mat_of_node[i - 1]) continue;
         char q[160];
-        shp_plot_quote(q, sizeof q, fp->material_names[fp->mat_of_node[i]]);
+        shp_plot_quote(q, sizeof q, shp_forward_material_name(fp, col->mat_of_node[i]));
         /* each layer's name just below its top, at the left */
         fprintf(f, "set label %s at graph 0.02, first %.10g left offset 0,-0.9 noenhanced "
                    "boxed font 'sans,9' tc rgb '#404040' front\n",
-                q, i ? 0.5 * (fp->z[i - 1] + fp->z[i]) : fp->z[0]);
+                q, i ? 0.5 * (col->z[i - 1] + col->z[i]) : col->z[0]);
     }
 }
 
@@ -60,17 +62,18 @@ void shp_plot_key_below(FILE *f, int entries, int longest, int width_px)
 int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_column_result *res,
                      shp_plot_files *files, char *err, size_t len)
 {
+    const shp_column *col = shp_forward_column(fp);
     if (files) files->n = 0;
     char path[SHP_PATH_MAX];
     FILE *f = shp_file_create_in(dir, "forward_plots.gp", path, sizeof path, err, len);
     if (!f) return SHP_ERR_IO;
 
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     const int rows = shp_forward_outputs_reached(fp, res);
-    const int n_out = fp->column.n_out;
-    const int have_profile = rows == n_out && res->stats.status == SHP_OK && fp->column.n > 0;
+    const int n_out = col->n_out;
+    const int have_profile = rows == n_out && res->stats.status == SHP_OK && col->n > 0;
     char cfg[600];
-    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(fp->path));
+    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(shp_forward_source(fp)));
 
     shp_plot_preamble(f);
     fprintf(f, "config = %s\n", cfg);
@@ -84,7 +87,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "set ylabel 'cumulative flow [%s]'\n"
                 "set offsets 0, 0, graph 0.05, graph 0.05\n"
                 "set xrange [0:%.10g]\n",
-                rows, n_out, stopped, T, L, fp->t_out[rows - 1]);
+                rows, n_out, stopped, T, L, col->t_out[rows - 1]);
         shp_plot_key_below(f, 2, 40, 900);
         fprintf(f,
                 "plot 'series.csv' skip 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072b2' "
@@ -109,7 +112,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
         shp_plot_add_file(files, "forward_v.png");
     }
     if (have_profile) {
-        const double t_end = fp->t_out[n_out - 1];
+        const double t_end = col->t_out[n_out - 1];
         fprintf(f, "\n# ---- final profile (profile_final.csv) and the initial one\n");
         initial_block(f, fp);
         fprintf(f,
@@ -121,7 +124,7 @@ int shp_plot_forward(const char *dir, const shp_forward_problem *fp, const shp_c
                 "set yrange [%.10g:%.10g]  # depth downward\n"
                 "set ylabel 'depth z [%s] (downward)'\n"
                 "set offsets 0, 0, 0, 0\n",
-                t_end, T, fp->z[fp->column.n - 1], fp->z[0], L);
+                t_end, T, col->z[col->n - 1], col->z[0], L);
         shp_plot_key_below(f, 2, 20, 600);
         layer_marks(f, fp);
         fprintf(f,

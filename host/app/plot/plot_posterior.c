@@ -71,7 +71,7 @@ int shp_plot_posterior(const char *dir, const shp_problem *pb, const shp_posteri
         shp_plot_quote(c.label[j], sizeof c.label[j], label);
     }
     /* the MAP's materials for the pF range (only when res holds every variable of pb) */
-    shp_material *mats = malloc((size_t)(fp->n_materials > 0 ? fp->n_materials : 1) * sizeof *mats);
+    shp_material *mats = malloc((size_t)(shp_forward_n_materials(fp) > 0 ? shp_forward_n_materials(fp) : 1) * sizeof *mats);
     if (mats && umap && res->dim == shp_problem_dim(pb) && shp_problem_materials(pb, umap, mats, NULL, 0) == SHP_OK)
         c.mats = mats;
 
@@ -90,7 +90,7 @@ int shp_plot_posterior(const char *dir, const shp_problem *pb, const shp_posteri
         return SHP_ERR_IO;
     }
     c.f = f;
-    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(fp->path));
+    shp_plot_quote(cfg, sizeof cfg, shp_plot_base_name(shp_forward_source(fp)));
     shp_plot_preamble(f);
     fprintf(f, "config = %s\n", cfg);
     if (c.n_samples > 0) {

@@ -22,13 +22,7 @@ int shp_plot_post_read_predictive(const char *dir, pred_table *t, char *err, siz
     t->n = 0;
     const int rc = shp_plot_read_rows(dir, "posterior_predictive.csv", 12, &t->raw, err, len);
     if (rc != SHP_OK) return rc;
-    t->row = malloc((size_t)(t->raw.n > 0 ? t->raw.n : 1) * sizeof *t->row);
-    if (!t->row) {
-        free(t->raw.row);
-        t->raw.row = NULL;
-        snprintf(err, len, "out of memory");
-        return SHP_ERR_NOMEM;
-    }
+    if (!(t->row = shp_plot_rows_typed(&t->raw, sizeof *t->row, err, len))) return SHP_ERR_NOMEM;
     for (int k = 0; k < t->raw.n; ++k) {
         const double *v = t->raw.row[k].v;
         t->row[k] = (pred_row){t->raw.row[k].kind, v[1], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]};
@@ -67,7 +61,7 @@ static void panel_time_series(post_ctx *c, int kind, const char *what, const cha
             "unset logscale\nset format x '%%g'\nset format y '%%g'\n"
             "set xrange [0:*]\nset yrange [*:*] noreverse\n"
             "set offsets 0, 0, graph 0.05, graph 0.05\n",
-            what, c->fp->time_unit, ylabel);
+            what, shp_forward_time_unit(c->fp), ylabel);
     shp_plot_key_below(c->f, 4, 22, panel_w);
     fprintf(c->f,
             "plot %s using 2:10:11 with filledcurves fs transparent solid 0.18 noborder lc rgb '%s' "
@@ -124,7 +118,7 @@ static void panel_theta_final(post_ctx *c, int panel_w)
     const char *colour = shp_plot_colour(SHP_OBS_THETA_FINAL);
     const double tf = shp_problem_theta_final_time(c->pb);
     char when[64] = "";
-    if (isfinite(tf)) snprintf(when, sizeof when, " at t = %g %s", tf, c->fp->time_unit);
+    if (isfinite(tf)) snprintf(when, sizeof when, " at t = %g %s", tf, shp_forward_time_unit(c->fp));
     fprintf(c->f,
             "set title 'Water content profile θ(z)%s' noenhanced\n"
             "set xlabel 'volumetric water content θ [-]'\n"
@@ -132,7 +126,7 @@ static void panel_theta_final(post_ctx *c, int panel_w)
             "unset logscale\nset format x '%%g'\nset format y '%%g'\n"
             "set xrange [*:*]\nset yrange [%.6g:0]\n"
             "set offsets graph 0.05, graph 0.05, 0, 0\n",
-            when, c->fp->length_unit, dmax > 0.0 ? 1.1 * dmax : 1.0);
+            when, shp_forward_length_unit(c->fp), dmax > 0.0 ? 1.1 * dmax : 1.0);
     shp_plot_key_below(c->f, 4, 22, panel_w);
     fprintf(c->f,
             "plot %s using 1:2 with filledcurves closed fs transparent solid 0.18 noborder lc rgb '%s' "
@@ -172,8 +166,8 @@ static void panel_theta_t(post_ctx *c, int panel_w)
             "unset logscale\nset format x '%%g'\nset format y '%%g'\n"
             "set xrange [0:*]\nset yrange [*:*] noreverse\n"
             "set offsets 0, 0, graph 0.05, graph 0.05\n",
-            c->fp->time_unit);
-    shp_plot_key_below(c->f, m, 16 + (int)strlen(c->fp->length_unit), panel_w);
+            shp_forward_time_unit(c->fp));
+    shp_plot_key_below(c->f, m, 16 + (int)strlen(shp_forward_length_unit(c->fp)), panel_w);
     fprintf(c->f, "plot ");
     for (int j = 0; j < m; ++j)
         fprintf(c->f,
@@ -181,7 +175,7 @@ static void panel_theta_t(post_ctx *c, int panel_w)
                 "     %s using 2:6 with lines lw 2 lc rgb '%s' title 'z = %g %s', \\\n"
                 "     %s using 2:5 with points pt 6 ps 1.0 lw 1.5 lc rgb '%s' notitle",
                 j ? ", \\\n     " : "", src[j], shp_plot_colour(j), src[j], shp_plot_colour(j), depth[j],
-                c->fp->length_unit, src[j], shp_plot_colour(j));
+                shp_forward_length_unit(c->fp), src[j], shp_plot_colour(j));
     fputc('\n', c->f);
 }
 
@@ -212,11 +206,11 @@ void shp_plot_post_predictive(post_ctx *c)
         case SHP_OBS_THETA_FINAL: panel_theta_final(c, pw); break;
         case SHP_OBS_THETA_T: panel_theta_t(c, pw); break;
         case SHP_OBS_Q:
-            snprintf(ylab, sizeof ylab, "cumulative infiltration Q [%s]", c->fp->length_unit);
+            snprintf(ylab, sizeof ylab, "cumulative infiltration Q [%s]", shp_forward_length_unit(c->fp));
             panel_time_series(c, SHP_OBS_Q, "Cumulative infiltration Q(t)", ylab, pw);
             break;
         default:
-            snprintf(ylab, sizeof ylab, "infiltration rate v [%s/%s]", c->fp->length_unit, c->fp->time_unit);
+            snprintf(ylab, sizeof ylab, "infiltration rate v [%s/%s]", shp_forward_length_unit(c->fp), shp_forward_time_unit(c->fp));
             panel_time_series(c, SHP_OBS_V, "Infiltration rate v(t)", ylab, pw);
             break;
         }
@@ -235,7 +229,7 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
     const shp_forward_problem *fp = c->fp;
     const int kind = conductivity ? SHP_OBS_CONDUCTIVITY : SHP_OBS_RETENTION;
     int shown = 0;
-    for (int i = 0; i < fp->n_materials; ++i) shown += !conductivity || shp_problem_k_determined(c->pb, i);
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) shown += !conductivity || shp_problem_k_determined(c->pb, i);
     if (!shown) return;
     char src[128] = "";
     const int n_obs = shp_problem_has_obs(c->pb, kind)
@@ -246,9 +240,9 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
     int m = 0;
     for (int i = 0; i < c->t->n && h; ++i)
         if (c->t->row[i].kind == kind) h[m++] = c->t->row[i].x;
-    shp_plot_pf_range(c->mats, c->mats ? fp->n_materials : 0, fp->cm_per_length, h, m, &lo, &hi);
+    shp_plot_pf_range(c->mats, c->mats ? shp_forward_n_materials(fp) : 0, shp_forward_cm_per_length(fp), h, m, &lo, &hi);
     free(h);
-    for (int i = 0; i < fp->n_materials && c->mats && conductivity; ++i)
+    for (int i = 0; i < shp_forward_n_materials(fp) && c->mats && conductivity; ++i)
         if (shp_problem_k_determined(c->pb, i)) {
             double th, K, C, dK;
             shp_hyd_eval(&c->mats[i], 0.0, &th, &K, &C, &dK);
@@ -257,8 +251,8 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
     const char *png = conductivity ? "posterior_conductivity.png" : "posterior_retention.png";
     fprintf(c->f, "\n# ---- %s (posterior_curves.csv)\n", conductivity ? "conductivity" : "retention");
     int longest = 10;
-    for (int i = 0; i < fp->n_materials; ++i) {
-        const int l = (int)(strlen(fp->material_names[i]) + strlen(shp_model_by_id(fp->materials[i].model)->name)) + 14;
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
+        const int l = (int)(strlen(shp_forward_material_name(fp, i)) + strlen(shp_model_by_id(shp_forward_materials(fp)[i].model)->name)) + 14;
         longest = l > longest ? l : longest;
     }
     shp_plot_post_begin_plot(c->f, png, 900, 650);
@@ -271,7 +265,7 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
                 "set logscale y\n"
                 "set format y '10^{%%L}'\n"
                 "set xrange [%g:%g]\n",
-                fp->length_unit, fp->time_unit, lo, hi);
+                shp_forward_length_unit(fp), shp_forward_time_unit(fp), lo, hi);
     else
         fprintf(c->f,
                 "set title sprintf('Water retention curve θ(h): posterior median, MAP and 95 %%%% band, %%s', config) "
@@ -295,15 +289,15 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
     shp_plot_key_below(c->f, 3 * shown + (n_obs > 0), longest, 900);
     fprintf(c->f, "plot ");
     int terms = 0;
-    for (int i = 0; i < fp->n_materials; ++i) {
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
         if (conductivity && !shp_problem_k_determined(c->pb, i)) continue;
         const int col = 4 + 8 * i + (conductivity ? 4 : 0); /* the MAP's; lo95, median, hi95 after it */
         const char *colour = shp_plot_colour(i);
         char t_band[200], t_med[200], t_map[200], q_band[260], q_med[260], q_map[260];
-        snprintf(t_band, sizeof t_band, "%s: 95 %% band", fp->material_names[i]);
-        snprintf(t_med, sizeof t_med, "%s (%s): median", fp->material_names[i],
-                 shp_model_by_id(fp->materials[i].model)->name);
-        snprintf(t_map, sizeof t_map, "%s: MAP", fp->material_names[i]);
+        snprintf(t_band, sizeof t_band, "%s: 95 %% band", shp_forward_material_name(fp, i));
+        snprintf(t_med, sizeof t_med, "%s (%s): median", shp_forward_material_name(fp, i),
+                 shp_model_by_id(shp_forward_materials(fp)[i].model)->name);
+        snprintf(t_map, sizeof t_map, "%s: MAP", shp_forward_material_name(fp, i));
         shp_plot_quote(q_band, sizeof q_band, t_band);
         shp_plot_quote(q_med, sizeof q_med, t_med);
         shp_plot_quote(q_map, sizeof q_map, t_map);
@@ -335,11 +329,11 @@ void shp_plot_post_curve(post_ctx *c, int conductivity)
         if (conductivity)
             fprintf(c->f, ", \\\n     %s using ($2 < 0 ? log10(-$2 * %.10g) : %g):(10**$5) with points pt 6 "
                           "ps 1.2 lw 1.5 lc rgb '#000000' title 'observed'",
-                    src, fp->cm_per_length, lo);
+                    src, shp_forward_cm_per_length(fp), lo);
         else
             fprintf(c->f, ", \\\n     %s using 5:($2 < 0 ? log10(-$2 * %.10g) : %g) with points pt 6 "
                           "ps 1.2 lw 1.5 lc rgb '#000000' title 'observed'",
-                    src, fp->cm_per_length, lo);
+                    src, shp_forward_cm_per_length(fp), lo);
     }
     fputc('\n', c->f);
     shp_plot_add_file(c->files, png);

@@ -64,6 +64,17 @@ int shp_plot_read_rows(const char *dir, const char *name, int n_fields, shp_plot
     return rc;
 }
 
+void *shp_plot_rows_typed(shp_plot_rows *t, size_t size, char *err, size_t len)
+{
+    void *typed = malloc((size_t)(t->n > 0 ? t->n : 1) * size);
+    if (typed) return typed;
+    free(t->row);
+    t->row = NULL;
+    t->n = 0;
+    snprintf(err, len, "out of memory");
+    return NULL;
+}
+
 /* Row r belongs to series kind (for θ(t) also to its depth). */
 static int row_match(const shp_plot_row *r, int kind, double depth)
 {

@@ -26,9 +26,9 @@ static void time_axis(FILE *f, const shp_forward_problem *fp, const shp_theta_pe
                 "set timefmt '%%s'\n"
                 "xformat = '%%Y-%%m-%%d'\n"
                 "xlabel = 'date (t = 0 on %s; t in %s)'\n",
-                86400.0 * (double)day0, tp->origin, 60.0 * fp->min_per_time, tp->origin, fp->time_unit);
+                86400.0 * (double)day0, tp->origin, 60.0 * shp_forward_min_per_time(fp), tp->origin, shp_forward_time_unit(fp));
     } else {
-        fprintf(f, "x(t) = t\nxformat = '%% h'\nxlabel = 'time t [%s]'\n", fp->time_unit);
+        fprintf(f, "x(t) = t\nxformat = '%% h'\nxlabel = 'time t [%s]'\n", shp_forward_time_unit(fp));
     }
     fprintf(f, "set xrange [x(0):x(%.12g)]\n", t_end);
 }
@@ -74,7 +74,7 @@ static void plot_precipitation(FILE *f, const shp_forward_problem *fp)
             "prev = 0\n"
             "plot '" SHP_STATION_CSV "' skip 1 using (t0 = prev, prev = $1, x(0.5 * (t0 + $1))):2:(x($1) - x(t0)) "
             "with boxes fs solid 0.8 noborder lc rgb '#0072b2' title 'precipitation'\n",
-            fp->length_unit, fp->time_unit);
+            shp_forward_length_unit(fp), shp_forward_time_unit(fp));
 }
 
 /* One depth's panel: observed points and the simulated line. */
@@ -92,7 +92,7 @@ static void plot_depth(FILE *f, const shp_problem *pb, const shp_station_layout 
             "plot '" SHP_STATION_CSV "' skip 1 using (x($1)):%d with points pt 7 ps 0.35 lc rgb '#000000' "
             "title 'observed', \\\n"
             "     '" SHP_STATION_CSV "' skip 1 using (x($1)):%d with lines lw 1.6 lc rgb '%s' title %s\n",
-            l->depth[j], fp->length_unit, l->col_obs[j], l->col_sim[j], shp_plot_colour(j), qt);
+            l->depth[j], shp_forward_length_unit(fp), l->col_obs[j], l->col_sim[j], shp_plot_colour(j), qt);
 }
 
 void shp_plot_station(FILE *f, const shp_problem *pb, shp_plot_files *files)

@@ -50,7 +50,7 @@ int shp_plot_surface_script(const char *dir, const shp_problem *pb, const shp_su
             fprintf(f, "\nset output 'surface_%s_%s.png'\n", name, obj);
             fprintf(f, "set title \"ψ(%s) = RMSE/σ on %s – %s%s (units %s, %s)\" noenhanced\n", obj,
                     shp_problem_var_name(pb, rp->p.jx), shp_problem_var_name(pb, rp->p.jy),
-                    rp->p.zoom_of >= 0 ? ", zoom" : "", fp->length_unit, fp->time_unit);
+                    rp->p.zoom_of >= 0 ? ", zoom" : "", shp_forward_length_unit(fp), shp_forward_time_unit(fp));
             char ux[64], uy[64]; /* each axis with its unit, "-" for a dimensionless one */
             shp_problem_var_units(pb, rp->p.jx, ux, sizeof ux);
             shp_problem_var_units(pb, rp->p.jy, uy, sizeof uy);

@@ -30,11 +30,11 @@ shp_status shp_surface_spec_load(const shp_problem *pb, int points_override, dou
     static const char *const keys[] = {"planes", "points", "zoom", "at", NULL};
     static const char *const ats[] = {"materials", "truth", NULL};
     const shp_forward_problem *fp = shp_problem_forward(pb);
-    const cfg_ctx c = {fp->path, err, len};
+    const cfg_ctx c = {shp_forward_source(fp), err, len};
     memset(spec, 0, sizeof *spec);
     spec->points = 50;
     const cJSON *sec = NULL;
-    CFG_TRY(cfg_object(&c, fp->config, "", "surface", 0, &sec));
+    CFG_TRY(cfg_object(&c, shp_forward_config(fp), "", "surface", 0, &sec));
     const cJSON *planes = NULL;
     if (sec) {
         CFG_TRY(cfg_check_keys(&c, sec, "surface", keys));

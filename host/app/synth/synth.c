@@ -100,7 +100,7 @@ static int load_reference(const cfg_ctx *c, const shp_forward_problem *fp, const
     if (so) CFG_TRY(cfg_check_duplicates(c, so, "synth.reference.solver"));
     /* the config as parsed (no second read of the file); it was checked already: profile
      * is an object, solver absent or one */
-    cJSON *root = cJSON_Duplicate(fp->config, 1);
+    cJSON *root = cJSON_Duplicate(shp_forward_config(fp), 1);
     if (!root) return cfg_fail(c, P, "out of memory");
     cJSON *pr = cJSON_GetObjectItemCaseSensitive(root, "profile");
     const cJSON *f0 = cfg_child(pr, "refine");
@@ -137,17 +137,17 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
     memset(s, 0, sizeof *s);
     s->seed = 1;
     const cJSON *sy = NULL;
-    CFG_TRY(cfg_object(c, fp->config, "", "synth", 0, &sy));
+    CFG_TRY(cfg_object(c, shp_forward_config(fp), "", "synth", 0, &sy));
     s->section = sy;
     /* defaults: the seed's three series, the config's times and depths */
     s->want[S_THETA_FINAL] = s->want[S_V] = s->want[S_Q] = 1;
-    const shp_column *col = &fp->column;
-    const double depth = fp->z[col->n - 1];
-    if (copy_array(fp->t_out, col->n_out, &s->times, &s->n_times) != 0 ||
-        copy_array(fp->obs_depth, col->n_obs, &s->tdepths, &s->n_tdepths) != 0)
+    const shp_column *col = shp_forward_column(fp);
+    const double depth = col->z[col->n - 1];
+    if (copy_array(col->t_out, col->n_out, &s->times, &s->n_times) != 0 ||
+        copy_array(shp_forward_obs_depth(fp), col->n_obs, &s->tdepths, &s->n_tdepths) != 0)
         return cfg_fail(c, "synth", "out of memory");
     if (col->n_obs > 0) {
-        if (copy_array(fp->obs_depth, col->n_obs, &s->depths, &s->n_depths) != 0)
+        if (copy_array(shp_forward_obs_depth(fp), col->n_obs, &s->depths, &s->n_depths) != 0)
             return cfg_fail(c, "synth", "out of memory");
     } else {
         double d[11];
@@ -155,10 +155,10 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         if (copy_array(d, 11, &s->depths, &s->n_depths) != 0) return cfg_fail(c, "synth", "out of memory");
     }
     double hd[13];
-    for (int k = 0; k < 13; ++k) hd[k] = -pow(10.0, 5.0 - 5.0 * k / 12.0) / fp->cm_per_length;
+    for (int k = 0; k < 13; ++k) hd[k] = -pow(10.0, 5.0 - 5.0 * k / 12.0) / shp_forward_cm_per_length(fp);
     if (copy_array(hd, 13, &s->heads, &s->n_heads) != 0) return cfg_fail(c, "synth", "out of memory");
     /* the rates the fit of the same file compares with, unless synth.v_rate says */
-    const cJSON *fv = cfg_child(cfg_child(cfg_child(fp->config, "fit"), "observations"), "v");
+    const cJSON *fv = cfg_child(cfg_child(cfg_child(shp_forward_config(fp), "fit"), "observations"), "v");
     if (cJSON_IsObject(fv)) CFG_TRY(cfg_choice(c, fv, "fit.observations.v", "rate", rates, 0, &s->v_instant));
     if (!sy) return SHP_OK;
 
@@ -192,7 +192,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         CFG_TRY(cfg_number(c, t, "synth.times", "every", 1, &every, NULL));
         CFG_TRY(cfg_require_gt(c, "synth.times.every", every, 0.0));
         CFG_TRY(cfg_require_gt(c, "synth.times.end", end, every * 0.999999));
-        CFG_TRY(cfg_require_le(c, "synth.times.end", end, SHP_TIME_MAX_MIN / fp->min_per_time, SHP_TIME_MAX_TEXT));
+        CFG_TRY(cfg_require_le(c, "synth.times.end", end, SHP_TIME_MAX_MIN / shp_forward_min_per_time(fp), SHP_TIME_MAX_TEXT));
         const double steps = floor(end / every * (1.0 + 1e-12));
         if (!(steps <= 1e6)) /* checked before the conversion: (int) of a larger double is undefined */
             return cfg_fail(c, "synth.times", "end / every gives %g times (at most 1e6)", steps);
@@ -223,7 +223,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
                 return cfg_fail(c, q, "depth %g is outside the column (0 to %g)", arr[a][k], depth);
             if (a == 2 && !(arr[a][k] < 0.0)) return cfg_fail(c, q, "heads must be < 0 (got %g)", arr[a][k]);
             if (a == 2)
-                CFG_TRY(cfg_require_ge(c, q, arr[a][k], -SHP_HEAD_MAX_CM / fp->cm_per_length));
+                CFG_TRY(cfg_require_ge(c, q, arr[a][k], -SHP_HEAD_MAX_CM / shp_forward_cm_per_length(fp)));
             if (k > 0 && !(arr[a][k] > arr[a][k - 1]) && a < 2)
                 return cfg_fail(c, q, "must increase (%g after %g)", arr[a][k], arr[a][k - 1]);
         }
@@ -248,7 +248,7 @@ static int parse_spec(const cfg_ctx *c, const shp_forward_problem *fp, synth_spe
         char p[CFG_PATH_MAX];
         cfg_path(p, sizeof p, "synth.offsets", series_names[k]);
         const int theta = k == S_THETA_FINAL || k == S_THETA_T || k == S_THETA_INITIAL || k == S_RETENTION;
-        const double omax = theta ? 1.0 : k == S_CONDUCTIVITY ? 10.0 : SHP_HEAD_MAX_CM / fp->cm_per_length;
+        const double omax = theta ? 1.0 : k == S_CONDUCTIVITY ? 10.0 : SHP_HEAD_MAX_CM / shp_forward_cm_per_length(fp);
         if (!(fabs(s->offset[k]) <= omax))
             return cfg_fail(c, p, "|offset| must be <= %g (got %g)", omax, s->offset[k]);
         cfg_path(p, sizeof p, "synth.noise", series_names[k]);
@@ -310,23 +310,24 @@ static double at_depth(const shp_forward_problem *fp, const double *prof, double
 {
     int i;
     double w;
-    shp_grid_locate(fp->z, fp->column.n, d, &i, &w);
+    shp_grid_locate(shp_forward_column(fp)->z, shp_forward_column(fp)->n, d, &i, &w);
     return w > 0.0 ? (1.0 - w) * prof[i] + w * prof[i + 1] : prof[i];
 }
 
 static int write_summary(const char *dir, const shp_forward_problem *fp, const synth_spec *s,
                          const shp_column_stats *st, char *err, size_t len)
 {
-    cJSON *j = shp_json_output_begin("synth", fp->path);
+    const shp_column *col = shp_forward_column(fp);
+    cJSON *j = shp_json_output_begin("synth", shp_forward_source(fp));
     cJSON_AddStringToObject(j, "status", shp_status_name(st->status));
     cJSON_AddNumberToObject(j, "seed", (double)s->seed);
-    shp_json_add_units(j, fp->length_unit, fp->time_unit);
+    shp_json_add_units(j, shp_forward_length_unit(fp), shp_forward_time_unit(fp));
     cJSON *truth = cJSON_AddObjectToObject(j, "true_parameters");
-    for (int i = 0; i < fp->n_materials; ++i) {
-        const shp_model_desc *m = shp_model_by_id(fp->materials[i].model);
-        cJSON *o = cJSON_AddObjectToObject(truth, fp->material_names[i]);
+    for (int i = 0; i < shp_forward_n_materials(fp); ++i) {
+        const shp_model_desc *m = shp_model_by_id(shp_forward_materials(fp)[i].model);
+        cJSON *o = cJSON_AddObjectToObject(truth, shp_forward_material_name(fp, i));
         cJSON_AddStringToObject(o, "model", m->name);
-        for (int k = 0; k < m->n_params; ++k) cJSON_AddNumberToObject(o, m->params[k].name, fp->materials[i].p[k]);
+        for (int k = 0; k < m->n_params; ++k) cJSON_AddNumberToObject(o, m->params[k].name, shp_forward_materials(fp)[i].p[k]);
     }
     cJSON *files = cJSON_AddArrayToObject(j, "files");
     cJSON *off = cJSON_AddObjectToObject(j, "offsets"), *noi = cJSON_AddObjectToObject(j, "noise_sd_fraction");
@@ -344,9 +345,9 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
     if (s->ref) { /* what the observations came from */
         cJSON *r = cJSON_AddObjectToObject(j, "reference");
         cJSON_AddNumberToObject(r, "refine", s->ref_refine);
-        cJSON_AddNumberToObject(r, "nodes", fp->column.n);
-        cJSON_AddNumberToObject(r, "tol_time", fp->column.opt.tol_time);
-        cJSON_AddStringToObject(r, "k_mean", shp_kmean_names[fp->column.opt.kmean]);
+        cJSON_AddNumberToObject(r, "nodes", col->n);
+        cJSON_AddNumberToObject(r, "tol_time", col->opt.tol_time);
+        cJSON_AddStringToObject(r, "k_mean", shp_kmean_names[col->opt.kmean]);
     }
     cJSON_AddNumberToObject(j, "steps", (double)st->steps);
     cJSON_AddNumberToObject(j, "max_abs_balance", st->max_abs_balance);
@@ -357,7 +358,7 @@ static int write_summary(const char *dir, const shp_forward_problem *fp, const s
 static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, const char *dir, shp_backend *be,
                               shp_synth_summary *sum, char *err, size_t len)
 {
-    const int n = fp->column.n;
+    const int n = shp_forward_column(fp)->n;
     /* observation depths: θ_final depths then θ(t) depths */
     const int m = s->n_depths + s->n_tdepths;
     double *dep = malloc((size_t)(m + 1) * sizeof *dep), *w = malloc((size_t)(m + 1) * sizeof *w);
@@ -365,13 +366,13 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
     double *y = malloc((size_t)(s->n_times + s->n_depths + s->n_heads + n + 1) * sizeof *y);
     double *theta0 = malloc((size_t)n * sizeof *theta0);
     int rc = dep && w && node && y && theta0 ? SHP_OK : SHP_ERR_NOMEM;
-    shp_column col = fp->column;
+    shp_column col = *shp_forward_column(fp);
     shp_column_result res;
     int have_res = 0;
     if (rc == SHP_OK) {
         memcpy(dep, s->depths, (size_t)s->n_depths * sizeof *dep);
         memcpy(dep + s->n_depths, s->tdepths, (size_t)s->n_tdepths * sizeof *dep);
-        for (int j = 0; j < m; ++j) shp_grid_locate(fp->z, n, dep[j], &node[j], &w[j]);
+        for (int j = 0; j < m; ++j) shp_grid_locate(shp_forward_column(fp)->z, n, dep[j], &node[j], &w[j]);
         col.t_out = s->times;
         col.n_out = s->n_times;
         col.n_obs = m;
@@ -382,15 +383,15 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         have_res = rc == SHP_OK;
     }
     if (rc == SHP_OK) {
-        if (be) { /* a batch of one on the caller's backend (the initial values give fp->h_init) */
-            const shp_batch_setup setup = {&col, fp->n_materials, fp->init_var, fp->init_value};
-            const shp_batch batch = {1, fp->materials, res.block, &res.stats};
+        if (be) { /* a batch of one on the caller's backend (the initial values give shp_forward_h_init(fp)) */
+            const shp_batch_setup setup = {&col, shp_forward_n_materials(fp), shp_forward_init_var(fp), shp_forward_init_values(fp)};
+            const shp_batch batch = {1, shp_forward_materials(fp), res.block, &res.stats};
             rc = shp_backend_run(be, &setup, &batch);
             if (rc != SHP_OK)
-                snprintf(err, len, "%s: backend %s: %s%s%s", fp->path, shp_backend_name(be), shp_strerror(rc),
+                snprintf(err, len, "%s: backend %s: %s%s%s", shp_forward_source(fp), shp_backend_name(be), shp_strerror(rc),
                          *shp_backend_error(be) ? ": " : "", shp_backend_error(be));
         } else {
-            shp_column_run_cpu(&col, fp->materials, fp->h_init, &res);
+            shp_column_run_cpu(&col, shp_forward_materials(fp), shp_forward_h_init(fp), &res);
         }
     }
     if (rc == SHP_OK) {
@@ -400,16 +401,16 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
         rc = write_summary(dir, fp, s, &res.stats, err, len);
         if (rc == SHP_OK && res.stats.status != SHP_OK) {
             snprintf(err, len, "%s: the true model did not converge (%s at t = %g %s); no "
-                               "observations written", fp->path, shp_strerror(res.stats.status),
-                     res.stats.t_reached, fp->time_unit);
+                               "observations written", shp_forward_source(fp), shp_strerror(res.stats.status),
+                     res.stats.t_reached, shp_forward_time_unit(fp));
             rc = SHP_ERR_NOT_CONVERGED;
         }
     }
-    const char *L = fp->length_unit, *T = fp->time_unit;
+    const char *L = shp_forward_length_unit(fp), *T = shp_forward_time_unit(fp);
     char hx[64], hy[64];
     for (int k = 0; k < S_COUNT && rc == SHP_OK; ++k) {
         if (!s->want[k]) continue;
-        const shp_material *mat = &fp->materials[s->mat];
+        const shp_material *mat = &shp_forward_materials(fp)[s->mat];
         if (k == S_THETA_T) { /* one column per depth */
             char file[SHP_PATH_MAX];
             FILE *f = shp_file_create_in(dir, "theta_t.csv", file, sizeof file, err, len);
@@ -459,7 +460,7 @@ static int simulate_and_write(const shp_forward_problem *fp, synth_spec *s, cons
             cnt = s->n_depths;
             for (int i = 0; i < n; ++i) {
                 double K, C, dK;
-                shp_hyd_eval(&fp->materials[fp->mat_of_node[i]], fp->h_init[i], &theta0[i], &K, &C, &dK);
+                shp_hyd_eval(&shp_forward_materials(fp)[shp_forward_column(fp)->mat_of_node[i]], shp_forward_h_init(fp)[i], &theta0[i], &K, &C, &dK);
             }
             for (int i = 0; i < cnt; ++i)
                 y[i] = k == S_THETA_FINAL ? res.out.theta_obs[(long)(col.n_out - 1) * m + i]
@@ -539,7 +540,7 @@ shp_status shp_synth_run(const char *config, const char *dir, long long seed_ove
      * synth.json alone, and the series of an earlier run are removed */
     shp_stage *st = NULL;
     if (rc == SHP_OK) rc = shp_stage_begin(dir, &st, err, len);
-    sum->reference_nodes = s.ref ? s.ref->column.n : 0;
+    sum->reference_nodes = s.ref ? shp_forward_column(s.ref)->n : 0;
     if (rc == SHP_OK)
         rc = simulate_and_write(s.ref ? s.ref : fp, &s, shp_stage_dir(st), be, sum, err, len);
     if (rc == SHP_OK || rc == SHP_ERR_NOT_CONVERGED) {
