@@ -93,7 +93,7 @@ shp_status shp_api_fit_run(const char *json, const char *base_dir, long long see
     return SHP_OK;
 }
 
-void shp_api_fit_free(shp_api_fit *f)
+void shp_api_fit_destroy(shp_api_fit *f)
 {
     free(f);
 }

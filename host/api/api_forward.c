@@ -19,7 +19,7 @@ struct shp_api_forward {
     shp_column_result res;
 };
 
-void shp_api_forward_free(shp_api_forward *r)
+void shp_api_forward_destroy(shp_api_forward *r)
 {
     if (!r) return;
     shp_column_result_free(&r->res);
@@ -48,12 +48,12 @@ shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_f
         return rc;
     }
     if (shp_column_result_alloc(shp_forward_column(r->fp), &r->res) != SHP_OK) {
-        shp_api_forward_free(r);
+        shp_api_forward_destroy(r);
         return shp_api_fail(SHP_ERR_NOMEM, err, len, "out of memory for the column's outputs");
     }
     shp_backend *be = shp_backend_create("cpu", 1, err, len);
     if (!be) {
-        shp_api_forward_free(r);
+        shp_api_forward_destroy(r);
         return SHP_ERR_INVALID;
     }
     /* the config's own materials; their initial values give the heads of shp_forward_h_init(fp) */
@@ -65,7 +65,7 @@ shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_f
         const char *why = shp_backend_error(be);
         shp_api_fail(rc, err, len, *why ? why : shp_strerror(rc));
         shp_backend_destroy(be);
-        shp_api_forward_free(r);
+        shp_api_forward_destroy(r);
         return rc;
     }
     shp_backend_destroy(be);

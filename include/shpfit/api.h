@@ -59,7 +59,7 @@ typedef struct shp_api_forward shp_api_forward;
 shp_status shp_api_forward_run(const char *json, const char *base_dir, shp_api_forward **out, char *err,
                                size_t len);
 
-void shp_api_forward_free(shp_api_forward *r);
+void shp_api_forward_destroy(shp_api_forward *r);
 
 /* The column's status (SHP_OK, SHP_ERR_NOT_CONVERGED, SHP_ERR_MAX_STEPS) and its
  * counters; any output pointer may be NULL. */
@@ -96,7 +96,7 @@ typedef struct shp_api_fit shp_api_fit;
 shp_status shp_api_fit_run(const char *json, const char *base_dir, long long seed, int threads,
                            shp_api_fit **out, char *err, size_t len);
 
-void shp_api_fit_free(shp_api_fit *f);
+void shp_api_fit_destroy(shp_api_fit *f);
 
 /* Free parameters (search variables) and variable j's name ("loam.alpha"), best value
  * (config units) and standard error (+inf where undetermined, NaN where the

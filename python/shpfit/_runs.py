@@ -69,7 +69,7 @@ def forward(config, base_dir="."):
         out["units"] = {w: text(L.shp_api_forward_unit(handle, w.encode())) for w in ("length", "time")}
         return out
     finally:
-        L.shp_api_forward_free(handle)
+        L.shp_api_forward_destroy(handle)
 
 
 def fit(config, base_dir=".", seed=None, threads=None):
@@ -101,4 +101,4 @@ def fit(config, base_dir=".", seed=None, threads=None):
             "evaluations": evaluations, "invalid": invalid.value, "failed": failed.value, "wall_s": wall.value,
         }
     finally:
-        L.shp_api_fit_free(handle)
+        L.shp_api_fit_destroy(handle)
