@@ -183,6 +183,17 @@ Test(field_config, forcing_and_roots_bad_input)
                  "atmospheric top");
     expect_error(dir, GOOD, "{\"type\": \"atmospheric\", \"forcing\": {\"file\": \"forcing.csv\"}, \"h_crit\": 10}", "",
                  "must be < 0");
+    /* rows of any length need the forcing's end, after the last row */
+    const char *uneven = "{\"type\": \"atmospheric\", \"forcing\": {\"table\": [[0, 0, 0.1], [0.5, 2, 0.1], [2, 0, 0.1]]%s}}";
+    char top[256];
+    snprintf(top, sizeof top, uneven, ", \"end\": 3");
+    cr_expect_eq(load_variant(dir, GOOD, top, "", err, sizeof err), SHP_OK, "%s", err);
+    snprintf(top, sizeof top, uneven, "");
+    expect_error(dir, GOOD, top, "", "rows of any length need top.forcing.end");
+    snprintf(top, sizeof top, uneven, ", \"end\": 2");
+    expect_error(dir, GOOD, top, "", "top.forcing.end: must be after the last row's time 2");
+    snprintf(top, sizeof top, uneven, ", \"end\": 2.5");
+    expect_error(dir, GOOD, top, "", "after the atmospheric forcing, which ends at 2.5 d");
     tu_remove_tree(dir);
 }
 

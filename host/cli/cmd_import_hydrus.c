@@ -17,8 +17,9 @@ static void help(FILE *f)
 {
     fprintf(f,
             "usage: shpfit import-hydrus DIR --out CONFIG.json\n\n"
-            "Translate the HYDRUS-1D project in DIR (SELECTOR.IN and PROFILE.DAT, any case of\n"
-            "the names) into a shpfit forward configuration, and write\n"
+            "Translate the HYDRUS-1D project in DIR (SELECTOR.IN, PROFILE.DAT and, for an\n"
+            "atmospheric top, ATMOSPH.IN; any case of the names) into a shpfit forward\n"
+            "configuration, and write\n"
             "  CONFIG.json               units, materials, grid (HYDRUS's nodes), initial\n"
             "                            profile, boundaries, TPrint as output times, and\n"
             "                            HYDRUS's face conductivity (arithmetic mean, boundary\n"
@@ -26,8 +27,8 @@ static void help(FILE *f)
             "  <CONFIG>_initial.csv      the initial heads (or water contents) of PROFILE.DAT,\n"
             "                            beside CONFIG.json\n\n"
             "Options that change the water flow and that shpfit does not have (root uptake,\n"
-            "hysteresis, atmospheric or time-variable boundaries, dual porosity, scaling\n"
-            "factors, an inclined column, ...) are refused, one line each, and nothing is\n"
+            "hysteresis, a time-variable head or bottom, dual porosity, scaling factors, an\n"
+            "inclined column, ...) are refused, one line each, and nothing is\n"
             "written. Solute and heat transport are left out with a note on stderr.\n\n"
             "options:\n"
             "  -o, --out CONFIG.json  the configuration to write (its folder is created)\n"
@@ -36,7 +37,8 @@ static void help(FILE *f)
             "            written); 1 the files could not be written\n\n"
             "examples:\n"
             "  shpfit import-hydrus tests/data/hydrus/1INFILTR --out out/1infiltr.json\n"
-            "  shpfit import-hydrus ~/hydrus/UPINFIL -o up.json && shpfit forward up.json --out out/up\n");
+            "  shpfit import-hydrus ~/hydrus/UPINFIL -o up.json && shpfit forward up.json --out out/up\n"
+            "  shpfit import-hydrus tests/data/hydrus/2NOHYSTR --out out/rain.json\n");
 }
 
 /* Both files, or exit code 2 after a message. */
@@ -56,9 +58,19 @@ static int read_project(const char *dir, shp_hydrus_project *p)
             return rc == SHP_ERR_NOMEM ? SHP_EXIT_FAILURE : SHP_EXIT_USAGE;
         }
     }
-    if (!p->lvariabbc && !p->topinf && !p->botinf && shp_hydrus_find_file(dir, "ATMOSPH.IN", path, sizeof path) == 0)
-        fprintf(stderr, "shpfit: import-hydrus: note: %s is not used: the project has no time-variable "
-                        "boundary (lVariabBC, TopInf, BotInf = f)\n", path);
+    const int has_atm = shp_hydrus_find_file(dir, "ATMOSPH.IN", path, sizeof path) == 0;
+    if (!p->lvariabbc && !p->topinf && !p->botinf) {
+        if (has_atm)
+            fprintf(stderr, "shpfit: import-hydrus: note: %s is not used: the project has no time-variable "
+                            "boundary (lVariabBC, TopInf, BotInf = f)\n", path);
+        return SHP_EXIT_OK;
+    }
+    if (!has_atm) return SHP_EXIT_OK; /* the translation refuses it, with the other reasons */
+    const int rc = shp_hydrus_read_atmosph(path, p, err, sizeof err);
+    if (rc != SHP_OK) {
+        fprintf(stderr, "shpfit: import-hydrus: %s\n", err);
+        return rc == SHP_ERR_NOMEM ? SHP_EXIT_FAILURE : SHP_EXIT_USAGE;
+    }
     return SHP_EXIT_OK;
 }
 

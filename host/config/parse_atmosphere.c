@@ -170,8 +170,10 @@ static void row_name(const forcing_rows *f, int i, char *buf, size_t len)
 }
 
 /* Times from 0, evenly spaced (a missing row would stretch its neighbour's rates over
- * the gap), rates ≥ 0 and within the plausible fluxes, lai ≥ 0. */
-static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f, const cfg_forward *fw)
+ * the gap) unless the forcing's end is given (then each row lasts until the next, as
+ * HYDRUS's ATMOSPH.IN records do), rates ≥ 0 and within the plausible fluxes, lai ≥ 0. */
+static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f, const cfg_forward *fw,
+                      int uneven)
 {
     char at[SHP_PATH_MAX + 64];
     if (f->t[0] != 0.0) {
@@ -186,10 +188,11 @@ static int check_rows(const cfg_ctx *c, const char *path, const forcing_rows *f,
         if (!(d > 0.0))
             return cfg_fail(c, path, "%s: times must increase strictly (%g after %g %s)", at, f->t[i], f->t[i - 1],
                             fw->time_unit);
-        if (fabs(d - dt) > 1e-9 * fmax(dt, f->t[i]))
+        if (!uneven && fabs(d - dt) > 1e-9 * fmax(dt, f->t[i]))
             return cfg_fail(c, path,
                             "%s: a step of %g %s where the forcing steps by %g: rows must be evenly spaced (a gap? "
-                            "fill it, as shpfit import-station does, or give the missing rows)",
+                            "fill it, as shpfit import-station does, or give the missing rows; rows of any length "
+                            "need top.forcing.end)",
                             at, d, fw->time_unit, dt);
     }
     const double qmax = SHP_FLUX_MAX_CM_MIN * fw->min_per_time / fw->cm_per_length;
@@ -264,9 +267,13 @@ static int transpiration_share(const cfg_ctx *c, const cJSON *top, const cJSON *
     return SHP_OK;
 }
 
-static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_rows *f, cfg_forward *fw)
+/* end: when the last row ends (NaN: one step after it, the rows evenly spaced). */
+static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_rows *f, double end,
+                 cfg_forward *fw)
 {
-    CFG_TRY(check_rows(c, "top.forcing", f, fw));
+    CFG_TRY(check_rows(c, "top.forcing", f, fw, !isnan(end)));
+    if (!isnan(end) && !(end > f->t[f->m - 1]))
+        return cfg_fail(c, "top.forcing.end", "must be after the last row's time %g (got %g)", f->t[f->m - 1], end);
     double kc = 1.0;
     int has_kc = 0;
     CFG_TRY(cfg_number(c, top, "top", "crop_coefficient", 0, &kc, &has_kc));
@@ -288,8 +295,9 @@ static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_
             b[SHP_FORCING_NET][i] = b[SHP_FORCING_P][i] - b[SHP_FORCING_EP][i];
         }
         fw->n_forcing = m;
-        /* the last row lasts one step; a single row, as long as the run */
-        fw->forcing_end = m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
+        /* the last row lasts until the end given, else one step; a single row, as long as
+           the run */
+        fw->forcing_end = !isnan(end) ? end : m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
         fw->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
         fw->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
     }
@@ -301,7 +309,7 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
 {
     static const char *const keys[] = {"type", "forcing", "h_crit", "h_max", "crop_coefficient",
                                        "lai", "extinction", "soil_cover", NULL};
-    static const char *const fkeys[] = {"file", "table", NULL};
+    static const char *const fkeys[] = {"file", "table", "end", NULL};
     CFG_TRY(cfg_check_keys(c, top, "top", keys));
     fw->column.h_crit = DEFAULT_H_CRIT_CM / fw->cm_per_length;
     fw->column.h_max = 0.0;
@@ -316,6 +324,10 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
     CFG_TRY(cfg_check_keys(c, fo, "top.forcing", fkeys));
     const cJSON *file = cfg_child(fo, "file"), *tab = cfg_child(fo, "table");
     if (!file == !tab) return cfg_fail(c, "top.forcing", "give either \"file\" or \"table\"");
+    double end = NAN;
+    int has_end = 0;
+    CFG_TRY(cfg_number(c, fo, "top.forcing", "end", 0, &end, &has_end));
+    if (has_end) CFG_TRY(cfg_require_le(c, "top.forcing.end", end, SHP_TIME_MAX_MIN / fw->min_per_time, SHP_TIME_MAX_TEXT));
     forcing_rows f = {0};
     int rc;
     if (file) {
@@ -325,7 +337,7 @@ int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, 
     } else {
         rc = read_table(c, "top.forcing.table", tab, &f);
     }
-    if (rc == SHP_OK) rc = build(c, top, root, &f, fw);
+    if (rc == SHP_OK) rc = build(c, top, root, &f, end, fw);
     free(f.store);
     free(f.line);
     return rc;

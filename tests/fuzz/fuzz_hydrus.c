@@ -2,7 +2,8 @@
  * import-hydrus` (host/app/import/hydrus_*.c) and its translation into a configuration.
  *
  * Input: Selector.in; the next part, when there is one, PROFILE.DAT (else the 1DRAINAG
- * example's, tests/data/hydrus). */
+ * example's, tests/data/hydrus); a third, ATMOSPH.IN, read when the project has a
+ * time-variable boundary. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fz_part part[FZ_MAX_PARTS];
     const int n = fz_split(data, size, part);
-    char sel[1024], prof[1024], err[1024];
+    char sel[1024], prof[1024], atm[1024], err[1024];
     fz_write("Selector.in", part[0].data, part[0].size, sel, sizeof sel);
     if (n > 1) fz_write("PROFILE.DAT", part[1].data, part[1].size, prof, sizeof prof);
     else fz_path(prof, sizeof prof, "default_PROFILE.DAT");
@@ -37,6 +38,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == SHP_OK) {
         rc = shp_hydrus_read_profile(prof, &p, err, sizeof err);
         fz_said("shp_hydrus_read_profile", rc, err);
+    }
+    if (rc == SHP_OK && n > 2 && (p.topinf || p.lvariabbc || p.botinf)) {
+        fz_write("ATMOSPH.IN", part[2].data, part[2].size, atm, sizeof atm);
+        rc = shp_hydrus_read_atmosph(atm, &p, err, sizeof err);
+        fz_said("shp_hydrus_read_atmosph", rc, err);
     }
     if (rc == SHP_OK) {
         char *csv = NULL;

@@ -1,4 +1,4 @@
-/* Readers of a HYDRUS-1D project (SELECTOR.IN, PROFILE.DAT) and its translation into a
+/* Readers of a HYDRUS-1D project (SELECTOR.IN, PROFILE.DAT, ATMOSPH.IN) and its translation into a
  * shpfit forward configuration (host-internal; `shpfit import-hydrus`, docs/hydrus_import.md).
  *
  * The readers follow HYDRUS's own reading order (INPUT.FOR: one header line, one data
@@ -42,17 +42,31 @@ typedef struct {
     int n;                                       /* nodes, top first as in the file */
     double *x, *h, *beta, *axz, *bxz, *dxz;
     int *mat, *lay;
+    /* ATMOSPH.IN (read when the project has a time-variable boundary) */
+    char atmosph[4096];
+    int n_atm;                                   /* MaxAL records; 0: no file read */
+    double hcrits;                               /* the most water the surface holds */
+    int dailyvar, sinusvar;                      /* sub-daily distribution of E and T, of P */
+    int atm_flag_other;                          /* 1-based position of another flag = t, or 0 */
+    /* per record: the end of its interval and its rates (HYDRUS: upward positive fluxes) */
+    double *atm;                                 /* one block of SHP_HYDRUS_ATM_COLS x n_atm */
 } shp_hydrus_project;
+
+/* The columns of an ATMOSPH.IN record kept in shp_hydrus_project.atm. */
+enum { SHP_HY_TATM, SHP_HY_PREC, SHP_HY_RSOIL, SHP_HY_RROOT, SHP_HY_HCRITA, SHP_HY_RB, SHP_HY_HB, SHP_HY_HT,
+       SHP_HYDRUS_ATM_COLS };
+#define SHP_HYDRUS_ATM(p, col, i) ((p)->atm[(size_t)(col) * (size_t)(p)->n_atm + (size_t)(i)])
 
 /* dir/name where name matches an entry of dir ignoring case (Selector.in, SELECTOR.IN):
  * 0, or −1 when there is none (or out does not hold it). */
 int shp_hydrus_find_file(const char *dir, const char *name, char *out, size_t len);
 
-/* Read SELECTOR.IN / PROFILE.DAT into p (zero it first; free with shp_hydrus_free).
+/* Read SELECTOR.IN / PROFILE.DAT / ATMOSPH.IN into p (zero it first; free with shp_hydrus_free).
  * SHP_OK; SHP_ERR_IO (cannot read) or SHP_ERR_CONFIG (bad content) with
  * "PATH: line N: problem" in err; SHP_ERR_NOMEM. */
 int shp_hydrus_read_selector(const char *path, shp_hydrus_project *p, char *err, size_t len);
 int shp_hydrus_read_profile(const char *path, shp_hydrus_project *p, char *err, size_t len);
+int shp_hydrus_read_atmosph(const char *path, shp_hydrus_project *p, char *err, size_t len);
 void shp_hydrus_free(shp_hydrus_project *p);
 
 /* What the translation refused (fatal: nothing may be written) and what it left out

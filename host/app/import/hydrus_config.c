@@ -10,6 +10,8 @@
 #include <strings.h>
 
 #include "import/hydrus.h"
+#include "shpfit/forward.h"
+#include "shpfit/limits.h"
 
 static void add(char (*list)[SHP_HYDRUS_NOTE_LEN], int *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -42,6 +44,13 @@ static const char *time_unit(const char *u)
     return NULL;
 }
 
+/* Centimetres per length unit of the project (1 when it has none shpfit knows). */
+static double cm_per_length(const shp_hydrus_project *p)
+{
+    const char *u = length_unit(p->lunit);
+    return u ? shp_length_unit_cm(u) : 1.0;
+}
+
 /* The options of block A and B that change the water flow, or that shpfit leaves out. */
 static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
 {
@@ -52,9 +61,11 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
     if (p->lroot) FATAL("lRoot = t: root growth (shpfit has no sink term)");
     if (p->ltemp && p->lwdep)
         FATAL("lTemp and lWDep = t: temperature-dependent hydraulic properties");
-    if (p->lvariabbc) FATAL("lVariabBC = t: time-variable boundary conditions (ATMOSPH.IN)");
-    if (p->topinf) FATAL("TopInf = t: time-dependent top boundary (ATMOSPH.IN)");
+    if (p->topinf && p->kodtop != -1)
+        FATAL("TopInf = t with KodTop = %d: a time-variable head at the top (ht); shpfit's time-variable top "
+              "is the atmospheric one (KodTop = -1)", p->kodtop);
     if (p->botinf) FATAL("BotInf = t: time-dependent bottom boundary (ATMOSPH.IN)");
+    if ((p->topinf || p->lvariabbc) && !p->n_atm) FATAL("TopInf or lVariabBC = t, but the project has no ATMOSPH.IN");
     if (p->wlayer) FATAL("WLayer = t: a surface water layer that ponds and runs off");
     if (p->kodtop != 1 && p->kodtop != -1)
         FATAL("KodTop = %d: only 1 (constant head) and -1 (constant flux) have a shpfit equivalent",
@@ -85,6 +96,63 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
         NOTE("heat transport (lTemp = t, block F) is not imported: with lWDep = f it does not change the "
              "water flow");
     if (p->linverse) NOTE("the inverse problem (lInverse = t, FIT.IN) is not imported: the forward run only");
+}
+
+/* An atmospheric top from ATMOSPH.IN (KodTop = -1, TopInf = t): HYDRUS holds the
+ * surface at the potential flux Prec − rSoil while its head stays within [−hCritA, hCritS]
+ * (INPUT.FOR, AtmIn; the HYDRUS-1D manual, eqs. 2.71–2.73), as shpfit's atmospheric top
+ * does between h_crit and h_max. Record i holds from tAtm(i−1) to tAtm(i): a row of the
+ * forcing table from its start, the last ending at top.forcing.end. */
+static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp_hydrus_report *r)
+{
+    cJSON *o = cJSON_CreateObject(), *fo, *rows;
+    cJSON_AddStringToObject(o, "type", "atmospheric");
+    if (p->dailyvar || p->sinusvar)
+        FATAL("%s: DailyVar or SinusVar = t: HYDRUS spreads the daily rates over the day; shpfit holds each "
+              "record's rates constant", p->atmosph);
+    if (p->atm_flag_other)
+        FATAL("%s: flag %d of the line \"DailyVar SinusVar ...\" is t: no shpfit equivalent", p->atmosph,
+              p->atm_flag_other);
+    const int m = p->n_atm;
+    const double hcrita = SHP_HYDRUS_ATM(p, SHP_HY_HCRITA, 0);
+    double rroot = 0.0;
+    for (int i = 0; i < m; ++i) {
+        if (SHP_HYDRUS_ATM(p, SHP_HY_HCRITA, i) != hcrita) {
+            FATAL("%s: hCritA changes between records (%g, then %g): shpfit's air-dry limit h_crit is one value",
+                  p->atmosph, hcrita, SHP_HYDRUS_ATM(p, SHP_HY_HCRITA, i));
+            break;
+        }
+        rroot = fmax(rroot, SHP_HYDRUS_ATM(p, SHP_HY_RROOT, i));
+        if (SHP_HYDRUS_ATM(p, SHP_HY_PREC, i) < 0.0 || SHP_HYDRUS_ATM(p, SHP_HY_RSOIL, i) < 0.0) {
+            FATAL("%s: record %d: Prec and rSoil must be >= 0 (got %g, %g)", p->atmosph, i + 1,
+                  SHP_HYDRUS_ATM(p, SHP_HY_PREC, i), SHP_HYDRUS_ATM(p, SHP_HY_RSOIL, i));
+            break;
+        }
+    }
+    if (!(hcrita > 0.0)) FATAL("%s: hCritA = %g: the air-dry limit must be > 0 (an absolute value)", p->atmosph, hcrita);
+    if (rroot > 0.0)
+        NOTE("%s: rRoot (potential transpiration) is not imported: without lSink HYDRUS takes up no water either",
+             p->atmosph);
+    const double t_last = SHP_HYDRUS_ATM(p, SHP_HY_TATM, m - 1);
+    if (t_last < p->tmax)
+        FATAL("%s: the records end at tAtm = %g, before tMax = %g", p->atmosph, t_last, p->tmax);
+    cJSON_AddItemToObject(o, "forcing", fo = cJSON_CreateObject());
+    cJSON_AddItemToObject(fo, "table", rows = cJSON_CreateArray());
+    for (int i = 0; i < m; ++i) {
+        const double start = i ? SHP_HYDRUS_ATM(p, SHP_HY_TATM, i - 1) : p->tinit;
+        if (SHP_HYDRUS_ATM(p, SHP_HY_TATM, i) <= p->tinit) continue; /* over before the run starts */
+        const double row[4] = {fmax(start, p->tinit) - p->tinit, SHP_HYDRUS_ATM(p, SHP_HY_PREC, i),
+                               SHP_HYDRUS_ATM(p, SHP_HY_RSOIL, i), 0.0};
+        cJSON_AddItemToArray(rows, cJSON_CreateDoubleArray(row, 4));
+    }
+    cJSON_AddNumberToObject(fo, "end", t_last - p->tinit);
+    cJSON_AddNumberToObject(o, "h_crit", -hcrita);
+    /* hCritS of 1e30: no runoff; shpfit's largest surface head stands for it */
+    const double hmax = SHP_HEAD_MAX_CM / cm_per_length;
+    if (p->hcrits > hmax) NOTE("hCritS = %g: the surface ponds without runoff up to h_max = %g", p->hcrits, hmax);
+    cJSON_AddNumberToObject(o, "h_max", fmax(0.0, fmin(p->hcrits, hmax)));
+    if (p->hcrits < 0.0) FATAL("%s: hCritS = %g: the ponding limit must be >= 0", p->atmosph, p->hcrits);
+    return o;
 }
 
 /* One material row as shpfit parameters (HYDRUS's MATERIAL.FOR forms). */
@@ -119,11 +187,8 @@ static cJSON *material(const shp_hydrus_project *p, int m, const double *a, shp_
     }
     cJSON_AddNumberToObject(o, "Ks", ks);
     cJSON_AddNumberToObject(o, "l", l);
-    if (p->model == 3) { /* HYDRUS fixes the air entry at -2 cm whatever LUnit */
-        const char *u = length_unit(p->lunit);
-        const double cm_per = u && !strcmp(u, "mm") ? 0.1 : u && !strcmp(u, "m") ? 100.0 : 1.0;
-        cJSON_AddNumberToObject(o, "h_s", -2.0 / cm_per);
-    }
+    if (p->model == 3) /* HYDRUS fixes the air entry at -2 cm whatever LUnit */
+        cJSON_AddNumberToObject(o, "h_s", -2.0 / cm_per_length(p));
     return o;
 }
 
@@ -228,7 +293,8 @@ static cJSON *build(const shp_hydrus_project *p, const double *z, const char *cs
         FATAL("InitCond = t (water contents) with a constant-head boundary: HYDRUS takes the boundary head "
               "from the converted profile; give heads in PROFILE.DAT");
     /* HYDRUS's constant head is the initial head of the boundary node */
-    cJSON_AddItemToObject(c, "top", boundary(p->kodtop == 1, 0, p->h[0], p->rtop));
+    cJSON_AddItemToObject(c, "top", p->topinf ? atmospheric(p, cm_per_length(p), r)
+                                               : boundary(p->kodtop == 1, 0, p->h[0], p->rtop));
     cJSON_AddItemToObject(c, "bottom", boundary(p->kodbot == 1 && !p->freed, p->freed, p->h[p->n - 1], p->rbot));
     cJSON_AddItemToObject(c, "output", o = cJSON_CreateObject());
     cJSON *times = cJSON_CreateArray();

@@ -69,6 +69,6 @@ int shp_hydrus_read_profile(const char *path, shp_hydrus_project *p, char *err, 
 void shp_hydrus_free(shp_hydrus_project *p)
 {
     free(p->tprint), free(p->x), free(p->h), free(p->beta), free(p->axz);
-    free(p->bxz), free(p->dxz), free(p->mat), free(p->lay);
+    free(p->bxz), free(p->dxz), free(p->mat), free(p->lay), free(p->atm);
     memset(p, 0, sizeof *p);
 }
