@@ -36,6 +36,11 @@ typedef struct {
     double tinit, tmax;
     int mpl;
     double *tprint;                              /* mpl print times */
+    /* block G, root water uptake (lSink): Feddes' P0 P2H P2L P3 r2H r2L, POptm per material */
+    int sink_read, sink_model;                   /* block G read; 0 Feddes, 1 S-shape */
+    double omega_c;                              /* < 1: compensated uptake */
+    double feddes[6];
+    double poptm[SHP_HYDRUS_MAT_MAX];
     int selector_partial;                        /* 1: stopped early (see above) */
     /* PROFILE.DAT */
     char profile[4096];

@@ -57,8 +57,14 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
     if (!p->lwat)
         FATAL("lWat = f: HYDRUS keeps the water flow steady (the initial heads); shpfit always solves "
               "the transient Richards equation");
-    if (p->lsink) FATAL("lSink = t: root water uptake (shpfit has no sink term)");
-    if (p->lroot) FATAL("lRoot = t: root growth (shpfit has no sink term)");
+    if (p->lsink && !p->topinf)
+        FATAL("lSink = t without a time-variable top (TopInf): shpfit's roots take up the atmospheric "
+              "top's potential transpiration (rRoot of ATMOSPH.IN)");
+    if (p->lsink && p->sink_read && p->sink_model != 0)
+        FATAL("root water uptake Model = %d (S-shape): shpfit's uptake is Feddes' (Model = 0)", p->sink_model);
+    if (p->lsink && p->sink_read && p->omega_c < 1.0)
+        FATAL("OmegaC = %g: compensated root water uptake (shpfit's is uncompensated, OmegaC = 1)", p->omega_c);
+    if (p->lroot) FATAL("lRoot = t: root growth (shpfit's roots keep their depth)");
     if (p->ltemp && p->lwdep)
         FATAL("lTemp and lWDep = t: temperature-dependent hydraulic properties");
     if (p->topinf && p->kodtop != -1)
@@ -91,9 +97,9 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
             break;
         }
     if (p->lchem)
-        NOTE("solute transport (lChem = t, block E) is not imported: it does not change the water flow");
+        NOTE("solute transport (lChem = t, block F) is not imported: it does not change the water flow");
     if (p->ltemp && !p->lwdep)
-        NOTE("heat transport (lTemp = t, block F) is not imported: with lWDep = f it does not change the "
+        NOTE("heat transport (lTemp = t, block E) is not imported: with lWDep = f it does not change the "
              "water flow");
     if (p->linverse) NOTE("the inverse problem (lInverse = t, FIT.IN) is not imported: the forward run only");
 }
@@ -130,7 +136,7 @@ static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp
         }
     }
     if (!(hcrita > 0.0)) FATAL("%s: hCritA = %g: the air-dry limit must be > 0 (an absolute value)", p->atmosph, hcrita);
-    if (rroot > 0.0)
+    if (rroot > 0.0 && !p->lsink)
         NOTE("%s: rRoot (potential transpiration) is not imported: without lSink HYDRUS takes up no water either",
              p->atmosph);
     const double t_last = SHP_HYDRUS_ATM(p, SHP_HY_TATM, m - 1);
@@ -142,7 +148,8 @@ static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp
         const double start = i ? SHP_HYDRUS_ATM(p, SHP_HY_TATM, i - 1) : p->tinit;
         if (SHP_HYDRUS_ATM(p, SHP_HY_TATM, i) <= p->tinit) continue; /* over before the run starts */
         const double row[4] = {fmax(start, p->tinit) - p->tinit, SHP_HYDRUS_ATM(p, SHP_HY_PREC, i),
-                               SHP_HYDRUS_ATM(p, SHP_HY_RSOIL, i), 0.0};
+                               SHP_HYDRUS_ATM(p, SHP_HY_RSOIL, i),
+                               p->lsink ? SHP_HYDRUS_ATM(p, SHP_HY_RROOT, i) : 0.0};
         cJSON_AddItemToArray(rows, cJSON_CreateDoubleArray(row, 4));
     }
     cJSON_AddNumberToObject(fo, "end", t_last - p->tinit);
@@ -152,6 +159,44 @@ static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp
     if (p->hcrits > hmax) NOTE("hCritS = %g: the surface ponds without runoff up to h_max = %g", p->hcrits, hmax);
     cJSON_AddNumberToObject(o, "h_max", fmax(0.0, fmin(p->hcrits, hmax)));
     if (p->hcrits < 0.0) FATAL("%s: hCritS = %g: the ponding limit must be >= 0", p->atmosph, p->hcrits);
+    return o;
+}
+
+/* Root water uptake (lSink, block G): the nodes' Beta of PROFILE.DAT as the density
+ * table (shpfit weighs it by the nodes' volumes and normalises it, as HYDRUS does), and
+ * Feddes' stress response (P0, POptm, P2H, P2L, P3, r2H, r2L: h1, h2, h3h, h3l, h4, r2h,
+ * r2l) with one POptm for all materials. */
+static cJSON *roots(const shp_hydrus_project *p, const double *z, shp_hydrus_report *r)
+{
+    cJSON *o = cJSON_CreateObject(), *tab, *fd;
+    cJSON_AddStringToObject(o, "distribution", "table");
+    cJSON_AddItemToObject(o, "table", tab = cJSON_CreateArray());
+    double bmax = 0.0;
+    for (int i = 0; i < p->n; ++i) {
+        if (!(p->beta[i] >= 0.0)) {
+            FATAL("%s: node %d: Beta = %g: the root distribution must be >= 0", p->profile, i + 1, p->beta[i]);
+            break;
+        }
+        bmax = fmax(bmax, p->beta[i]);
+        const double row[2] = {z[i], p->beta[i]};
+        cJSON_AddItemToArray(tab, cJSON_CreateDoubleArray(row, 2));
+    }
+    if (!(bmax > 0.0)) FATAL("%s: lSink = t, but Beta is 0 at every node: no roots", p->profile);
+    for (int m = 1; m < p->nmat; ++m)
+        if (p->poptm[m] != p->poptm[0]) {
+            FATAL("POptm differs between materials (%g, %g): shpfit's Feddes function is one for the column",
+                  p->poptm[0], p->poptm[m]);
+            break;
+        }
+    cJSON_AddItemToObject(o, "feddes", fd = cJSON_CreateObject());
+    const double *f = p->feddes;
+    cJSON_AddNumberToObject(fd, "h1", f[0]);
+    cJSON_AddNumberToObject(fd, "h2", p->poptm[0]);
+    cJSON_AddNumberToObject(fd, "h3h", f[1]);
+    cJSON_AddNumberToObject(fd, "h3l", f[2]);
+    cJSON_AddNumberToObject(fd, "h4", f[3]);
+    cJSON_AddNumberToObject(fd, "r2h", f[4]);
+    cJSON_AddNumberToObject(fd, "r2l", f[5]);
     return o;
 }
 
@@ -296,6 +341,7 @@ static cJSON *build(const shp_hydrus_project *p, const double *z, const char *cs
     cJSON_AddItemToObject(c, "top", p->topinf ? atmospheric(p, cm_per_length(p), r)
                                                : boundary(p->kodtop == 1, 0, p->h[0], p->rtop));
     cJSON_AddItemToObject(c, "bottom", boundary(p->kodbot == 1 && !p->freed, p->freed, p->h[p->n - 1], p->rbot));
+    if (p->lsink && p->topinf && p->sink_read && p->sink_model == 0) cJSON_AddItemToObject(c, "roots", roots(p, z, r));
     cJSON_AddItemToObject(c, "output", o = cJSON_CreateObject());
     cJSON *times = cJSON_CreateArray();
     for (int i = 0; i < p->mpl; ++i)

@@ -1,6 +1,7 @@
 /* SELECTOR.IN of HYDRUS-1D: blocks A (basic), B (water flow) and C (time), in the order
- * of HYDRUS's INPUT.FOR (BasInf, MatIn, TmIn). Blocks D and later (root uptake, solute,
- * heat) are not read: the flags of block A say whether they exist. */
+ * of HYDRUS's INPUT.FOR (BasInf, MatIn, TmIn), and block G (root water uptake, SinkIn)
+ * when lSink says it exists. The other blocks (root growth, heat, solute) are not read:
+ * the flags of block A say whether they exist. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,34 @@ static int times(hy_lines *f, shp_hydrus_project *p)
     return SHP_OK;
 }
 
+/* Block G (root water uptake), found by its header: the blocks between (heat, solute)
+ * are not read. Only the Feddes model's lines are; another model is refused later. */
+static int root_uptake(hy_lines *f, shp_hydrus_project *p)
+{
+    char *t[MAXTOK];
+    int n;
+    while (f->pos < f->n && !strstr(f->line[f->pos], "BLOCK G")) f->pos++;
+    if (f->pos >= f->n) return hy_fail(f, "lSink = t, but the file has no block G (root water uptake)");
+    TRY(hy_skip(f, "the block G header"));
+    TRY(hy_skip(f, "\"Model cRootMax ...\""));
+    TRY(hy_fields(f, "the root uptake model (0 Feddes, 1 S-shape) and cRootMax", 1, t, MAXTOK, &n));
+    TRY(hy_int(f, t[0], "Model (root water uptake)", &p->sink_model));
+    p->omega_c = 1.0;
+    if (n >= 3) TRY(hy_number(f, t[2], "OmegaC", &p->omega_c));
+    p->sink_read = 1;
+    if (p->sink_model != 0) return SHP_OK;
+    static const char *const names[6] = {"P0", "P2H", "P2L", "P3", "r2H", "r2L"};
+    TRY(hy_skip(f, "\"P0 P2H P2L P3 r2H r2L\""));
+    TRY(hy_fields(f, "P0 P2H P2L P3 r2H r2L", 6, t, MAXTOK, &n));
+    for (int k = 0; k < 6; ++k) TRY(hy_number(f, t[k], names[k], &p->feddes[k]));
+    TRY(hy_skip(f, "\"POptm(1),POptm(2),...\""));
+    for (int got = 0; got < p->nmat;) { /* one per material, over as many lines as it takes */
+        TRY(hy_fields(f, "POptm of every material", 1, t, MAXTOK, &n));
+        for (int i = 0; i < n && got < p->nmat; ++i) TRY(hy_number(f, t[i], "POptm", &p->poptm[got++]));
+    }
+    return SHP_OK;
+}
+
 int shp_hydrus_read_selector(const char *path, shp_hydrus_project *p, char *err, size_t len)
 {
     hy_lines f;
@@ -163,6 +192,7 @@ int shp_hydrus_read_selector(const char *path, shp_hydrus_project *p, char *err,
         if (rc == SHP_OK) rc = boundaries(&f, p, &stop);
         if (rc == SHP_OK && !stop) rc = materials(&f, p, &stop);
         if (rc == SHP_OK && !stop) rc = times(&f, p);
+        if (rc == SHP_OK && !stop && p->lsink) rc = root_uptake(&f, p);
         p->selector_partial = stop;
     }
     hy_lines_close(&f);
