@@ -163,7 +163,7 @@ static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp
 }
 
 /* Root water uptake (lSink, block G): the nodes' Beta of PROFILE.DAT as the density
- * table (shpfit weighs it by the nodes' volumes and normalises it, as HYDRUS does), and
+ * table (shpfit integrates it over each node's cell and normalises it), and
  * Feddes' stress response (P0, POptm, P2H, P2L, P3, r2H, r2L: h1, h2, h3h, h3l, h4, r2h,
  * r2l) with one POptm for all materials. */
 static cJSON *roots(const shp_hydrus_project *p, const double *z, shp_hydrus_report *r)
