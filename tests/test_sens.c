@@ -42,6 +42,7 @@ typedef struct {
 /* Ponded column (2 cm, bottom free drainage or a water table, initial Se 0.4), 41 nodes
  * refined toward the surface, 60 min, the fixed schedule, tight iterations; θ observed
  * at 5 and 12.5 cm; sensitivities by every parameter of `np`. */
+/* bottom_head: 0 free drainage, 1 a water table, 2 deep drainage */
 static void setup_init(setup *s, int np, int kmean, int bottom_head, int count_fill)
 {
     memset(s, 0, sizeof *s);
@@ -58,9 +59,14 @@ static void setup_init(setup *s, int np, int kmean, int bottom_head, int count_f
     s->col.opt.max_steps = 50000;
     s->col.opt.kmean = kmean;
     s->col.opt.count_fill = count_fill;
-    if (bottom_head) {
+    if (bottom_head == 1) {
         s->col.bottom.type = SHP_BC_HEAD;
         s->col.bottom.value = -30.0;
+    } else if (bottom_head == 2) { /* a flux to the groundwater that depends on the head */
+        s->col.bottom.type = SHP_BC_DEEP_DRAINAGE;
+        s->col.drain_a = 0.005;
+        s->col.drain_b = -0.02;
+        s->col.drain_h_ref = -50.0;
     }
     cr_assert_eq(shp_grid_locate(s->z, NODES, 5.0, &s->obs_node[0], &s->obs_w[0]), 0);
     cr_assert_eq(shp_grid_locate(s->z, NODES, 12.5, &s->obs_node[1], &s->obs_w[1]), 0);
@@ -286,4 +292,17 @@ Test(sens, kirchhoff_faces_and_counted_fill_match_central_differences, .timeout 
 Test(sens, water_table_and_geometric_mean_match_central_differences, .timeout = 600)
 {
     run_models(SHP_KMEAN_GEOMETRIC, 1, 1, 1e-3);
+}
+
+/* The deep-drainage bottom (its dq/dh in the Jacobian, no parameter derivative): the
+ * loam alone. */
+Test(sens, deep_drainage_bottom_matches_central_differences, .timeout = 600)
+{
+    sens_tally tl = {0, 0, 0, 0, 0, 0.0, 0.0};
+    setup s;
+    shp_material m = loam();
+    setup_init(&s, 6, SHP_KMEAN_ARITHMETIC, 2, 0);
+    check_material(&s, &m, "vgm loam, deep drainage", 1e-3, &tl);
+    cr_log_info("deep drainage: %d parameters compared, %d skipped, worst %.2e", tl.compared, tl.skipped, tl.worst);
+    cr_expect(tl.compared >= 5, "%d parameters compared", tl.compared);
 }

@@ -13,8 +13,9 @@ typedef struct {
 
 static const char *const top_names[] = {"head", "flux", "zero_flux", "atmospheric", NULL};
 static const int top_bc[] = {SHP_BC_HEAD, SHP_BC_FLUX, SHP_BC_ZERO_FLUX, SHP_BC_ATMOSPHERIC};
-static const char *const bottom_names[] = {"free_drainage", "head", "zero_flux", "flux", NULL};
-static const int bottom_bc[] = {SHP_BC_FREE_DRAINAGE, SHP_BC_HEAD, SHP_BC_ZERO_FLUX, SHP_BC_FLUX};
+static const char *const bottom_names[] = {"free_drainage", "head", "zero_flux", "flux", "deep_drainage", NULL};
+static const int bottom_bc[] = {SHP_BC_FREE_DRAINAGE, SHP_BC_HEAD, SHP_BC_ZERO_FLUX, SHP_BC_FLUX,
+                                SHP_BC_DEEP_DRAINAGE};
 
 static const side_desc sides[2] = {{"top", top_names, top_bc}, {"bottom", bottom_names, bottom_bc}};
 
@@ -69,8 +70,22 @@ static int parse_table(const cfg_ctx *c, const cJSON *tab, const char *path, int
     return SHP_OK;
 }
 
+/* "deep_drainage": q = a exp(b |h − h_ref|) downward, of the bottom head h. */
+static int parse_deep_drainage(const cfg_ctx *c, const cJSON *obj, cfg_forward *fw)
+{
+    static const char *const keys[] = {"type", "a", "b", "h_ref", NULL};
+    CFG_TRY(cfg_check_keys(c, obj, "bottom", keys));
+    shp_column *col = &fw->column;
+    CFG_TRY(cfg_number(c, obj, "bottom", "a", 1, &col->drain_a, NULL));
+    CFG_TRY(check_value(c, "bottom.a", SHP_BC_FLUX, fw, col->drain_a));
+    CFG_TRY(cfg_number(c, obj, "bottom", "b", 1, &col->drain_b, NULL));
+    CFG_TRY(cfg_require_le(c, "bottom.b", fabs(col->drain_b), 1.0 * fw->cm_per_length, "|b| of 1 /cm"));
+    CFG_TRY(cfg_number(c, obj, "bottom", "h_ref", 1, &col->drain_h_ref, NULL));
+    return check_value(c, "bottom.h_ref", SHP_BC_HEAD, fw, col->drain_h_ref);
+}
+
 static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
-                      const cfg_forward *fw, double *tab_space, shp_bc *bc)
+                      cfg_forward *fw, double *tab_space, shp_bc *bc)
 {
     static const char *const keys_none[] = {"type", NULL};
     static const char *const keys_value[] = {"type", "value", "table", NULL};
@@ -81,6 +96,7 @@ static int parse_side(const cfg_ctx *c, const cJSON *obj, const side_desc *sd,
     bc->n = 0;
     bc->t = bc->v = NULL;
     if (bc->type == SHP_BC_ATMOSPHERIC) return SHP_OK; /* cfg_parse_atmosphere reads the rest */
+    if (bc->type == SHP_BC_DEEP_DRAINAGE) return parse_deep_drainage(c, obj, fw);
     /* zero flux and free drainage take no value: one given is a misunderstanding */
     const int valued = bc->type == SHP_BC_HEAD || bc->type == SHP_BC_FLUX;
     CFG_TRY(cfg_check_keys(c, obj, sd->name, valued ? keys_value : keys_none));

@@ -168,10 +168,14 @@ static shp_status check_spec(const shp_forward_spec *s, char *err, size_t len)
     if (c->bottom.type == SHP_BC_ATMOSPHERIC) return shp_refuse(err, len, "bottom: an atmospheric boundary is a top");
     const shp_status fst = check_forcing(s, err, len);
     if (fst != SHP_OK) return fst;
-    if (c->top.type < 0 || c->top.type >= SHP_BC_COUNT || c->top.type == SHP_BC_FREE_DRAINAGE)
+    if (c->top.type < 0 || c->top.type >= SHP_BC_COUNT || c->top.type == SHP_BC_FREE_DRAINAGE ||
+        c->top.type == SHP_BC_DEEP_DRAINAGE)
         return shp_refuse(err, len, "top: type %d is not a top boundary", c->top.type);
     if (c->bottom.type < 0 || c->bottom.type >= SHP_BC_COUNT)
         return shp_refuse(err, len, "bottom: unknown type %d", c->bottom.type);
+    if (c->bottom.type == SHP_BC_DEEP_DRAINAGE &&
+        !(isfinite(c->drain_a) && isfinite(c->drain_b) && isfinite(c->drain_h_ref)))
+        return shp_refuse(err, len, "bottom: deep drainage needs finite a, b and h_ref");
     const shp_bc *sides[2] = {&c->top, &c->bottom};
     for (int k = 0; k < 2; ++k)
         for (int i = 0; i < sides[k]->n; ++i)

@@ -30,6 +30,7 @@ typedef struct {
     int topinf, wlayer, kodtop, initcond;
     int botinf, qgwlf, freed, seepf, kodbot, drainf;
     double rtop, rbot, rroot;
+    double gwl0l, aqh, bqh;                      /* qGWLF: rBot = Aqh exp(Bqh |h − GWL0L|) */
     int model, hysteresis;
     int npar;                                    /* parameters per material row */
     double par[SHP_HYDRUS_MAT_MAX][SHP_HYDRUS_PAR_MAX];

@@ -76,10 +76,9 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
     if (p->kodtop != 1 && p->kodtop != -1)
         FATAL("KodTop = %d: only 1 (constant head) and -1 (constant flux) have a shpfit equivalent",
               p->kodtop);
-    if (p->qgwlf) FATAL("qGWLF = t: bottom flux from the groundwater level");
     if (p->seepf) FATAL("SeepF = t: seepage face at the bottom");
     if (p->drainf) FATAL("DrainF = t: tile drains");
-    if (!p->freed && p->kodbot != 1 && p->kodbot != -1)
+    if (!p->freed && !p->qgwlf && p->kodbot != 1 && p->kodbot != -1)
         FATAL("KodBot = %d: only 1 (constant head), -1 (constant flux) and free drainage have a shpfit "
               "equivalent", p->kodbot);
     if (p->cos_alpha != 1.0)
@@ -340,7 +339,15 @@ static cJSON *build(const shp_hydrus_project *p, const double *z, const char *cs
     /* HYDRUS's constant head is the initial head of the boundary node */
     cJSON_AddItemToObject(c, "top", p->topinf ? atmospheric(p, cm_per_length(p), r)
                                                : boundary(p->kodtop == 1, 0, p->h[0], p->rtop));
-    cJSON_AddItemToObject(c, "bottom", boundary(p->kodbot == 1 && !p->freed, p->freed, p->h[p->n - 1], p->rbot));
+    if (p->qgwlf) { /* HYDRUS-1D's deep drainage rBot = Aqh exp(Bqh |h − GWL0L|), upward positive */
+        cJSON_AddItemToObject(c, "bottom", o = cJSON_CreateObject());
+        cJSON_AddStringToObject(o, "type", "deep_drainage");
+        cJSON_AddNumberToObject(o, "a", -p->aqh);
+        cJSON_AddNumberToObject(o, "b", p->bqh);
+        cJSON_AddNumberToObject(o, "h_ref", p->gwl0l);
+    } else {
+        cJSON_AddItemToObject(c, "bottom", boundary(p->kodbot == 1 && !p->freed, p->freed, p->h[p->n - 1], p->rbot));
+    }
     if (p->lsink && p->topinf && p->sink_read && p->sink_model == 0) cJSON_AddItemToObject(c, "roots", roots(p, z, r));
     cJSON_AddItemToObject(c, "output", o = cJSON_CreateObject());
     cJSON *times = cJSON_CreateArray();

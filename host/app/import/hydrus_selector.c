@@ -85,7 +85,10 @@ static int boundaries(hy_lines *f, shp_hydrus_project *p, int *stop)
     }
     if (p->qgwlf) {
         TRY(hy_skip(f, "\"GWL0L Aqh Bqh\""));
-        TRY(hy_skip(f, "GWL0L Aqh Bqh"));
+        TRY(hy_fields(f, "GWL0L Aqh Bqh", 3, t, MAXTOK, &n));
+        TRY(hy_number(f, t[0], "GWL0L", &p->gwl0l));
+        TRY(hy_number(f, t[1], "Aqh", &p->aqh));
+        TRY(hy_number(f, t[2], "Bqh", &p->bqh));
     }
     *stop = p->drainf;
     return SHP_OK;

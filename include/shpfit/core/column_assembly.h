@@ -146,6 +146,16 @@ SHP_HD SHP_INLINE shp_richards_face shp_richards_face_at(const shp_column *col, 
                                   h[i], h[i + 1], dz);
 }
 
+/* The deep drainage through the bottom [L/T] at bottom head h, and dq/dh
+ * (SHP_BC_DEEP_DRAINAGE; HYDRUS-1D's q(h) = A_qh exp(B_qh |h − GWL0L|), downward here). */
+SHP_HD SHP_INLINE double shp_richards_deep_drainage(const shp_column *col, double h, double *dq_dh)
+{
+    const double d = h - col->drain_h_ref;
+    const double q = col->drain_a * exp(col->drain_b * fabs(d));
+    *dq_dh = q * col->drain_b * (d > 0.0 ? 1.0 : d < 0.0 ? -1.0 : 0.0);
+    return q;
+}
+
 /* A prescribed boundary flux as a face (free drainage q = K(h) has dq/dh = K'). */
 SHP_HD SHP_INLINE shp_richards_face shp_richards_face_given(double q, double dq_dh)
 {
@@ -175,7 +185,11 @@ SHP_HD SHP_INLINE double shp_richards_assemble(const shp_team *tm, const shp_col
         if (i < n - 1) dn = shp_richards_face_at(col, newton, tabs, i, h, K, dK, Psi);
         else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
             dn = shp_richards_face_given(K[i], newton ? dK[i] : 0.0);
-        else dn = shp_richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
+        else if (bc->bot_type == SHP_BC_DEEP_DRAINAGE) {
+            double dq;
+            const double q = shp_richards_deep_drainage(col, h[i], &dq);
+            dn = shp_richards_face_given(q, newton ? dq : 0.0);
+        } else dn = shp_richards_face_given(bc->bot_type == SHP_BC_FLUX ? bc->bot_val : 0.0, 0.0);
         const double vol_dt = shp_richards_node_volume(col->z, n, i) / bc->dt;
         double F = shp_richards_row(vol_dt, Cw[i], W[i], W_old[i], up, dn, &a[i], &b[i], &c[i], &r[i]);
         if (col->root_w) { /* the sink (Picard lags it: no derivative) */

@@ -299,6 +299,11 @@ SHP_HD SHP_INLINE void shp_sens_step(const shp_team *tm, const shp_column *col,
                  shp_richards_node_volume(col->z, n, n - 1) * (Wp[n - 1] - sW[n - 1]) / dt;
         else if (bc->bot_type == SHP_BC_FREE_DRAINAGE)
             qb = dK[n - 1] * s[n - 1] + ss->Kp[(long)k * n + n - 1];
+        else if (bc->bot_type == SHP_BC_DEEP_DRAINAGE) {
+            double dq;
+            shp_richards_deep_drainage(col, h[n - 1], &dq);
+            qb = dq * s[n - 1];
+        }
         ss->q_top[k] = qt;
         ss->q_bot[k] = qb;
         ss->Q[k] += qt * dt;

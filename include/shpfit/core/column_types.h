@@ -23,6 +23,8 @@ typedef enum {
     SHP_BC_ATMOSPHERIC,    /* top only: the potential flux P − E_p [L/T] while the surface
                             * head stays within [h_crit, h_max], else that head (docs/solver.md,
                             * "Atmospheric top and root water uptake") */
+    SHP_BC_DEEP_DRAINAGE,  /* bottom only: q = A exp(B |h − h_ref|) of the bottom head h
+                            * (shp_column.drain_*; HYDRUS-1D's deep drainage) */
     SHP_BC_COUNT
 } shp_bc_type;
 
@@ -89,6 +91,10 @@ typedef struct {
     const double *root_w;
     shp_bc transp;
     shp_feddes feddes;
+    /* deep drainage (bottom.type SHP_BC_DEEP_DRAINAGE): the downward flux A [L/T] at the
+     * bottom head h_ref [L], changing by the factor e^{B |h − h_ref|} (B [1/L], < 0 for a
+     * flux that falls as the water table drops away from h_ref) */
+    double drain_a, drain_b, drain_h_ref;
 } shp_column;
 
 /* The most parameters one column differentiates its outputs by (those of an inverse
