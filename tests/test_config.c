@@ -58,6 +58,7 @@ static const bad_case bad_cases[] = {
     {"table_bad_row.json", "top.table[1]"},
     {"bottom_value_unused.json", "bottom.value: unknown key"},
     {"deep_drainage_no_a.json", "bottom.a: missing required field"},
+    {"material_name_dot.json", "materials.a.b: a material name has no '.'"},
     {"deep_drainage_value.json", "bottom.value: unknown key"},
     {"deep_drainage_top.json", "top.type: unknown value \"deep_drainage\""},
     {"unknown_model.json", "materials.loam.model: unknown model \"vgx\" (did you mean \"vgm\"? valid: vgm, haverkamp, gardner, vgm_ae, "},

@@ -98,6 +98,8 @@ int cfg_parse_materials(const cfg_ctx *c, const cJSON *root, cfg_forward *fw)
             return cfg_fail(c, p, "material defined twice");
         if (!it->string[0] || strlen(it->string) > 64)
             return cfg_fail(c, p, "a material name has 1 to 64 characters");
+        if (strchr(it->string, '.'))
+            return cfg_fail(c, p, "a material name has no '.' (a fit names a parameter material.parameter)");
         const int i = fw->n_materials;
         CFG_TRY(parse_material(c, it, p, fw, &fw->materials[i], &fw->missing[i]));
         shp_hyd_prepare(&fw->materials[i]);
