@@ -13,7 +13,8 @@
 #             agree generation by generation within 1e-9; on the adaptive default
 #             (configs/fit_loam.json) the differences are reported
 #   forward   every shipped forward config (ponded, flux, layered, the field year with its
-#             atmospheric top and roots) with --backend cpu and cuda, CSV outputs compared
+#             atmospheric top and roots) and HYDRUS's imported grass field (deep drainage)
+#             with --backend cpu and cuda, CSV outputs compared
 #   bench     build/shpfit-bench-gpu: columns/s, GPU/CPU ratio, shared vs global, the
 #             tridiagonal solves, time to fit -> RESULTS-gpu.md
 #
@@ -155,10 +156,16 @@ for stage in $stages; do
         # to the solver's tolerances, as in check 1
         : > "$out/forward_compare.txt"
         worst=0
+        # and HYDRUS's grass field (atmospheric top, roots, deep drainage), imported
+        mkdir -p build/gpu-verify-forward
+        build/shpfit import-hydrus tests/data/hydrus/TEST2 --out build/gpu-verify-forward/hydrus_test2.json \
+            >>"$out/forward_compare.txt" 2>&1 || worst=1
         for cfg in celia_test1 flux_layered initial_profile layered_models ponded_clay_dry ponded_loam \
-                   ponded_loam_uniform101 field_manhattan_forward; do
+                   ponded_loam_uniform101 field_manhattan_forward hydrus_test2; do
+            path="configs/$cfg.json"
+            [ "$cfg" = hydrus_test2 ] && path=build/gpu-verify-forward/hydrus_test2.json
             for be in cpu cuda; do
-                timed build/shpfit forward "configs/$cfg.json" --backend "$be" --out "build/gpu-verify-forward/$cfg-$be" \
+                timed build/shpfit forward "$path" --backend "$be" --out "build/gpu-verify-forward/$cfg-$be" \
                     >>"$out/forward_compare.txt" 2>&1 || { echo "exit $? ($cfg, $be)" >>"$out/forward_compare.txt"; worst=1; }
             done
             for f in series profile_final; do
