@@ -27,6 +27,7 @@ int hy_lines_open(hy_lines *f, const char *path, char *err, size_t len)
     }
     if (memchr(f->text, '\0', n)) {
         snprintf(err, len, "%s: not a text file (it has a NUL byte)", path);
+        hy_lines_close(f); /* a failed open holds nothing */
         return SHP_ERR_IO;
     }
     size_t lines = 1;
@@ -34,6 +35,7 @@ int hy_lines_open(hy_lines *f, const char *path, char *err, size_t len)
     f->line = malloc(lines * sizeof *f->line);
     if (!f->line) {
         snprintf(err, len, "%s: out of memory", path);
+        hy_lines_close(f);
         return SHP_ERR_NOMEM;
     }
     char *s = f->text;

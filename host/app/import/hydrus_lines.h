@@ -14,8 +14,8 @@ typedef struct {
     size_t len;
 } hy_lines;
 
-/* Load path: SHP_OK, SHP_ERR_IO or SHP_ERR_NOMEM with the message in err. LF, CRLF
- * and lone CR all end a line. */
+/* Load path: SHP_OK, SHP_ERR_IO or SHP_ERR_NOMEM with the message in err (then f holds
+ * nothing; closing it is harmless). LF, CRLF and lone CR all end a line. */
 int hy_lines_open(hy_lines *f, const char *path, char *err, size_t len);
 void hy_lines_close(hy_lines *f);
 
