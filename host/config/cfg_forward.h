@@ -1,6 +1,6 @@
 /* A forward configuration while its sections are parsed (host-internal): what the
- * section parsers fill, in the configuration's units, before cfg_forward_finish hands
- * it to shp_forward_create as a shp_forward_spec. Besides the spec's arrays it keeps
+ * section parsers fill, in the configuration's units, before forward_load.c hands it
+ * to shp_forward_create as a shp_forward_spec. Besides the spec's arrays it keeps
  * what the parsers check against (the initial heads, the observation nodes). */
 #ifndef SHPFIT_HOST_CONFIG_CFG_FORWARD_H
 #define SHPFIT_HOST_CONFIG_CFG_FORWARD_H
@@ -31,7 +31,8 @@ typedef struct {
     int *obs_node;              /* where the depths lie (for the output size check) */
     double *obs_w;
     double *bc_table;           /* top then bottom boundary tables (t, v) */
-    int n_forcing;              /* an atmospheric top (shp_forward_spec) */
+    int n_forcing;              /* an atmospheric top (shp_forward_spec): shp_forward_create
+                                   makes the top's and the transpiration's tables of it */
     double *forcing;
     double forcing_end;
     double *root_w;

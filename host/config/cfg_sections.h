@@ -29,8 +29,8 @@ int cfg_parse_profile(const cfg_ctx *c, const cJSON *root, cfg_forward *fw);
 int cfg_parse_initial(const cfg_ctx *c, const cJSON *root, cfg_forward *fw);
 /* top and bottom: column.top, column.bottom, bc_table */
 int cfg_parse_boundaries(const cfg_ctx *c, const cJSON *root, cfg_forward *fw);
-/* An atmospheric top's forcing (from parse_side): forcing, column.top's table,
- * column.transp, h_crit, h_max (parse_atmosphere.c) */
+/* An atmospheric top's forcing (from parse_side): forcing, forcing_end, h_crit, h_max
+ * (parse_atmosphere.c; shp_forward_create makes the top's and transpiration's tables) */
 int cfg_parse_atmosphere(const cfg_ctx *c, const cJSON *root, const cJSON *top, cfg_forward *fw);
 /* "roots": root_w, column.root_w, column.feddes (needs the grid and the top) */
 int cfg_parse_roots(const cfg_ctx *c, const cJSON *root, cfg_forward *fw);

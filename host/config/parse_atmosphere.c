@@ -298,8 +298,6 @@ static int build(const cfg_ctx *c, const cJSON *top, const cJSON *root, forcing_
         /* the last row lasts until the end given, else one step; a single row, as long as
            the run */
         fw->forcing_end = !isnan(end) ? end : m > 1 ? f->t[m - 1] + (f->t[m - 1] - f->t[m - 2]) : INFINITY;
-        fw->column.top = (shp_bc){SHP_BC_ATMOSPHERIC, b[SHP_FORCING_NET][0], m, b[SHP_FORCING_T], b[SHP_FORCING_NET]};
-        fw->column.transp = (shp_bc){SHP_BC_FLUX, b[SHP_FORCING_TP][0], m, b[SHP_FORCING_T], b[SHP_FORCING_TP]};
     }
     free(share);
     return rc;

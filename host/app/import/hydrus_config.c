@@ -108,7 +108,7 @@ static void check_options(const shp_hydrus_project *p, shp_hydrus_report *r)
  * (INPUT.FOR, AtmIn; the HYDRUS-1D manual, eqs. 2.71–2.73), as shpfit's atmospheric top
  * does between h_crit and h_max. Record i holds from tAtm(i−1) to tAtm(i): a row of the
  * forcing table from its start, the last ending at top.forcing.end. */
-static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp_hydrus_report *r)
+static cJSON *atmospheric(const shp_hydrus_project *p, shp_hydrus_report *r)
 {
     cJSON *o = cJSON_CreateObject(), *fo, *rows;
     cJSON_AddStringToObject(o, "type", "atmospheric");
@@ -154,7 +154,7 @@ static cJSON *atmospheric(const shp_hydrus_project *p, double cm_per_length, shp
     cJSON_AddNumberToObject(fo, "end", t_last - p->tinit);
     cJSON_AddNumberToObject(o, "h_crit", -hcrita);
     /* hCritS of 1e30: no runoff; shpfit's largest surface head stands for it */
-    const double hmax = SHP_HEAD_MAX_CM / cm_per_length;
+    const double hmax = SHP_HEAD_MAX_CM / cm_per_length(p);
     if (p->hcrits > hmax) NOTE("hCritS = %g: the surface ponds without runoff up to h_max = %g", p->hcrits, hmax);
     cJSON_AddNumberToObject(o, "h_max", fmax(0.0, fmin(p->hcrits, hmax)));
     if (p->hcrits < 0.0) FATAL("%s: hCritS = %g: the ponding limit must be >= 0", p->atmosph, p->hcrits);
@@ -337,7 +337,7 @@ static cJSON *build(const shp_hydrus_project *p, const double *z, const char *cs
         FATAL("InitCond = t (water contents) with a constant-head boundary: HYDRUS takes the boundary head "
               "from the converted profile; give heads in PROFILE.DAT");
     /* HYDRUS's constant head is the initial head of the boundary node */
-    cJSON_AddItemToObject(c, "top", p->topinf ? atmospheric(p, cm_per_length(p), r)
+    cJSON_AddItemToObject(c, "top", p->topinf ? atmospheric(p, r)
                                                : boundary(p->kodtop == 1, 0, p->h[0], p->rtop));
     if (p->qgwlf) { /* HYDRUS-1D's deep drainage rBot = Aqh exp(Bqh |h − GWL0L|), upward positive */
         cJSON_AddItemToObject(c, "bottom", o = cJSON_CreateObject());

@@ -321,8 +321,10 @@ SHP_HD SHP_INLINE shp_status shp_column_run_sens(const shp_team *tm, const shp_c
                     shp_richards_uptake(col, &bc, n - 1, h[n - 1], &dS);
         else if (bc.bot_type == SHP_BC_FREE_DRAINAGE)
             q_bot = K[n - 1];
-        else if (bc.bot_type == SHP_BC_DEEP_DRAINAGE)
-            q_bot = shp_richards_deep_drainage(col, h[n - 1], &dS);
+        else if (bc.bot_type == SHP_BC_DEEP_DRAINAGE) {
+            double dq;
+            q_bot = shp_richards_deep_drainage(col, h[n - 1], &dq);
+        }
         else if (bc.bot_type == SHP_BC_FLUX)
             q_bot = bc.bot_val;
         else
