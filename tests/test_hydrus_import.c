@@ -301,3 +301,32 @@ Test(hydrus_import, bad_selector_names_file_and_line)
     free(err);
     tu_remove_tree(tmp);
 }
+
+/* A bad ATMOSPH.IN is refused naming the file and the line: records out of time order,
+ * a value that is not a number, and hCritA that changes between records. Nothing is
+ * written. */
+Test(hydrus_import, bad_atmosph_names_file_and_line)
+{
+    static const struct {
+        const char *sed, *want;
+    } cases[] = {
+        {"8s/^          1 /         20 /", "ATMOSPH.IN: line 9: tAtm must increase (12 after 20)"},
+        {"7s/^      0.001           0/      0.001           x/", "ATMOSPH.IN: line 7: Prec: not a finite number (\"x\")"},
+        {"10s/100000/50000 /", "ATMOSPH.IN: hCritA changes between records (100000, then 50000)"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; ++k) {
+        char tmp[256];
+        tu_make_tmp(tmp, sizeof tmp, "hydrus");
+        cr_assert_eq(tu_run("mkdir %s/p && sed '%s' " HY "/2NOHYSTR/ATMOSPH.IN > %s/p/ATMOSPH.IN && "
+                            "cp " HY "/2NOHYSTR/Selector.in " HY "/2NOHYSTR/PROFILE.DAT %s/p/",
+                            tmp, cases[k].sed, tmp, tmp), 0);
+        cr_expect_eq(tu_run(SHPFIT " import-hydrus %s/p --out %s/o/c.json 2>%s/err", tmp, tmp, tmp), 2,
+                     "case %zu accepted", k);
+        char *err = tu_slurp(tu_file_in(tmp, "err"));
+        cr_expect(err && strstr(err, cases[k].want), "case %zu: expected \"%s\" in: %s", k, cases[k].want,
+                  err ? err : "");
+        free(err);
+        cr_expect_eq(tu_run("test -e %s/o", tmp), 1, "case %zu: something was written", k);
+        tu_remove_tree(tmp);
+    }
+}
